@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertGeometryToWgs84, insideChina, parseCrs, toWgs84, validLonLat } from './crs.ts';
-import gcoord from 'gcoord';
+import { convertGeometryToWgs84, gcoord, insideChina, parseCrs, toWgs84, validLonLat } from './crs.ts';
 
 describe('parseCrs', () => {
   it.each([

@@ -1,4 +1,5 @@
-import gcoord from 'gcoord';
+import { createRequire } from 'node:module';
+import type { CRSTypes } from 'gcoord';
 import type { Geometry, Position } from './types.ts';
 
 /**
@@ -8,6 +9,16 @@ import type { Geometry, Position } from './types.ts';
  * Everything is stored in WGS-84; convert once, at the edge.
  */
 export type Crs = 'wgs84' | 'gcj02' | 'bd09';
+
+/** The part of gcoord we use. Loaded with `require` because its CommonJS typings do not match NodeNext ESM interop. */
+interface Gcoord {
+  transform(input: [number, number], from: CRSTypes, to: CRSTypes): [number, number];
+  WGS84: CRSTypes;
+  GCJ02: CRSTypes;
+  BD09: CRSTypes;
+}
+/** gcoord, loaded once (pure functions only). */
+export const gcoord: Gcoord = createRequire(import.meta.url)('gcoord') as Gcoord;
 
 const ALIASES: Readonly<Record<string, Crs>> = {
   WGS84: 'wgs84',
