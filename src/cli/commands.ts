@@ -1,0 +1,122 @@
+/** The `linli` sub-commands other than serve. Each opens the configured database, works, and closes it. */
+import { SingleBar, Presets } from 'cli-progress';
+import { extname } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase, type DbHandle } from '../server/platform/db/connect.ts';
+import { migrateToLatest } from '../server/platform/db/migrate.ts';
+import { backup, restore, BACKUP_TABLES } from '../server/platform/backup.ts';
+import { AppError } from '../server/platform/errors.ts';
+import { isEmpty, seedDemo } from '../server/modules/registry/seed.ts';
+import { fileToRows, importLedger, exportLedger, rowsToFile } from '../server/modules/registry/ledgerService.ts';
+import { importGrids, importCompounds, exportAreas } from '../server/modules/registry/geoService.ts';
+import { parseCrs } from '../server/modules/registry/domain/geo/crs.ts';
+import type { Ctx } from '../server/modules/registry/service.ts';
+import type { Actor } from '../server/platform/http/actor.ts';
+
+/** File access, injectable for tests. */
+export interface Io {
+  readFile(path: string): Promise<Buffer>;
+  writeFile(path: string, data: Buffer | string): Promise<void>;
+}
+export type Command = (args: string[], flags: Record<string, string>, io: Io) => Promise<void>;
+
+async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
+  const h = await openDatabase(loadConfig());
+  try {
+    await migrateToLatest(h.db);
+    return await fn(h);
+  } finally {
+    await h.close();
+  }
+}
+
+function bar(total: number, label: string): SingleBar {
+  const b = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} {step}`, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic);
+  b.start(total, 0, { step: '' });
+  return b;
+}
+
+/** Acts as an existing account (default: the community's first community_staff account). */
+async function cliCtx(h: DbHandle, community: string, username?: string): Promise<Ctx> {
+  let q = h.db.selectFrom('accounts as a').leftJoin('residents as r', 'r.id', 'a.resident_id').select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.scope_code', 'a.resident_id', 'r.household_id']);
+  q = username ? q.where('a.username', '=', username) : q.where('a.role', '=', 'community_staff').where('a.scope_code', '=', community);
+  const a = await q.orderBy('a.username').executeTakeFirst();
+  if (!a) throw new AppError('FORBIDDEN');
+  const actor: Actor = { accountId: a.id, username: a.username, displayName: a.display_name, role: a.role, scopeCode: a.scope_code, residentId: a.resident_id, householdId: a.household_id ?? null, sessionId: 'cli', csrfToken: 'cli' };
+  return { db: h.db, actor, now: new Date(), lang: process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN', ip: 'cli' };
+}
+
+function need(flags: Record<string, string>, name: string): string {
+  const v = flags[name];
+  if (!v) throw new Error(`--${name} is required`);
+  return v;
+}
+
+const fmtOf = (file: string) => (extname(file).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
+
+export const commands: Record<string, Command> = {
+  async migrate() {
+    await withDb(async (h) => console.log(`schema up to date on ${h.engine}`));
+  },
+  async 'seed-demo'() {
+    await withDb(async (h) => {
+      if (!(await isEmpty(h.db))) throw new Error('the database is not empty; seed-demo only fills an empty one');
+      const b = bar(9, 'seed');
+      const r = await seedDemo(h.db, new Date(), (done, _t, step) => b.update(done, { step }));
+      b.stop();
+      console.log(`loaded 东湖社区: ${r.households} households, ${r.residents} residents, ${r.grids} grids, ${r.accounts} accounts`);
+    });
+  },
+  async import([what, file], flags, io) {
+    if (!file) throw new Error('usage: linli import ledger|geojson <file> --community <code>');
+    const community = need(flags, 'community');
+    await withDb(async (h) => {
+      const ctx = await cliCtx(h, community, flags.user);
+      if (what === 'ledger') {
+        const rows = await fileToRows(await io.readFile(file), fmtOf(file));
+        console.log(JSON.stringify(await importLedger(ctx, community, rows)));
+      } else if (what === 'geojson') {
+        const crs = parseCrs(flags.crs ?? 'wgs84');
+        if (!crs) throw new AppError('BAD_CRS', { params: { crs: flags.crs ?? '' } });
+        let fc: FeatureCollection;
+        try { fc = JSON.parse((await io.readFile(file)).toString('utf8')) as FeatureCollection; } catch { throw new AppError('BAD_FILE', { params: { reason: 'not JSON' } }); }
+        if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new AppError('BAD_FILE', { params: { reason: 'not a FeatureCollection' } });
+        const kind = need(flags, 'kind');
+        console.log(JSON.stringify(kind === 'grids' ? await importGrids(ctx, community, fc, crs) : await importCompounds(ctx, community, fc, crs)));
+      } else throw new Error('import what? ledger | geojson');
+    });
+  },
+  async export([what, file], flags, io) {
+    if (!file) throw new Error('usage: linli export ledger|geojson <file> --community <code>');
+    const community = need(flags, 'community');
+    await withDb(async (h) => {
+      const ctx = await cliCtx(h, community, flags.user);
+      if (what === 'ledger') await io.writeFile(file, await rowsToFile(await exportLedger(ctx, community), fmtOf(file)));
+      else if (what === 'geojson') await io.writeFile(file, JSON.stringify(await exportAreas(ctx, community, need(flags, 'kind') === 'compounds' ? 'compounds' : 'grids')));
+      else throw new Error('export what? ledger | geojson');
+      console.log(`wrote ${file}`);
+    });
+  },
+  async backup([file]) {
+    if (!file) throw new Error('usage: linli backup <file>');
+    await withDb(async (h) => {
+      const total = BACKUP_TABLES.length;
+      const b = bar(total, 'backup');
+      let done = 0; let last = '';
+      const counts = await backup(h.db, file, (t) => { if (t !== last) { last = t; b.update(++done, { step: t }); } });
+      b.update(total); b.stop();
+      console.log(`wrote ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    });
+  },
+  async restore([file]) {
+    if (!file) throw new Error('usage: linli restore <file>');
+    await withDb(async (h) => {
+      const b = bar(BACKUP_TABLES.length, 'restore');
+      let done = 0; let last = '';
+      const counts = await restore(h.db, file, (t) => { if (t !== last) { last = t; b.update(++done, { step: t }); } });
+      b.update(BACKUP_TABLES.length); b.stop();
+      console.log(`restored ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    });
+  },
+};

@@ -1,0 +1,114 @@
+/**
+ * buildApp(deps): the whole HTTP application, with no global state, testable with `app.inject()`.
+ * Order: security headers → cookies → actor (session + CSRF) → routes; one error handler for everything.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './platform/db/schema.ts';
+import type { Engine } from './platform/db/connect.ts';
+import { installErrorHandling, sendError } from './platform/http/errorHandler.ts';
+import { installActor } from './platform/http/actor.ts';
+import { AppError } from './platform/errors.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { registryRoutes } from './modules/registry/routes.ts';
+
+/** What the app needs from outside; tests pass their own. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  engine: Engine;
+  config: Config;
+  /** The clock; tests move it. */
+  clock: () => Date;
+  /** Folder of the built web app (index.html); omitted in API-only tests. */
+  webRoot?: string;
+  logger?: boolean | { level: string };
+}
+
+/** Largest accepted request body (bytes); uploads (imports, photos) have their own multipart limit. */
+export const BODY_LIMIT = 1_048_576;
+
+/** Builds the Fastify application. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  const tileOrigin = deps.config.tileUrl ? new URL(deps.config.tileUrl.replace(/\{[^}]+\}/g, '0')).origin : null;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
+        connectSrc: ["'self'", ...(tileOrigin ? [tileOrigin] : [])],
+        workerSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { params: { after: ctx.after } }),
+  });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 6, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Linli (邻里) API', version: '0.1.0', description: 'Community governance platform. Errors: `{ error: { code, message } }`, message in zh-CN or en (`?lang=en`). Writes with a session cookie need the `x-csrf-token` header.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installActor(app, deps.db, deps.clock);
+
+  app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness and database engine' } }, async () => {
+    await deps.db.selectFrom('places').select('code').limit(1).execute();
+    return { status: 'ok', db: deps.engine };
+  });
+  app.get('/api/settings', { schema: { tags: ['system'], summary: 'Public client settings (map tiles)' } }, async () => ({
+    tileUrl: deps.config.tileUrl ?? null,
+    tileAttribution: deps.config.tileAttribution ?? null,
+  }));
+
+  await app.register(authRoutes(deps));
+  await app.register(registryRoutes(deps));
+
+  if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
+    const root = deps.webRoot;
+    await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((req, reply) => {
+      const isApi = req.url.startsWith('/api/') || req.url.startsWith('/open311/');
+      if (req.method === 'GET' && !isApi) return reply.type('text/html').sendFile('index.html', root);
+      return sendError(req, reply, new AppError('ROUTE_NOT_FOUND'));
+    });
+  }
+  return app;
+}

@@ -1,0 +1,84 @@
+/** Log in, log out, change password. Sessions are server-side rows keyed by the hash of a random token. */
+import { randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import { audit } from '../../platform/audit.ts';
+import { hashToken, type Actor } from '../../platform/http/actor.ts';
+import { passwordAcceptable } from './domain/password.ts';
+
+/** How long a session lives (ms). */
+export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/** argon2id hash with the library defaults (≈25 ms here). */
+export function hashPassword(pw: string): Promise<string> {
+  return hash(pw);
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/** Result of a successful login: the cookie token (shown once) and the session's CSRF token. */
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  accountId: string;
+}
+
+/** Checks credentials; unknown users cost the same time as wrong passwords. */
+export async function login(db: Kysely<Database>, username: string, password: string, now: Date, ip: string): Promise<LoginResult> {
+  const acc = await db
+    .selectFrom('accounts')
+    .select(['id', 'password_hash', 'disabled', 'role', 'scope_code'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  dummyHash ??= hash('not-a-real-password-0');
+  const ok = await verify(acc?.password_hash ?? (await dummyHash), password).catch(() => false);
+  if (!acc || !ok || acc.disabled) throw new AppError('BAD_CREDENTIALS');
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('sessions').values({ id: hashToken(token), account_id: acc.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt }).execute();
+    await trx.deleteFrom('sessions').where('account_id', '=', acc.id).where('expires_at', '<', now).execute();
+    await audit(trx, { accountId: acc.id, role: acc.role }, { action: 'login', entity: 'account', entityId: acc.id, scopeCode: acc.scope_code, ip });
+  });
+  return { token, csrfToken, expiresAt, accountId: acc.id };
+}
+
+/** Ends the actor's current session. */
+export async function logout(db: Kysely<Database>, actor: Actor, ip: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('id', '=', actor.sessionId).execute();
+    await audit(trx, { accountId: actor.accountId, role: actor.role }, { action: 'logout', entity: 'account', entityId: actor.accountId, scopeCode: actor.scopeCode, ip });
+  });
+}
+
+/** Changes the password after checking the current one; every other session of the account is ended. */
+export async function changePassword(db: Kysely<Database>, actor: Actor, current: string, next: string, ip: string): Promise<void> {
+  const acc = await db.selectFrom('accounts').select(['password_hash']).where('id', '=', actor.accountId).executeTakeFirstOrThrow();
+  if (!(await verify(acc.password_hash, current).catch(() => false))) throw new AppError('WRONG_PASSWORD');
+  if (!passwordAcceptable(next)) throw new AppError('WEAK_PASSWORD');
+  const newHash = await hashPassword(next);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('accounts').set({ password_hash: newHash, updated_at: new Date() }).where('id', '=', actor.accountId).execute();
+    await trx.deleteFrom('sessions').where('account_id', '=', actor.accountId).where('id', '!=', actor.sessionId).execute();
+    await audit(trx, { accountId: actor.accountId, role: actor.role }, { action: 'password_change', entity: 'account', entityId: actor.accountId, scopeCode: actor.scopeCode, ip });
+  });
+}
+
+/** The public view of the logged-in account. */
+export async function me(db: Kysely<Database>, actor: Actor) {
+  const scope = await db.selectFrom('places').select(['code', 'kind', 'name', 'name_en']).where('code', '=', actor.scopeCode).executeTakeFirst();
+  return {
+    id: actor.accountId,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    residentId: actor.residentId,
+    householdId: actor.householdId,
+    scope: scope ? { code: scope.code, kind: scope.kind, name: scope.name, nameEn: scope.name_en } : null,
+    csrfToken: actor.csrfToken,
+  };
+}

@@ -1,0 +1,152 @@
+/** The registry's SQL: one named function per query. Callers pass the db or a transaction. */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Database, HouseholdsTable, ResidentsTable } from '../../platform/db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Matches rows whose grid (or community, for rows without a grid) lies under `code`. */
+const underCode = (code: string) => sql<boolean>`coalesce(grid_code, community_code) LIKE ${code + '%'}`;
+
+export function getPlace(db: Db, code: string) {
+  return db.selectFrom('places').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function childPlaces(db: Db, code: string) {
+  return db.selectFrom('places').select(['code', 'kind', 'name', 'name_en']).where('parent_code', '=', code).orderBy('code').execute();
+}
+
+/** Places of one kind whose code starts with `prefix` (e.g. all grids of a community). */
+export function placesUnder(db: Db, prefix: string, kind: 'community' | 'grid') {
+  return db.selectFrom('places').selectAll().where('kind', '=', kind).where('code', 'like', `${prefix}%`).orderBy('code').execute();
+}
+
+/** All grids and communities with boundaries, for the point → grid index. */
+export function boundariesOfKind(db: Db, kind: 'community' | 'grid') {
+  return db.selectFrom('places').select(['code', 'name', 'parent_code', 'boundary']).where('kind', '=', kind).where('boundary', 'is not', null).orderBy('code').execute();
+}
+
+/** Counts of households, residents, elderly, children and 独居老人 under a place code. */
+export async function placeStats(db: Db, code: string, elderlyBornOnOrBefore: string, childBornAfter: string) {
+  const h = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).where(underCode(code)).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('residents')
+    .select([
+      sql<number>`count(*)`.as('residents'),
+      sql<number>`count(*) filter (where birth_date <= ${elderlyBornOnOrBefore})`.as('elderly'),
+      sql<number>`count(*) filter (where birth_date > ${childBornAfter})`.as('children'),
+      sql<number>`count(*) filter (where tags ? '独居老人')`.as('living_alone'),
+    ])
+    .where(underCode(code))
+    .executeTakeFirstOrThrow();
+  return { households: Number(h.n), residents: Number(r.residents), elderly: Number(r.elderly), children: Number(r.children), livingAlone: Number(r.living_alone) };
+}
+
+export function compoundsUnder(db: Db, code: string) {
+  return db.selectFrom('compounds').selectAll().where(underCode(code)).orderBy('name').execute();
+}
+
+export function buildingsOfCommunity(db: Db, communityCode: string) {
+  return db.selectFrom('buildings').selectAll().where('community_code', '=', communityCode).orderBy('name').execute();
+}
+
+export function roadsOfCommunity(db: Db, communityCode: string) {
+  return db.selectFrom('roads').selectAll().where('community_code', '=', communityCode).execute();
+}
+
+export function facilitiesOfCommunity(db: Db, communityCode: string) {
+  return db.selectFrom('facilities').selectAll().where('community_code', '=', communityCode).orderBy('category').orderBy('name').execute();
+}
+
+/** Accounts working a grid (grid workers), for contact cards. */
+export function gridWorkers(db: Db, gridCode: string) {
+  return db.selectFrom('accounts').select(['display_name', 'phone', 'scope_code']).where('role', '=', 'grid_worker').where('scope_code', '=', gridCode).where('disabled', '=', false).execute();
+}
+
+/** Grid workers of every grid under a community (one query for the map layer). */
+export function gridWorkersUnder(db: Db, communityCode: string) {
+  return db.selectFrom('accounts').select(['display_name', 'scope_code']).where('role', '=', 'grid_worker').where('scope_code', 'like', `${communityCode}%`).execute();
+}
+
+/** One page of households under a code, optionally filtered by owner name, building or room. */
+export async function listHouseholds(db: Db, code: string, q: string | undefined, offset: number, limit: number) {
+  let base = db.selectFrom('households as h').leftJoin('buildings as b', 'b.id', 'h.building_id').where(sql<boolean>`coalesce(h.grid_code, h.community_code) LIKE ${code + '%'}`);
+  if (q) base = base.where((eb) => eb.or([eb('h.owner_name', 'like', `%${q}%`), eb('b.name', 'like', `%${q}%`), eb('h.room', '=', q)]));
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items = await base
+    .select(['h.id', 'h.grid_code', 'h.community_code', 'h.unit', 'h.room', 'h.area_centi_m2', 'h.owner_name', 'b.name as building_name',
+      sql<number>`(select count(*) from residents r where r.household_id = h.id)`.as('residents')])
+    .orderBy('b.name').orderBy('h.unit').orderBy('h.room')
+    .offset(offset).limit(limit).execute();
+  return { total: Number(total.n), items };
+}
+
+export function getHousehold(db: Db, id: string) {
+  return db.selectFrom('households as h').leftJoin('buildings as b', 'b.id', 'h.building_id').selectAll('h').select('b.name as building_name').where('h.id', '=', id).executeTakeFirst();
+}
+
+export function residentsOfHousehold(db: Db, householdId: string) {
+  return db.selectFrom('residents').selectAll().where('household_id', '=', householdId).orderBy('birth_date').execute();
+}
+
+export function getResident(db: Db, id: string) {
+  return db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Optimistic update: applies only when `version` matches; returns the new row or undefined on conflict. */
+export function updateHousehold(db: Db, id: string, version: number, patch: Partial<Omit<Selectable<HouseholdsTable>, 'id' | 'version' | 'created_at'>>) {
+  return db.updateTable('households').set({ ...patch, updated_at: new Date(), version: sql<number>`version + 1` })
+    .where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+}
+
+/** Optimistic update of a resident; `tags` is written as JSON. */
+export function updateResident(db: Db, id: string, version: number, patch: Partial<Omit<Selectable<ResidentsTable>, 'id' | 'version' | 'created_at' | 'tags'>> & { tags?: string[] }) {
+  const { tags, ...rest } = patch;
+  return db.updateTable('residents')
+    .set({ ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}), updated_at: new Date(), version: sql<number>`version + 1` })
+    .where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+}
+
+export function insertResident(db: Db, row: Omit<Selectable<ResidentsTable>, 'version' | 'created_at' | 'updated_at' | 'tags'> & { tags: string[] }) {
+  return db.insertInto('residents').values({ ...row, tags: JSON.stringify(row.tags) }).returningAll().executeTakeFirstOrThrow();
+}
+
+export function deleteResident(db: Db, id: string) {
+  return db.deleteFrom('residents').where('id', '=', id).executeTakeFirst();
+}
+
+export function residentByIdNumber(db: Db, idNumber: string) {
+  return db.selectFrom('residents').select(['id']).where('id_number', '=', idNumber).executeTakeFirst();
+}
+
+/** Residents under a code matching a name fragment, a phone tail, an ID number (if allowed) or a tag. */
+export async function searchResidents(db: Db, o: { code: string; q?: string; tag?: string; byPii: boolean; offset: number; limit: number }) {
+  let base = db.selectFrom('residents as r').innerJoin('households as h', 'h.id', 'r.household_id').leftJoin('buildings as b', 'b.id', 'h.building_id')
+    .where(sql<boolean>`coalesce(r.grid_code, r.community_code) LIKE ${o.code + '%'}`);
+  const q = o.q?.trim();
+  if (q) {
+    base = base.where((eb) => {
+      const ors = [eb('r.name', 'like', `%${q}%`)];
+      if (/^\d{4}$/.test(q)) ors.push(eb('r.phone', 'like', `%${q}`));
+      if (o.byPii && /^\d{6,}[\dXx]?$/.test(q)) ors.push(eb('r.phone', '=', q), eb('r.id_number', '=', q.toUpperCase()));
+      return eb.or(ors);
+    });
+  }
+  if (o.tag) base = base.where(sql<boolean>`r.tags ? ${o.tag}`);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base.selectAll('r').select(['b.name as building_name', 'h.unit', 'h.room'])
+    .orderBy('r.name').orderBy('r.id').offset(o.offset).limit(o.limit).execute();
+  return { total: Number(total.n), rows };
+}
+
+export function buildingByName(db: Db, communityCode: string, name: string) {
+  return db.selectFrom('buildings').select(['id', 'grid_code', 'name']).where('community_code', '=', communityCode).where('name', '=', name).executeTakeFirst();
+}
+
+/** Audit entries under a scope, newest first. */
+export async function listAudit(db: Db, o: { code: string; entity?: string; offset: number; limit: number }) {
+  let base = db.selectFrom('audit_log').where((eb) => eb.or([eb('scope_code', 'like', `${o.code}%`), eb('scope_code', 'is', null)]));
+  if (o.entity) base = base.where('entity', '=', o.entity);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items = await base.selectAll().orderBy('id', 'desc').offset(o.offset).limit(o.limit).execute();
+  return { total: Number(total.n), items };
+}

@@ -1,0 +1,65 @@
+/**
+ * Opens the database: PGlite in `<dataDir>/pgdata` by default (locked), or PostgreSQL through DATABASE_URL.
+ * Both speak the same SQL; type parsers are aligned so repositories see the same JS types on either engine
+ * (int8/numeric → number, date → 'YYYY-MM-DD' string).
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { join } from 'node:path';
+import { lockDataDir } from './lock.ts';
+import type { Database } from './schema.ts';
+
+/** Which engine a handle talks to; reported by /healthz. */
+export type Engine = 'pglite' | 'postgres';
+
+/** An open database. `close()` releases the data-directory lock. */
+export interface DbHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** PostgreSQL URL when engine is postgres (for LISTEN/NOTIFY or pg_dump-like tools). */
+  url?: string;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const parsers = { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v };
+
+pg.types.setTypeParser(INT8, parsers[INT8]);
+pg.types.setTypeParser(NUMERIC, parsers[NUMERIC]);
+pg.types.setTypeParser(DATE, parsers[DATE]);
+
+/** Opens PGlite at `dir` (a path, or 'memory://' for tests). */
+export async function openPglite(dir: string): Promise<DbHandle> {
+  const lock = dir === 'memory://' ? null : lockDataDir(dir);
+  try {
+    const client = await PGlite.create(dir === 'memory://' ? undefined : join(dir, 'pgdata'), { parsers });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) });
+    return {
+      db,
+      engine: 'pglite',
+      async close() {
+        await db.destroy();
+        if (!client.closed) await client.close();
+        lock?.release();
+      },
+    };
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+}
+
+/** Opens a PostgreSQL pool at `url`. */
+export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', url, close: () => db.destroy() };
+}
+
+/** Opens whichever engine the config selects. */
+export function openDatabase(cfg: { databaseUrl: string | undefined; dataDir: string }): Promise<DbHandle> {
+  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite(cfg.dataDir);
+}

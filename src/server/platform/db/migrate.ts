@@ -1,0 +1,20 @@
+/** Runs the forward-only migrations in order (kysely Migrator); the same files serve PGlite and PostgreSQL. */
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import * as m0001 from './migrations/0001_foundation.ts';
+
+/** Every migration, in order. A new module appends its file here. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+/** Brings the schema up to date; returns the names of the migrations applied now. */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
+  const migrator = new Migrator({
+    db: db as Kysely<unknown>,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

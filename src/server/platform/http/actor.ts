@@ -1,0 +1,90 @@
+/**
+ * The authenticated actor of a request, resolved once per request from the session cookie, and the CSRF check
+ * for cookie-authenticated writes (header `x-csrf-token` must equal the session's token).
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { AppError } from '../errors.ts';
+import type { Database, Role } from '../db/schema.ts';
+
+/** The cookie that carries the session token. */
+export const SESSION_COOKIE = 'linli_sid';
+
+/** Who is acting: role and the place code their powers are limited to. */
+export interface Actor {
+  accountId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Code of the place node (district/street/community/grid) this account acts within. */
+  scopeCode: string;
+  /** For residents: their resident and household ids. */
+  residentId: string | null;
+  householdId: string | null;
+  sessionId: string;
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** sha256 of a session token: what the sessions table stores. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Loads the actor of a session token, or null when absent, expired or disabled. */
+export async function actorFromToken(db: Kysely<Database>, token: string, now: Date): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .leftJoin('residents as r', 'r.id', 'a.resident_id')
+    .select(['s.id as sid', 's.csrf_token', 's.expires_at', 'a.id', 'a.username', 'a.display_name', 'a.role',
+      'a.scope_code', 'a.resident_id', 'a.disabled', 'r.household_id'])
+    .where('s.id', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row || row.disabled || new Date(row.expires_at) <= now) return null;
+  return {
+    accountId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    scopeCode: row.scope_code,
+    residentId: row.resident_id,
+    householdId: row.household_id ?? null,
+    sessionId: row.sid,
+    csrfToken: row.csrf_token,
+  };
+}
+
+/** Adds `request.actor` and enforces CSRF on cookie-authenticated writes. */
+export function installActor(app: FastifyInstance, db: Kysely<Database>, clock: () => Date): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    req.actor = token ? await actorFromToken(db, token, clock()) : null;
+    if (SAFE.has(req.method)) return;
+    if (req.actor) {
+      if (req.headers['x-csrf-token'] !== req.actor.csrfToken) throw new AppError('CSRF_FAILED');
+      return;
+    }
+    // No session: a cross-site form post must not be able to act (e.g. log a victim into an attacker account).
+    const origin = req.headers.origin;
+    if (origin && origin !== 'null') {
+      const host = req.headers.host;
+      if (!host || new URL(origin).host !== host) throw new AppError('CSRF_FAILED');
+    }
+  });
+}
+
+/** The actor of a request, or 401. */
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return req.actor;
+}

@@ -1,0 +1,72 @@
+/**
+ * Maps every error to `{ error: { code, message, details? } }` with the message in the request's language.
+ * Client mistakes become 4xx with a specific code; only genuine faults become 500 (and are logged).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorMessage, pickLang, type ErrorCode, type Lang } from '../errors.ts';
+
+/** The language of a request (query `lang`, cookie `linli_lang`, Accept-Language). */
+export function langOf(req: FastifyRequest): Lang {
+  return pickLang(req.query, req.cookies?.linli_lang, req.headers['accept-language']);
+}
+
+/** Sends an AppError as the standard body. */
+export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  const lang = langOf(req);
+  const body: { error: { code: ErrorCode; message: string; details?: unknown } } = {
+    error: { code: err.code, message: errorMessage(err.code, lang, err.params) },
+  };
+  if (err.details !== undefined) body.error.details = err.details;
+  return reply.status(err.status).type('application/json; charset=utf-8').send(body);
+}
+
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_REQ_FILE_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** Database errors a request can cause (a race lost to a unique key, a bad value past validation). */
+const pgCodes: Record<string, ErrorCode> = {
+  '23505': 'CONFLICT', '23503': 'CONFLICT', '40001': 'CONFLICT', '40P01': 'CONFLICT',
+  '23514': 'VALIDATION_FAILED', '22P02': 'VALIDATION_FAILED', '22007': 'VALIDATION_FAILED', '22008': 'VALIDATION_FAILED', '22001': 'VALIDATION_FAILED',
+};
+
+/** Turns anything thrown in a route into an AppError. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const detail = error.validation
+      .slice(0, 5)
+      .map((v) => `${v.instancePath || '/'} ${v.message ?? ''}`.trim())
+      .join('; ');
+    return new AppError('VALIDATION_FAILED', { params: { detail }, details: error.validation.map((v) => ({ path: v.instancePath, message: v.message })) });
+  }
+  const fe = error as Partial<FastifyError> & { statusCode?: number };
+  const pgCode = typeof fe.code === 'string' && /^[0-9A-Z]{5}$/.test(fe.code) ? pgCodes[fe.code] : undefined;
+  if (pgCode) return new AppError(pgCode, pgCode === 'VALIDATION_FAILED' ? { params: { detail: 'constraint' } } : {});
+  const mapped = fe.code ? fastifyCodes[fe.code] : undefined;
+  if (mapped) return new AppError(mapped);
+  if (error instanceof SyntaxError && fe.statusCode === 400) return new AppError('INVALID_JSON');
+  if (fe.statusCode === 413) return new AppError('BODY_TOO_LARGE');
+  if (fe.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (fe.statusCode === 429) return new AppError('RATE_LIMITED', { params: { after: '1 min' } });
+  if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new AppError('BAD_REQUEST', { details: fe.message });
+  }
+  return new AppError('INTERNAL');
+}
+
+/** Installs the error and not-found handlers on an app. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, req, reply) => {
+    const appErr = toAppError(error);
+    if (appErr.status >= 500) req.log.error({ err: error }, 'unhandled error');
+    return sendError(req, reply, appErr);
+  });
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('ROUTE_NOT_FOUND')));
+}
