@@ -104,6 +104,13 @@ describe('polygonsOverlap', () => {
     expect(polygonsOverlap(a, b)).toBe(expected);
     expect(polygonsOverlap(b, a)).toBe(expected);
   });
+  it('tolerates a T-junction vertex a few ulps off the shared edge (imported data)', () => {
+    const b = poly([[2, 0], [4, 0], [4, 2], [2, 2], [2 + 1e-13, 1], [2, 0]]);
+    const c = poly([[2, 0], [4, 0], [4, 2], [2, 2], [2 - 1e-13, 1], [2, 0]]);
+    expect(polygonsOverlap(a, b)).toBe(false);
+    expect(polygonsOverlap(a, c)).toBe(false);
+    expect(polygonsOverlap(a, poly([[2, 0], [4, 0], [4, 2], [2, 2], [1.99, 1], [2, 0]]))).toBe(true);
+  });
   it('an island filling a hole does not overlap the holed polygon', () => {
     const holed = poly(rect(0, 0, 4, 4), rect(1, 1, 2, 2));
     expect(polygonsOverlap(holed, sq(1, 1, 2, 2))).toBe(false);
@@ -141,6 +148,16 @@ describe('checkTiling', () => {
     const r = checkTiling(container, parts);
     expect(r).toMatchObject({ ok: true, gap: false, overlaps: [], outside: [] });
     expect(Math.abs(r.differenceM2)).toBeLessThan(r.toleranceM2);
+  });
+  it('accepts random tessellations and finds any single removed grid (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 0, max: 11 }), (seed, drop) => {
+        const cells = syntheticTessellation({ nx: 4, ny: 3, seed, cell, origin }).map((c) => c.geometry);
+        const box = sq(origin[0], origin[1], origin[0] + 4 * cell, origin[1] + 3 * cell);
+        return checkTiling(box, cells).ok && checkTiling(box, cells.filter((_, i) => i !== drop)).gap;
+      }),
+      { numRuns: 30 },
+    );
   });
   it('reports a missing grid as a gap', () => {
     const r = checkTiling(container, parts.filter((_, i) => i !== 13));
