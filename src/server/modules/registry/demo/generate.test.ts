@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Polygon, Position } from 'geojson';
 import { validateIdNumber } from '../domain/idNumber.ts';
 import { demoAccounts, DEMO_PASSWORD } from './accounts.ts';
+import { DEMO_FACILITY_CATEGORIES } from './categories.ts';
 import { generateDemoCommunity } from './generate.ts';
 import { pointInPolygon, polygonAreaM2, toLocal } from './geo.ts';
 import { DEMO_REFERENCE_DATE } from './people.ts';
@@ -180,6 +181,8 @@ describe('generateDemoCommunity', () => {
       return b.use === 'residential' && Math.hypot(x - dx, y - dy) > 300;
     });
     expect(far.length).toBeGreaterThan(10);
+    for (const f of c.facilities) expect(Object.keys(DEMO_FACILITY_CATEGORIES)).toContain(f.category);
+    expect(c.facilities.some((f) => f.category === ('nursery' as string))).toBe(false); // deliberate gap: no 托儿所
     expect(c.freedSpaces.length).toBeGreaterThan(0);
   });
 });

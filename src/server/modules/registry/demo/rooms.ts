@@ -61,7 +61,9 @@ export function pickRooms(layout: Layout, rng: Rng): Room[] {
         }
       }
       const keep = new Set(rng.shuffle(all.map((_, k) => k)).slice(0, counts[i] ?? 0));
-      out.push(...all.filter((_, k) => keep.has(k)));
+      const kept = all.filter((_, k) => keep.has(k));
+      kept.sort((a, b) => Number(a.unit) - Number(b.unit) || Number(a.room) - Number(b.room));
+      out.push(...kept);
     });
   });
   return out;
