@@ -1,0 +1,47 @@
+/**
+ * The app shell: session, routing by role, and route-level code splitting. Resident pages and the login
+ * page are plain React + CSS; the staff pages (antd, MapLibre, ECharts) are separate lazy chunks so a
+ * resident's phone never downloads them.
+ */
+import { lazy, Suspense, useEffect } from 'react';
+import { Loading } from '../components/Loading.tsx';
+import { AuthProvider, homeFor, useAuth } from './auth.tsx';
+import { navigate, useLocation } from './router.tsx';
+
+const LoginPage = lazy(() => import('../modules/auth/LoginPage.tsx'));
+const ResidentApp = lazy(() => import('../modules/resident/ResidentApp.tsx'));
+const StaffApp = lazy(() => import('../modules/staff/StaffApp.tsx'));
+
+
+const RESIDENT_PATHS = ['/me', '/settings'];
+
+function Routes() {
+  const { account } = useAuth();
+  const { path } = useLocation();
+
+  useEffect(() => {
+    if (account === undefined) return;
+    if (account === null && path !== '/login') navigate('/login', true);
+    else if (account && (path === '/' || path === '/login')) navigate(homeFor(account), true);
+    else if (account && account.role === 'resident' && !RESIDENT_PATHS.some((p) => path.startsWith(p))) {
+      navigate('/me', true);
+    }
+  }, [account, path]);
+
+  if (account === undefined) return <Loading />;
+  if (account === null) return path === '/login' ? <LoginPage /> : <Loading />;
+  if (path === '/' || path === '/login') return <Loading />;
+  if (account.role === 'resident' || RESIDENT_PATHS.some((p) => path.startsWith(p))) return <ResidentApp />;
+  return <StaffApp />;
+}
+
+/** Root component. */
+export function App() {
+  return (
+    <AuthProvider>
+      <Suspense fallback={<Loading />}>
+        <Routes />
+      </Suspense>
+    </AuthProvider>
+  );
+}

@@ -1,0 +1,79 @@
+/** Audit log (auditor): who did what, when, where; before/after shown on expanding a row. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Form, Input, Table, Typography } from 'antd';
+import { get, qs } from '../../api/client.ts';
+import type { AuditEntry, Page } from '../../api/types.ts';
+import { useAsync } from '../../lib/useAsync.ts';
+import { dateTime } from '../../lib/format.ts';
+
+interface Filters {
+  code: string;
+  entity: string;
+}
+
+function Json({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <span>—</span>;
+  return <pre className="audit-json">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+/** The page. */
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<Filters>({ code: '', entity: '' });
+  const [page, setPage] = useState(1);
+  const list = useAsync(() => get<Page<AuditEntry>>(`/api/audit${qs({ ...filters, page })}`), [filters, page]);
+  const pageSize = Math.max(list.data?.items.length ?? 0, 20);
+  return (
+    <div className="s-pad">
+      <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
+      <Form<Filters>
+        layout="inline"
+        className="s-toolbar"
+        initialValues={filters}
+        onFinish={(v) => {
+          setPage(1);
+          setFilters({ code: (v.code ?? '').trim(), entity: (v.entity ?? '').trim() });
+        }}
+      >
+        <Form.Item name="code" label={t('audit.filterCode')}>
+          <Input allowClear />
+        </Form.Item>
+        <Form.Item name="entity" label={t('audit.filterEntity')}>
+          <Input allowClear />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">{t('audit.search')}</Button>
+      </Form>
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
+      <Table<AuditEntry>
+        size="small"
+        rowKey="id"
+        data-testid="audit-table"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: true }}
+        expandable={{
+          expandedRowRender: (r) => (
+            <div className="audit-diff">
+              <div><b>{t('audit.before')}</b><Json value={r.before} /></div>
+              <div><b>{t('audit.after')}</b><Json value={r.after} /></div>
+            </div>
+          ),
+        }}
+        columns={[
+          { title: t('audit.at'), dataIndex: 'at', render: (v: string) => dateTime(v) },
+          {
+            title: t('audit.actor'),
+            dataIndex: 'actorRole',
+            render: (v: string, r) => `${t(`roles.${v}`, { defaultValue: v })}${r.actorId ? ` · ${r.actorId.slice(0, 8)}` : ''}`,
+          },
+          { title: t('audit.action'), dataIndex: 'action' },
+          { title: t('audit.entity'), dataIndex: 'entity' },
+          { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => v?.slice(0, 12) ?? '' },
+          { title: t('audit.scope'), dataIndex: 'scopeCode' },
+        ]}
+        pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Staff area (desk and phone): antd layout, a menu filtered by role, and lazy pages. Map, search, household,
+ * import and audit each load as their own chunk; the map chunk pulls MapLibre only when it mounts.
+ */
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { App as AntApp, Button, ConfigProvider, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { antdEnUS as enUS, antdZhCN as zhCN } from './antdLocale.ts';
+import { useAccount, useAuth } from '../../app/auth.tsx';
+import { Link, matchPath, navigate, useLocation } from '../../app/router.tsx';
+import { currentLang } from '../../i18n/index.ts';
+import { LangSwitch } from '../../components/LangSwitch.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { roleHas } from '../../../server/modules/registry/permissions.ts';
+import type { Role } from '../../api/types.ts';
+import './staff.css';
+
+const MapPage = lazy(() => import('../map/MapPage.tsx'));
+const ResidentsPage = lazy(() => import('../registry/ResidentsPage.tsx'));
+const HouseholdPage = lazy(() => import('../registry/HouseholdPage.tsx'));
+const ImportPage = lazy(() => import('../registry/ImportPage.tsx'));
+const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
+
+interface NavItem {
+  path: string;
+  label: string;
+  show(role: Role): boolean;
+}
+
+const NAV: NavItem[] = [
+  { path: '/map', label: 'nav.map', show: (r) => roleHas(r, 'place.read') },
+  { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
+  { path: '/import', label: 'nav.import', show: (r) => roleHas(r, 'registry.import') || roleHas(r, 'registry.export') },
+  { path: '/audit', label: 'nav.audit', show: (r) => roleHas(r, 'audit.read') },
+];
+
+function Page({ path }: { path: string }) {
+  const { t } = useTranslation();
+  const hh = matchPath('/households/:id', path);
+  if (hh?.id) return <HouseholdPage id={hh.id} />;
+  if (path === '/map') return <MapPage />;
+  if (path === '/residents') return <ResidentsPage />;
+  if (path === '/import') return <ImportPage />;
+  if (path === '/audit') return <AuditPage />;
+  return (
+    <div className="s-pad">
+      <Typography.Title level={3}>{t('app.notFound')}</Typography.Title>
+      <Link to="/map">{t('app.backHome')}</Link>
+    </div>
+  );
+}
+
+/** The staff shell. */
+export default function StaffApp() {
+  const { t } = useTranslation();
+  const account = useAccount();
+  const { logout } = useAuth();
+  const { path } = useLocation();
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const lang = currentLang();
+  const items = useMemo(
+    () => NAV.filter((n) => n.show(account.role)).map((n) => ({ key: n.path, label: t(n.label) })),
+    [account.role, t],
+  );
+  const selected = items.find((i) => path.startsWith(i.key))?.key ?? (path.startsWith('/households') ? '/residents' : '');
+  const go = ({ key }: { key: string }) => {
+    setMenuOpen(false);
+    navigate(key);
+  };
+  const userBox = (
+    <Space wrap>
+      <Typography.Text className="s-user" data-testid="user-name">
+        {account.displayName} · {t(`roles.${account.role}`)}
+      </Typography.Text>
+      <LangSwitch className="ant-btn ant-btn-default s-lang" />
+      <Button onClick={() => navigate('/settings')}>{t('nav.settings')}</Button>
+      <Button onClick={() => void logout().then(() => navigate('/login', true))} data-testid="logout">
+        {t('nav.logout')}
+      </Button>
+    </Space>
+  );
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0b57c2' } }}>
+      <AntApp>
+        <Layout className="s-layout">
+          <Layout.Header className="s-header">
+            <Link to="/map" className="s-brand">
+              {t('app.name')}
+            </Link>
+            {phone ? (
+              <Button aria-label={t('nav.menu')} onClick={() => setMenuOpen(true)} data-testid="menu-button">
+                ☰ {t('nav.menu')}
+              </Button>
+            ) : (
+              <>
+                <Menu
+                  className="s-menu"
+                  mode="horizontal"
+                  theme="dark"
+                  selectedKeys={[selected]}
+                  items={items}
+                  onClick={go}
+                />
+                {userBox}
+              </>
+            )}
+          </Layout.Header>
+          {phone && (
+            <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="right" size={280} title={t('nav.menu')}>
+              <Menu mode="vertical" selectedKeys={[selected]} items={items} onClick={go} />
+              <div className="s-drawer-user">{userBox}</div>
+            </Drawer>
+          )}
+          <Layout.Content className="s-content" id="main">
+            <Suspense fallback={<Loading />}>
+              <Page path={path} />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('./src/web', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+
+/**
+ * The web app: entry src/web/index.html, output dist/web (served by the Fastify server).
+ * `npm run dev:web` proxies /api to a server on PORT (default 8080).
+ */
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    // The map and chart chunks are big by nature; they are only loaded on staff pages.
+    chunkSizeWarningLimit: 1200,
+    reportCompressedSize: true,
+  },
+  server: {
+    proxy: {
+      '/api': `http://localhost:${process.env.PORT ?? '8080'}`,
+      '/healthz': `http://localhost:${process.env.PORT ?? '8080'}`,
+    },
+  },
+});
