@@ -35,6 +35,13 @@ export interface AppDeps {
   logger?: boolean | { level: string };
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route (method, url pattern): lets tests prove each one is scope-checked. */
+    routeList: { method: string; url: string }[];
+  }
+}
+
 /** Largest accepted request body (bytes); uploads (imports, photos) have their own multipart limit. */
 export const BODY_LIMIT = 1_048_576;
 
@@ -46,6 +53,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routeList.push({ method: m, url: r.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -73,7 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { params: { after: ctx.after } }),
+    hook: 'preHandler', // after body parsing, so limits can key on the username
+    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { params: { seconds: Math.max(1, Math.ceil(ctx.ttl / 1000)) } }),
   });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 6, fields: 20 } });
   await app.register(swagger, {

@@ -15,7 +15,7 @@ export const messages = {
   FORBIDDEN: { status: 403, zh: '没有权限', en: 'You do not have permission' },
   OUT_OF_SCOPE: { status: 403, zh: '超出您的管辖范围', en: 'This is outside your area' },
   CSRF_FAILED: { status: 403, zh: '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },
-  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请 {after} 后再试', en: 'Too many attempts; try again in {after}' },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请 {seconds} 秒后再试', en: 'Too many attempts; try again in {seconds} s' },
   WEAK_PASSWORD: { status: 400, zh: '新密码至少 8 位，且须包含字母和数字', en: 'The new password needs at least 8 characters with letters and digits' },
   WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this; reload and try again' },

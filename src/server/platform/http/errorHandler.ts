@@ -54,7 +54,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof SyntaxError && fe.statusCode === 400) return new AppError('INVALID_JSON');
   if (fe.statusCode === 413) return new AppError('BODY_TOO_LARGE');
   if (fe.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
-  if (fe.statusCode === 429) return new AppError('RATE_LIMITED', { params: { after: '1 min' } });
+  if (fe.statusCode === 429) return new AppError('RATE_LIMITED', { params: { seconds: 60 } });
   if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError('BAD_REQUEST', { details: fe.message });
   }

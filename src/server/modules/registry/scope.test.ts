@@ -1,0 +1,85 @@
+/**
+ * "A session cannot read or write outside its scope by changing an id in the URL" — for every route that
+ * takes an id or a place code. The completeness check fails when a new route with an id is not listed here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, testApp, type Session, type TestApp } from '../../testing/harness.ts';
+import { addOtherCommunity, OTHER_COMMUNITY, OTHER_GRID, type OtherIds } from '../../testing/fixtures.ts';
+
+let t: TestApp;
+let o: OtherIds;
+const sessions: Record<string, Session> = {};
+
+type Case = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: (o: OtherIds) => string; body?: unknown };
+/** Route pattern → a request aimed at the other community. */
+const cases: Record<string, Case> = {
+  'GET /api/places/:code': { method: 'GET', url: () => `/api/places/${OTHER_COMMUNITY}` },
+  'GET /api/places/:code/map': { method: 'GET', url: () => `/api/places/${OTHER_COMMUNITY}/map` },
+  'GET /api/grids/:code': { method: 'GET', url: () => `/api/grids/${OTHER_GRID}` },
+  'GET /api/households': { method: 'GET', url: () => `/api/households?code=${OTHER_GRID}` },
+  'GET /api/households/:id': { method: 'GET', url: (x) => `/api/households/${x.household}` },
+  'PATCH /api/households/:id': { method: 'PATCH', url: (x) => `/api/households/${x.household}`, body: { version: 1, ownerName: '篡改' } },
+  'POST /api/households/:id/residents': { method: 'POST', url: (x) => `/api/households/${x.household}/residents`, body: { name: '入侵', gender: 'male', phone: null, idNumber: null, birthDate: '1990-01-01', relation: '其他', tags: [] } },
+  'GET /api/residents': { method: 'GET', url: () => `/api/residents?code=${OTHER_GRID}` },
+  'PATCH /api/residents/:id': { method: 'PATCH', url: (x) => `/api/residents/${x.adult}`, body: { version: 1, phone: '13000000000' } },
+  'DELETE /api/residents/:id': { method: 'DELETE', url: (x) => `/api/residents/${x.adult}` },
+  'GET /api/audit': { method: 'GET', url: () => `/api/audit?code=${OTHER_COMMUNITY}` },
+  'GET /api/places/:code/geojson': { method: 'GET', url: () => `/api/places/${OTHER_COMMUNITY}/geojson?kind=grids` },
+  'POST /api/places/:code/geojson': { method: 'POST', url: () => `/api/places/${OTHER_COMMUNITY}/geojson`, body: { kind: 'compounds', crs: 'wgs84', featureCollection: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'x' }, geometry: { type: 'Polygon', coordinates: [[[100.481, 38.931], [100.482, 38.931], [100.482, 38.932], [100.481, 38.931]]] } }] } } },
+  'POST /api/registry/import': { method: 'POST', url: () => `/api/registry/import?community=${OTHER_COMMUNITY}`, body: '网格编码\n' },
+  'GET /api/registry/export.:format': { method: 'GET', url: () => `/api/registry/export.csv?community=${OTHER_COMMUNITY}` },
+};
+/** Routes that take no id or place code (nothing to tamper with). */
+const unscoped = new Set(['GET /healthz', 'GET /openapi.json', 'GET /api/settings', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/geo/locate', 'GET /api/registry/template.:format']);
+
+beforeAll(async () => {
+  t = await testApp();
+  o = await addOtherCommunity(t.handle.db);
+  for (const u of ['grid03', 'dh_staff', 'resident_silu', 'bj_street', 'auditor', 'shop01']) sessions[u] = await login(t.app, u);
+});
+afterAll(async () => { await t.close(); });
+
+describe('scope is enforced on every route with an id', () => {
+  it('every /api route with a parameter or a place filter is covered', () => {
+    const api = t.app.routeList.filter((r) => r.url.startsWith('/api/') || r.url === '/healthz').map((r) => `${r.method} ${r.url}`);
+    expect(api.length).toBeGreaterThanOrEqual(Object.keys(cases).length + unscoped.size - 1);
+    const missing = api.filter((k) => !(k in cases) && !unscoped.has(k));
+    expect(missing).toEqual([]);
+  });
+
+  for (const user of ['grid03', 'dh_staff', 'resident_silu', 'shop01']) {
+    for (const [route, c] of Object.entries(cases)) {
+      it(`${user}: ${route} on another community is refused`, async () => {
+        const s = sessions[user]!;
+        const headers = route.includes('import') ? { 'content-type': 'text/csv' } : undefined;
+        const r = await s.request(c.method, c.url(o), c.body, headers);
+        expect([403, 404]).toContain(r.statusCode);
+        expect(['FORBIDDEN', 'OUT_OF_SCOPE', 'NOT_FOUND']).toContain(r.json().error.code);
+      });
+    }
+  }
+
+  it('nothing in the other community was changed', async () => {
+    const adult = await t.handle.db.selectFrom('residents').selectAll().where('id', '=', o.adult).executeTakeFirstOrThrow();
+    expect(adult.phone).toBe('13912345678');
+    const h = await t.handle.db.selectFrom('households').selectAll().where('id', '=', o.household).executeTakeFirstOrThrow();
+    expect(h.owner_name).toBe('王五');
+    expect(await t.handle.db.selectFrom('residents').select('id').where('household_id', '=', o.household).execute()).toHaveLength(2);
+  });
+
+  it('a grid worker cannot reach a neighbouring grid of the same community', async () => {
+    const s = sessions.grid03!;
+    const code = `${s.account.scope!.code.slice(0, 12)}04`;
+    expect((await s.request('GET', `/api/households?code=${code}`)).statusCode).toBe(403);
+    expect((await s.request('GET', `/api/residents?code=${code}`)).statusCode).toBe(403);
+  });
+
+  it('street staff and auditors reach the other community read-only, with phone and ID masked', async () => {
+    const r = await sessions.bj_street!.request('GET', `/api/households/${o.household}`);
+    expect(r.statusCode).toBe(200);
+    const adult = r.json().residents.find((x: { id: string }) => x.id === o.adult);
+    expect(adult.phone).toBe('139****5678');
+    expect((await sessions.bj_street!.request('PATCH', `/api/residents/${o.adult}`, { version: 1, phone: '13000000000' })).statusCode).toBe(403);
+    expect((await sessions.auditor!.request('GET', `/api/audit?code=${OTHER_COMMUNITY}`)).statusCode).toBe(200);
+  });
+});
