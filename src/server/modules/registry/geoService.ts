@@ -13,6 +13,7 @@ import { convertGeometryToWgs84, type Crs } from './domain/geo/crs.ts';
 import { validatePolygon, checkTiling, polygonsOverlap } from './domain/geo/polygon.ts';
 import { buildGridIndex } from './domain/geo/gridIndex.ts';
 import { centroid } from './domain/geo/measure.ts';
+import { snapToRings } from './domain/geo/snap.ts';
 import { isGridCode } from './domain/codes.ts';
 import * as repo from './repository.ts';
 
@@ -56,6 +57,7 @@ export async function importGrids(ctx: Ctx, communityCode: string, fc: FeatureCo
   });
   if (errors.length) throw fail(errors);
   const existing = (await repo.placesUnder(ctx.db, communityCode, 'grid')).filter((g) => !seen.has(g.code) && g.boundary);
+  if (crs !== 'wgs84' && community.boundary) for (const g of incoming) g.geom = snapToRings(g.geom!, community.boundary);
   const all = [...incoming.map((g) => ({ code: g.code, geom: g.geom! })), ...existing.map((g) => ({ code: g.code, geom: g.boundary as Area }))];
   if (community.boundary) {
     const t = checkTiling(community.boundary, all.map((g) => g.geom));

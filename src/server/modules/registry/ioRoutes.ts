@@ -25,6 +25,7 @@ export function ioRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/api/registry/import', {
+      bodyLimit: 20 * 1024 * 1024,
       schema: { tags, summary: 'Import households and residents (multipart `file` .xlsx/.csv, or a text/csv body): all rows or none', querystring: z.object({ community: communityCode, lang: z.enum(['zh-CN', 'en']).optional() }) },
     }, async (req) => {
       const ctx = ctxOf(deps, req);
