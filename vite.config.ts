@@ -21,8 +21,17 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': `http://localhost:${process.env.PORT ?? '8080'}`,
-      '/healthz': `http://localhost:${process.env.PORT ?? '8080'}`,
+      // Keep the browser's Host header: the server refuses a login whose Origin differs from its Host.
+      '/api': {
+        target: `http://localhost:${process.env.PORT ?? '8080'}`,
+        changeOrigin: false,
+        configure: (proxy) => {
+          proxy.on('proxyReq', (req, incoming) => {
+            if (incoming.headers.host) req.setHeader('host', incoming.headers.host);
+          });
+        },
+      },
+      '/healthz': { target: `http://localhost:${process.env.PORT ?? '8080'}` },
     },
   },
 });

@@ -70,9 +70,10 @@ export interface CompoundSummary {
 
 /** GET /api/grids/:code */
 export interface GridResponse {
-  grid: { code: string; name: string; boundary: Geometry | null };
+  grid: { code: string; name: string; nameEn?: string | null; communityCode?: string; boundary: Geometry | null };
   workers: { displayName: string; phone: string | null }[];
-  stats: Stats;
+  /** null when the viewer may not see statistics (residents). */
+  stats: Stats | null;
   compounds: CompoundSummary[];
 }
 

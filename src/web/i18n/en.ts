@@ -89,7 +89,8 @@ export const en: Messages = {
   },
   map: {
     title: 'Grid map',
-    myGrid: 'My grid {{name}}',
+    myGrid: 'My grid: {{name}}',
+    gridShort: 'Grid {{seq}}',
     legend: 'Legend',
     grid: 'Grid',
     compound: 'Compound',
@@ -140,6 +141,8 @@ export const en: Messages = {
     residentList: 'Residents',
     source: { register: 'Property register', survey: 'Survey', contract: 'Contract' },
     open: 'Open',
+    unitN: 'unit {{unit}}',
+    roomN: 'room {{room}}',
   },
   person: {
     name: 'Name',
@@ -160,7 +163,7 @@ export const en: Messages = {
     deleteConfirm: 'Delete this resident?',
     deleted: 'Deleted',
     protected: 'Protected',
-    badPhone: 'The mobile number must be 11 digits starting with 1',
+    badPhone: 'A mobile number has 11 digits (or give a landline with area code, e.g. 0936-1234567)',
     badId: 'Invalid ID number',
     badIdFormat: 'An ID number is 17 digits followed by a digit or X',
     badIdDate: 'The birth date inside the ID number is not valid',

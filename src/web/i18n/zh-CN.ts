@@ -88,6 +88,7 @@ export const zhCN = {
   map: {
     title: '网格地图',
     myGrid: '我的网格 {{name}}',
+    gridShort: '第{{seq}}网格',
     legend: '图例',
     grid: '网格',
     compound: '小区/楼院',
@@ -138,6 +139,8 @@ export const zhCN = {
     residentList: '居民',
     source: { register: '不动产登记', survey: '测绘', contract: '合同' },
     open: '查看',
+    unitN: '{{unit}}单元',
+    roomN: '{{room}}室',
   },
   person: {
     name: '姓名',
@@ -158,7 +161,7 @@ export const zhCN = {
     deleteConfirm: '确定删除该居民？',
     deleted: '已删除',
     protected: '受保护',
-    badPhone: '手机号须为 11 位数字，以 1 开头',
+    badPhone: '手机号须为 11 位数字（或带区号的座机号，如 0936-1234567）',
     badId: '身份证号无效',
     badIdFormat: '身份证号须为 17 位数字加 1 位数字或 X',
     badIdDate: '身份证号中的出生日期无效',

@@ -8,7 +8,13 @@ export function placeName(p: { name: string; nameEn?: string | null }): string {
 
 /** A household's address line: building, unit, room. */
 export function addressOf(h: { buildingName: string; unit: string; room: string }): string {
-  return [h.buildingName, h.unit, h.room].filter(Boolean).join(' ');
+  return [
+    h.buildingName,
+    h.unit ? i18n.t('household.unitN', { unit: h.unit }) : '',
+    h.room ? i18n.t('household.roomN', { room: h.room }) : '',
+  ]
+    .filter(Boolean)
+    .join(i18n.language === 'en' ? ', ' : ' ');
 }
 
 /** Local date-time for an ISO instant. */

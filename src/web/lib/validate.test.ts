@@ -7,6 +7,7 @@ describe('client-side registry checks', () => {
     expect(checkPhone('')).toBeNull();
     expect(checkPhone('1381234123')).toBe('person.badPhone');
     expect(checkPhone('23812341234')).toBe('person.badPhone');
+    expect(checkPhone('0936-1234567')).toBeNull();
   });
   it('ID number: GB 11643 test vector and failures', () => {
     expect(checkIdNumber('11010519491231002X')).toBeNull();

@@ -7,10 +7,13 @@ import { validateIdNumber } from '../../server/modules/registry/domain/idNumber.
 /** i18n key of the problem, or null when fine. */
 export type Problem = string | null;
 
-/** Mainland mobile number: 11 digits starting with 1 (empty is allowed: the phone is optional). */
+/**
+ * Mainland mobile number (11 digits, 13x–19x) or a landline with area code, as the server accepts.
+ * Empty is allowed: the phone is optional.
+ */
 export function checkPhone(v: string | undefined | null): Problem {
   if (!v) return null;
-  return /^1\d{10}$/.test(v.trim()) ? null : 'person.badPhone';
+  return /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(v.trim()) ? null : 'person.badPhone';
 }
 
 /** GB 11643 ID number (empty allowed); `today` is `YYYY-MM-DD`. */

@@ -37,7 +37,7 @@ function loadMapLibre(): Promise<Ml> {
 
 /** The map; fills its parent. */
 export function CommunityMap({ data, settings, ownGrid, selected, onSelectGrid }: CommunityMapProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const selectRef = useRef(onSelectGrid);
@@ -89,7 +89,8 @@ export function CommunityMap({ data, settings, ownGrid, selected, onSelectGrid }
           el.type = 'button';
           el.className = `map-grid-label${f.properties.code === ownGrid ? ' is-own' : ''}`;
           el.dataset.grid = f.properties.code;
-          el.textContent = (f.properties.code === ownGrid ? '★ ' : '') + f.properties.name;
+          el.textContent = (f.properties.code === ownGrid ? '★ ' : '') + t('map.gridShort', { seq: f.properties.seq });
+          el.title = f.properties.name;
           el.addEventListener('click', (ev) => {
             ev.stopPropagation();
             selectRef.current(f.properties.code);
@@ -107,9 +108,9 @@ export function CommunityMap({ data, settings, ownGrid, selected, onSelectGrid }
       map?.remove();
       mapRef.current = null;
     };
-    // t only feeds the attribution; rebuilding the map on a language switch is not worth it.
+    // Rebuilt on a language switch (labels and attribution are translated); that is rare enough.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data, settings, ownGrid]);
+  }, [data, settings, ownGrid, i18n.language]);
 
   useEffect(() => {
     const map = mapRef.current;

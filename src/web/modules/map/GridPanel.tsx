@@ -23,13 +23,15 @@ export function GridPanel({ code }: { code: string }) {
   if (grid.error) return <Alert type="error" showIcon title={grid.error.message} />;
   if (!grid.data) return <Loading />;
   const { workers, stats, compounds } = grid.data;
-  const statItems = [
-    ['households', stats.households],
-    ['residents', stats.residents],
-    ['elderly', stats.elderly],
-    ['children', stats.children],
-    ['livingAlone', stats.livingAlone],
-  ] as const;
+  const statItems = stats
+    ? ([
+        ['households', stats.households],
+        ['residents', stats.residents],
+        ['elderly', stats.elderly],
+        ['children', stats.children],
+        ['livingAlone', stats.livingAlone],
+      ] as const)
+    : [];
   return (
     <div data-testid="grid-panel" data-grid={code}>
       <h3 className="gp-section">{t('grid.worker')}</h3>

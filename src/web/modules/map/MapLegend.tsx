@@ -5,7 +5,7 @@ import { MAP_COLOURS } from './mapStyle.ts';
 import { GRID_COLOURS } from './geometry.ts';
 
 /** Legend overlay; `own` is the grid worker's grid code, `ownName` its display name. */
-export function MapLegend({ own, ownName }: { own: string | null; ownName: string | null }) {
+export function MapLegend({ own, ownName, open }: { own: string | null; ownName: string | null; open: boolean }) {
   const { t } = useTranslation();
   const item = (swatch: CSSProperties, label: string, extra?: Record<string, string>) => (
     <li {...extra}>
@@ -14,15 +14,19 @@ export function MapLegend({ own, ownName }: { own: string | null; ownName: strin
     </li>
   );
   return (
-    <details className="map-legend" open>
-      <summary>{t('map.legend')}</summary>
-      <ul>
-        {own &&
-          item(
+    <div className="map-legend">
+      {own && (
+        <ul>
+          {item(
             { background: 'rgba(194,65,12,.3)', border: `3px solid ${MAP_COLOURS.own}` },
             `★ ${t('map.myGrid', { name: ownName ?? own })}`,
             { 'data-testid': 'legend-own-grid', 'data-grid': own },
           )}
+        </ul>
+      )}
+      <details open={open}>
+      <summary>{t('map.legend')}</summary>
+      <ul>
         {item({ background: `linear-gradient(90deg, ${GRID_COLOURS.slice(0, 4).join(',')})`, opacity: 0.6 }, t('map.grid'))}
         {item({ border: `2px dashed ${MAP_COLOURS.compound}` }, t('map.compound'))}
         {item({ background: 'rgba(180,83,9,.2)', border: `2px dashed ${MAP_COLOURS.sanwu}` }, t('map.formerSanwu'))}
@@ -31,6 +35,7 @@ export function MapLegend({ own, ownName }: { own: string | null; ownName: strin
         {item({ background: MAP_COLOURS.facility, borderRadius: '50%', border: '2px solid #fff' }, t('map.facility'))}
         {item({ border: `2px dashed ${MAP_COLOURS.boundary}` }, t('map.boundary'))}
       </ul>
-    </details>
+      </details>
+    </div>
   );
 }

@@ -69,7 +69,7 @@ export default function MapPage() {
                   onClick={() => setSelected(f.properties.code)}
                 >
                   {f.properties.code === own ? '★ ' : ''}
-                  {f.properties.name}
+                  {t('map.gridShort', { seq: f.properties.seq })}
                 </button>
               ))}
           </nav>
@@ -88,7 +88,7 @@ export default function MapPage() {
         ) : (
           !error && <Loading />
         )}
-        <MapLegend ownName={ownName} own={own} />
+        <MapLegend ownName={ownName} own={own} open={!phone} />
       </div>
       <Drawer
         open={!!selected}

@@ -6,6 +6,7 @@ import type { FormRule as Rule } from 'antd';
 import { api } from '../../api/client.ts';
 import type { Resident } from '../../api/types.ts';
 import { checkBirthMatchesId, checkIdNumber, checkPhone } from '../../lib/validate.ts';
+import { validateIdNumber } from '../../../server/modules/registry/domain/idNumber.ts';
 
 const RELATIONS = ['户主', '配偶', '子女', '父母', '孙子女', '其他'];
 const TAGS = ['独居老人', '空巢老人', '高龄老人', '儿童', '残疾', '低保', '党员', '退役军人'];
@@ -52,9 +53,14 @@ export function ResidentForm(props: { householdId: string; resident?: Resident; 
       relation: v.relation,
       tags: v.tags ?? [],
     };
-    if (v.phone) body.phone = v.phone.trim();
-    if (v.idNumber) body.idNumber = v.idNumber.trim().toUpperCase();
-    if (v.birthDate) body.birthDate = v.birthDate;
+    // Masked values left blank on edit mean "unchanged"; on create, blank means "none" (null).
+    const phone = v.phone?.trim() || null;
+    const idNumber = v.idNumber?.trim().toUpperCase() || null;
+    if (phone || !r) body.phone = phone;
+    if (idNumber || !r) body.idNumber = idNumber;
+    const fromId = idNumber ? validateIdNumber(idNumber) : null;
+    const birthDate = v.birthDate || (fromId?.ok ? fromId.birthDate : '');
+    if (birthDate) body.birthDate = birthDate;
     try {
       if (r) await api('PATCH', `/api/residents/${r.id}`, { version: r.version, ...body });
       else await api('POST', `/api/households/${props.householdId}/residents`, body);
@@ -89,7 +95,7 @@ export function ResidentForm(props: { householdId: string; resident?: Resident; 
         <Select options={[{ value: 'male', label: t('person.male') }, { value: 'female', label: t('person.female') }]} />
       </Form.Item>
       <Form.Item name="phone" label={t('person.phone')} rules={[rule(checkPhone)]} extra={masked(r?.phone) ? r?.phone : undefined}>
-        <Input inputMode="numeric" maxLength={11} />
+        <Input inputMode="tel" maxLength={13} />
       </Form.Item>
       <Form.Item
         name="idNumber"
@@ -103,7 +109,17 @@ export function ResidentForm(props: { householdId: string; resident?: Resident; 
         name="birthDate"
         label={t('person.birthDate')}
         dependencies={['idNumber']}
-        rules={[rule((v) => checkBirthMatchesId(v, form.getFieldValue('idNumber') as string | undefined))]}
+        rules={[
+          {
+            validator: async (_, v: string | undefined) => {
+              const id = form.getFieldValue('idNumber') as string | undefined;
+              // Required unless a valid ID number supplies it.
+              if (!v && !(id && validateIdNumber(id).ok)) throw new Error(t('household.required'));
+              const p = checkBirthMatchesId(v, id);
+              if (p) throw new Error(t(p));
+            },
+          },
+        ]}
       >
         <Input type="date" />
       </Form.Item>

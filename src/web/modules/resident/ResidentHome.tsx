@@ -6,7 +6,7 @@ import { useAccount } from '../../app/auth.tsx';
 import { Link } from '../../app/router.tsx';
 import { useElderMode } from '../../app/prefs.ts';
 import { useAsync } from '../../lib/useAsync.ts';
-import { placeName } from '../../lib/format.ts';
+import { addressOf, placeName } from '../../lib/format.ts';
 import { ElderToggle } from './ElderToggle.tsx';
 
 /** A phone number can be dialled only when the server gave it unmasked. */
@@ -66,7 +66,7 @@ export default function ResidentHome() {
           <>
             <p className="para">
               <span className="r-label">{t('resident.address')}</span>
-              {[h.buildingName, h.unit && `${h.unit}`, h.room].filter(Boolean).join(' ')}
+              {addressOf(h)}
             </p>
             <p className="para r-label">{t('resident.memberCount', { count: hh.data?.residents.length ?? 0 })}</p>
             <ul className="r-members">
@@ -81,7 +81,7 @@ export default function ResidentHome() {
         {grid.error && <p className="alert alert-error" role="alert">{grid.error.message}</p>}
         {grid.data && (
           <>
-            <p className="para r-big">{grid.data.grid.name}</p>
+            <p className="para r-big">{placeName(grid.data.grid)}</p>
             {grid.data.workers.map((w) => (
               <div key={w.displayName} className="r-worker" data-testid="grid-worker-card">
                 <p className="para">

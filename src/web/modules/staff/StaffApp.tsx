@@ -8,8 +8,7 @@ import { App as AntApp, Button, ConfigProvider, Drawer, Grid, Layout, Menu, Spac
 import { antdEnUS as enUS, antdZhCN as zhCN } from './antdLocale.ts';
 import { useAccount, useAuth } from '../../app/auth.tsx';
 import { Link, matchPath, navigate, useLocation } from '../../app/router.tsx';
-import { currentLang } from '../../i18n/index.ts';
-import { LangSwitch } from '../../components/LangSwitch.tsx';
+import { currentLang, setLang } from '../../i18n/index.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { roleHas } from '../../../server/modules/registry/permissions.ts';
 import type { Role } from '../../api/types.ts';
@@ -74,7 +73,9 @@ export default function StaffApp() {
       <Typography.Text className="s-user" data-testid="user-name">
         {account.displayName} · {t(`roles.${account.role}`)}
       </Typography.Text>
-      <LangSwitch className="ant-btn ant-btn-default s-lang" />
+      <Button data-testid="lang-switch" lang={lang === 'en' ? 'zh-CN' : 'en'} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+        {t('lang.switchTo')}
+      </Button>
       <Button onClick={() => navigate('/settings')}>{t('nav.settings')}</Button>
       <Button onClick={() => void logout().then(() => navigate('/login', true))} data-testid="logout">
         {t('nav.logout')}
@@ -82,7 +83,11 @@ export default function StaffApp() {
     </Space>
   );
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0b57c2' } }}>
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#0b57c2' } }}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <Layout className="s-layout">
           <Layout.Header className="s-header">
