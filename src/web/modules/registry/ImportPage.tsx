@@ -101,7 +101,7 @@ export default function ImportPage() {
         {outcome?.kind === 'error' && <Alert type="error" showIcon title={outcome.message} />}
         {outcome?.kind === 'failed' && (
           <>
-            <Alert type="error" showIcon title={outcome.message} description={t('import.failed')} />
+            <Alert type="error" showIcon title={outcome.message} />
             <Table<ImportRowError>
               size="small"
               data-testid="import-errors"

@@ -4,6 +4,12 @@ import type { TableColumnsType as ColumnsType } from 'antd';
 import { Tag } from 'antd';
 import type { HouseholdItem, Resident, ResidentHit } from '../../api/types.ts';
 
+/** "第3网格" for a 14/15-digit grid code (the sequence follows the 12-digit community code). */
+export function gridLabel(t: TFunction, code: string): string {
+  const seq = Number(code.slice(12));
+  return code.length >= 14 && seq > 0 ? t('map.gridShort', { seq }) : code;
+}
+
 /** Household list columns; `withGrid` adds the grid code. */
 export function householdColumns(t: TFunction, withGrid: boolean): ColumnsType<HouseholdItem> {
   const cols: ColumnsType<HouseholdItem> = [
@@ -14,7 +20,7 @@ export function householdColumns(t: TFunction, withGrid: boolean): ColumnsType<H
     { title: t('household.owner'), dataIndex: 'ownerName' },
     { title: t('household.residents'), dataIndex: 'residents', align: 'right' },
   ];
-  if (withGrid) cols.push({ title: t('household.grid'), dataIndex: 'gridCode' });
+  if (withGrid) cols.push({ title: t('household.grid'), dataIndex: 'gridCode', render: (v: string) => gridLabel(t, v) });
   return cols;
 }
 
@@ -49,6 +55,6 @@ export function residentColumns<R extends Resident>(t: TFunction, extra: Columns
 export function hitColumns(t: TFunction): ColumnsType<ResidentHit> {
   return residentColumns<ResidentHit>(t, [
     { title: t('person.address'), dataIndex: 'address' },
-    { title: t('person.grid'), dataIndex: 'gridCode' },
+    { title: t('person.grid'), dataIndex: 'gridCode', render: (v: string) => <span title={v}>{gridLabel(t, v)}</span> },
   ]);
 }
