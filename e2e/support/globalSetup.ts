@@ -2,8 +2,8 @@
  * Starts one Linli server for every browser test: in-memory PGlite, demo data, the built web app.
  * Builds the web app first when dist/web is missing (the `test:e2e` script builds it anyway).
  */
-import { existsSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -25,7 +25,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     await build({ logLevel: 'warn' });
   }
   const { startServer } = await import('../../src/server/main.ts');
-  const server = await startServer({ port: 0, dataDir: 'memory://', seedDemo: true, webRoot: 'dist/web' });
+  const server = await startServer({ port: 0, dataDir: 'memory://', seedDemo: true, webRoot: resolve('dist/web') });
   project.provide('baseUrl', server.url);
   return async () => {
     await server.close();

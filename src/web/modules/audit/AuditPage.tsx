@@ -65,11 +65,11 @@ export default function AuditPage() {
           {
             title: t('audit.actor'),
             dataIndex: 'actorRole',
-            render: (v: string, r) => `${t(`roles.${v}`, { defaultValue: v })}${r.actorId ? ` · ${r.actorId.slice(0, 8)}` : ''}`,
+            render: (v: string, r) => `${t(`roles.${v}`, { defaultValue: v })}${r.actorId ? ` · …${r.actorId.slice(-8)}` : ''}`,
           },
           { title: t('audit.action'), dataIndex: 'action' },
           { title: t('audit.entity'), dataIndex: 'entity' },
-          { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => v?.slice(0, 12) ?? '' },
+          { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => (v ? <span title={v}>…{v.slice(-8)}</span> : '') },
           { title: t('audit.scope'), dataIndex: 'scopeCode' },
         ]}
         pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}

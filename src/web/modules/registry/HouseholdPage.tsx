@@ -10,7 +10,7 @@ import { checkArea } from '../../lib/validate.ts';
 import { addressOf } from '../../lib/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { roleHas } from '../../../server/modules/registry/permissions.ts';
-import { residentColumns } from './columns.tsx';
+import { gridLabel, residentColumns } from './columns.tsx';
 import { ResidentForm } from './ResidentForm.tsx';
 
 interface HouseholdValues {
@@ -113,7 +113,7 @@ export default function HouseholdPage({ id }: { id: string }) {
             {t(`household.source.${h.areaSource}`, { defaultValue: h.areaSource })}
           </Descriptions.Item>
           <Descriptions.Item label={t('household.owner')}>{h.ownerName}</Descriptions.Item>
-          <Descriptions.Item label={t('household.grid')}>{h.gridCode}</Descriptions.Item>
+          <Descriptions.Item label={t('household.grid')}>{gridLabel(t, h.gridCode)}</Descriptions.Item>
         </Descriptions>
       )}
       {canWrite && !editing && (
