@@ -17,7 +17,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/schema.ts';
 import type { Engine } from './platform/db/connect.ts';
-import { installErrorHandling, sendError } from './platform/http/errorHandler.ts';
+import { installErrorHandling } from './platform/http/errorHandler.ts';
 import { installActor } from './platform/http/actor.ts';
 import { AppError } from './platform/errors.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -60,7 +60,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  const webRoot = deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? deps.webRoot : null;
+  installErrorHandling(app, (req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url.startsWith('/open311/') || req.url === '/healthz';
+    return webRoot && req.method === 'GET' && !isApi ? reply.type('text/html').sendFile('index.html', webRoot) : undefined;
+  });
 
   const tileOrigin = deps.config.tileUrl ? new URL(deps.config.tileUrl.replace(/\{[^}]+\}/g, '0')).origin : null;
   await app.register(helmet, {
@@ -114,14 +118,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes(deps));
   await app.register(registryRoutes(deps));
 
-  if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
-    const root = deps.webRoot;
-    await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
-    app.setNotFoundHandler((req, reply) => {
-      const isApi = req.url.startsWith('/api/') || req.url.startsWith('/open311/');
-      if (req.method === 'GET' && !isApi) return reply.type('text/html').sendFile('index.html', root);
-      return sendError(req, reply, new AppError('ROUTE_NOT_FOUND'));
-    });
-  }
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   return app;
 }

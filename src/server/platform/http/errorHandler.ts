@@ -61,12 +61,15 @@ export function toAppError(error: unknown): AppError {
   return new AppError('INTERNAL');
 }
 
-/** Installs the error and not-found handlers on an app. */
-export function installErrorHandling(app: FastifyInstance): void {
+/**
+ * Installs the error and not-found handlers on an app. `fallback` may answer an unknown GET itself (the web
+ * app's index.html for client-side routes); API paths always get ROUTE_NOT_FOUND.
+ */
+export function installErrorHandling(app: FastifyInstance, fallback?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined): void {
   app.setErrorHandler((error, req, reply) => {
     const appErr = toAppError(error);
     if (appErr.status >= 500) req.log.error({ err: error }, 'unhandled error');
     return sendError(req, reply, appErr);
   });
-  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('ROUTE_NOT_FOUND')));
+  app.setNotFoundHandler((req, reply) => fallback?.(req, reply) ?? sendError(req, reply, new AppError('ROUTE_NOT_FOUND')));
 }
