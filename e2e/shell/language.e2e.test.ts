@@ -45,6 +45,8 @@ describe('language switch', () => {
     await page.reload();
     await page.locator('.s-menu').waitFor();
     await expect(page.locator('.s-menu').textContent()).resolves.toContain('Grid map');
+    await page.locator('.map-canvas[data-map-state=ready]').waitFor({ timeout: 30_000 });
+    await expect(page.locator('.map-grid-label').first().textContent()).resolves.toMatch(/^Grid \d$/);
     await page.waitForTimeout(300);
     await shot(page, 'map-dh_staff-en');
     await page.getByTestId('lang-switch').click();

@@ -25,6 +25,8 @@ function Routes() {
     else if (account && (path === '/' || path === '/login')) navigate(homeFor(account), true);
     else if (account && account.role === 'resident' && !RESIDENT_PATHS.some((p) => path.startsWith(p))) {
       navigate('/me', true);
+    } else if (account && account.role !== 'resident' && (path === '/me' || path === '/me/')) {
+      navigate(homeFor(account), true);
     }
   }, [account, path]);
 
