@@ -25,6 +25,15 @@ export const BACKUP_TABLES: { table: keyof Database; order: string }[] = [
   { table: 'accounts', order: 'id' },
   { table: 'sessions', order: 'id' },
   { table: 'audit_log', order: 'id' },
+  { table: 'case_api_keys', order: 'id' },
+  { table: 'case_patrols', order: 'id' },
+  { table: 'cases', order: 'created_at, id' },
+  { table: 'case_events', order: 'id' },
+  { table: 'case_photos', order: 'id' },
+  { table: 'case_supporters', order: 'case_id, account_id' },
+  { table: 'case_notifications', order: 'id' },
+  { table: 'case_escalation_jobs', order: 'case_id, kind, level' },
+  { table: 'case_idempotency', order: 'owner, key' },
 ];
 
 const CHUNK = 1000;

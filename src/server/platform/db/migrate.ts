@@ -2,10 +2,12 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_cases.ts';
 
 /** Every migration, in order. A new module appends its file here. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_cases': m0002,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -5,6 +5,7 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { Geometry, Polygon, LineString } from 'geojson';
+import type { CaseTables } from '../../modules/cases/schema.ts';
 
 /** A jsonb column: reads as T, written as a JSON string. */
 export type Json<T> = ColumnType<T, string, string>;
@@ -175,7 +176,7 @@ export interface AuditLogTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface Database {
+export interface Database extends CaseTables {
   places: PlacesTable;
   compounds: CompoundsTable;
   buildings: BuildingsTable;
