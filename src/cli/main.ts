@@ -7,6 +7,7 @@ import { loadConfig } from '../server/config.ts';
 import { AppError, errorMessage } from '../server/platform/errors.ts';
 import { startServer } from '../server/main.ts';
 import { commands, type Command } from './commands.ts';
+import { parseArgs } from './args.ts';
 
 const HELP = `linli — 邻里 community governance platform
 
@@ -23,20 +24,6 @@ Usage: linli <command> [options]
   restore <file>                restore a backup into an empty data directory or database
   help                          this text
 `;
-
-/** Parses `--key value` flags and positional arguments. */
-export function parseArgs(argv: string[]): { positional: string[]; flags: Record<string, string> } {
-  const positional: string[] = [];
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
-      flags[k] = v ?? argv[++i] ?? '';
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
 
 async function main(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv);
