@@ -8,8 +8,8 @@ import { parseArgs } from './args.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'linli-cli-'));
 function linli(args: string[], dataDir: string) {
-  const env = { ...process.env, LINLI_DATA_DIR: dataDir, DATABASE_URL: '' };
-  delete env.DATABASE_URL;
+  const { DATABASE_URL: _pg, ...rest } = process.env;
+  const env = { ...rest, LINLI_DATA_DIR: dataDir };
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env, timeout: 120_000 });
 }
 
