@@ -1,0 +1,36 @@
+import { haversine } from './geo.ts';
+import { buildAdjacency, type WalkGraph } from './types.ts';
+
+/**
+ * Build a WalkGraph from vertex coordinates and straight edges (test fixtures and synthetic graphs).
+ * Edge length is the haversine length unless `lengths` is given (then geometry is just the two ends).
+ */
+export function graphFromEdges(coords: readonly [number, number][], edges: readonly [number, number][], flags?: readonly number[], lengths?: readonly number[]): WalkGraph {
+  const n = coords.length, m = edges.length;
+  const nodeCoord = new Float64Array(2 * n);
+  coords.forEach(([x, y], i) => { nodeCoord[2 * i] = x; nodeCoord[2 * i + 1] = y; });
+  const edgeU = Int32Array.from(edges.map((e) => e[0])), edgeV = Int32Array.from(edges.map((e) => e[1]));
+  const edgeLen = new Float64Array(m), geomOffset = new Int32Array(m + 1), geomCoord = new Float64Array(4 * m);
+  edges.forEach(([u, v], e) => {
+    const [x0, y0] = coords[u]!, [x1, y1] = coords[v]!;
+    edgeLen[e] = lengths?.[e] ?? haversine(x0, y0, x1, y1);
+    geomCoord.set([x0, y0, x1, y1], 4 * e);
+    geomOffset[e + 1] = 2 * (e + 1);
+  });
+  return {
+    nodeCount: n, edgeCount: m, nodeCoord, edgeU, edgeV, edgeLen, edgeFlags: Uint8Array.from(flags ?? edges.map(() => 0)),
+    edgeWay: new Float64Array(m), geomOffset, geomCoord, ...buildAdjacency(n, edgeU, edgeV),
+  };
+}
+
+/** Deterministic PRNG (mulberry32) for synthetic data in tests and benchmarks. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
