@@ -51,6 +51,7 @@ export interface PlaceResponse {
 
 /** GET /api/places/:code/map */
 export interface CommunityMapData {
+  community: { code: string; name: string; nameEn: string | null; isDemo: boolean };
   boundary: Feature | null;
   grids: FeatureCollection<Polygon, { code: string; name: string; seq: number; workerName: string | null }>;
   compounds: FeatureCollection;

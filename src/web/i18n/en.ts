@@ -89,6 +89,7 @@ export const en: Messages = {
   },
   map: {
     title: 'Grid map',
+    demoNotice: 'Demo data: codes, boundaries, streets, buildings and residents of this community are generated; only totals such as households, people and grids come from public reports.',
     myGrid: 'My grid: {{name}}',
     gridShort: 'Grid {{seq}}',
     legend: 'Legend',

@@ -87,6 +87,7 @@ export const zhCN = {
   },
   map: {
     title: '网格地图',
+    demoNotice: '演示数据：本社区的编码、边界、道路、楼栋和居民均为程序生成，仅总户数、人口、网格数等取自公开报道。',
     myGrid: '我的网格 {{name}}',
     gridShort: '第{{seq}}网格',
     legend: '图例',

@@ -25,6 +25,7 @@ describe('places and map', () => {
     expect(r.statusCode).toBe(200);
     const body = r.json();
     expect(body.place).toMatchObject({ code: C, kind: 'community', name: '东湖社区', parentCode: '620702004', isDemo: true });
+    expect((await staff.request('GET', `/api/places/${C}/map`)).json().community).toMatchObject({ isDemo: true, name: '东湖社区' });
     expect(body.children).toHaveLength(8);
     expect(body.stats).toMatchObject({ households: 3329, residents: 6570 });
   });
@@ -48,6 +49,18 @@ describe('places and map', () => {
     expect(g.stats.households).toBeLessThanOrEqual(500);
     expect(g.stats.elderly).toBeGreaterThan(0);
     expect(g.stats.children).toBeGreaterThan(0);
+  });
+});
+
+describe('API description', () => {
+  it('publishes an OpenAPI 3 document covering the routes, and a browsable page', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/households/{id}', '/api/places/{code}/map', '/api/registry/import', '/healthz']));
+    expect(doc.paths['/api/households/{id}'].patch.requestBody).toBeDefined();
+    const page = await t.app.inject({ method: 'GET', url: '/docs/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
   });
 });
 

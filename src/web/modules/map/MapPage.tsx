@@ -76,6 +76,7 @@ export default function MapPage() {
         )}
       </div>
       {error && <Alert type="error" showIcon title={error.message} className="map-error" />}
+      {map.data?.community.isDemo && <div className="map-demo" role="note" data-testid="demo-notice">{t('map.demoNotice')}</div>}
       <div className="map-stage">
         {map.data ? (
           <CommunityMap
