@@ -22,6 +22,7 @@ import { installActor } from './platform/http/actor.ts';
 import { AppError } from './platform/errors.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
+import { casesPlugin } from './modules/cases/index.ts';
 
 /** What the app needs from outside; tests pass their own. */
 export interface AppDeps {
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(authRoutes(deps));
   await app.register(registryRoutes(deps));
+  await app.register(casesPlugin(deps));
 
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   return app;

@@ -51,7 +51,7 @@ export interface CasesTable {
 }
 
 export interface CaseEventsTable {
-  id: string; case_id: string; community_code: string; type: string; from_status: string | null; to_status: string | null;
+  id: string; /** insertion order (ties within one millisecond) */ seq: Generated<number>; case_id: string; community_code: string; type: string; from_status: string | null; to_status: string | null;
   actor_id: string | null; actor_role: string | null; actor_name: string | null; note: string | null; data: Json<Record<string, unknown>>; at: Ts;
 }
 

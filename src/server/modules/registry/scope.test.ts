@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp, type Session, type TestApp } from '../../testing/harness.ts';
 import { addOtherCommunity, OTHER_COMMUNITY, OTHER_GRID, type OtherIds } from '../../testing/fixtures.ts';
+import { addOtherCase, type OtherCase } from '../cases/testing/other.ts';
 
 let t: TestApp;
 let o: OtherIds;
+let oc: OtherCase;
 const sessions: Record<string, Session> = {};
 
 type Case = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: (o: OtherIds) => string; body?: unknown };
@@ -28,13 +30,32 @@ const cases: Record<string, Case> = {
   'POST /api/places/:code/geojson': { method: 'POST', url: () => `/api/places/${OTHER_COMMUNITY}/geojson`, body: { kind: 'compounds', crs: 'wgs84', featureCollection: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'x' }, geometry: { type: 'Polygon', coordinates: [[[100.481, 38.931], [100.482, 38.931], [100.482, 38.932], [100.481, 38.931]]] } }] } } },
   'POST /api/registry/import': { method: 'POST', url: () => `/api/registry/import?community=${OTHER_COMMUNITY}`, body: '网格编码\n' },
   'GET /api/registry/export.:format': { method: 'GET', url: () => `/api/registry/export.csv?community=${OTHER_COMMUNITY}` },
+  'GET /api/cases': { method: 'GET', url: () => `/api/cases?code=${OTHER_COMMUNITY}` },
+  'GET /api/cases/map': { method: 'GET', url: () => `/api/cases/map?code=${OTHER_COMMUNITY}` },
+  'GET /api/cases/overdue': { method: 'GET', url: () => `/api/cases/overdue?code=${OTHER_COMMUNITY}` },
+  'GET /api/cases/metrics': { method: 'GET', url: () => `/api/cases/metrics?code=${OTHER_COMMUNITY}` },
+  'GET /api/cases/metrics.xlsx': { method: 'GET', url: () => `/api/cases/metrics.xlsx?code=${OTHER_COMMUNITY}` },
+  'GET /api/cases/:id': { method: 'GET', url: () => `/api/cases/${oc.caseId}` },
+  'GET /api/cases/:id/history': { method: 'GET', url: () => `/api/cases/${oc.caseId}/history` },
+  'GET /api/cases/photos/:id': { method: 'GET', url: () => `/api/cases/photos/${oc.photoId}` },
+  'POST /api/cases/:id/actions': { method: 'POST', url: () => `/api/cases/${oc.caseId}/actions`, body: { action: 'verify', ok: true } },
+  'POST /api/cases/:id/notes': { method: 'POST', url: () => `/api/cases/${oc.caseId}/notes`, body: { note: '入侵' } },
+  'POST /api/cases/:id/support': { method: 'POST', url: () => `/api/cases/${oc.caseId}/support` },
+  'POST /api/cases/:id/confirm': { method: 'POST', url: () => `/api/cases/${oc.caseId}/confirm`, body: { fixed: true } },
+  'POST /api/cases/:id/rate': { method: 'POST', url: () => `/api/cases/${oc.caseId}/rate`, body: { score: 1 } },
+  'GET /api/cases/patrols/:id': { method: 'GET', url: () => `/api/cases/patrols/${oc.patrolId}` },
+  'POST /api/cases/patrols/:id/track': { method: 'POST', url: () => `/api/cases/patrols/${oc.patrolId}/track`, body: { points: [{ lon: 100.48, lat: 38.93, at: '2026-11-27T02:00:00Z' }] } },
+  'POST /api/cases/patrols/:id/stop': { method: 'POST', url: () => `/api/cases/patrols/${oc.patrolId}/stop` },
 };
 /** Routes that take no id or place code (nothing to tamper with). */
-const unscoped = new Set(['GET /healthz', 'GET /openapi.json', 'GET /api/settings', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/geo/locate', 'GET /api/registry/template.:format']);
+const unscoped = new Set(['GET /healthz', 'GET /openapi.json', 'GET /api/settings', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/geo/locate', 'GET /api/registry/template.:format',
+  'GET /api/cases/categories', 'GET /api/cases/calendar', 'POST /api/cases', 'POST /api/cases/help', 'GET /api/cases/duplicates', 'GET /api/cases/mine', 'GET /api/cases/queue',
+  'GET /api/cases/notifications', 'POST /api/cases/notifications/read', 'POST /api/cases/patrols', 'GET /api/cases/stream']);
 
 beforeAll(async () => {
   t = await testApp();
   o = await addOtherCommunity(t.handle.db);
+  oc = await addOtherCase(t.handle.db);
   for (const u of ['grid03', 'dh_staff', 'resident_silu', 'bj_street', 'auditor', 'shop01']) sessions[u] = await login(t.app, u);
 });
 afterAll(async () => { await t.close(); });

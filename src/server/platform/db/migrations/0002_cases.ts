@@ -75,6 +75,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     CREATE TABLE case_events (
       id uuid PRIMARY KEY,
+      seq bigserial NOT NULL,
       case_id uuid NOT NULL REFERENCES cases(id),
       community_code text NOT NULL,
       type text NOT NULL,

@@ -1,0 +1,129 @@
+/** Read models: one case, history, lists, queue, map points, overdue, my cases, notifications, duplicates, metrics. */
+import { AppError } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/http/actor.ts';
+import { boxAround, findDuplicates } from './domain/duplicates.ts';
+import { indicators, DEFINITIONS } from './domain/metrics.ts';
+import type { Status } from './domain/workflow.ts';
+import type { CasesModule, Who } from './module.ts';
+import { can } from './permissions.ts';
+import { presentCase, publicView, subjectOf, caseNo } from './present.ts';
+import { authorizeCase, wgs84Of } from './service.ts';
+import * as repo from './repository.ts';
+import type { CaseFilter, CaseRow } from './repository.ts';
+import type { Crs } from '../registry/domain/geo/crs.ts';
+
+const STAFF = new Set(['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'auditor']);
+
+/** Presents rows for a viewer (full view; callers have checked read access). */
+export async function present(m: CasesModule, who: Who, rows: CaseRow[]) {
+  const ids = rows.map((r) => r.id);
+  const [counts, photos] = await Promise.all([repo.supporterCounts(m.db, ids), repo.photoIdsOf(m.db, ids)]);
+  const now = m.clock();
+  return rows.map((r) => presentCase(r, who.actor, now, { supporters: counts.get(r.id) ?? 0, photoIds: photos.filter((p) => p.case_id === r.id).map((p) => p.id), category: m.category(r.category_code), lang: who.lang }));
+}
+
+/** One case: full view for staff and the reporter, public view for neighbours. */
+export async function caseDetail(m: CasesModule, who: Who, id: string) {
+  const r = await repo.getCase(m.db, id);
+  if (!r) throw new AppError('NOT_FOUND');
+  if (who.actor && can(who.actor, 'read', subjectOf(r))) return (await present(m, who, [r]))[0]!;
+  authorizeCase(who.actor, 'read_public', r);
+  const counts = await repo.supporterCounts(m.db, [id]);
+  return publicView(r, { supporters: counts.get(id) ?? 0, photoIds: [], category: m.category(r.category_code), lang: who.lang });
+}
+
+/** The history of a case (staff and the reporter). */
+export async function history(m: CasesModule, who: Who, id: string) {
+  const r = await repo.getCase(m.db, id);
+  if (!r) throw new AppError('NOT_FOUND');
+  authorizeCase(who.actor, 'read', r);
+  const [events, photos] = await Promise.all([repo.eventsOf(m.db, id), repo.photoIdsOf(m.db, [id])]);
+  const staff = who.actor !== null && STAFF.has(who.actor.role);
+  return events.map((e) => ({
+    id: e.id, type: e.type, fromStatus: e.from_status, toStatus: e.to_status, at: e.at.toISOString(), note: e.note, data: e.data,
+    actor: e.actor_role === 'system' ? null : { name: staff || e.actor_role !== 'resident' ? e.actor_name : null, role: e.actor_role },
+    photos: photos.filter((p) => p.event_id === e.id).map((p) => ({ id: p.id, url: `/api/cases/photos/${p.id}` })),
+  }));
+}
+
+/** A photo, with the same visibility as its case. */
+export async function photo(m: CasesModule, who: Who, id: string) {
+  const p = await repo.getPhoto(m.db, id);
+  if (!p) throw new AppError('NOT_FOUND');
+  const r = (await repo.getCase(m.db, p.case_id))!;
+  if (!(who.actor && can(who.actor, 'read', subjectOf(r)))) authorizeCase(who.actor, 'read_public', r);
+  return { mime: p.mime, data: Buffer.from(p.data, 'base64') };
+}
+
+function staffScope(who: Who, code: string | undefined): { actor: Actor; code: string } {
+  const actor = who.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (!STAFF.has(actor.role)) throw new AppError('FORBIDDEN');
+  const c = code ?? actor.scopeCode;
+  if (!c.startsWith(actor.scopeCode)) throw new AppError('OUT_OF_SCOPE');
+  return { actor, code: c };
+}
+
+/** Staff list with filters. */
+export async function list(m: CasesModule, who: Who, f: Omit<CaseFilter, 'code' | 'overdueAt'> & { code?: string | undefined; overdue?: boolean | undefined }, page: number, pageSize: number) {
+  const { code } = staffScope(who, f.code);
+  const { total, items } = await repo.listCases(m.db, { ...f, code, ...(f.overdue ? { overdueAt: m.clock() } : {}) }, (page - 1) * pageSize, pageSize);
+  return { total, items: await present(m, who, items) };
+}
+
+/** Points for the map (clusters/heat): [lon, lat, weight, status, id]. */
+export async function mapData(m: CasesModule, who: Who, f: { code?: string | undefined; status?: Status[] | undefined; from?: Date | undefined; to?: Date | undefined }) {
+  const { code } = staffScope(who, f.code);
+  const pts = await repo.mapPoints(m.db, { ...f, code }, 20_000);
+  return { total: pts.length, points: pts.map((p) => [p.lon, p.lat, p.urgent ? 3 : 1, p.status, p.id] as const) };
+}
+
+/** The worker's queue: cases held by my scope (exactly, for grid workers), nearest deadline first. */
+export async function queue(m: CasesModule, who: Who) {
+  const { actor } = staffScope(who, undefined);
+  return { items: await present(m, who, await repo.queueOf(m.db, actor.scopeCode, actor.role === 'grid_worker' || actor.role === 'community_staff')) };
+}
+
+/** Cases I reported or support. */
+export async function mine(m: CasesModule, who: Who) {
+  if (!who.actor) throw new AppError('UNAUTHENTICATED');
+  return { items: await present(m, who, await repo.casesOfAccount(m.db, who.actor.accountId)) };
+}
+
+/** My notifications, newest first. */
+export async function notifications(m: CasesModule, who: Who, after: Date | null) {
+  if (!who.actor) throw new AppError('UNAUTHENTICATED');
+  const rows = await repo.notificationsOf(m.db, who.actor.accountId, after, 100);
+  return { items: rows.map((n) => ({ id: n.id, caseId: n.case_id, caseNo: caseNo({ id: n.case_id, created_at: n.case_created_at }), type: n.type, status: n.status, at: n.created_at.toISOString(), read: n.read_at !== null })) };
+}
+
+/** Open cases of the same class near a point (before reporting). */
+export async function duplicates(m: CasesModule, who: Who, q: { categoryCode: string; lon: number; lat: number; crs: Crs }) {
+  if (!who.actor) throw new AppError('UNAUTHENTICATED');
+  const [lon, lat] = wgs84Of(q);
+  const now = m.clock();
+  const since = new Date(now.getTime() - m.opts.duplicateDays * 86_400_000);
+  const rows = await repo.openNearby(m.db, q.categoryCode, boxAround(lon, lat, m.opts.duplicateRadiusM), since);
+  const found = findDuplicates({ categoryCode: q.categoryCode, lon, lat, at: now }, rows.map((r) => ({ ...r, categoryCode: r.category_code, createdAt: r.created_at })), m.opts.duplicateRadiusM, m.opts.duplicateDays);
+  const counts = await repo.supporterCounts(m.db, found.map((f) => f.id));
+  return { duplicates: found.map((r) => ({ ...publicView(r, { supporters: counts.get(r.id) ?? 0, photoIds: [], category: m.category(r.category_code), lang: who.lang }), distanceM: r.distanceM })) };
+}
+
+/** Indicators per grid / community / street under a code for reports in [from, to). */
+export async function metrics(m: CasesModule, who: Who, q: { code?: string | undefined; groupBy: 'grid' | 'community' | 'street'; from: Date; to: Date }) {
+  const { code } = staffScope(who, q.code);
+  const width = { grid: 14, community: 12, street: 9 }[q.groupBy];
+  const facts = await repo.factsUnder(m.db, code, q.from, q.to);
+  const groups = new Map<string, typeof facts>();
+  for (const f of facts) {
+    const key = (f.grid_code ?? f.community_code).slice(0, width).padEnd(width, '·');
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const names = new Map((await repo.placeNames(m.db, [...groups.keys()])).map((p) => [p.code, p.name]));
+  const asOf = new Date(Math.min(m.clock().getTime(), q.to.getTime()));
+  const rows = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => ({
+    code: k, name: names.get(k) ?? (k.includes('·') ? (who.lang === 'en' ? 'Community inbox' : '社区收件箱') : k),
+    ...indicators(list.map((f) => ({ status: f.status, acceptBy: f.accept_by, resolveBy: f.resolve_by, acceptedAt: f.accepted_at, acceptedOnTime: f.accepted_on_time, resolvedAt: f.resolved_at, closedAt: f.closed_at, closedOnTime: f.closed_on_time, reworkCount: f.rework_count, extensionCount: f.extension_count, rating: f.rating })), asOf),
+  }));
+  return { code, groupBy: q.groupBy, from: q.from.toISOString(), to: q.to.toISOString(), definitions: DEFINITIONS, rows };
+}
