@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/service.ts';
 import { generateDemoCommunity } from './demo/generate.ts';
 import { demoAccounts } from './demo/accounts.ts';
 import type { DemoCommunity } from './demo/types.ts';
+import { seedCasesDemo } from '../cases/seed.ts';
 
 /** True when the database has no places yet. */
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -100,6 +101,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date, onProgress?: (do
       return { id: uuidv7(now.getTime()), username: a.username, display_name: a.displayName, password_hash: hashes.get(a.password)!, role: a.role as Role, scope_code: scopeCode, resident_id: resident, phone: worker?.phone ?? null };
     })).execute();
     tick('accounts');
+    await seedCasesDemo(trx, now, c.code);
     await audit(trx, null, { action: 'seed_demo', entity: 'community', entityId: c.code, scopeCode: c.code, after: { households: demo.households.length, residents: demo.residents.length } });
     tick('audit');
   });
