@@ -73,23 +73,27 @@ export function poiCategories(t: Tags): string[] {
   if (a === 'social_facility' || sf !== undefined) {
     const elderly = /senior|elderly/.test(t['social_facility:for'] ?? '');
     if (sf === 'nursing_home' || sf === 'assisted_living' || (elderly && sf === 'group_home')) out.push('nursing_home');
-    else if (elderly || sf === 'day_care') out.push('elderly_daycare');
+    else if (elderly || sf === 'day_care') out.push('elderly_day_care');
   }
   if (a === 'nursing_home') out.push('nursing_home');
-  if (a === 'clinic' || a === 'doctors' || hc === 'clinic' || hc === 'doctor' || hc === 'centre') out.push('clinic');
+  if (a === 'clinic' || a === 'doctors' || hc === 'clinic' || hc === 'doctor' || hc === 'centre') out.push('health_station');
   if (a === 'hospital' || hc === 'hospital') out.push('health_centre');
   if (a === 'pharmacy' || hc === 'pharmacy' || s === 'chemist') out.push('pharmacy');
-  if (a === 'community_centre' || a === 'social_centre' || a === 'townhall' && t.townhall_type === 'community') out.push('community_centre');
+  if (a === 'community_centre' || a === 'social_centre' || a === 'townhall' && t.townhall_type === 'community') out.push('community_service_station');
   if (a === 'arts_centre' || a === 'library' || a === 'theatre' || (a === 'community_centre' && /culture|youth|senior/.test(t.community_centre ?? ''))) out.push('culture_centre');
-  if (a === 'canteen' || a === 'food_court' || (a === 'social_facility' && sf === 'soup_kitchen')) out.push('canteen');
+  if (a === 'canteen' || a === 'food_court' || (a === 'social_facility' && sf === 'soup_kitchen')) out.push('community_canteen');
   if (a === 'police') out.push('police');
-  if (a === 'marketplace' || s === 'supermarket' || s === 'greengrocer' || s === 'butcher') out.push('market');
-  if (s === 'convenience' || s === 'general' || s === 'kiosk') out.push('convenience');
-  if (s === 'mall' || s === 'department_store') out.push('mall');
+  if (a === 'marketplace' || s === 'supermarket' || s === 'greengrocer' || s === 'butcher') out.push('wet_market');
+  if (s === 'convenience' || s === 'general' || s === 'kiosk') out.push('convenience_store');
+  if (s === 'mall' || s === 'department_store') out.push('supermarket');
   if (l === 'park' || l === 'garden' && t.access !== 'private') out.push('park');
   if (l === 'playground') out.push('playground');
   if (l === 'fitness_station' || (l === 'fitness_centre' && t.access !== 'private')) out.push('fitness');
   if (l === 'sports_centre' || l === 'stadium' || l === 'pitch' || l === 'track') out.push('sports');
+  if (a === 'toilets') out.push('public_toilet');
+  if (a === 'waste_transfer_station' || a === 'recycling' && t.recycling_type === 'centre') out.push('refuse_station');
+  if (a === 'parcel_locker' || s === 'outpost') out.push('parcel_locker');
+  if (a === 'townhall' && /district|sub/.test(t.townhall_type ?? '')) out.push('street_office');
   if (t.highway === 'bus_stop' || (t.public_transport === 'platform' && t.bus === 'yes')) out.push('bus_stop');
   return [...new Set(out)];
 }
