@@ -51,6 +51,8 @@ export class PgBus extends LocalBus {
   private readonly origin = randomUUID();
   private client: pg.Client | null = null;
   private closed = false;
+  /** NOTIFYs go out one at a time on the listener connection (pg clients must not run queries concurrently). */
+  private tail: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly url: string) { super(); }
 
@@ -87,9 +89,10 @@ export class PgBus extends LocalBus {
     this.deliver(event);
     const c = this.client;
     if (!c) return;
-    try {
-      await c.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ o: this.origin, e: event })]);
-    } catch { /* the listener reconnects; local delivery already happened */ }
+    const payload = JSON.stringify({ o: this.origin, e: event });
+    const sent = this.tail.then(() => c.query('SELECT pg_notify($1, $2)', [CHANNEL, payload])).catch(() => undefined); // the listener reconnects; local delivery already happened
+    this.tail = sent;
+    await sent;
   }
 
   override async close(): Promise<void> {
