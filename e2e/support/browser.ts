@@ -27,9 +27,12 @@ export async function newContext(
   browser: Browser,
   baseUrl: string,
   viewport: { width: number; height: number } = DESK,
+  /** A fixed phone position (WGS-84), granted to the page's geolocation. */
+  geolocation?: { latitude: number; longitude: number },
 ): Promise<BrowserContext> {
   const mobile = viewport.width < 600;
   return browser.newContext({
+    ...(geolocation ? { geolocation: { ...geolocation, accuracy: 10 }, permissions: ['geolocation'] } : {}),
     baseURL: baseUrl,
     viewport,
     deviceScaleFactor: mobile ? 2 : 1,

@@ -46,11 +46,17 @@ export function qs(params: Record<string, string | number | undefined | null>): 
 }
 
 /**
- * Perform a request. `body` may be a plain object (sent as JSON) or FormData (multipart).
+ * Perform a request. `body` may be a plain object (sent as JSON) or FormData (multipart); `extraHeaders`
+ * adds headers such as `Idempotency-Key`.
  * @throws ApiError on any non-2xx answer; on a network failure, ApiError with status 0 and code NETWORK.
  */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {

@@ -1,24 +1,53 @@
-/** Resident area (phone-first, no UI library): home and settings. Also serves /settings for staff. */
+/**
+ * Resident area (phone-first, no UI library): home, settings and the cases pages (报事, my cases, one case,
+ * notifications — each a lazy chunk so the home stays small). Also serves /settings for staff.
+ */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccount, homeFor } from '../../app/auth.tsx';
-import { Link, useLocation } from '../../app/router.tsx';
+import { Link, matchPath, useLocation } from '../../app/router.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { ElderToggle } from './ElderToggle.tsx';
 import { LangSwitch } from '../../components/LangSwitch.tsx';
 import ResidentHome from './ResidentHome.tsx';
 import SettingsPage from './SettingsPage.tsx';
 import './resident.css';
+import '../cases/resident/cases.css';
+
+const ReportPage = lazy(() => import('../cases/resident/ReportPage.tsx'));
+const MyCasesPage = lazy(() => import('../cases/resident/MyCasesPage.tsx'));
+const CaseDetailPage = lazy(() => import('../cases/resident/CaseDetailPage.tsx'));
+const NotificationsPage = lazy(() => import('../cases/resident/NotificationsPage.tsx'));
+
+/** The page for a resident path. */
+function Page({ path }: { path: string }) {
+  const one = matchPath('/me/cases/:id', path);
+  if (one?.id) return <CaseDetailPage id={one.id} />;
+  if (path === '/me/report') return <ReportPage />;
+  if (path === '/me/cases') return <MyCasesPage />;
+  if (path === '/me/notifications') return <NotificationsPage />;
+  if (path.startsWith('/settings') || path.startsWith('/me/settings')) return <SettingsPage />;
+  return <ResidentHome />;
+}
+
+/** Where the back button of a sub-page goes. */
+function backOf(path: string, home: string): string {
+  return matchPath('/me/cases/:id', path) ? '/me/cases' : home;
+}
 
 /** The resident shell. */
 export default function ResidentApp() {
   const { t } = useTranslation();
   const account = useAccount();
   const { path } = useLocation();
+  const home = homeFor(account);
+  const onSub = path !== home && path !== '/me/' && !(account.role === 'resident' && path === '/me');
   const onSettings = path.startsWith('/settings') || path.startsWith('/me/settings');
   return (
     <div className="r-shell">
       <header className="r-bar">
-        {onSettings ? (
-          <Link className="btn r-bar-btn" to={homeFor(account)}>
+        {onSub ? (
+          <Link className="btn r-bar-btn" to={backOf(path, home)} data-testid="back">
             ← {t('app.back')}
           </Link>
         ) : (
@@ -30,7 +59,9 @@ export default function ResidentApp() {
         </div>
       </header>
       <main id="main" className="r-main">
-        {onSettings ? <SettingsPage /> : <ResidentHome />}
+        <Suspense fallback={<Loading />}>
+          <Page path={path} />
+        </Suspense>
       </main>
     </div>
   );

@@ -8,6 +8,7 @@ import { useElderMode } from '../../app/prefs.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { addressOf, placeName } from '../../lib/format.ts';
 import { ElderToggle } from './ElderToggle.tsx';
+import { CasesHomeCard, LIVING_ALONE } from '../cases/resident/CasesHomeCard.tsx';
 
 /** A phone number can be dialled only when the server gave it unmasked. */
 function dialable(phone: string | null): phone is string {
@@ -47,9 +48,12 @@ export default function ResidentHome() {
   );
 
   const h = hh.data?.household;
+  const me = hh.data?.residents.find((r) => r.id === account.residentId);
+  const canHelp = account.role === 'resident' && !!me?.tags.includes(LIVING_ALONE);
   return (
     <div className="r-home" data-testid="resident-home">
       <h1 className="r-hello">{t('resident.hello', { name: account.displayName })}</h1>
+      {account.role === 'resident' && <CasesHomeCard canHelp={canHelp} />}
       {!elder && (
         <section className="card r-elder-card">
           <p className="para">{t('resident.elderModeDesc')}</p>

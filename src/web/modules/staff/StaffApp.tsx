@@ -19,6 +19,9 @@ const ResidentsPage = lazy(() => import('../registry/ResidentsPage.tsx'));
 const HouseholdPage = lazy(() => import('../registry/HouseholdPage.tsx'));
 const ImportPage = lazy(() => import('../registry/ImportPage.tsx'));
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
+const CasesPage = lazy(() => import('../cases/staff/CasesPage.tsx'));
+
+const CASE_ROLES: Role[] = ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'auditor'];
 
 interface NavItem {
   path: string;
@@ -28,6 +31,8 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { path: '/map', label: 'nav.map', show: (r) => roleHas(r, 'place.read') },
+  { path: '/cases', label: 'nav.cases', show: (r) => CASE_ROLES.includes(r) },
+  { path: '/cases/metrics', label: 'nav.caseMetrics', show: (r) => CASE_ROLES.includes(r) && r !== 'grid_worker' },
   { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
   { path: '/import', label: 'nav.import', show: (r) => roleHas(r, 'registry.import') || roleHas(r, 'registry.export') },
   { path: '/audit', label: 'nav.audit', show: (r) => roleHas(r, 'audit.read') },
@@ -38,6 +43,7 @@ function Page({ path }: { path: string }) {
   const hh = matchPath('/households/:id', path);
   if (hh?.id) return <HouseholdPage id={hh.id} />;
   if (path === '/map') return <MapPage />;
+  if (path === '/cases' || path.startsWith('/cases/')) return <CasesPage path={path} />;
   if (path === '/residents') return <ResidentsPage />;
   if (path === '/import') return <ImportPage />;
   if (path === '/audit') return <AuditPage />;
@@ -63,7 +69,10 @@ export default function StaffApp() {
     () => NAV.filter((n) => n.show(account.role)).map((n) => ({ key: n.path, label: t(n.label) })),
     [account.role, t],
   );
-  const selected = items.find((i) => path.startsWith(i.key))?.key ?? (path.startsWith('/households') ? '/residents' : '');
+  // The longest matching key wins (/cases/metrics over /cases).
+  const selected =
+    [...items].sort((a, b) => b.key.length - a.key.length).find((i) => path === i.key || path.startsWith(`${i.key}/`))?.key ??
+    (path.startsWith('/households') ? '/residents' : '');
   const go = ({ key }: { key: string }) => {
     setMenuOpen(false);
     navigate(key);

@@ -1,0 +1,261 @@
+/**
+ * The cases API (一键式响应) as the web app uses it — shapes and calls follow docs/api-cases.md.
+ * Kept apart from types.ts so the registry pages do not depend on it.
+ */
+import { api, get, qs } from './client.ts';
+
+/** Case status (docs/api-cases.md, Concepts). */
+export type CaseStatus =
+  | 'registered'
+  | 'dispatched'
+  | 'handling'
+  | 'resolved'
+  | 'closed'
+  | 'evaluated'
+  | 'cancelled'
+  | 'merged';
+/** Who holds the case. */
+export type CaseLevel = 'grid' | 'community' | 'street' | 'district';
+/** Workflow actions (`allowed` lists those the viewer may take now). */
+export type CaseActionType =
+  | 'dispatch'
+  | 'accept'
+  | 'send_back'
+  | 'resolve'
+  | 'verify'
+  | 'confirm'
+  | 'rate'
+  | 'request_extension'
+  | 'approve_extension'
+  | 'reject_extension'
+  | 'escalate'
+  | 'supervise'
+  | 'merge'
+  | 'cancel';
+/** Coordinate reference system of a location sent by the client. */
+export type Crs = 'wgs84' | 'gcj02' | 'bd09';
+/** Limit units. */
+export type LimitUnit = 'work_hours' | 'work_days' | 'hours';
+
+/** A reportable class. */
+export interface CaseCategory {
+  code: string;
+  kind: 'event' | 'component' | 'community';
+  majorCode: string;
+  majorName: string;
+  name: string;
+  nameEn: string;
+  acceptLimit: { amount: number; unit: LimitUnit };
+  resolveLimit: { amount: number; unit: LimitUnit };
+  urgent: boolean;
+}
+
+/** A photo reference. */
+export interface CasePhoto {
+  id: string;
+  url: string;
+}
+
+/** A case as the viewer may see it (fields after `updatedAt` are absent in the public view). */
+export interface CaseView {
+  id: string;
+  no: string;
+  categoryCode: string;
+  categoryName: string;
+  description: string;
+  status: CaseStatus;
+  level: CaseLevel;
+  location: [number, number];
+  urgent: boolean;
+  supporters: number;
+  photos: CasePhoto[];
+  createdAt: string;
+  updatedAt: string;
+  reporterName?: string | null;
+  address?: string | null;
+  handlerCode?: string;
+  gridCode?: string | null;
+  communityCode?: string;
+  acceptBy?: string | null;
+  resolveBy?: string;
+  overdue?: boolean;
+  supervised?: boolean;
+  pendingExtension?: { amount: number; unit: LimitUnit; reason: string; requestedAt?: string } | null;
+  reworkCount?: number;
+  extensionCount?: number;
+  hideName?: boolean;
+  source?: string;
+  patrolId?: string | null;
+  tags?: string[];
+  rating?: number | null;
+  ratingComment?: string | null;
+  closedAt?: string | null;
+  lastNote?: string | null;
+  version?: number;
+  mine?: boolean;
+  reporter?: { name: string | null; phone: string | null } | null;
+  allowed?: CaseActionType[];
+}
+
+/** A duplicate candidate. */
+export type DuplicateCase = CaseView & { distanceM: number };
+
+/** One event of a case's history. */
+export interface CaseEvent {
+  id: string;
+  type: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus | null;
+  actor: { name: string; role: string } | null;
+  note: string | null;
+  photos: CasePhoto[];
+  at: string;
+  data: Record<string, unknown> | null;
+}
+
+/** A notification. */
+export interface CaseNotification {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  type: string;
+  status: CaseStatus;
+  at: string;
+  read: boolean;
+}
+
+/** What the SSE stream sends for every visible change. */
+export interface CaseStreamEvent {
+  id: string;
+  no: string;
+  status: CaseStatus;
+  level: CaseLevel;
+  handlerCode: string;
+  gridCode: string | null;
+  communityCode: string;
+  type: string;
+  at: string;
+}
+
+/** The JSON part of a report. */
+export interface ReportBody {
+  categoryCode: string;
+  description: string;
+  location?: { lon: number; lat: number; crs?: Crs };
+  address?: string;
+  hideName?: boolean;
+  source?: 'resident' | 'patrol' | 'hotline' | 'staff';
+  patrolId?: string;
+}
+
+/** A patrol. */
+export interface Patrol {
+  id: string;
+  startedAt: string;
+  endedAt?: string | null;
+  distanceM?: number;
+  points?: number;
+  casesFound?: number;
+}
+
+/** Indicator keys, in display order. */
+export const RATE_KEYS = ['response', 'resolution', 'satisfaction', 'closure', 'onTimeClosure', 'rework', 'extension'] as const;
+/** One indicator. */
+export type RateKey = (typeof RATE_KEYS)[number];
+
+/** One row of GET /api/cases/metrics. */
+export interface MetricsRow {
+  code: string;
+  name: string;
+  registered: number;
+  due: number;
+  closed: number;
+  closedOnTime: number;
+  accepted?: number;
+  acceptedOnTime: number;
+  resolved: number;
+  rated: number;
+  satisfied: number;
+  reworked: number;
+  extended: number;
+  rates: Record<RateKey, number | null>;
+}
+
+/** GET /api/cases/metrics */
+export interface MetricsResponse {
+  definitions: Record<RateKey, { zh: string; en: string }>;
+  rows: MetricsRow[];
+}
+
+/** Filters of the staff list. */
+export interface CaseFilters {
+  code?: string;
+  status?: string;
+  categoryCode?: string;
+  level?: string;
+  overdue?: boolean;
+  supervised?: boolean;
+  from?: string;
+  to?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+const flag = (b: boolean | undefined) => (b ? 'true' : undefined);
+
+/** Send a report: JSON without photos, multipart with them. `key` is the Idempotency-Key. */
+export async function postReport(
+  body: ReportBody,
+  photos: Blob[],
+  key: string,
+): Promise<{ case: CaseView }> {
+  if (photos.length === 0) return api('POST', '/api/cases', body, { 'idempotency-key': key });
+  const form = new FormData();
+  form.set('data', JSON.stringify(body));
+  photos.forEach((p, i) => form.append('photos', p, `photo-${i + 1}.${p.type === 'image/png' ? 'png' : 'jpg'}`));
+  return api('POST', '/api/cases', form, { 'idempotency-key': key });
+}
+
+/** The calls, one per endpoint. */
+export const casesApi = {
+  categories: () => get<{ categories: CaseCategory[] }>('/api/cases/categories'),
+  duplicates: (categoryCode: string, lon: number, lat: number, crs: Crs) =>
+    get<{ duplicates: DuplicateCase[] }>(`/api/cases/duplicates${qs({ categoryCode, lon, lat, crs })}`),
+  support: (id: string) => api<{ case: CaseView; supporters: number }>('POST', `/api/cases/${id}/support`, {}),
+  help: (note?: string) => api<{ case: CaseView }>('POST', '/api/cases/help', note ? { note } : {}),
+  mine: () => get<{ items: CaseView[] }>('/api/cases/mine'),
+  confirm: (id: string, fixed: boolean, note?: string) =>
+    api<{ case: CaseView }>('POST', `/api/cases/${id}/confirm`, { fixed, ...(note ? { note } : {}) }),
+  rate: (id: string, score: number, comment?: string) =>
+    api<{ case: CaseView }>('POST', `/api/cases/${id}/rate`, { score, ...(comment ? { comment } : {}) }),
+  notifications: () => get<{ items: CaseNotification[] }>('/api/cases/notifications'),
+  markRead: (ids?: string[]) => api('POST', '/api/cases/notifications/read', ids ? { ids } : {}),
+  queue: () => get<{ items: CaseView[] }>('/api/cases/queue'),
+  one: (id: string) => get<{ case: CaseView }>(`/api/cases/${id}`),
+  history: (id: string) => get<{ events: CaseEvent[] }>(`/api/cases/${id}/history`),
+  act: (id: string, action: CaseActionType, extra: Record<string, unknown> = {}) =>
+    api<{ case: CaseView }>('POST', `/api/cases/${id}/actions`, { action, ...extra }),
+  note: (id: string, note: string, photos: Blob[]) => {
+    if (photos.length === 0) return api<{ event: CaseEvent }>('POST', `/api/cases/${id}/notes`, { note });
+    const form = new FormData();
+    form.set('data', JSON.stringify({ note }));
+    photos.forEach((p, i) => form.append('photos', p, `note-${i + 1}.jpg`));
+    return api<{ event: CaseEvent }>('POST', `/api/cases/${id}/notes`, form);
+  },
+  list: (f: CaseFilters) =>
+    get<{ total: number; items: CaseView[] }>(
+      `/api/cases${qs({ ...f, overdue: flag(f.overdue), supervised: flag(f.supervised) })}`,
+    ),
+  map: (f: { code?: string; from?: string; to?: string; status?: string }) =>
+    get<{ points: [number, number, number, CaseStatus, string][]; total: number }>(`/api/cases/map${qs(f)}`),
+  overdue: (code?: string) => get<{ items: CaseView[] }>(`/api/cases/overdue${qs({ code })}`),
+  metrics: (p: { code?: string; groupBy: string; from?: string; to?: string }) =>
+    get<MetricsResponse>(`/api/cases/metrics${qs(p)}`),
+  metricsXlsxUrl: (p: { code?: string; groupBy: string; from?: string; to?: string }) =>
+    `/api/cases/metrics.xlsx${qs(p)}`,
+  startPatrol: () => api<{ patrol: Patrol }>('POST', '/api/cases/patrols', {}),
+  track: (id: string, points: { lon: number; lat: number; at: string; crs?: Crs }[]) =>
+    api('POST', `/api/cases/patrols/${id}/track`, { points }),
+  stopPatrol: (id: string) => api<{ patrol: Patrol }>('POST', `/api/cases/patrols/${id}/stop`, {}),
+};

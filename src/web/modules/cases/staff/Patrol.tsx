@@ -1,0 +1,112 @@
+/**
+ * Patrol (巡查): start/stop, GPS track by watchPosition, points sent in batches (≤ 500 a call) every 30 s and
+ * on stop. The patrol id is kept in localStorage so a reload does not lose the patrol; cases reported while it
+ * runs carry the patrol id (the server tags them patrol-found).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Card, Space, Typography } from 'antd';
+import { casesApi, type Crs, type Patrol as PatrolT } from '../../../api/cases.ts';
+import { preferredCrs } from '../geo.ts';
+import { runningPatrol, setRunningPatrol } from '../patrolStore.ts';
+
+type Point = { lon: number; lat: number; at: string; crs: Crs };
+
+/** The patrol card. */
+export function PatrolCard() {
+  const { t } = useTranslation();
+  const [patrol, setPatrol] = useState<PatrolT | null>(runningPatrol);
+  const [last, setLast] = useState<PatrolT | null>(null);
+  const [count, setCount] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const buffer = useRef<Point[]>([]);
+
+  const flush = async (id: string) => {
+    const pts = buffer.current.splice(0, 500);
+    if (!pts.length) return;
+    try {
+      await casesApi.track(id, pts);
+    } catch {
+      buffer.current.unshift(...pts); // try again with the next batch
+    }
+  };
+
+  useEffect(() => {
+    if (!patrol || !('geolocation' in navigator)) return;
+    const crs = preferredCrs();
+    const watch = navigator.geolocation.watchPosition(
+      (p) => {
+        buffer.current.push({ lon: p.coords.longitude, lat: p.coords.latitude, at: new Date(p.timestamp).toISOString(), crs });
+        setCount((n) => n + 1);
+      },
+      (e) => setError(t('cases.patrol.gpsError', { reason: e.message })),
+      { enableHighAccuracy: true, maximumAge: 10_000 },
+    );
+    const timer = setInterval(() => void flush(patrol.id), 30_000);
+    return () => {
+      navigator.geolocation.clearWatch(watch);
+      clearInterval(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [patrol?.id]);
+
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await casesApi.startPatrol();
+      setRunningPatrol(r.patrol);
+      setPatrol(r.patrol);
+      setLast(null);
+      setCount(0);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const stop = async () => {
+    if (!patrol) return;
+    setBusy(true);
+    try {
+      while (buffer.current.length) await flush(patrol.id);
+      const r = await casesApi.stopPatrol(patrol.id);
+      setLast(r.patrol);
+      setRunningPatrol(null);
+      setPatrol(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" title={t('cases.patrol.title')} data-testid="patrol">
+      {patrol ? (
+        <Space direction="vertical">
+          <Typography.Text strong>
+            ● {t('cases.patrol.running', { since: new Date(patrol.startedAt).toLocaleTimeString() })}
+          </Typography.Text>
+          <Typography.Text>{t('cases.patrol.points', { count })}</Typography.Text>
+          <Button danger size="large" loading={busy} onClick={() => void stop()} data-testid="patrol-stop">
+            ■ {t('cases.patrol.stop')}
+          </Button>
+        </Space>
+      ) : (
+        <Space direction="vertical">
+          {last && (
+            <Typography.Text>
+              ✓ {t('cases.patrol.summary', { km: ((last.distanceM ?? 0) / 1000).toFixed(2), points: last.points ?? 0, found: last.casesFound ?? 0 })}
+            </Typography.Text>
+          )}
+          <Button type="primary" size="large" loading={busy} onClick={() => void start()} data-testid="patrol-start">
+            ▶ {t('cases.patrol.start')}
+          </Button>
+        </Space>
+      )}
+      {error && <Alert className="cs-gap-top" type="warning" showIcon title={error} />}
+    </Card>
+  );
+}
