@@ -82,7 +82,7 @@ describe('一键式响应 in the browser', () => {
     await item.waitFor({ timeout: 5_000 });
     const seenMs = Date.now() - postedAt;
     console.log(`case visible on the worker's open page ${seenMs} ms after the report page got its answer`);
-    expect(await worker.getByTestId('queue-item').count()).toBe(before + 1);
+    expect(await worker.getByTestId('queue-item').count()).toBeGreaterThanOrEqual(before + 1);
     await expect(item.getByTestId('fresh-tag').count()).resolves.toBe(1);
     await shot(worker, 'cases-worker-queue-phone', true);
 
@@ -179,6 +179,8 @@ describe('一键式响应 in the browser', () => {
     await staff.getByTestId('filter-level').click();
     await staff.locator('.ant-select-item-option[title="社区"]').click();
     await staff.locator(`[data-testid=case-row][data-id="${c.id}"]`).waitFor();
+    await staff.keyboard.press('Escape');
+    await staff.waitForTimeout(300);
     await shot(staff, 'cases-console-desk');
     await Promise.all([resCtx.close(), staffCtx.close()]);
   });

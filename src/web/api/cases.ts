@@ -127,7 +127,8 @@ export interface CaseNotification {
 /** What the SSE stream sends for every visible change. */
 export interface CaseStreamEvent {
   id: string;
-  no: string;
+  /** In the contract, but the server does not send it (yet). */
+  no?: string;
   status: CaseStatus;
   level: CaseLevel;
   handlerCode: string;
@@ -171,7 +172,8 @@ export interface MetricsRow {
   due: number;
   closed: number;
   closedOnTime: number;
-  accepted?: number;
+  mustAccept?: number;
+  everResolved?: number;
   acceptedOnTime: number;
   resolved: number;
   rated: number;

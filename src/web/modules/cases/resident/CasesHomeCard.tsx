@@ -25,7 +25,7 @@ export function CasesHomeCard({ canHelp }: { canHelp: boolean }) {
       <section className="card c-home" aria-labelledby="cases-title">
         <h2 id="cases-title">{t('cases.home.title')}</h2>
         <Link className="btn btn-primary btn-block c-report-btn" to="/me/report" data-testid="report-button">
-          <span aria-hidden="true">📷</span> {t('cases.home.report')}
+          <span aria-hidden="true">＋</span> {t('cases.home.report')}
         </Link>
         <p className="para muted c-small">{t('cases.home.reportHint')}</p>
         <div className="c-row">

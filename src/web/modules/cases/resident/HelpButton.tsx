@@ -32,7 +32,7 @@ export function HelpButton() {
       <h2 id="help-title">{t('cases.help.title')}</h2>
       {step === 'idle' && (
         <button type="button" className="btn btn-block c-help-btn" onClick={() => setStep('confirm')} data-testid="help-button">
-          <span aria-hidden="true">🆘</span> {t('cases.help.button')}
+          <span aria-hidden="true">☎</span> {t('cases.help.button')}
         </button>
       )}
       {(step === 'confirm' || step === 'sending') && (

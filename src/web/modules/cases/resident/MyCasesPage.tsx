@@ -43,7 +43,7 @@ export default function MyCasesPage() {
         {mode === 'live' ? `● ${t('cases.live')}` : mode === 'polling' ? `↻ ${t('cases.polling')}` : t('cases.connecting')}
       </p>
       <Link className="btn btn-primary btn-block c-report-btn" to="/me/report">
-        📷 {t('cases.home.report')}
+        ＋ {t('cases.home.report')}
       </Link>
       {list.error && <p className="alert alert-error">{list.error.message}</p>}
       {list.data && list.data.items.length === 0 && <p className="para">{t('cases.mine.empty')}</p>}

@@ -131,7 +131,7 @@ function Duplicates({
               onClick={() => onSupport(d.id)}
               data-testid="me-too"
             >
-              ✋ {t('cases.report.meToo')}
+              ＋ {t('cases.report.meToo')}
             </button>
           </li>
         ))}
@@ -358,7 +358,7 @@ export default function ReportPage() {
         <h2 id="loc-title">{t('cases.report.location')}</h2>
         <div className="c-row">
           <button type="button" className="btn btn-primary c-grow" onClick={() => void locate()} disabled={locating} data-testid="locate">
-            ⌖ {locating ? t('cases.report.locating') : t('cases.report.useMyLocation')}
+            ◎ {locating ? t('cases.report.locating') : t('cases.report.useMyLocation')}
           </button>
           <button
             type="button"
@@ -367,7 +367,7 @@ export default function ReportPage() {
             onClick={() => setShowMap((v) => !v)}
             data-testid="toggle-map"
           >
-            🗺 {showMap ? t('cases.report.hideMap') : t('cases.report.pickOnMap')}
+            ▦ {showMap ? t('cases.report.hideMap') : t('cases.report.pickOnMap')}
           </button>
         </div>
         {locMsg && (
@@ -444,7 +444,7 @@ export default function ReportPage() {
         )}
         {draft.photos.length < MAX_PHOTOS && (
           <label className="btn btn-block c-photo-btn">
-            📷 {t('cases.report.addPhoto')}
+            ＋ {t('cases.report.addPhoto')}
             <input
               className="sr-only"
               type="file"

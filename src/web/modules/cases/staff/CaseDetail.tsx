@@ -182,7 +182,7 @@ function ActionForm({
               beforeUpload={() => false}
               onChange={(i) => setFiles(i.fileList.slice(0, 6))}
             >
-              {files.length < 6 && <span>📷 {t('cases.staff.addPhoto')}</span>}
+              {files.length < 6 && <span>＋ {t('cases.staff.addPhoto')}</span>}
             </Upload>
           </Form.Item>
         )}
@@ -230,7 +230,7 @@ function NoteForm({ id, onDone }: { id: string; onDone(): void }) {
         beforeUpload={() => false}
         onChange={(i) => setFiles(i.fileList.slice(0, 6))}
       >
-        {files.length < 6 && <span>📷 {t('cases.staff.addPhoto')}</span>}
+        {files.length < 6 && <span>＋ {t('cases.staff.addPhoto')}</span>}
       </Upload>
       {error && <Alert type="error" showIcon title={error} className="cs-gap" />}
       <Button onClick={() => void send()} loading={busy} disabled={!note.trim()}>
@@ -320,7 +320,7 @@ export default function CaseDetail({ id }: { id: string }) {
             </Button>
           ))}
           <Button href={navigateUrl(lon, lat, c.address ?? c.categoryName)} target="_blank" rel="noreferrer" size="large">
-            ⌖ {t('cases.staff.navigate')}
+            ◎ {t('cases.staff.navigate')}
           </Button>
         </Space>
         {form && (

@@ -41,7 +41,7 @@ function QueueItem({ c, fresh }: { c: CaseView; fresh: boolean }) {
         </Space>
         <div className="cq-desc">{c.description}</div>
         <Typography.Text type={c.overdue ? 'danger' : 'secondary'}>
-          {c.overdue ? '⚠ ' : '⏱ '}
+          {c.overdue ? '⚠ ' : ''}
           {due ? deadlineText(due) : ''}
           {c.address ? ` · ${c.address}` : ''}
         </Typography.Text>
@@ -59,14 +59,15 @@ export default function WorkerQueue() {
   const queue = useAsync(() => casesApi.queue(), []);
   const seen = useRef<Set<string> | null>(null);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
-  const [lastEvent, setLastEvent] = useState<string | null>(null);
+  const [arrivedId, setArrivedId] = useState<string | null>(null);
   const items = queue.data?.items ?? [];
+  const arrived = arrivedId ? items.find((c) => c.id === arrivedId) : undefined;
   if (queue.data && seen.current === null) seen.current = new Set(items.map((c) => c.id));
   const mode = useCaseStream((e) => {
     if (e && seen.current && !seen.current.has(e.id)) {
       seen.current.add(e.id);
       setFresh((s) => new Set(s).add(e.id));
-      setLastEvent(t('cases.staff.arrived', { no: e.no }));
+      setArrivedId(e.id);
     }
     queue.reload();
   });
@@ -83,7 +84,17 @@ export default function WorkerQueue() {
         </Typography.Text>
       </Space>
       {overdue > 0 && <Alert type="error" showIcon className="cs-gap" title={t('cases.staff.overdueCount', { count: overdue })} />}
-      {lastEvent && <Alert type="info" showIcon className="cs-gap" title={lastEvent} role="status" closable onClose={() => setLastEvent(null)} />}
+      {arrived && (
+        <Alert
+          type="info"
+          showIcon
+          className="cs-gap"
+          title={t('cases.staff.arrived', { what: arrived.categoryName, no: arrived.no })}
+          role="status"
+          closable
+          onClose={() => setArrivedId(null)}
+        />
+      )}
       <Card size="small" className="cs-gap">
         {queue.error && <Alert type="error" title={queue.error.message} />}
         {queue.data && items.length === 0 ? (
@@ -95,7 +106,7 @@ export default function WorkerQueue() {
       <Space direction="vertical" className="cs-full">
         <PatrolCard />
         <Button size="large" block onClick={() => navigate('/me/report')} data-testid="worker-report">
-          📷 {t('cases.staff.reportFound')}
+          ＋ {t('cases.staff.reportFound')}
         </Button>
       </Space>
     </div>

@@ -1,0 +1,187 @@
+/**
+ * Resident side of the cases on a 375×812 phone: (c) the report page in 长辈版 meets domain.md §7 as measured in
+ * the browser (text ≥ 18 px, line height ≥ 1.3, contrast ≥ 4.5:1, main targets ≥ 60×60 px) and does not load
+ * MapLibre until the map is asked for; 一键求助 for a resident living alone, with a confirmation that waits;
+ * a report whose answer is lost survives in the draft (photo included) and is re-sent with the same
+ * Idempotency-Key, making exactly one case.
+ */
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, login, newContext, PHONE, shot } from '../support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Measure {
+  text: { sel: string; fontPx: number; lineRatio: number; contrast: number }[];
+  targets: { label: string; w: number; h: number }[];
+}
+
+/** Computed text styles and target sizes on the report page. */
+async function measure(page: Page): Promise<Measure> {
+  return page.evaluate(() => {
+    const parse = (c: string): number[] => {
+      const m = c.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 1];
+      return [m[0] ?? 0, m[1] ?? 0, m[2] ?? 0, m[3] ?? 1];
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
+    };
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if ((c[3] ?? 1) > 0.99) return c;
+      }
+      return [255, 255, 255, 1];
+    };
+    const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;
+    const text = [...document.querySelectorAll('.r-main h1, .r-main h2, .r-main legend, .r-main .para, .r-main .btn, .r-main .field > span, .r-main input, .r-main select, .r-main textarea, .r-main summary')]
+      .filter((el) => visible(el) && (el.textContent?.trim() || el.matches('input, select, textarea')))
+      .map((el) => {
+        const cs = getComputedStyle(el);
+        const fontPx = parseFloat(cs.fontSize);
+        const linePx = cs.lineHeight === 'normal' ? fontPx * 1.2 : parseFloat(cs.lineHeight);
+        const a = lum(parse(cs.color));
+        const b = lum(background(el));
+        return {
+          sel: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${el.textContent?.trim().slice(0, 12)}`,
+          fontPx,
+          lineRatio: linePx / fontPx,
+          contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+        };
+      });
+    const targets = [...document.querySelectorAll('.r-main .btn, .r-main select, .r-main input:not(.sr-only), .r-main summary')]
+      .filter(visible)
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { label: `${el.tagName} ${el.textContent?.trim().slice(0, 14) ?? ''}`, w: r.width, h: r.height };
+      });
+    return { text, targets };
+  });
+}
+
+async function jpeg(): Promise<Buffer> {
+  return sharp({ create: { width: 200, height: 150, channels: 3, background: { r: 90, g: 120, b: 80 } } }).jpeg().toBuffer();
+}
+
+describe('resident cases pages', () => {
+  it('(c) the report page in 长辈版 meets the §7 numbers and loads no map until asked', async () => {
+    const ctx = await newContext(browser, inject('baseUrl'), PHONE);
+    await ctx.addInitScript(() => localStorage.setItem('linli_elder', '1'));
+    const page = await ctx.newPage();
+    const scripts: string[] = [];
+    page.on('response', (r) => r.url().endsWith('.js') && scripts.push(new URL(r.url()).pathname));
+    await login(page, 'resident_elder');
+    await page.getByTestId('report-button').waitFor();
+    await page.getByTestId('report-button').click();
+    await page.getByTestId('report-page').waitFor();
+    await page.locator('button.c-cat').first().waitFor();
+    await page.locator('.c-details summary').click();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
+
+    const m = await measure(page);
+    expect(m.text.length).toBeGreaterThan(15);
+    for (const x of m.text) {
+      expect.soft(x.fontPx, x.sel).toBeGreaterThanOrEqual(18);
+      expect.soft(x.lineRatio, x.sel).toBeGreaterThanOrEqual(1.3);
+      expect.soft(x.contrast, x.sel).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(m.targets.length).toBeGreaterThan(10);
+    for (const b of m.targets) {
+      expect.soft(b.w, `width of ${b.label}`).toBeGreaterThanOrEqual(60);
+      expect.soft(b.h, `height of ${b.label}`).toBeGreaterThanOrEqual(60);
+    }
+    expect(scripts.some((s) => /maplibre|echarts|antd|StaffApp/i.test(s)), scripts.join(' ')).toBe(false);
+    await shot(page, 'cases-report-elder-phone', true);
+
+    // The map comes on demand (its own chunk).
+    await page.getByTestId('toggle-map').click();
+    await page.locator('[data-testid=pick-map] [data-map-state=ready]').waitFor({ timeout: 30_000 });
+    expect(scripts.some((s) => /maplibre/i.test(s))).toBe(true);
+    const box = await page.locator('[data-testid=pick-map] canvas').boundingBox();
+    if (!box) throw new Error('no map canvas');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.getByTestId('location-set').textContent()).resolves.toContain('地图点选');
+    await ctx.close();
+  });
+
+  it('一键求助: only for a resident living alone; the confirmation waits; one press opens an urgent case', async () => {
+    const base = inject('baseUrl');
+    const other = await newContext(browser, base, PHONE);
+    const op = await other.newPage();
+    await login(op, 'resident_silu');
+    await op.getByTestId('report-button').waitFor();
+    await op.getByTestId('my-cases-link').waitFor();
+    expect(await op.getByTestId('help-card').count()).toBe(0);
+    await other.close();
+
+    const ctx = await newContext(browser, base, PHONE);
+    const page = await ctx.newPage();
+    await login(page, 'resident_elder');
+    await page.getByTestId('help-button').click();
+    await page.getByTestId('help-confirm').waitFor();
+    await page.waitForTimeout(3_000); // nothing times out while the resident decides
+    expect(await page.getByTestId('help-confirm').isVisible()).toBe(true);
+    await shot(page, 'cases-help-confirm-phone');
+    await page.getByTestId('help-confirm').click();
+    await page.getByTestId('help-done').waitFor();
+    await page.getByTestId('help-done').getByRole('link').click();
+    await page.getByTestId('case-detail').waitFor();
+    await expect(page.locator('h1').textContent()).resolves.toContain('养老求助');
+    await ctx.close();
+  });
+
+  it('a report whose answer was lost is kept as a draft (with its photo) and re-sent once with the same key', async () => {
+    const ctx = await newContext(browser, inject('baseUrl'), PHONE, { latitude: 38.9449, longitude: 100.4508 });
+    const page = await ctx.newPage();
+    await login(page, 'resident_silu');
+    await page.goto('/me/report');
+    await page.locator('button.c-cat[data-code=X03]').click();
+    await page.getByTestId('locate').click();
+    await page.getByTestId('location-set').waitFor();
+    await page.getByTestId('photo-input').setInputFiles({ name: 'noise.jpg', mimeType: 'image/jpeg', buffer: await jpeg() });
+    const text = `夜间装修噪音 ${Date.now()}`;
+    await page.getByTestId('description').fill(text);
+
+    // The POST reaches the server, but the answer is lost on the way back.
+    let keys: string[] = [];
+    await page.route('**/api/cases', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByTestId('submit-report').click();
+    await page.getByTestId('report-message').waitFor();
+    await expect(page.getByTestId('report-message').textContent()).resolves.toContain('草稿');
+    await page.unroute('**/api/cases');
+
+    // Close the page; a new one restores the draft (photo included) and re-sends it with the same key.
+    await page.close();
+    const again = await ctx.newPage();
+    again.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/cases') keys.push(r.headers()['idempotency-key'] ?? '');
+    });
+    await again.goto('/me/report');
+    await again.waitForURL(/\/me\/cases\/[0-9a-f-]{36}/, { timeout: 15_000 });
+    await again.getByTestId('case-detail').waitFor();
+    expect(keys.length).toBe(2);
+    expect(keys[0]).toBe(keys[1]);
+    await again.locator('.c-thumbs img').first().waitFor();
+
+    const mine = (await (await ctx.request.get('/api/cases/mine')).json()) as { items: { description: string }[] };
+    expect(mine.items.filter((c) => c.description === text).length).toBe(1);
+    keys = [];
+    await ctx.close();
+  });
+});
