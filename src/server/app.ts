@@ -23,6 +23,7 @@ import { AppError } from './platform/errors.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { casesPlugin } from './modules/cases/index.ts';
+import { circlePlugin } from './modules/circle/index.ts';
 
 /** What the app needs from outside; tests pass their own. */
 export interface AppDeps {
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes(deps));
   await app.register(registryRoutes(deps));
   await app.register(casesPlugin(deps));
+  await app.register(circlePlugin(deps));
 
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   return app;

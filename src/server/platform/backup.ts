@@ -34,9 +34,18 @@ export const BACKUP_TABLES: { table: keyof Database; order: string }[] = [
   { table: 'case_notifications', order: 'id' },
   { table: 'case_escalation_jobs', order: 'case_id, kind, level' },
   { table: 'case_idempotency', order: 'owner, key' },
+  { table: 'circle_networks', order: 'id' },
+  { table: 'circle_facilities', order: 'id' },
 ];
 
 const CHUNK = 1000;
+
+/** bytea values (Buffer / Uint8Array) are written as base64 strings; restore decodes the bytea columns. */
+function encodeBinary(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Uint8Array ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') : v;
+  return out;
+}
 
 /** Header line of a backup file. */
 interface Header { format: 'linli-backup'; version: 1; createdAt: string; migrations: string[]; counts: Record<string, number> }
@@ -55,7 +64,7 @@ export async function backup(db: Kysely<Database>, file: string, onProgress?: (t
     for (const { table, order } of BACKUP_TABLES) {
       for (let offset = 0; offset < counts[table]!; offset += CHUNK) {
         const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.raw(order)} limit ${CHUNK} offset ${offset}`.execute(trx)).rows;
-        await write({ table, rows });
+        await write({ table, rows: rows.map(encodeBinary) });
         onProgress?.(table, rows.length);
       }
     }
@@ -74,6 +83,9 @@ export async function restore(db: Kysely<Database>, file: string, onProgress?: (
   const jsonCols = new Map<string, Set<string>>();
   const cols = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'jsonb'`.execute(db);
   for (const c of cols.rows) jsonCols.set(c.table_name, (jsonCols.get(c.table_name) ?? new Set()).add(c.column_name));
+  const byteaCols = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'bytea'`.execute(db);
+  const binCols = new Map<string, Set<string>>();
+  for (const c of byteaCols.rows) binCols.set(c.table_name, (binCols.get(c.table_name) ?? new Set()).add(c.column_name));
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   let header: Header | null = null;
   const seen: Record<string, number> = {};
@@ -92,7 +104,8 @@ export async function restore(db: Kysely<Database>, file: string, onProgress?: (
         const { table, rows } = obj as { table: string; rows: Record<string, unknown>[] };
         if (!BACKUP_TABLES.some((t) => t.table === table)) throw new AppError('BAD_FILE', { params: { reason: `unknown table ${table}` } });
         const js = jsonCols.get(table) ?? new Set();
-        const values = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, js.has(k) ? JSON.stringify(v) : v])));
+        const bin = binCols.get(table) ?? new Set();
+        const values = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, js.has(k) ? JSON.stringify(v) : bin.has(k) && typeof v === 'string' ? Buffer.from(v, 'base64') : v])));
         if (values.length) await trx.insertInto(table as keyof Database).values(values as never).execute();
         seen[table] = (seen[table] ?? 0) + rows.length;
         onProgress?.(table, rows.length);

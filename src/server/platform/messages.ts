@@ -48,6 +48,16 @@ export const messages = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '同一幂等键已用于不同的提交', en: 'This Idempotency-Key was already used for a different submission' },
   OPEN311_BAD_API_KEY: { status: 403, zh: 'api_key 无效', en: 'Invalid api_key' },
   PATROL_CLOSED: { status: 409, zh: '巡查已结束', en: 'The patrol has ended' },
+  OSM_CORRUPT: { status: 400, zh: 'OSM 文件已损坏或不完整，未导入任何数据', en: 'The OSM file is corrupt or truncated; nothing was imported' },
+  OSM_UNSUPPORTED: { status: 415, zh: 'OSM 文件使用了不支持的压缩或特性，未导入任何数据', en: 'The OSM file uses an unsupported compression or feature; nothing was imported' },
+  OSM_NO_WALKWAYS: { status: 422, zh: 'OSM 数据中没有可步行的道路，未导入任何数据', en: 'The OSM data contains no walkable ways; nothing was imported' },
+  GRAPH_CACHE_INVALID: { status: 500, zh: '路网缓存无效或版本不符，请重新导入', en: 'The stored walking graph is invalid or of another version; import it again' },
+  CIRCLE_UNKNOWN_CATEGORY: { status: 400, zh: '未知或空的设施类别：“{code}”', en: 'Unknown or empty facility category: “{code}”' },
+  CIRCLE_UNKNOWN_NETWORK: { status: 404, zh: '未找到路网：{name}', en: 'No walking network named {name}' },
+  CIRCLE_BAD_NETWORK_NAME: { status: 400, zh: '路网名称只能包含小写字母、数字、- 和 _（最多 40 个字符）', en: 'A network name may use lower-case letters, digits, - and _ (at most 40 characters)' },
+  CIRCLE_POINT_FAR: { status: 422, zh: '该位置距离最近的步行道路超过 {metres} 米', en: 'This point is more than {metres} m from any walkable path' },
+  CIRCLE_UNKNOWN_FACILITY: { status: 404, zh: '未找到设施：{id}', en: 'No such facility: {id}' },
+  CIRCLE_EMPTY_NETWORK: { status: 422, zh: '该社区没有可步行的道路数据，请先导入路网', en: 'This community has no walkable network yet; import one first' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

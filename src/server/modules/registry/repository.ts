@@ -150,3 +150,28 @@ export async function listAudit(db: Db, o: { code: string; entity?: string; offs
   const items = await base.selectAll().orderBy('id', 'desc').offset(o.offset).limit(o.limit).execute();
   return { total: Number(total.n), items };
 }
+
+/** Per building: registered households, residents, elderly (born on or before) and children (born after). */
+export async function buildingDemand(db: Db, communityCode: string, elderlyBornOnOrBefore: string, childBornAfter: string) {
+  const rows = await db
+    .selectFrom('buildings as b')
+    .leftJoin('households as h', 'h.building_id', 'b.id')
+    .leftJoin('residents as r', 'r.household_id', 'h.id')
+    .select([
+      'b.id', 'b.name', 'b.lon', 'b.lat', 'b.floors', 'b.use', 'b.footprint', 'b.grid_code',
+      sql<number>`count(distinct h.id)`.as('households'),
+      sql<number>`count(r.id)`.as('people'),
+      sql<number>`count(r.id) filter (where r.birth_date <= ${elderlyBornOnOrBefore})`.as('elderly'),
+      sql<number>`count(r.id) filter (where r.birth_date > ${childBornAfter})`.as('children'),
+    ])
+    .where('b.community_code', '=', communityCode)
+    .groupBy(['b.id', 'b.name', 'b.lon', 'b.lat', 'b.floors', 'b.use', 'b.footprint', 'b.grid_code'])
+    .orderBy('b.id')
+    .execute();
+  return rows.map((r) => ({ ...r, households: Number(r.households), people: Number(r.people), elderly: Number(r.elderly), children: Number(r.children) }));
+}
+
+/** Candidate sites (spaces freed by renewal) of a community. */
+export function candidateSitesOfCommunity(db: Db, communityCode: string) {
+  return db.selectFrom('candidate_sites').selectAll().where('community_code', '=', communityCode).orderBy('name').execute();
+}

@@ -46,11 +46,21 @@ const cases: Record<string, Case> = {
   'GET /api/cases/patrols/:id': { method: 'GET', url: () => `/api/cases/patrols/${oc.patrolId}` },
   'POST /api/cases/patrols/:id/track': { method: 'POST', url: () => `/api/cases/patrols/${oc.patrolId}/track`, body: { points: [{ lon: 100.48, lat: 38.93, at: '2026-11-27T02:00:00Z' }] } },
   'POST /api/cases/patrols/:id/stop': { method: 'POST', url: () => `/api/cases/patrols/${oc.patrolId}/stop` },
+  'GET /api/circle/:code/networks': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/networks` },
+  'POST /api/circle/:code/networks': { method: 'POST', url: () => `/api/circle/${OTHER_COMMUNITY}/networks?name=x`, body: {} },
+  'GET /api/circle/:code/coverage': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/coverage` },
+  'GET /api/circle/:code/layer': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/layer?category=kindergarten` },
+  'GET /api/circle/:code/buildings/:id/nearest': { method: 'GET', url: (x) => `/api/circle/${OTHER_COMMUNITY}/buildings/${x.building}/nearest` },
+  'GET /api/circle/:code/area': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/area?lon=100.481&lat=38.931` },
+  'POST /api/circle/:code/sites': { method: 'POST', url: () => `/api/circle/${OTHER_COMMUNITY}/sites`, body: { category: 'kindergarten' } },
+  'POST /api/circle/:code/whatif': { method: 'POST', url: () => `/api/circle/${OTHER_COMMUNITY}/whatif`, body: { category: 'kindergarten', add: { lon: 100.481, lat: 38.931 } } },
+  'GET /api/circle/:code/report.pdf': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/report.pdf` },
+  'POST /api/circle/:code/facilities': { method: 'POST', url: () => `/api/circle/${OTHER_COMMUNITY}/facilities`, body: { type: 'FeatureCollection', features: [] } },
 };
 /** Routes that take no id or place code (nothing to tamper with). */
 const unscoped = new Set(['GET /healthz', 'GET /openapi.json', 'GET /api/settings', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/geo/locate', 'GET /api/registry/template.:format',
   'GET /api/cases/categories', 'GET /api/cases/calendar', 'POST /api/cases', 'POST /api/cases/help', 'GET /api/cases/duplicates', 'GET /api/cases/mine', 'GET /api/cases/queue',
-  'GET /api/cases/notifications', 'POST /api/cases/notifications/read', 'POST /api/cases/patrols', 'GET /api/cases/stream']);
+  'GET /api/cases/notifications', 'POST /api/cases/notifications/read', 'POST /api/cases/patrols', 'GET /api/cases/stream', 'GET /api/circle/categories']);
 
 beforeAll(async () => {
   t = await testApp();

@@ -6,6 +6,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Geometry, Polygon, LineString } from 'geojson';
 import type { CaseTables } from '../../modules/cases/schema.ts';
+import type { CircleTables } from '../../modules/circle/schema.ts';
 
 /** A jsonb column: reads as T, written as a JSON string. */
 export type Json<T> = ColumnType<T, string, string>;
@@ -176,7 +177,7 @@ export interface AuditLogTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface Database extends CaseTables {
+export interface Database extends CaseTables, CircleTables {
   places: PlacesTable;
   compounds: CompoundsTable;
   buildings: BuildingsTable;

@@ -6,8 +6,11 @@ import { groupByEdge, pointsWithin } from './reach.ts';
 import type { SnapTable } from './snap.ts';
 import type { Facility, GeoPoint, Home } from './types.ts';
 
-/** Demand weight of a home: `base` count plus extra weight per elderly person and per child. */
-export interface DemandWeights { readonly base: 'households' | 'people'; readonly elderly: number; readonly children: number }
+/**
+ * Demand weight of a home: `base` count plus extra weight per elderly person and per child.
+ * `base: 'none'` with `elderly: 1` ranks by uncovered elderly residents only.
+ */
+export interface DemandWeights { readonly base: 'households' | 'people' | 'none'; readonly elderly: number; readonly children: number }
 
 /** Default: households, no extra weight. */
 export const DEFAULT_DEMAND_WEIGHTS: DemandWeights = { base: 'households', elderly: 0, children: 0 };
@@ -53,7 +56,7 @@ export function buildCoverSets(engine: CircleEngine, p: SiteProblem): CoverSets 
   const weight = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const h = p.homes[i]!;
-    weight[i] = (dw.base === 'people' ? h.people : h.households) + dw.elderly * h.elderly + dw.children * h.children;
+    weight[i] = (dw.base === 'people' ? h.people : dw.base === 'none' ? 0 : h.households) + dw.elderly * h.elderly + dw.children * h.children;
   }
   const sp = engine.workspace(pid);
   if (p.existing.length > 0) {
