@@ -5,8 +5,8 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createGunzip, createGzip } from 'node:zlib';
-import { createInterface } from 'node:readline';
 import { once } from 'node:events';
+import { StringDecoder } from 'node:string_decoder';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import { migrations } from './db/migrate.ts';
@@ -74,6 +74,23 @@ export async function backup(db: Kysely<Database>, file: string, onProgress?: (t
   return counts;
 }
 
+/** Lines of a gzip file; a read or decompression error rejects the iteration (never an unhandled 'error'). */
+async function* readLines(file: string): AsyncGenerator<string> {
+  const gunzip = createGunzip();
+  const input = createReadStream(file);
+  input.on('error', (e) => gunzip.destroy(e));
+  input.pipe(gunzip);
+  const utf8 = new StringDecoder('utf8'); // a character may straddle two chunks
+  let rest = '';
+  for await (const chunk of gunzip) {
+    const parts = (rest + utf8.write(chunk as Buffer)).split('\n');
+    rest = parts.pop() ?? '';
+    yield* parts;
+  }
+  rest += utf8.end();
+  if (rest) yield rest;
+}
+
 /** Restores a backup into an empty migrated database. Refuses a non-empty target. */
 export async function restore(db: Kysely<Database>, file: string, onProgress?: (table: string, rows: number) => void): Promise<Record<string, number>> {
   for (const { table } of BACKUP_TABLES) {
@@ -86,7 +103,7 @@ export async function restore(db: Kysely<Database>, file: string, onProgress?: (
   const byteaCols = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'bytea'`.execute(db);
   const binCols = new Map<string, Set<string>>();
   for (const c of byteaCols.rows) binCols.set(c.table_name, (binCols.get(c.table_name) ?? new Set()).add(c.column_name));
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = readLines(file);
   let header: Header | null = null;
   const seen: Record<string, number> = {};
   try {
