@@ -43,3 +43,67 @@ describe('coverage on the demo community (its own roads)', () => {
     expect(body.gaps.find((g) => g.category === 'elderly_day_care')?.status).toBe('partial');
   });
 });
+
+describe('per-building nearest, walking area, sites, what-if, report', () => {
+  it('gives each building its nearest facility per category in metres and minutes; residents see only their own building', async () => {
+    const res = await login(t.app, 'resident_silu');
+    const own = await t.handle.db.selectFrom('households').select('building_id').where('id', '=', res.account.householdId!).executeTakeFirstOrThrow();
+    const r = await res.request('GET', `/api/circle/${CODE}/buildings/${own.building_id}/nearest`);
+    expect(r.statusCode, r.body).toBe(200);
+    const dc = r.json().nearest.find((n: { category: string; profile: string }) => n.category === 'elderly_day_care' && n.profile === 'elderly');
+    expect(dc.metres).toBeGreaterThan(0);
+    expect(dc.minutes).toBeCloseTo(dc.metres / 0.9 / 60, 0);
+    const other = await t.handle.db.selectFrom('buildings').select('id').where('community_code', '=', CODE).where('id', '!=', own.building_id!).executeTakeFirstOrThrow();
+    expect((await res.request('GET', `/api/circle/${CODE}/buildings/${other.id}/nearest`)).statusCode).toBe(403);
+    expect((await res.request('GET', `/api/circle/${CODE}/coverage`)).statusCode).toBe(403);
+    expect((await staff.request('GET', `/api/circle/${CODE}/buildings/${other.id}/nearest`)).statusCode).toBe(200);
+  });
+
+  it('draws the walking area of a facility from the reached edges', async () => {
+    const lay = (await staff.request('GET', `/api/circle/${CODE}/layer?category=elderly_day_care&profile=elderly`)).json();
+    expect(lay.homes.features.length).toBeGreaterThan(50);
+    const f = lay.facilities[0];
+    const r = await staff.request('GET', `/api/circle/${CODE}/area?facility=${f.id}&minutes=5&profile=elderly`);
+    expect(r.statusCode, r.body).toBe(200);
+    const a = r.json();
+    expect(a.limitM).toBe(270);
+    expect(a.lines.coordinates.length).toBeGreaterThan(3);
+    expect(a.polygon.coordinates.length).toBeGreaterThan(0);
+    const big = (await staff.request('GET', `/api/circle/${CODE}/area?lon=${f.lon}&lat=${f.lat}&minutes=10`)).json();
+    expect(big.reachedEdges).toBeGreaterThan(a.reachedEdges);
+  });
+
+  it('suggests where a second elderly day-care centre covers the most uncovered elderly; greedy ≤ exact', async () => {
+    for (const candidates of ['freed', 'any'] as const) {
+      const r = await staff.request('POST', `/api/circle/${CODE}/sites`, { category: 'elderly_day_care', k: 2, candidates, profile: 'elderly', weights: { base: 'none', elderly: 1, children: 0 } });
+      expect(r.statusCode, r.body).toBe(200);
+      const s = r.json();
+      expect(s.picks.length).toBeGreaterThan(0);
+      expect(s.picks[0].gain.elderly).toBeGreaterThan(10);
+      expect(s.picks[0].weight).toBeGreaterThanOrEqual(s.picks[1]?.weight ?? 0);
+      expect(s.exact).not.toBeNull();
+      expect(s.greedy.covered).toBeLessThanOrEqual(s.exact.covered + 1e-6);
+      expect(s.exact.gapPct).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('what-if: adding never lowers coverage, removing never raises it', async () => {
+    const lay = (await staff.request('GET', `/api/circle/${CODE}/layer?category=elderly_day_care&profile=elderly`)).json();
+    const home = lay.homes.features.find((f: { properties: { covered: boolean; elderly: number } }) => !f.properties.covered && f.properties.elderly > 0);
+    const [lon, lat] = home.geometry.type === 'Point' ? home.geometry.coordinates : home.geometry.coordinates[0][0];
+    const add = (await staff.request('POST', `/api/circle/${CODE}/whatif`, { category: 'elderly_day_care', profile: 'elderly', add: { lon, lat } })).json();
+    for (const k of ['min5', 'min10', 'min15', 'gb']) expect(add.after[k].covered.elderly).toBeGreaterThanOrEqual(add.before[k].covered.elderly);
+    expect(add.after.gb.covered.elderly).toBeGreaterThan(add.before.gb.covered.elderly);
+    const rem = (await staff.request('POST', `/api/circle/${CODE}/whatif`, { category: 'elderly_day_care', profile: 'elderly', remove: lay.facilities[0].id })).json();
+    for (const k of ['min5', 'min10', 'min15', 'gb']) expect(rem.after[k].covered.elderly).toBeLessThanOrEqual(rem.before[k].covered.elderly);
+    expect(rem.after.gb.covered.elderly).toBe(0);
+  });
+
+  it('prints the 一老一小 report as a PDF', async () => {
+    const r = await staff.request('GET', `/api/circle/${CODE}/report.pdf`);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/pdf');
+    expect(r.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(r.rawPayload.length).toBeGreaterThan(10_000);
+  });
+});

@@ -102,9 +102,10 @@ function drawMap(doc: PDFKit.PDFDocument, d: ReportData, x0: number, y0: number,
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const [x, y] of pts) { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y); }
   const kx = Math.cos(((minY + maxY) / 2) * Math.PI / 180);
-  const s = Math.min(w / Math.max((maxX - minX) * kx, 1e-9), h / Math.max(maxY - minY, 1e-9)) * 0.95;
-  const X = (lon: number): number => x0 + (lon - minX) * kx * s;
-  const Y = (lat: number): number => y0 + (maxY - lat) * s;
+  const pad = 10;
+  const s = Math.min((w - 2 * pad) / Math.max((maxX - minX) * kx, 1e-9), (h - 2 * pad) / Math.max(maxY - minY, 1e-9));
+  const X = (lon: number): number => x0 + pad + (lon - minX) * kx * s;
+  const Y = (lat: number): number => y0 + pad + (maxY - lat) * s;
   doc.save().rect(x0, y0, w, h).clip();
   doc.lineWidth(0.4).strokeColor(COLORS.line);
   for (const line of d.map.lines) {
@@ -118,7 +119,7 @@ function drawMap(doc: PDFKit.PDFDocument, d: ReportData, x0: number, y0: number,
     doc.fontSize(8).fillColor(COLORS.site).text(String(p.rank), X(p.lon) + 7, Y(p.lat) - 5, { lineBreak: false });
   }
   doc.restore();
-  const ly = y0 + Math.min(h, (maxY - minY) * s) + 8;
+  const ly = y0 + Math.min(h, (maxY - minY) * s + 2 * pad) + 8;
   let lx = x0;
   const item = (color: string, label: string, square = false): void => {
     if (square) doc.rect(lx, ly, 7, 7).fill(color); else doc.circle(lx + 3.5, ly + 3.5, 3).fill(color);
