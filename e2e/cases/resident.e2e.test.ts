@@ -102,6 +102,7 @@ describe('resident cases pages', () => {
       expect.soft(b.h, `height of ${b.label}`).toBeGreaterThanOrEqual(60);
     }
     expect(scripts.some((s) => /maplibre|echarts|antd|StaffApp/i.test(s)), scripts.join(' ')).toBe(false);
+    await page.addStyleTag({ content: '.r-bar{position:static!important}' });
     await shot(page, 'cases-report-elder-phone', true);
 
     // The map comes on demand (its own chunk).
@@ -128,6 +129,10 @@ describe('resident cases pages', () => {
     const ctx = await newContext(browser, base, PHONE);
     const page = await ctx.newPage();
     await login(page, 'resident_elder');
+    await page.getByTestId('help-button').waitFor();
+    await page.getByTestId('grid-worker-card').waitFor();
+    await page.addStyleTag({ content: '.r-bar{position:static!important}' });
+    await shot(page, 'cases-resident-home-phone', true);
     await page.getByTestId('help-button').click();
     await page.getByTestId('help-confirm').waitFor();
     await page.waitForTimeout(3_000); // nothing times out while the resident decides

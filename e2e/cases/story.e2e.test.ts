@@ -37,6 +37,11 @@ async function photo(): Promise<Buffer> {
   return sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
 }
 
+/** Full-page screenshots: keep the sticky resident bar at the top and hide antd toasts. */
+async function tidy(page: Page): Promise<void> {
+  await page.addStyleTag({ content: '.r-bar{position:static!important}.ant-message{display:none!important}' });
+}
+
 async function clickAction(page: Page, action: string): Promise<void> {
   await page.locator(`[data-testid=case-actions] button[data-action=${action}]`).click();
 }
@@ -68,6 +73,7 @@ describe('一键式响应 in the browser', () => {
     await resident.locator('.c-thumbs img').first().waitFor();
     await resident.getByTestId('description').fill('丝路嘉苑1号楼下水管道堵塞，污水冒到路面。');
     expect(await resident.getByTestId('hide-name').getAttribute('aria-pressed')).toBe('true');
+    await tidy(resident);
     await shot(resident, 'cases-report-phone', true);
     await resident.getByTestId('submit-report').click();
     await resident.waitForURL(/\/me\/cases\/[0-9a-f-]{36}/, { timeout: 15_000 });
@@ -84,6 +90,7 @@ describe('一键式响应 in the browser', () => {
     console.log(`case visible on the worker's open page ${seenMs} ms after the report page got its answer`);
     expect(await worker.getByTestId('queue-item').count()).toBeGreaterThanOrEqual(before + 1);
     await expect(item.getByTestId('fresh-tag').count()).resolves.toBe(1);
+    await tidy(worker);
     await shot(worker, 'cases-worker-queue-phone', true);
 
     // Accept, then escalate "needs money".
@@ -98,6 +105,7 @@ describe('一键式响应 in the browser', () => {
     await worker.getByTestId('action-note').fill('排污管道需整体更换，网格内无经费。');
     await worker.getByTestId('action-submit').click();
     await worker.locator('[data-testid=staff-case][data-level=community]').waitFor();
+    await tidy(worker);
     await shot(worker, 'cases-worker-detail-phone', true);
 
     // Community staff (desk): accept and resolve (until the community fund exists).
@@ -113,10 +121,12 @@ describe('一键式响应 in the browser', () => {
     await staff.getByTestId('action-note').fill('社区协调维修队疏通并更换了堵塞的排污管道。');
     await staff.getByTestId('action-submit').click();
     await staff.locator('[data-testid=staff-case][data-status=resolved]').waitFor();
+    await tidy(staff);
     await shot(staff, 'cases-staff-detail-desk', true);
 
     // The resident's open page asks "fixed?" (live), then the rating.
     await resident.getByTestId('confirm-panel').waitFor({ timeout: 10_000 });
+    await tidy(resident);
     await shot(resident, 'cases-resident-confirm-phone', true);
     await resident.getByTestId('fixed-yes').click();
     await resident.getByTestId('rate-panel').waitFor();
@@ -124,6 +134,7 @@ describe('一键式响应 in the browser', () => {
     await resident.getByTestId('rate-submit').click();
     await resident.locator('[data-testid=case-detail][data-status=evaluated]').waitFor();
     await expect(resident.getByTestId('rated').textContent()).resolves.toContain('5');
+    await tidy(resident);
     await shot(resident, 'cases-resident-rated-phone', true);
 
     // Staff see the whole history.
@@ -172,6 +183,7 @@ describe('一键式响应 in the browser', () => {
     await staff.locator(`[data-testid=staff-case][data-id="${c.id}"][data-level=community]`).waitFor({ timeout: 5_000 });
     await expect(staff.getByTestId('case-level').textContent()).resolves.toContain('社区');
     await staff.getByTestId('history').getByText('超时未签收，自动上报').waitFor();
+    await tidy(staff);
     await shot(staff, 'cases-deadline-escalated-desk', true);
 
     // And it is on the overdue/escalated list of the console.
@@ -181,6 +193,7 @@ describe('一键式响应 in the browser', () => {
     await staff.locator(`[data-testid=case-row][data-id="${c.id}"]`).waitFor();
     await staff.keyboard.press('Escape');
     await staff.waitForTimeout(300);
+    await tidy(staff);
     await shot(staff, 'cases-console-desk');
     await Promise.all([resCtx.close(), staffCtx.close()]);
   });
