@@ -75,7 +75,20 @@ function useColumns(): ColumnsType<CaseView> {
   );
 }
 
-function CaseTable({ items, total, loading, page, onPage }: { items: CaseView[]; total: number; loading: boolean; page: number; onPage(p: number): void }) {
+function CaseTable({
+  items,
+  total,
+  loading,
+  page,
+  onPage,
+}: {
+  items: CaseView[];
+  total: number;
+  loading: boolean;
+  /** Server-side paging; omitted → the table pages the items itself. */
+  page?: number;
+  onPage?(p: number): void;
+}) {
   const columns = useColumns();
   return (
     <Table<CaseView>
@@ -85,7 +98,9 @@ function CaseTable({ items, total, loading, page, onPage }: { items: CaseView[];
       dataSource={items}
       loading={loading}
       scroll={{ x: 900 }}
-      pagination={{ current: page, total, pageSize: 20, showSizeChanger: false, onChange: onPage }}
+      pagination={
+        onPage ? { current: page, total, pageSize: 20, showSizeChanger: false, onChange: onPage } : { pageSize: 20, showSizeChanger: false }
+      }
       onRow={(c) => ({ onClick: () => navigate(`/cases/${c.id}`), className: 's-clickable', 'data-testid': 'case-row', 'data-id': c.id } as React.HTMLAttributes<HTMLElement>)}
     />
   );
@@ -262,8 +277,6 @@ export default function CaseConsole() {
                   items={overdueList.data?.items ?? []}
                   total={overdueList.data?.items.length ?? 0}
                   loading={overdueList.loading}
-                  page={1}
-                  onPage={() => undefined}
                 />
               </Card>
             ),
