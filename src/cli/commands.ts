@@ -13,6 +13,7 @@ import { importGrids, importCompounds, exportAreas } from '../server/modules/reg
 import { parseCrs } from '../server/modules/registry/domain/geo/crs.ts';
 import type { Ctx } from '../server/modules/registry/service.ts';
 import type { Actor } from '../server/platform/http/actor.ts';
+import { circleCommand } from './circle.ts';
 
 /** File access, injectable for tests. */
 export interface Io {
@@ -21,7 +22,8 @@ export interface Io {
 }
 export type Command = (args: string[], flags: Record<string, string>, io: Io) => Promise<void>;
 
-async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
+/** Opens the configured database (migrated), runs `fn`, closes it. */
+export async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
   const h = await openDatabase(loadConfig());
   try {
     await migrateToLatest(h.db);
@@ -31,14 +33,15 @@ async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
   }
 }
 
-function bar(total: number, label: string): SingleBar {
+/** A progress bar on stdout. */
+export function bar(total: number, label: string): SingleBar {
   const b = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} {step}`, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic);
   b.start(total, 0, { step: '' });
   return b;
 }
 
 /** Acts as an existing account (default: the community's first community_staff account). */
-async function cliCtx(h: DbHandle, community: string, username?: string): Promise<Ctx> {
+export async function cliCtx(h: DbHandle, community: string, username?: string): Promise<Ctx> {
   let q = h.db.selectFrom('accounts as a').leftJoin('residents as r', 'r.id', 'a.resident_id').select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.scope_code', 'a.resident_id', 'r.household_id']);
   q = username ? q.where('a.username', '=', username) : q.where('a.role', '=', 'community_staff').where('a.scope_code', '=', community);
   const a = await q.orderBy('a.username').executeTakeFirst();
@@ -56,6 +59,7 @@ function need(flags: Record<string, string>, name: string): string {
 const fmtOf = (file: string) => (extname(file).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
 
 export const commands: Record<string, Command> = {
+  circle: (args, flags, io) => circleCommand(args, flags, io),
   async migrate() {
     await withDb(async (h) => console.log(`schema up to date on ${h.engine}`));
   },

@@ -1,5 +1,6 @@
 /**
- * The `linli` command: serve, migrate, seed-demo, import/export (ledger xlsx/csv, GeoJSON), backup, restore.
+ * The `linli` command: serve, migrate, seed-demo, import/export (ledger xlsx/csv, GeoJSON), circle (15-minute life
+ * circle: OSM import, coverage, sites, PDF report), backup, restore.
  * Long work shows a progress bar; errors print the localised message and exit non-zero.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -20,6 +21,11 @@ Usage: linli <command> [options]
   export ledger <file> --community <code> [--user <username>]   write the ledger as .xlsx or .csv
   import geojson <file> --community <code> --kind grids|compounds [--crs wgs84|gcj02|bd09] [--user <username>]
   export geojson <file> --community <code> --kind grids|compounds
+  circle import <file.osm.pbf> --name <name> [--community <code>]   OSM walking network into the database (progress bar; all or nothing)
+  circle facilities <file> [--crs wgs84|gcj02|bd09] [--community <code>]   community facilities from .csv/.xlsx/.geojson (all or nothing)
+  circle coverage [--community <code>] [--network roads|<name>] [--profile standard|elderly|wheelchair] [--json]
+  circle sites --category <code> [--k 3] [--candidates freed|vacant|any] [--for households|elderly|children] [--network <name>]
+  circle report <out.pdf> [--community <code>] [--network <name>] [--lang zh-CN|en]   一老一小 coverage report
   backup <file>                 write every table to one file (gzip JSON lines)
   restore <file>                restore a backup into an empty data directory or database
   help                          this text
