@@ -189,4 +189,36 @@ describe('resident cases pages', () => {
     keys = [];
     await ctx.close();
   });
+
+  it('duplicates within 50 m are offered before submitting; "me too" supports instead of a new case', async () => {
+    const base = inject('baseUrl');
+    const at = { latitude: 38.9436, longitude: 100.4489 };
+    const rc = await newContext(browser, base, PHONE);
+    const l = await rc.request.post('/api/auth/login', { data: { username: 'resident_silu', password: 'linli-demo' } });
+    const csrf = ((await l.json()) as { account: { csrfToken: string } }).account.csrfToken;
+    const made = await rc.request.post('/api/cases', {
+      headers: { 'x-csrf-token': csrf, 'idempotency-key': `dup-${Date.now()}` },
+      data: { categoryCode: 'X06', description: '停水了', location: { lon: at.longitude, lat: at.latitude } },
+    });
+    expect(made.status()).toBe(201);
+    const id = ((await made.json()) as { case: { id: string } }).case.id;
+    await rc.close();
+
+    const ctx = await newContext(browser, base, PHONE, { latitude: at.latitude + 0.0001, longitude: at.longitude });
+    const page = await ctx.newPage();
+    await login(page, 'resident_elder');
+    await page.goto('/me/report');
+    await page.locator('button.c-cat[data-code=X06]').click();
+    await page.getByTestId('locate').click();
+    await page.getByTestId('duplicates').waitFor();
+    await expect(page.getByTestId('submit-report').textContent()).resolves.toContain('不是同一件事');
+    await page.addStyleTag({ content: '.r-bar{position:static!important}' });
+    await shot(page, 'cases-duplicates-phone', true);
+    await page.getByTestId('me-too').first().click();
+    await page.waitForURL(`**/me/cases/${id}?supported=1`);
+    await page.getByTestId('case-detail').waitFor();
+    const mine = (await (await ctx.request.get('/api/cases/mine')).json()) as { items: { id: string; supporters: number }[] };
+    expect(mine.items.find((c) => c.id === id)?.supporters).toBe(1);
+    await ctx.close();
+  });
 });

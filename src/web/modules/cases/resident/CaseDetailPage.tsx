@@ -146,7 +146,8 @@ export default function CaseDetailPage({ id }: { id: string }) {
         <p className="para c-pre">{c.description}</p>
         {c.address && <p className="para">{t('cases.detail.where', { address: c.address })}</p>}
         <p className="para muted c-small">
-          {c.hideName ? t('cases.detail.nameHidden') : t('cases.detail.nameShown')} · {t('cases.supporters', { count: c.supporters })}
+          {c.hideName ? t('cases.detail.nameHidden') : t('cases.detail.nameShown')}
+          {c.supporters > 0 ? ` · ${t('cases.supporters', { count: c.supporters })}` : ''}
         </p>
         {c.photos.length > 0 && (
           <ul className="c-thumbs">

@@ -120,8 +120,8 @@ function Duplicates({
         {items.map((d) => (
           <li key={d.id} className="c-dup">
             <p className="para">
-              <b>{d.categoryName}</b> · {t('cases.report.metersAway', { m: Math.round(d.distanceM) })} ·{' '}
-              {t('cases.supporters', { count: d.supporters })}
+              <b>{d.categoryName}</b> · {t('cases.report.metersAway', { m: Math.round(d.distanceM) })}
+              {d.supporters > 0 ? ` · ${t('cases.supporters', { count: d.supporters })}` : ''}
             </p>
             <p className="para">{d.description}</p>
             <button
