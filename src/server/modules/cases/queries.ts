@@ -38,10 +38,12 @@ export async function history(m: CasesModule, who: Who, id: string) {
   if (!r) throw new AppError('NOT_FOUND');
   authorizeCase(who.actor, 'read', r);
   const [events, photos] = await Promise.all([repo.eventsOf(m.db, id), repo.photoIdsOf(m.db, [id])]);
-  const staff = who.actor !== null && STAFF.has(who.actor.role);
+  // A resident's name (the reporter, supporters) is as private as the reporter field: only those who may see
+  // the reporter (handlers of the case) and the reporter themself see it; staff names are work contacts.
+  const pii = who.actor !== null && (r.reporter_id === who.actor.accountId || can(who.actor, 'pii', subjectOf(r)));
   return events.map((e) => ({
     id: e.id, type: e.type, fromStatus: e.from_status, toStatus: e.to_status, at: e.at.toISOString(), note: e.note, data: e.data,
-    actor: e.actor_role === 'system' ? null : { name: staff || e.actor_role !== 'resident' ? e.actor_name : null, role: e.actor_role },
+    actor: e.actor_role === 'system' ? null : { name: e.actor_role !== 'resident' || pii ? e.actor_name : null, role: e.actor_role },
     photos: photos.filter((p) => p.event_id === e.id).map((p) => ({ id: p.id, url: `/api/cases/photos/${p.id}` })),
   }));
 }
