@@ -1,5 +1,6 @@
 /** English strings; same keys as zh-CN.ts (checked by the type). */
 import type { Messages } from './zh-CN.ts';
+import { circleEn } from './circle.ts';
 
 export const en: Messages = {
   app: {
@@ -517,4 +518,5 @@ export const en: Messages = {
       xlsx: 'Export Excel',
     },
   },
+  circle: circleEn,
 };

@@ -1,4 +1,6 @@
 /** Simplified Chinese strings (the default language). The English file must have the same keys. */
+import { circleZh } from './circle.ts';
+
 export const zhCN = {
   app: {
     name: '邻里',
@@ -515,6 +517,7 @@ export const zhCN = {
       xlsx: '导出 Excel',
     },
   },
+  circle: circleZh,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

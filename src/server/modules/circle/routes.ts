@@ -68,6 +68,9 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
     app.get('/api/circle/:code/coverage', { schema: { tags, summary: 'Coverage per category × threshold × profile by households, people, elderly, children; GB gaps', params, querystring: z.object({ ...network, ...lang }) } },
       async (req) => service.coverage(rt, ctxOf(req), req.params.code, req.query.network));
 
+    app.get('/api/circle/:code/network', { schema: { tags, summary: 'The walking network as GeoJSON lines (WGS-84)', params, querystring: z.object({ ...network, ...lang }) } },
+      async (req) => service.networkLines(rt, ctxOf(req), req.params.code, req.query.network));
+
     app.get('/api/circle/:code/layer', { schema: { tags, summary: 'Buildings with walking metres/minutes to the nearest facility of a category (GeoJSON)', params, querystring: z.object({ category: z.string().max(60), profile, ...network, ...lang }) } },
       async (req) => service.layer(rt, ctxOf(req), req.params.code, req.query.network, req.query.category, req.query.profile));
 

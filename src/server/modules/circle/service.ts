@@ -18,7 +18,7 @@ export interface Ctx { db: Kysely<Database>; actor: Actor; now: Date; lang: 'zh-
 export interface CircleRuntime { settings: CircleSettings; cache: EngineCache }
 
 /** Throws unless the actor may act on the community. */
-export async function authorize(ctx: Ctx, action: CircleAction, code: string, buildingId?: string): Promise<void> {
+export async function authorize(ctx: Ctx, action: CircleAction, code: string, buildingId?: string) {
   let own: string | null = null;
   if (action === 'circle.home' && ctx.actor.role === 'resident' && ctx.actor.householdId) own = (await registry.householdBuilding(ctx.db, ctx.actor.householdId))?.buildingId ?? null;
   const subject = buildingId === undefined ? { code } : { code, buildingId };
@@ -27,6 +27,7 @@ export async function authorize(ctx: Ctx, action: CircleAction, code: string, bu
   }
   const place = await registry.placeByCode(ctx.db, code);
   if (!place || place.kind !== 'community') throw new AppError('NOT_FOUND');
+  return place;
 }
 
 /** Authorise and load the scene. */
@@ -65,8 +66,9 @@ export async function coverage(rt: CircleRuntime, ctx: Ctx, code: string, networ
   const rep = computeCoverage(sc.engine, { homes: sc.homes, facilities: sc.facilities, profileIds, thresholds: thresholds(rt), targetShare: rt.settings.targetShare });
   const ms = Math.round(performance.now() - t0);
   const far = new Set(rep.farFacilities);
+  const place = await registry.placeByCode(ctx.db, code);
   return {
-    community: code,
+    community: code, name: place?.name ?? code, nameEn: place?.nameEn ?? null, isDemo: place?.isDemo ?? false,
     network: sc.network,
     totals: { households: r1(rep.totals.households), people: r1(rep.totals.people), elderly: r1(rep.totals.elderly), children: r1(rep.totals.children) },
     homes: sc.homes.length,
@@ -132,4 +134,17 @@ export async function nearest(rt: CircleRuntime, ctx: Ctx, code: string, network
       return { ...n, facilityName: n.facilityId ? (byId.get(n.facilityId)?.name ?? null) : null, level: c.level, gbMetres: c.maxDistanceM, withinGb: n.metres !== null && n.metres <= c.maxDistanceM };
     }),
   };
+}
+
+/** The walking network's edges as GeoJSON lines (steps flagged) for drawing. */
+export async function networkLines(rt: CircleRuntime, ctx: Ctx, code: string, network: string) {
+  const sc = await scene(rt, ctx, code, network);
+  const g = sc.engine.graph;
+  const features = [];
+  for (let e = 0; e < g.edgeCount; e++) {
+    const coordinates: [number, number][] = [];
+    for (let p = g.geomOffset[e]!; p < g.geomOffset[e + 1]!; p++) coordinates.push([Math.round(g.geomCoord[2 * p]! * 1e7) / 1e7, Math.round(g.geomCoord[2 * p + 1]! * 1e7) / 1e7]);
+    features.push({ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates }, properties: { steps: (g.edgeFlags[e]! & 1) !== 0 } });
+  }
+  return { type: 'FeatureCollection' as const, network: sc.network, features };
 }

@@ -48,6 +48,7 @@ const cases: Record<string, Case> = {
   'POST /api/cases/patrols/:id/stop': { method: 'POST', url: () => `/api/cases/patrols/${oc.patrolId}/stop` },
   'GET /api/circle/:code/networks': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/networks` },
   'POST /api/circle/:code/networks': { method: 'POST', url: () => `/api/circle/${OTHER_COMMUNITY}/networks?name=x`, body: {} },
+  'GET /api/circle/:code/network': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/network` },
   'GET /api/circle/:code/coverage': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/coverage` },
   'GET /api/circle/:code/layer': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/layer?category=kindergarten` },
   'GET /api/circle/:code/buildings/:id/nearest': { method: 'GET', url: (x) => `/api/circle/${OTHER_COMMUNITY}/buildings/${x.building}/nearest` },

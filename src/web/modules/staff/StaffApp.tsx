@@ -11,6 +11,7 @@ import { Link, matchPath, navigate, useLocation } from '../../app/router.tsx';
 import { currentLang, setLang } from '../../i18n/index.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { roleHas } from '../../../server/modules/registry/permissions.ts';
+import { circleRoleHas } from '../../../server/modules/circle/permissions.ts';
 import type { Role } from '../../api/types.ts';
 import './staff.css';
 
@@ -20,6 +21,7 @@ const HouseholdPage = lazy(() => import('../registry/HouseholdPage.tsx'));
 const ImportPage = lazy(() => import('../registry/ImportPage.tsx'));
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const CasesPage = lazy(() => import('../cases/staff/CasesPage.tsx'));
+const CirclePage = lazy(() => import('../circle/CirclePage.tsx'));
 
 const CASE_ROLES: Role[] = ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'auditor'];
 
@@ -33,6 +35,7 @@ const NAV: NavItem[] = [
   { path: '/map', label: 'nav.map', show: (r) => roleHas(r, 'place.read') },
   { path: '/cases', label: 'nav.cases', show: (r) => CASE_ROLES.includes(r) },
   { path: '/cases/metrics', label: 'nav.caseMetrics', show: (r) => CASE_ROLES.includes(r) && r !== 'grid_worker' },
+  { path: '/circle', label: 'circle.nav', show: (r) => circleRoleHas(r, 'circle.read') },
   { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
   { path: '/import', label: 'nav.import', show: (r) => roleHas(r, 'registry.import') || roleHas(r, 'registry.export') },
   { path: '/audit', label: 'nav.audit', show: (r) => roleHas(r, 'audit.read') },
@@ -44,6 +47,7 @@ function Page({ path }: { path: string }) {
   if (hh?.id) return <HouseholdPage id={hh.id} />;
   if (path === '/map') return <MapPage />;
   if (path === '/cases' || path.startsWith('/cases/')) return <CasesPage path={path} />;
+  if (path === '/circle') return <CirclePage />;
   if (path === '/residents') return <ResidentsPage />;
   if (path === '/import') return <ImportPage />;
   if (path === '/audit') return <AuditPage />;
