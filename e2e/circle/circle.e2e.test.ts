@@ -51,6 +51,13 @@ describe('15-minute life circle page', () => {
     await expect(table.textContent()).resolves.toMatch(/\+\d/);
     await page.waitForTimeout(400);
     await shot(page, 'circle-desk-whatif');
+
+    await page.getByTestId('lang-switch').click();
+    await expect(page.locator('.circle-title').textContent()).resolves.toContain('15-minute life circle · Donghu Community');
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    await page.locator('[data-testid=coverage-table] tr[data-category=elderly_day_care]').waitFor();
+    await expect(page.locator('[data-testid=coverage-table] tr[data-category=elderly_day_care]').textContent()).resolves.toContain('Elderly day care');
+    await shot(page, 'circle-desk-en');
     await ctx.close();
   });
 

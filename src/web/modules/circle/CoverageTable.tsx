@@ -29,17 +29,17 @@ export function CoverageTable({ cov, profile, threshold, selected, onSelect }: {
       rowClassName={(r) => (r.key === selected ? 'cv-selected' : '')}
       onRow={(r) => ({ onClick: () => onSelect(r.key), 'data-category': r.key } as React.HTMLAttributes<HTMLTableRowElement>)}
       columns={[
-        { title: t('circle.category'), key: 'c', render: (_, r) => (
+        { title: t('circle.category'), key: 'c', width: '33%', render: (_, r) => (
           <span>
             {catLabel(r.c, i18n.language)} <Tag className="cv-level">{t(`circle.levels.${r.c.level}`)}</Tag>
             {r.c.required && <Tag color="blue" className="cv-level">{t('circle.required')}</Tag>}
           </span>
         ) },
         { title: t('circle.facilities'), key: 'n', align: 'right', width: 56, render: (_, r) => r.c.facilities },
-        { title: t('circle.elderly'), key: 'e', align: 'right', width: 70, render: (_, r) => cell(r.share.elderly) },
-        { title: t('circle.children'), key: 'k', align: 'right', width: 70, render: (_, r) => cell(r.share.children) },
-        { title: t('circle.households'), key: 'h', align: 'right', width: 70, render: (_, r) => cell(r.share.households) },
-        { title: t('circle.people'), key: 'p', align: 'right', width: 70, render: (_, r) => cell(r.share.people) },
+        { title: t('circle.elderly'), key: 'e', align: 'right', render: (_, r) => cell(r.share.elderly) },
+        { title: t('circle.children'), key: 'k', align: 'right', render: (_, r) => cell(r.share.children) },
+        { title: t('circle.households'), key: 'h', align: 'right', render: (_, r) => cell(r.share.households) },
+        { title: t('circle.people'), key: 'p', align: 'right', render: (_, r) => cell(r.share.people) },
       ]}
     />
   );
