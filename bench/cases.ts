@@ -4,11 +4,14 @@
  * on in-memory PGlite: sustained creations/s and p99. On PostgreSQL, a raw `pgbench` single-row insert runs on
  * the same server in the same run for the ratio. Also: assignment visible on the grid worker's SSE stream after
  * the POST returns (p99). Flood limits are raised for the run (they would otherwise stop the load at 20/min).
+ * Each engine is loaded twice: without an Idempotency-Key, and with a fresh key on every request (what the web
+ * client sends; one more indexed read per creation). The server process's own CPU time per creation
+ * (process.cpuUsage over the load) is reported, so the share of Node vs the database is visible.
  * Standalone: `node --import tsx bench/cases.ts` writes docs/benchmarks-cases.md.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
@@ -19,10 +22,14 @@ import { SILU_GRID, SILU_POINT } from '../src/server/modules/cases/testing/demo.
 import { machineLine } from './machine.ts';
 
 const DURATION_S = Number(process.env.BENCH_CASES_SECONDS ?? 10);
+/** Unmeasured load first, so the JIT has compiled the hot path (the figures are for sustained creation). */
+const WARMUP_S = Number(process.env.BENCH_CASES_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = 16;
 const LOCAL_PG = 'postgres://postgres@127.0.0.1:55432/postgres';
+/** Everything after this line of docs/benchmarks-cases.md is hand-written and survives a re-run. */
+const KEEP_MARKER = '<!-- kept by bench/cases.ts -->';
 
-interface Load { rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number }
+interface Load { rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number; nodeMsPerCase: number }
 
 async function loginCookie(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
   const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'linli-demo' }) });
@@ -32,14 +39,17 @@ async function loginCookie(url: string, username: string): Promise<{ cookie: str
 }
 
 /** autocannon in a child process, so the load generator does not share the server's event loop. */
-function autocannon(url: string, auth: { cookie: string; csrf: string }): Promise<Load> {
+function autocannon(url: string, auth: { cookie: string; csrf: string }, idempotencyKeys: boolean, seconds = DURATION_S): Promise<Load> {
   const script = `
     const autocannon = require('autocannon');
+    const { randomUUID } = require('node:crypto');
     const body = JSON.stringify({ categoryCode: 'X01', description: '下水管道堵塞（压测）', location: ${JSON.stringify(SILU_POINT)} });
-    autocannon({ url: ${JSON.stringify(`${url}/api/cases`)}, method: 'POST', connections: ${CONNECTIONS}, duration: ${DURATION_S},
-      headers: { 'content-type': 'application/json', cookie: ${JSON.stringify(auth.cookie)}, 'x-csrf-token': ${JSON.stringify(auth.csrf)} }, body },
+    autocannon({ url: ${JSON.stringify(`${url}/api/cases`)}, method: 'POST', connections: ${CONNECTIONS}, duration: ${seconds},
+      headers: { 'content-type': 'application/json', cookie: ${JSON.stringify(auth.cookie)}, 'x-csrf-token': ${JSON.stringify(auth.csrf)} }, body,
+      ${idempotencyKeys ? "requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }) }]," : ''} },
       (err, r) => { if (err) { console.error(err); process.exit(1); }
         process.stdout.write(JSON.stringify({ ok: r['2xx'], non2xx: r.non2xx, errors: r.errors, p50: r.latency.p50, p99: r.latency.p99, duration: r.duration })); });`;
+  const cpu0 = process.cpuUsage();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -47,7 +57,8 @@ function autocannon(url: string, auth: { cookie: string; csrf: string }): Promis
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited ${code}`));
       const r = JSON.parse(out) as { ok: number; non2xx: number; errors: number; p50: number; p99: number; duration: number };
-      resolve({ rps: r.ok / r.duration, p50: r.p50, p99: r.p99, ok: r.ok, non2xx: r.non2xx, errors: r.errors });
+      const cpu = process.cpuUsage(cpu0);
+      resolve({ rps: r.ok / r.duration, p50: r.p50, p99: r.p99, ok: r.ok, non2xx: r.non2xx, errors: r.errors, nodeMsPerCase: (cpu.user + cpu.system) / 1000 / Math.max(1, r.ok) });
     });
   });
 }
@@ -109,10 +120,12 @@ async function engineRun(label: string, start: () => Promise<RunningServer>, pgU
     (s.app.cases.module.opts as { ratePerIp: number }).ratePerIp = 1e9;
     const url = s.url.replace('localhost', '127.0.0.1');
     const auth = await loginCookie(url, 'resident_silu');
-    const load = await autocannon(url, auth);
+    if (WARMUP_S > 0) await autocannon(url, auth, false, WARMUP_S);
+    const load = await autocannon(url, auth, false);
+    const keyed = await autocannon(url, auth, true);
     const sse = await sseLatency(url, 200);
     const raw = pgUrl ? pgbench(pgUrl) : null;
-    return { label, load, sse, raw };
+    return { label, load, keyed, sse, raw };
   } finally {
     await s.close();
   }
@@ -133,9 +146,12 @@ export async function runCasesBench(): Promise<string> {
   const f = (x: number, d = 0) => x.toFixed(d);
   const lines = [
     '## Case creation (一键式响应)', '',
-    `POST /api/cases (JSON, one resident session, ${CONNECTIONS} connections, ${DURATION_S} s, autocannon in a child process) against a server started with startServer; demo community seeded. Targets: ≥ 1,000/s with p99 ≤ 100 ms on PostgreSQL, ≥ 300/s on PGlite; SSE p99 ≤ 1 s.`, '',
-    '| engine | creations/s | p50 ms | p99 ms | non-2xx | raw pgbench insert tps | API / pgbench | SSE visible after POST p50 / p99 ms (n) |', '|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.label} | ${f(r.load.rps)} | ${f(r.load.p50)} | ${f(r.load.p99)} | ${r.load.non2xx + r.load.errors} | ${r.raw === null ? '—' : f(r.raw)} | ${r.raw === null ? '—' : `${f((100 * r.load.rps) / r.raw, 1)} %`} | ${f(r.sse.p50, 1)} / ${f(r.sse.p99, 1)} (${r.sse.n}) |`),
+    `POST /api/cases (JSON, one resident session, ${CONNECTIONS} connections, ${DURATION_S} s, autocannon in a child process) against a server started with startServer; demo community seeded; ${WARMUP_S} s of unmeasured load first (JIT warm-up). Server CPU = the server process's user+system time over the measured load ÷ creations. Targets: ≥ 1,000/s with p99 ≤ 100 ms on PostgreSQL, ≥ 300/s on PGlite; SSE p99 ≤ 1 s.`, '',
+    '| engine | Idempotency-Key | creations/s | p50 ms | p99 ms | non-2xx | server CPU ms / creation | raw pgbench insert tps | API / pgbench | SSE visible after POST p50 / p99 ms (n) |', '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.flatMap((r) => [[r.load, 'none'], [r.keyed, 'fresh per request']] as const).map(([l, k], i) => {
+      const r = rows[Math.floor(i / 2)]!;
+      return `| ${r.label} | ${k} | ${f(l.rps)} | ${f(l.p50)} | ${f(l.p99)} | ${l.non2xx + l.errors} | ${f(l.nodeMsPerCase, 2)} | ${r.raw === null ? '—' : f(r.raw)} | ${r.raw === null ? '—' : `${f((100 * l.rps) / r.raw, 1)} %`} | ${i % 2 === 0 ? `${f(r.sse.p50, 1)} / ${f(r.sse.p99, 1)} (${r.sse.n})` : '—'} |`;
+    }),
     '', ...notes,
   ];
   return lines.join('\n') + '\n';
@@ -144,5 +160,8 @@ export async function runCasesBench(): Promise<string> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const md = await runCasesBench();
   console.log(md);
-  writeFileSync('docs/benchmarks-cases.md', `# Case benchmarks\n\n${machineLine()}\n\n${md}`);
+  // Keep the hand-written part (profile, earlier runs) that follows the marker.
+  const path = 'docs/benchmarks-cases.md';
+  const kept = existsSync(path) ? readFileSync(path, 'utf8').split(KEEP_MARKER)[1] : undefined;
+  writeFileSync(path, `# Case benchmarks\n\n${machineLine()}\n\n${md}${kept === undefined ? '' : `\n${KEEP_MARKER}${kept}`}`);
 }

@@ -30,20 +30,23 @@ export async function audit(
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await trx
-    .insertInto('audit_log')
-    .values(
-      list.map((e) => ({
-        actor_id: actor?.accountId ?? null,
-        actor_role: actor?.role ?? 'system',
-        action: e.action,
-        entity: e.entity,
-        entity_id: e.entityId,
-        scope_code: e.scopeCode,
-        before: JSON.stringify(e.before ?? null),
-        after: JSON.stringify(e.after ?? null),
-        ip: e.ip ?? null,
-      })),
-    )
-    .execute();
+  await trx.insertInto('audit_log').values(list.map((e) => auditRow(actor, e))).execute();
+}
+
+/**
+ * The audit_log row of one entry, for callers that write it as part of a larger single statement (which is
+ * atomic on its own, so the same all-or-nothing guarantee holds).
+ */
+export function auditRow(actor: AuditActor | null, e: AuditEntry) {
+  return {
+    actor_id: actor?.accountId ?? null,
+    actor_role: actor?.role ?? 'system',
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId,
+    scope_code: e.scopeCode,
+    before: JSON.stringify(e.before ?? null),
+    after: JSON.stringify(e.after ?? null),
+    ip: e.ip ?? null,
+  };
 }

@@ -22,6 +22,14 @@ export async function present(m: CasesModule, who: Who, rows: CaseRow[]) {
   return rows.map((r) => presentCase(r, who.actor, now, { supporters: counts.get(r.id) ?? 0, photoIds: photos.filter((p) => p.case_id === r.id).map((p) => p.id), category: m.category(r.category_code), lang: who.lang }));
 }
 
+/**
+ * The view of a case this request has just created: nothing to read back — a brand-new case has no supporters
+ * and its photos are the ones just stored (`photoIds`, in id order as {@link repo.photoIdsOf} returns them).
+ */
+export function presentCreated(m: CasesModule, who: Who, row: CaseRow, photoIds: string[]) {
+  return presentCase(row, who.actor, m.clock(), { supporters: 0, photoIds, category: m.category(row.category_code), lang: who.lang });
+}
+
 /** One case: full view for staff and the reporter, public view for neighbours. */
 export async function caseDetail(m: CasesModule, who: Who, id: string) {
   const r = await repo.getCase(m.db, id);

@@ -90,3 +90,45 @@ describe('bad input', () => {
     for (let i = 0; i < 2; i++) expect((await resident.request('POST', `/api/cases/${first.id}/support`)).json().supporters).toBe(1);
   });
 });
+
+describe('creation in one statement', () => {
+  it('writes the case, both history events, the escalation job and the audit row; the answer equals a fresh read', async () => {
+    const r = await report(resident, { description: '一条语句写完', categoryCode: 'X02' });
+    expect(r.statusCode).toBe(201);
+    const created = r.json().case;
+    expect(created).toMatchObject({ supporters: 0, photos: [], reporter: { name: expect.any(String), phone: expect.stringMatching(/^1\d{10}$/) } });
+    expect((await resident.request('GET', `/api/cases/${created.id}`)).json().case).toEqual(created);
+    const db = t.handle.db;
+    const row = await db.selectFrom('cases').select(['reporter_name', 'reporter_phone', 'reporter_id']).where('id', '=', created.id).executeTakeFirstOrThrow();
+    const acc = await db.selectFrom('accounts').select(['resident_id']).where('id', '=', row.reporter_id!).executeTakeFirstOrThrow();
+    const res = await db.selectFrom('residents').select(['name', 'phone']).where('id', '=', acc.resident_id!).executeTakeFirstOrThrow();
+    expect([row.reporter_name, row.reporter_phone]).toEqual([res.name, res.phone]);
+    expect((await db.selectFrom('case_events').select(['type', 'to_status']).where('case_id', '=', created.id).orderBy('seq').execute())).toEqual([{ type: 'register', to_status: 'registered' }, { type: 'dispatch', to_status: 'dispatched' }]);
+    expect(await db.selectFrom('case_escalation_jobs').select(['kind', 'level', 'done_at']).where('case_id', '=', created.id).execute()).toEqual([{ kind: 'accept', level: 'grid', done_at: null }]);
+    const audits = await db.selectFrom('audit_log').select(['action', 'actor_role', 'scope_code', 'after']).where('entity_id', '=', created.id).execute();
+    expect(audits).toEqual([{ action: 'case.create', actor_role: 'resident', scope_code: SILU_GRID.code, after: { category: 'X02', status: 'dispatched', source: 'resident', apiKey: null } }]);
+  });
+
+  it('a staff account without a resident record is recorded with the account’s name and phone', async () => {
+    const c = (await report(staff, { description: '社区工作人员上报', categoryCode: 'X02' })).json().case;
+    const db = t.handle.db;
+    const row = await db.selectFrom('cases').select(['reporter_name', 'reporter_phone', 'reporter_id']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    const acc = await db.selectFrom('accounts').select(['display_name', 'phone', 'resident_id']).where('id', '=', row.reporter_id!).executeTakeFirstOrThrow();
+    expect(acc.resident_id).toBeNull();
+    expect([row.reporter_name, row.reporter_phone]).toEqual([acc.display_name, acc.phone]);
+  });
+
+  it('concurrent POSTs with one Idempotency-Key create one case; the losers replay it and write nothing', async () => {
+    const db = t.handle.db;
+    const audits = async () => (await db.selectFrom('audit_log').select('id').where('action', '=', 'case.create').execute()).length;
+    const before = await audits();
+    const body = { description: '并发重试', categoryCode: 'X04' };
+    const rs = await Promise.all(Array.from({ length: 6 }, () => report(other, body, { 'idempotency-key': 'concurrent-key-0001' })));
+    expect(rs.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(rs.map((r) => r.json().case.id)).size).toBe(1);
+    const id = rs[0]!.json().case.id as string;
+    expect((await db.selectFrom('cases').select('id').where('category_code', '=', 'X04').execute()).map((x) => x.id)).toEqual([id]);
+    expect(await audits()).toBe(before + 1);
+    expect((await db.selectFrom('case_idempotency').select(['case_id']).where('key', '=', 'concurrent-key-0001').execute())).toEqual([{ case_id: id }]);
+  });
+});

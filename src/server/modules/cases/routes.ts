@@ -42,9 +42,9 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
       const key = idemKey(req);
       const { body, files } = await readBodyAndPhotos(req, m.opts.maxPhotos);
       const input = parseWith(reportBody, body);
-      const { row, replayed } = await service.report(m, { who }, input, files, key);
+      const { row, replayed, photoIds } = await service.report(m, { who }, input, files, key);
       if (replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(replayed ? 200 : 201).send({ case: await view(req, row) });
+      return reply.status(replayed ? 200 : 201).send({ case: photoIds ? queries.presentCreated(m, who, row, photoIds) : await view(req, row) });
     });
 
     app.post('/api/cases/help', { schema: { tags, summary: 'One-press urgent help (独居老人)', querystring: q } }, async (req, reply) => {

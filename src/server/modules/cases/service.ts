@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { audit } from '../../platform/audit.ts';
+import { audit, auditRow } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { insideChina, toWgs84, validLonLat, type Crs } from '../registry/domain/geo/crs.ts';
@@ -16,7 +16,7 @@ import { HELP_CATEGORY } from './domain/categories.ts';
 import { can, type CaseAction } from './permissions.ts';
 import { stateColumns, subjectOf } from './present.ts';
 import { processPhotos, type RawPhoto } from './photos.ts';
-import { applyAction, busEvent, recordEvent, syncJobs, type ActorRef } from './transitions.ts';
+import { applyAction, busEvent, eventRows, jobsFor, recordEvent, type ActorRef } from './transitions.ts';
 import type { CasesModule, Who } from './module.ts';
 import * as repo from './repository.ts';
 import type { CaseRow } from './repository.ts';
@@ -55,14 +55,15 @@ export function wgs84Of(loc: { lon: number; lat: number; crs?: Crs | undefined }
   return toWgs84(loc.lon, loc.lat, loc.crs ?? 'wgs84');
 }
 
-/** Files a case. Returns the row and whether an idempotent replay answered it. */
-export async function report(m: CasesModule, rep: Reporter, input: ReportInput, files: RawPhoto[], idemKey: string | null): Promise<{ row: CaseRow; replayed: boolean }> {
+/** Files a case. Returns the row, whether an idempotent replay answered it, and (new cases) the stored photo ids. */
+export async function report(m: CasesModule, rep: Reporter, input: ReportInput, files: RawPhoto[], idemKey: string | null): Promise<{ row: CaseRow; replayed: boolean; photoIds?: string[] }> {
   const { actor, ip } = rep.who;
   const now = m.clock();
   const cat = m.category(input.categoryCode);
   if (!cat) throw new AppError('CASE_UNKNOWN_CATEGORY', { params: { code: input.categoryCode.slice(0, 20) } });
   const owner = actor ? `account:${actor.accountId}` : `key:${rep.apiKey?.name ?? 'anonymous'}`;
-  const hash = createHash('sha256').update(JSON.stringify(input)).update(files.map((f) => createHash('sha256').update(f.data).digest('hex')).join()).digest('hex');
+  // The request hash only matters with an Idempotency-Key (replays must repeat the same request).
+  const hash = idemKey ? createHash('sha256').update(JSON.stringify(input)).update(files.map((f) => createHash('sha256').update(f.data).digest('hex')).join()).digest('hex') : '';
   if (idemKey) {
     const prior = await repo.getIdempotency(m.db, owner, idemKey);
     if (prior) return replay(m, prior, hash);
@@ -84,28 +85,37 @@ export async function report(m: CasesModule, rep: Reporter, input: ReportInput, 
     if (p.ended_at) throw new AppError('PATROL_CLOSED');
     source = 'patrol';
   }
-  const contact = rep.contact ?? (actor ? await contactOf(m, actor) : { name: null, phone: null });
+  // The reporter's contact: given (Open311), or read by the insert itself (resident record, else the account).
+  const contact = rep.contact ?? (actor ? null : { name: null, phone: null });
   const state = openCase({ now, cal: m.opts.calendar, acceptLimit: cat.acceptLimit, resolveLimit: cat.resolveLimit }, gridCode, communityCode);
   const id = uuidv7(now.getTime());
-  const result = await m.db.transaction().execute(async (trx) => {
-    if (idemKey && !(await repo.claimIdempotency(trx, owner, idemKey, hash, communityCode, now))) return null;
-    const row = await repo.insertCase(trx, {
-      id, community_code: communityCode, grid_code: gridCode, category_code: cat.code, urgent: cat.urgent, description: input.description, address: input.address ?? null,
-      lon, lat, reporter_id: actor?.accountId ?? null, reporter_name: contact.name, reporter_phone: contact.phone, hide_name: input.hideName ?? true, source,
-      patrol_id: input.patrolId ?? null, tags: JSON.stringify(source === 'patrol' ? ['patrol-found'] : cat.urgent ? ['urgent'] : []),
-      created_at: now, updated_at: now, ...stateColumns(state),
+  const who = actor ? ref(actor) : null;
+  const register = eventRows({ id, community_code: communityCode }, { type: 'register', from: null, to: 'registered', actor: who, note: null, data: { source, gridCode }, photos, at: now });
+  const dispatch = gridCode ? eventRows({ id, community_code: communityCode }, { type: 'dispatch', from: 'registered', to: 'dispatched', actor: null, note: null, data: { handlerCode: gridCode, auto: true }, at: now }) : null;
+  let row: CaseRow;
+  try {
+    // One statement: idempotency claim + case + events + photos + escalation job + audit (atomic on its own).
+    row = await repo.createCase(m.db, {
+      row: {
+        id, community_code: communityCode, grid_code: gridCode, category_code: cat.code, urgent: cat.urgent, description: input.description, address: input.address ?? null,
+        lon, lat, reporter_id: actor?.accountId ?? null, reporter_name: contact?.name ?? null, reporter_phone: contact?.phone ?? null, hide_name: input.hideName ?? true, source,
+        patrol_id: input.patrolId ?? null, tags: JSON.stringify(source === 'patrol' ? ['patrol-found'] : cat.urgent ? ['urgent'] : []),
+        created_at: now, updated_at: now, ...stateColumns(state),
+      },
+      ...(contact || !actor ? {} : { contactOf: { accountId: actor.accountId, residentId: actor.residentId, displayName: actor.displayName } }),
+      ...(idemKey ? { idempotency: { owner, key: idemKey, hash } } : {}),
+      events: dispatch ? [register.event, dispatch.event] : [register.event],
+      photos: register.photos,
+      jobs: jobsFor(state),
+      audit: auditRow(actor ? { accountId: actor.accountId, role: actor.role } : null, { action: 'case.create', entity: 'case', entityId: id, scopeCode: gridCode ?? communityCode, after: { category: cat.code, status: state.status, source, apiKey: rep.apiKey?.name ?? null }, ip }),
     });
-    if (idemKey) await repo.setIdempotencyCase(trx, owner, idemKey, id);
-    const who = actor ? ref(actor) : null;
-    await recordEvent(trx, row, { type: 'register', from: null, to: 'registered', actor: who, note: null, data: { source, gridCode }, photos, at: now });
-    if (gridCode) await recordEvent(trx, row, { type: 'dispatch', from: 'registered', to: 'dispatched', actor: null, note: null, data: { handlerCode: gridCode, auto: true }, at: now });
-    await syncJobs(trx, id, state);
-    await audit(trx, actor ? { accountId: actor.accountId, role: actor.role } : null, { action: 'case.create', entity: 'case', entityId: id, scopeCode: gridCode ?? communityCode, after: { category: cat.code, status: row.status, source, apiKey: rep.apiKey?.name ?? null }, ip });
-    return row;
-  });
-  if (!result) return replay(m, (await repo.getIdempotency(m.db, owner, idemKey!))!, hash);
-  await publish(m, [busEvent(result, 'create', now)]);
-  return { row: result, replayed: false };
+  } catch (e) {
+    // Another request claimed the same key first (and has committed): answer with its case.
+    if (idemKey && repo.isIdempotencyConflict(e)) return replay(m, (await repo.getIdempotency(m.db, owner, idemKey))!, hash);
+    throw e;
+  }
+  await publish(m, [busEvent(row, 'create', now)]);
+  return { row, replayed: false, photoIds: register.photos.map((p) => p.id).sort() };
 }
 
 async function replay(m: CasesModule, prior: { request_hash: string; case_id: string | null }, hash: string): Promise<{ row: CaseRow; replayed: boolean }> {
@@ -113,15 +123,6 @@ async function replay(m: CasesModule, prior: { request_hash: string; case_id: st
   const row = prior.case_id ? await repo.getCase(m.db, prior.case_id) : undefined;
   if (!row) throw new AppError('CONFLICT');
   return { row, replayed: true };
-}
-
-async function contactOf(m: CasesModule, actor: Actor): Promise<{ name: string | null; phone: string | null }> {
-  if (actor.residentId) {
-    const r = await m.db.selectFrom('residents').select(['name', 'phone']).where('id', '=', actor.residentId).executeTakeFirst();
-    if (r) return { name: r.name, phone: r.phone };
-  }
-  const a = await m.db.selectFrom('accounts').select(['display_name', 'phone']).where('id', '=', actor.accountId).executeTakeFirst();
-  return { name: a?.display_name ?? actor.displayName, phone: a?.phone ?? null };
 }
 
 /** One-press urgent help for a resident tagged 独居老人: opens (or returns the still-open) 养老求助 case at home. */

@@ -3,8 +3,8 @@
  * optimistic version → history event → escalation jobs → notifications → audit. Shared by the HTTP actions and
  * the escalation scheduler. Returns the bus event to publish after commit.
  */
-import type { Transaction, Updateable } from 'kysely';
-import type { CasesTable } from './schema.ts';
+import type { Insertable, Transaction, Updateable } from 'kysely';
+import type { CaseEventsTable, CasePhotosTable, CasesTable } from './schema.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -23,10 +23,16 @@ export interface ActorRef { accountId: string; role: string; name: string }
 /** Photos already processed, to attach to the event. */
 export interface StoredPhoto { width: number; height: number; data: Buffer }
 
+/** The escalation jobs matching a state's live deadline (none, or one). */
+export function jobsFor(s: CaseState): { kind: 'accept' | 'resolve'; level: CaseState['level']; communityCode: string; dueAt: Date }[] {
+  if ((s.status === 'registered' || s.status === 'dispatched') && s.acceptBy) return [{ kind: 'accept', level: s.level, communityCode: s.communityCode, dueAt: s.acceptBy }];
+  if (s.status === 'handling') return [{ kind: 'resolve', level: s.level, communityCode: s.communityCode, dueAt: s.resolveBy }];
+  return [];
+}
+
 /** Arms the escalation job matching a state's live deadline. */
 export async function syncJobs(trx: Transaction<Database>, caseId: string, s: CaseState): Promise<void> {
-  if ((s.status === 'registered' || s.status === 'dispatched') && s.acceptBy) await repo.upsertJob(trx, caseId, 'accept', s.level, s.communityCode, s.acceptBy);
-  if (s.status === 'handling') await repo.upsertJob(trx, caseId, 'resolve', s.level, s.communityCode, s.resolveBy);
+  for (const j of jobsFor(s)) await repo.upsertJob(trx, caseId, j.kind, j.level, j.communityCode, j.dueAt);
 }
 
 /** The bus event for a case change. */
@@ -34,12 +40,24 @@ export function busEvent(r: CaseRow, type: string, at: Date): BusEvent {
   return { topic: 'case', type, id: r.id, status: r.status, level: r.level, handlerCode: r.handler_code, gridCode: r.grid_code, communityCode: r.community_code, reporterId: r.reporter_id, at: at.toISOString() };
 }
 
-/** Records a history event (and its photos). */
-export async function recordEvent(trx: Transaction<Database>, r: CaseRow, e: { type: string; from: string | null; to: string | null; actor: ActorRef | null; note: string | null; data?: Record<string, unknown>; photos?: StoredPhoto[]; at: Date }): Promise<string> {
+/** A history event as submitted to {@link recordEvent} / {@link eventRows}. */
+export interface EventInput { type: string; from: string | null; to: string | null; actor: ActorRef | null; note: string | null; data?: Record<string, unknown>; photos?: StoredPhoto[]; at: Date }
+
+/** The rows of a history event and its photos (ids assigned here). */
+export function eventRows(r: Pick<CaseRow, 'id' | 'community_code'>, e: EventInput): { event: Insertable<CaseEventsTable>; photos: Insertable<CasePhotosTable>[] } {
   const id = uuidv7(e.at.getTime());
-  await repo.insertEvent(trx, { id, case_id: r.id, community_code: r.community_code, type: e.type, from_status: e.from, to_status: e.to, actor_id: e.actor?.accountId ?? null, actor_role: e.actor?.role ?? 'system', actor_name: e.actor?.name ?? null, note: e.note, data: JSON.stringify(e.data ?? {}), at: e.at });
-  await repo.insertPhotos(trx, (e.photos ?? []).map((p) => ({ id: uuidv7(e.at.getTime()), case_id: r.id, event_id: id, community_code: r.community_code, mime: 'image/jpeg', width: p.width, height: p.height, bytes: p.data.length, data: p.data.toString('base64'), created_at: e.at })));
-  return id;
+  return {
+    event: { id, case_id: r.id, community_code: r.community_code, type: e.type, from_status: e.from, to_status: e.to, actor_id: e.actor?.accountId ?? null, actor_role: e.actor?.role ?? 'system', actor_name: e.actor?.name ?? null, note: e.note, data: JSON.stringify(e.data ?? {}), at: e.at },
+    photos: (e.photos ?? []).map((p) => ({ id: uuidv7(e.at.getTime()), case_id: r.id, event_id: id, community_code: r.community_code, mime: 'image/jpeg', width: p.width, height: p.height, bytes: p.data.length, data: p.data.toString('base64'), created_at: e.at })),
+  };
+}
+
+/** Records a history event (and its photos). */
+export async function recordEvent(trx: Transaction<Database>, r: CaseRow, e: EventInput): Promise<string> {
+  const { event, photos } = eventRows(r, e);
+  await repo.insertEvent(trx, event);
+  await repo.insertPhotos(trx, photos);
+  return event.id;
 }
 
 /** Tells the reporter and supporters (except the actor) that their case changed. */
