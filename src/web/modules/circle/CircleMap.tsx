@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { FeatureCollection, GeoJSON } from 'geojson';
 import type { GeoJSONSource, Map as MlMap, Marker } from 'maplibre-gl';
 import type { Layer, NetworkLines, SitePick, WalkArea } from './api.ts';
-import { loadMapLibre } from './maplib.ts';
+import { loadMapLibre } from '../../lib/maplibre.ts';
 import { circleStyle, EMPTY, heatPoints } from './mapStyle.ts';
 
 /** Props of {@link CircleMap}. */

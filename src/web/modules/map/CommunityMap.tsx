@@ -9,6 +9,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { ClientSettings, CommunityMapData } from '../../api/types.ts';
 import { bboxOf, labelPoint } from './geometry.ts';
 import { buildStyle, CLICKABLE } from './mapStyle.ts';
+import { loadMapLibre } from '../../lib/maplibre.ts';
 
 /** Props of {@link CommunityMap}. */
 export interface CommunityMapProps {
@@ -17,22 +18,6 @@ export interface CommunityMapProps {
   ownGrid: string | null;
   selected: string | null;
   onSelectGrid(code: string): void;
-}
-
-type Ml = typeof import('maplibre-gl');
-let loading: Promise<Ml> | null = null;
-
-/** Load MapLibre and its worker once. */
-function loadMapLibre(): Promise<Ml> {
-  loading ??= Promise.all([
-    import('maplibre-gl'),
-    import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
-    import('maplibre-gl/dist/maplibre-gl.css'),
-  ]).then(([ml, worker]) => {
-    ml.setWorkerUrl(worker.default);
-    return ml;
-  });
-  return loading;
 }
 
 /** The map; fills its parent. */

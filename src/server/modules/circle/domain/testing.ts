@@ -1,5 +1,7 @@
 import { haversine } from './geo.ts';
 import { buildAdjacency, type WalkGraph } from './types.ts';
+import { mulberry32 } from '../../../../shared/rng.ts';
+export { mulberry32 };
 
 /**
  * Build a WalkGraph from vertex coordinates and straight edges (test fixtures and synthetic graphs).
@@ -23,14 +25,3 @@ export function graphFromEdges(coords: readonly [number, number][], edges: reado
   };
 }
 
-/** Deterministic PRNG (mulberry32) for synthetic data in tests and benchmarks. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -2,6 +2,8 @@
  * Small seeded PRNG (mulberry32) so the demo generator is a pure function of its seed.
  * Never use Math.random in the demo: the same seed must give byte-identical output.
  */
+import { mulberry32 } from '../../../../shared/rng.ts';
+
 export interface Rng {
   /** Uniform float in [0, 1). */
   next(): number;
@@ -17,14 +19,7 @@ export interface Rng {
 
 /** Create a mulberry32 generator from a 32-bit seed. */
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,

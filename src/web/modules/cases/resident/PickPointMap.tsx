@@ -9,7 +9,7 @@ import { get } from '../../../api/client.ts';
 import type { CommunityMapData } from '../../../api/types.ts';
 import { bboxOf } from '../../map/geometry.ts';
 import { buildStyle } from '../../map/mapStyle.ts';
-import { loadMapLibre } from '../maplib.ts';
+import { loadMapLibre } from '../../../lib/maplibre.ts';
 
 /** Props. */
 export interface PickPointMapProps {

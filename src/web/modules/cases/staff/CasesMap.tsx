@@ -14,7 +14,7 @@ import type { CommunityMapData } from '../../../api/types.ts';
 import { navigate } from '../../../app/router.tsx';
 import { bboxOf } from '../../map/geometry.ts';
 import { buildStyle } from '../../map/mapStyle.ts';
-import { loadMapLibre } from '../maplib.ts';
+import { loadMapLibre } from '../../../lib/maplibre.ts';
 import { isOpen } from '../labels.ts';
 
 type View = 'clusters' | 'heat';

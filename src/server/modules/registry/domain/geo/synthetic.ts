@@ -1,4 +1,6 @@
 import type { Polygon, Position } from './types.ts';
+import { mulberry32 } from '../../../../../shared/rng.ts';
+export { mulberry32 };
 
 /** Options for {@link syntheticTessellation}. */
 export interface TessellationOptions {
@@ -23,17 +25,6 @@ function hash(a: number, b: number, c: number, seed: number): number {
   return (h >>> 0) / 4294967296;
 }
 
-/** Seeded PRNG (mulberry32) returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A gap-free, overlap-free tessellation of the rectangle `origin + [nx, ny] × cell` into irregular
