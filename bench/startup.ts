@@ -22,7 +22,8 @@ async function waitHealthy(url: string, deadlineMs: number): Promise<void> {
 /** Starts `cmd` in its own process group, returns ms until /healthz answers, then stops the group. */
 async function timeStart(cmd: string[], env: NodeJS.ProcessEnv, port: number): Promise<number> {
   const t0 = performance.now();
-  const child = spawn(cmd[0]!, cmd.slice(1), { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, detached: true, stdio: 'ignore' });
+  const { DATABASE_URL: _pg, ...base } = process.env; // this measures the embedded database
+  const child = spawn(cmd[0]!, cmd.slice(1), { env: { ...base, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, detached: true, stdio: 'ignore' });
   try {
     await waitHealthy(`http://127.0.0.1:${port}/healthz`, Date.now() + 120_000);
     return performance.now() - t0;
