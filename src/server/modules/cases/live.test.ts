@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 const newCase = async (s: Session, body: Record<string, unknown> = {}) => {
   const r = await s.request('POST', '/api/cases', { categoryCode: 'X01', description: '下水管道堵塞', location: SILU_POINT, ...body });
   if (r.statusCode !== 201) throw new Error(r.body);
-  return r.json().case as { id: string; status: string; level: string; version: number };
+  return r.json().case as { id: string; no: string; status: string; level: string; version: number };
 };
 
 beforeAll(async () => {
@@ -66,7 +66,7 @@ describe('escalation scheduler', () => {
 describe('live push over SSE', () => {
   it('a new case reaches the grid worker’s open stream within a second', async () => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const got = new Promise<{ data: { id: string; handlerCode: string }; ms: number }>((resolve, reject) => {
+    const got = new Promise<{ data: { id: string; no: string; handlerCode: string }; ms: number }>((resolve, reject) => {
       const req = http.get(`${address}/api/cases/stream`, { headers: { cookie: worker.cookie } }, (res) => {
         expect(res.headers['content-type']).toContain('text/event-stream');
         let buf = '';
@@ -82,7 +82,7 @@ describe('live push over SSE', () => {
     const sent = Date.now();
     const c = await newCase(resident, { categoryCode: 'X04', description: '邻里纠纷' });
     const { data, ms } = await got;
-    expect(data).toMatchObject({ id: c.id, handlerCode: SILU_GRID.code, type: 'create' });
+    expect(data).toMatchObject({ id: c.id, no: c.no, handlerCode: SILU_GRID.code, type: 'create' });
     expect(ms).toBeLessThan(1000);
   });
 });

@@ -13,7 +13,7 @@ import type { BusEvent } from '../../platform/events/bus.ts';
 import { decide, type Action, type CaseState } from './domain/workflow.ts';
 import { DEFAULT_ACCEPT } from './domain/categories.ts';
 import type { CasesModule } from './module.ts';
-import { stateColumns, stateOf } from './present.ts';
+import { caseNo, stateColumns, stateOf } from './present.ts';
 import * as repo from './repository.ts';
 import type { CaseRow } from './repository.ts';
 
@@ -37,7 +37,7 @@ export async function syncJobs(trx: Transaction<Database>, caseId: string, s: Ca
 
 /** The bus event for a case change. */
 export function busEvent(r: CaseRow, type: string, at: Date): BusEvent {
-  return { topic: 'case', type, id: r.id, status: r.status, level: r.level, handlerCode: r.handler_code, gridCode: r.grid_code, communityCode: r.community_code, reporterId: r.reporter_id, at: at.toISOString() };
+  return { topic: 'case', type, id: r.id, no: caseNo(r), status: r.status, level: r.level, handlerCode: r.handler_code, gridCode: r.grid_code, communityCode: r.community_code, reporterId: r.reporter_id, at: at.toISOString() };
 }
 
 /** A history event as submitted to {@link recordEvent} / {@link eventRows}. */
