@@ -18,6 +18,8 @@ export const messages = {
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请 {seconds} 秒后再试', en: 'Too many attempts; try again in {seconds} s' },
   WEAK_PASSWORD: { status: 400, zh: '新密码至少 8 位，且须包含字母和数字', en: 'The new password needs at least 8 characters with letters and digits' },
   WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用：{username}', en: 'The username is taken: {username}' },
+  SCOPE_LEVEL: { status: 400, zh: '该角色须绑定到{level}', en: 'This role must be bound to {levelEn}' },
   CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this; reload and try again' },
   DUPLICATE_CODE: { status: 409, zh: '编码重复：{code}', en: 'Duplicate code: {code}' },
   DUPLICATE_ID_NUMBER: { status: 409, zh: '身份证号已登记', en: 'This ID number is already registered' },

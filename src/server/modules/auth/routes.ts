@@ -5,6 +5,7 @@ import { requireActor, SESSION_COOKIE, actorFromToken } from '../../platform/htt
 import { AppError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../app.ts';
 import { changePassword, login, logout, me } from './service.ts';
+import { accountsRoutes } from './accountsRoutes.ts';
 
 /** Registers the auth routes. */
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -53,5 +54,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       await changePassword(db, requireActor(req), req.body.currentPassword, req.body.newPassword, req.ip);
       return { ok: true };
     });
+
+    await app.register(accountsRoutes(deps));
   };
 }
