@@ -12,10 +12,10 @@ export class AppError extends Error {
   readonly status: number;
   readonly details: unknown;
   /** Values interpolated into the localised message as `{name}`. */
-  readonly params: Record<string, string | number>;
+  readonly params: ErrorParams;
 
-  constructor(code: ErrorCode, opts: { details?: unknown; params?: Record<string, string | number> } = {}) {
-    super(`${code}: ${fill(messages[code].en, opts.params ?? {})}`);
+  constructor(code: ErrorCode, opts: { details?: unknown; params?: ErrorParams } = {}) {
+    super(`${code}: ${fill(messages[code].en, opts.params ?? {}, 'en')}`);
     this.name = 'AppError';
     this.code = code;
     this.status = messages[code].status;
@@ -24,17 +24,24 @@ export class AppError extends Error {
   }
 }
 
+/** Message parameters; a value may itself be localised (e.g. a validation detail in both languages). */
+export type ErrorParams = Record<string, string | number | { zh: string; en: string }>;
+
 /** The user's language; zh-CN unless they chose English. */
 export type Lang = 'zh-CN' | 'en';
 
 /** Localised text of an error code, with `{param}` placeholders filled. */
-export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+export function errorMessage(code: ErrorCode, lang: Lang, params: ErrorParams = {}): string {
   const m = messages[code];
-  return fill(lang === 'en' ? m.en : m.zh, params);
+  return fill(lang === 'en' ? m.en : m.zh, params, lang);
 }
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+function fill(template: string, params: ErrorParams, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (v === undefined) return `{${k}}`;
+    return typeof v === 'object' ? (lang === 'en' ? v.en : v.zh) : String(v);
+  });
 }
 
 /** Picks the response language from `?lang=`, the `linli_lang` cookie or Accept-Language (zh-CN by default). */

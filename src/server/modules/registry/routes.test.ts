@@ -170,9 +170,13 @@ describe('bad input: a clear 4xx, never a 5xx', () => {
     expect(typeof r.json().error.message).toBe('string');
   });
 
-  it('messages follow the language', async () => {
+  it('messages follow the language, validation details included', async () => {
     const r = await staff.request('GET', '/api/households/00000000-0000-7000-8000-000000000000');
     expect(r.json().error.message).toBe('未找到');
+    const zh = await staff.request('PATCH', '/api/residents/00000000-0000-7000-8000-000000000000', { version: 'one', hacked: 1 });
+    expect(zh.json().error.message).toMatch(/^输入有误：.*无效输入.*未知的键/);
+    const en = await staff.request('PATCH', '/api/residents/00000000-0000-7000-8000-000000000000?lang=en', { version: 'one', hacked: 1 });
+    expect(en.json().error.message).toMatch(/^Invalid input: .*expected number.*Unrecognized key/);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import * as zodLocales from 'zod/locales';
 import { AppError, errorMessage, pickLang, type ErrorCode, type Lang } from '../errors.ts';
 
 /** The language of a request (query `lang`, cookie `linli_lang`, Accept-Language). */
@@ -30,6 +31,16 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+const zhLocale = zodLocales.zhCN().localeError;
+
+/** A zod issue in the user's language: English keeps the schema's own (possibly custom) text; Chinese uses zod's zh-CN locale. */
+function issueText(issue: unknown, message: string, lang: 'zh' | 'en'): string {
+  if (lang === 'en' || !issue || typeof zhLocale !== 'function') return message;
+  const t = zhLocale(issue as Parameters<typeof zhLocale>[0]);
+  const text = typeof t === 'string' ? t : (t?.message ?? message);
+  return text.replace(/，实际接收 undefined$/, ''); // fastify's issues carry no input value to name its type
+}
+
 /** Database errors a request can cause (a race lost to a unique key, a bad value past validation). */
 const pgCodes: Record<string, ErrorCode> = {
   '23505': 'CONFLICT', '23503': 'CONFLICT', '40001': 'CONFLICT', '40P01': 'CONFLICT',
@@ -40,11 +51,9 @@ const pgCodes: Record<string, ErrorCode> = {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const detail = error.validation
-      .slice(0, 5)
-      .map((v) => `${v.instancePath || '/'} ${v.message ?? ''}`.trim())
-      .join('; ');
-    return new AppError('VALIDATION_FAILED', { params: { detail }, details: error.validation.map((v) => ({ path: v.instancePath, message: v.message })) });
+    const first = error.validation.slice(0, 5);
+    const line = (lang: 'zh' | 'en') => first.map((v) => `${v.instancePath || '/'} ${issueText({ ...v.params, code: v.keyword }, v.message ?? '', lang)}`.trim()).join('; ');
+    return new AppError('VALIDATION_FAILED', { params: { detail: { zh: line('zh'), en: line('en') } }, details: error.validation.map((v) => ({ path: v.instancePath, message: v.message })) });
   }
   const fe = error as Partial<FastifyError> & { statusCode?: number };
   const pgCode = typeof fe.code === 'string' && /^[0-9A-Z]{5}$/.test(fe.code) ? pgCodes[fe.code] : undefined;
