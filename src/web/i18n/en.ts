@@ -1,6 +1,7 @@
 /** English strings; same keys as zh-CN.ts (checked by the type). */
 import type { Messages } from './zh-CN.ts';
 import { circleEn } from './circle.ts';
+import { accountsEn } from './accounts.ts';
 
 export const en: Messages = {
   app: {
@@ -519,4 +520,5 @@ export const en: Messages = {
     },
   },
   circle: circleEn,
+  accounts: accountsEn,
 };

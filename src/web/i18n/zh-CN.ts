@@ -1,5 +1,6 @@
 /** Simplified Chinese strings (the default language). The English file must have the same keys. */
 import { circleZh } from './circle.ts';
+import { accountsZh } from './accounts.ts';
 
 export const zhCN = {
   app: {
@@ -518,6 +519,7 @@ export const zhCN = {
     },
   },
   circle: circleZh,
+  accounts: accountsZh,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

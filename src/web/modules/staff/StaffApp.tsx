@@ -22,6 +22,7 @@ const ImportPage = lazy(() => import('../registry/ImportPage.tsx'));
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const CasesPage = lazy(() => import('../cases/staff/CasesPage.tsx'));
 const CirclePage = lazy(() => import('../circle/CirclePage.tsx'));
+const AccountsPage = lazy(() => import('../accounts/AccountsPage.tsx'));
 
 const CASE_ROLES: Role[] = ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'auditor'];
 
@@ -39,6 +40,7 @@ const NAV: NavItem[] = [
   { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
   { path: '/import', label: 'nav.import', show: (r) => roleHas(r, 'registry.import') || roleHas(r, 'registry.export') },
   { path: '/audit', label: 'nav.audit', show: (r) => roleHas(r, 'audit.read') },
+  { path: '/accounts', label: 'accounts.nav', show: (r) => r === 'community_staff' || r === 'street_staff' || r === 'district_admin' },
 ];
 
 function Page({ path }: { path: string }) {
@@ -51,6 +53,7 @@ function Page({ path }: { path: string }) {
   if (path === '/residents') return <ResidentsPage />;
   if (path === '/import') return <ImportPage />;
   if (path === '/audit') return <AuditPage />;
+  if (path === '/accounts') return <AccountsPage />;
   return (
     <div className="s-pad">
       <Typography.Title level={3}>{t('app.notFound')}</Typography.Title>
