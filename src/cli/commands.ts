@@ -66,10 +66,10 @@ export const commands: Record<string, Command> = {
   async 'seed-demo'() {
     await withDb(async (h) => {
       if (!(await isEmpty(h.db))) throw new Error('the database is not empty; seed-demo only fills an empty one');
-      const b = bar(9, 'seed');
-      const r = await seedDemo(h.db, new Date(), (done, _t, step) => b.update(done, { step }));
+      const b = bar(10, 'seed');
+      const r = await seedDemo(h.db, new Date(), (done, total, step) => { b.setTotal(total); b.update(done, { step }); }, { cases: true });
       b.stop();
-      console.log(`loaded 东湖社区: ${r.households} households, ${r.residents} residents, ${r.grids} grids, ${r.accounts} accounts`);
+      console.log(`loaded 东湖社区: ${r.households} households, ${r.residents} residents, ${r.grids} grids, ${r.accounts} accounts, ${r.cases} demo cases`);
     });
   },
   async import([what, file], flags, io) {

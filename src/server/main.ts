@@ -18,6 +18,8 @@ export interface StartOptions {
   dataDir?: string;
   databaseUrl?: string;
   seedDemo?: boolean;
+  /** With the demo seed: also the demo cases of the last 45 days (default true). */
+  demoCases?: boolean;
   webRoot?: string;
   clock?: () => Date;
   logger?: boolean;
@@ -48,7 +50,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   try {
     await migrateToLatest(handle.db);
     const clock = opts.clock ?? (() => new Date());
-    if (config.seedDemo && (await isEmpty(handle.db))) await seedDemo(handle.db, clock());
+    if (config.seedDemo && (await isEmpty(handle.db))) await seedDemo(handle.db, clock(), undefined, { cases: opts.demoCases ?? true });
     const app = await buildApp({
       db: handle.db, engine: handle.engine, config, clock,
       webRoot: opts.webRoot ?? resolve('dist/web'),

@@ -12,6 +12,7 @@ import { generateDemoCommunity } from './demo/generate.ts';
 import { demoAccounts } from './demo/accounts.ts';
 import type { DemoCommunity } from './demo/types.ts';
 import { seedCasesDemo } from '../cases/seed.ts';
+import { seedDemoCases } from '../cases/demoCases.ts';
 
 /** True when the database has no places yet. */
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -31,15 +32,24 @@ async function chunked<T>(rows: T[], size: number, fn: (chunk: T[]) => Promise<u
 }
 
 /** Counts of what was loaded. */
-export interface SeedReport { households: number; residents: number; grids: number; accounts: number }
+export interface SeedReport { households: number; residents: number; grids: number; accounts: number; cases: number }
 
-/** Seeds the demo community; `onProgress(done, total, label)` reports steps for a progress bar. */
-export async function seedDemo(db: Kysely<Database>, now: Date, onProgress?: (done: number, total: number, label: string) => void): Promise<SeedReport> {
+/** Options of {@link seedDemo}. */
+export interface SeedOptions {
+  /** Also create the demo cases of the last 45 days (`npm start`, `linli seed-demo`); off for tests by default. */
+  cases?: boolean;
+}
+
+/**
+ * Seeds the demo community; `onProgress(done, total, label)` reports steps for a progress bar. With
+ * `{ cases: true }` the demo cases follow (after the community's transaction: they go through the case use cases).
+ */
+export async function seedDemo(db: Kysely<Database>, now: Date, onProgress?: (done: number, total: number, label: string) => void, o: SeedOptions = {}): Promise<SeedReport> {
   const demo: DemoCommunity = generateDemoCommunity();
   const DEMO_ACCOUNTS = demoAccounts(demo);
   const hashes = new Map<string, string>();
   for (const a of DEMO_ACCOUNTS) if (!hashes.has(a.password)) hashes.set(a.password, await hashPassword(a.password));
-  const steps = 9;
+  const steps = o.cases ? 10 : 9;
   let step = 0;
   const tick = (label: string) => onProgress?.(++step, steps, label);
   await db.transaction().execute(async (trx: Transaction<Database>) => {
@@ -105,5 +115,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date, onProgress?: (do
     await audit(trx, null, { action: 'seed_demo', entity: 'community', entityId: c.code, scopeCode: c.code, after: { households: demo.households.length, residents: demo.residents.length } });
     tick('audit');
   });
-  return { households: demo.households.length, residents: demo.residents.length, grids: demo.grids.length, accounts: demoAccounts(demo).length };
+  const cases = o.cases ? (await seedDemoCases(db, now)).cases : 0;
+  if (o.cases) tick('cases');
+  return { households: demo.households.length, residents: demo.residents.length, grids: demo.grids.length, accounts: demoAccounts(demo).length, cases };
 }
