@@ -7,8 +7,9 @@
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launch, login, newContext, PHONE, shot } from '../support/browser.ts';
+import { expectElderNumbers, measureElder } from '../support/elder.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,57 +19,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Measure {
-  text: { sel: string; fontPx: number; lineRatio: number; contrast: number }[];
-  targets: { label: string; w: number; h: number }[];
-}
-
-/** Computed text styles and target sizes on the report page. */
-async function measure(page: Page): Promise<Measure> {
-  return page.evaluate(() => {
-    const parse = (c: string): number[] => {
-      const m = c.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 1];
-      return [m[0] ?? 0, m[1] ?? 0, m[2] ?? 0, m[3] ?? 1];
-    };
-    const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => {
-        const s = v / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
-    };
-    const background = (el: Element | null): number[] => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = parse(getComputedStyle(e).backgroundColor);
-        if ((c[3] ?? 1) > 0.99) return c;
-      }
-      return [255, 255, 255, 1];
-    };
-    const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;
-    const text = [...document.querySelectorAll('.r-main h1, .r-main h2, .r-main legend, .r-main .para, .r-main .btn, .r-main .field > span, .r-main input, .r-main select, .r-main textarea, .r-main summary')]
-      .filter((el) => visible(el) && (el.textContent?.trim() || el.matches('input, select, textarea')))
-      .map((el) => {
-        const cs = getComputedStyle(el);
-        const fontPx = parseFloat(cs.fontSize);
-        const linePx = cs.lineHeight === 'normal' ? fontPx * 1.2 : parseFloat(cs.lineHeight);
-        const a = lum(parse(cs.color));
-        const b = lum(background(el));
-        return {
-          sel: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${el.textContent?.trim().slice(0, 12)}`,
-          fontPx,
-          lineRatio: linePx / fontPx,
-          contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
-        };
-      });
-    const targets = [...document.querySelectorAll('.r-main .btn, .r-main select, .r-main input:not(.sr-only), .r-main summary')]
-      .filter(visible)
-      .map((el) => {
-        const r = el.getBoundingClientRect();
-        return { label: `${el.tagName} ${el.textContent?.trim().slice(0, 14) ?? ''}`, w: r.width, h: r.height };
-      });
-    return { text, targets };
-  });
-}
 
 async function jpeg(): Promise<Buffer> {
   return sharp({ create: { width: 200, height: 150, channels: 3, background: { r: 90, g: 120, b: 80 } } }).jpeg().toBuffer();
@@ -89,18 +39,12 @@ describe('resident cases pages', () => {
     await page.locator('.c-details summary').click();
     expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
 
-    const m = await measure(page);
-    expect(m.text.length).toBeGreaterThan(15);
-    for (const x of m.text) {
-      expect.soft(x.fontPx, x.sel).toBeGreaterThanOrEqual(18);
-      expect.soft(x.lineRatio, x.sel).toBeGreaterThanOrEqual(1.3);
-      expect.soft(x.contrast, x.sel).toBeGreaterThanOrEqual(4.5);
-    }
-    expect(m.targets.length).toBeGreaterThan(10);
-    for (const b of m.targets) {
-      expect.soft(b.w, `width of ${b.label}`).toBeGreaterThanOrEqual(60);
-      expect.soft(b.h, `height of ${b.label}`).toBeGreaterThanOrEqual(60);
-    }
+    const m = await measureElder(
+      page,
+      '.r-main h1, .r-main h2, .r-main legend, .r-main .para, .r-main .btn, .r-main .field > span, .r-main input, .r-main select, .r-main textarea, .r-main summary',
+      '.r-main .btn, .r-main select, .r-main input:not(.sr-only), .r-main summary',
+    );
+    expectElderNumbers(m, { texts: 16, targets: 11 });
     expect(scripts.some((s) => /maplibre|echarts|antd|StaffApp/i.test(s)), scripts.join(' ')).toBe(false);
     await page.addStyleTag({ content: '.r-bar{position:static!important}' });
     await shot(page, 'cases-report-elder-phone', true);

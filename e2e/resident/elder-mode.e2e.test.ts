@@ -6,8 +6,9 @@
 import { gzipSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launch, login, newContext, PHONE, shot } from '../support/browser.ts';
+import { expectElderNumbers, measureElder } from '../support/elder.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,61 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Measure {
-  text: { sel: string; fontPx: number; lineRatio: number; contrast: number; marginPx: number; linePx: number }[];
-  targets: { label: string; w: number; h: number }[];
-}
-
-/** Runs in the page: computed styles of the main text and the size of the main buttons. */
-async function measure(page: Page): Promise<Measure> {
-  return page.evaluate(() => {
-    const parse = (c: string): [number, number, number, number] => {
-      const m = c.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 1];
-      return [m[0] ?? 0, m[1] ?? 0, m[2] ?? 0, m[3] ?? 1];
-    };
-    const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => {
-        const s = v / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
-    };
-    const background = (el: Element | null): number[] => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = parse(getComputedStyle(e).backgroundColor);
-        if (c[3] > 0.99) return c;
-      }
-      return [255, 255, 255, 1];
-    };
-    const contrast = (el: Element) => {
-      const a = lum(parse(getComputedStyle(el).color));
-      const b = lum(background(el));
-      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    };
-    const text = [...document.querySelectorAll('.r-main .para, .r-main .r-member, .r-main h2, .r-main .btn')]
-      .filter((el) => (el as HTMLElement).offsetParent !== null && el.textContent?.trim())
-      .map((el) => {
-        const cs = getComputedStyle(el);
-        const fontPx = parseFloat(cs.fontSize);
-        const linePx = cs.lineHeight === 'normal' ? fontPx * 1.2 : parseFloat(cs.lineHeight);
-        return {
-          sel: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${el.textContent?.trim().slice(0, 12)}`,
-          fontPx,
-          lineRatio: linePx / fontPx,
-          contrast: contrast(el),
-          marginPx: el.classList.contains('para') && el.nextElementSibling ? parseFloat(cs.marginBottom) : -1,
-          linePx,
-        };
-      });
-    const targets = [...document.querySelectorAll('.r-main .btn, .r-main a.btn, [data-testid=elder-toggle]')]
-      .filter((el) => (el as HTMLElement).offsetParent !== null)
-      .map((el) => {
-        const r = el.getBoundingClientRect();
-        return { label: el.textContent?.trim().slice(0, 16) ?? '', w: r.width, h: r.height };
-      });
-    return { text, targets };
-  });
-}
 
 describe('resident, elder mode (长辈版)', () => {
   it('meets the 适老化 numbers on a 375×812 phone and survives a reload', async () => {
@@ -89,19 +35,8 @@ describe('resident, elder mode (长辈版)', () => {
     await page.waitForFunction(() => document.documentElement.classList.contains('elder'));
     await page.getByTestId('grid-worker-card').waitFor();
 
-    const m = await measure(page);
-    expect(m.text.length).toBeGreaterThan(5);
-    for (const x of m.text) {
-      expect.soft(x.fontPx, x.sel).toBeGreaterThanOrEqual(18);
-      expect.soft(x.lineRatio, x.sel).toBeGreaterThanOrEqual(1.3);
-      expect.soft(x.contrast, x.sel).toBeGreaterThanOrEqual(4.5);
-      if (x.marginPx >= 0) expect.soft(x.marginPx, `paragraph spacing ${x.sel}`).toBeGreaterThanOrEqual(1.3 * x.linePx);
-    }
-    expect(m.targets.length).toBeGreaterThanOrEqual(2);
-    for (const b of m.targets) {
-      expect.soft(b.w, `width of ${b.label}`).toBeGreaterThanOrEqual(60);
-      expect.soft(b.h, `height of ${b.label}`).toBeGreaterThanOrEqual(60);
-    }
+    const m = await measureElder(page, '.r-main .para, .r-main .r-member, .r-main h2, .r-main .btn', '.r-main .btn, .r-main a.btn, [data-testid=elder-toggle]');
+    expectElderNumbers(m, { texts: 6, targets: 2 });
     await shot(page, 'resident-elder-phone', true);
 
     // Persisted: still on after a reload; reachable from settings too.
