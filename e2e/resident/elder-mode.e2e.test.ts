@@ -34,6 +34,11 @@ describe('resident, elder mode (长辈版)', () => {
     await toggle.click();
     await page.waitForFunction(() => document.documentElement.classList.contains('elder'));
     await page.getByTestId('grid-worker-card').waitFor();
+    // Services near home, walked at the elderly pace, minutes with metres and the GB distance said in words.
+    const nearby = page.getByTestId('nearby-card');
+    await nearby.waitFor();
+    await expect(nearby.textContent()).resolves.toMatch(/老年人日间照料中心.*步行约 \d+ 分钟（\d+ 米）/);
+    await expect(nearby.textContent()).resolves.toContain('老年人步速');
 
     const m = await measureElder(page, '.r-main .para, .r-main .r-member, .r-main h2, .r-main .btn', '.r-main .btn, .r-main a.btn, [data-testid=elder-toggle]');
     expectElderNumbers(m, { texts: 6, targets: 2 });

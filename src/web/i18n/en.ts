@@ -51,6 +51,16 @@ export const en: Messages = {
     caseMetrics: 'Indicators',
   },
   resident: {
+    nearby: {
+      title: 'Services near my home',
+      pace: 'At {{pace}}',
+      paceElderly: 'an elderly walking pace (about 0.9 m/s)',
+      paceStandard: 'a usual walking pace (about 1.2 m/s)',
+      walk: 'about {{minutes}} min walk ({{metres}} m)',
+      none: 'none within walking reach',
+      within: '✓ within the standard distance',
+      beyond: '⚠ beyond the standard {{gb}} m',
+    },
     hello: 'Hello, {{name}}',
     myHousehold: 'My household',
     address: 'Address',

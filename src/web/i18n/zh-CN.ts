@@ -50,6 +50,16 @@ export const zhCN = {
     caseMetrics: '考核指标',
   },
   resident: {
+    nearby: {
+      title: '我家附近的服务',
+      pace: '按{{pace}}步行计算',
+      paceElderly: '老年人步速（约 0.9 米/秒）',
+      paceStandard: '一般步速（约 1.2 米/秒）',
+      walk: '步行约 {{minutes}} 分钟（{{metres}} 米）',
+      none: '步行可达范围内没有',
+      within: '✓ 在规定距离内',
+      beyond: '⚠ 超出规定的 {{gb}} 米',
+    },
     hello: '{{name}}，您好',
     myHousehold: '我的家庭',
     address: '住址',

@@ -9,6 +9,7 @@ import { useAsync } from '../../lib/useAsync.ts';
 import { addressOf, placeName } from '../../lib/format.ts';
 import { ElderToggle } from './ElderToggle.tsx';
 import { CasesHomeCard, LIVING_ALONE } from '../cases/resident/CasesHomeCard.tsx';
+import { NearbyCard } from './NearbyCard.tsx';
 
 /** A phone number can be dialled only when the server gave it unmasked. */
 function dialable(phone: string | null): phone is string {
@@ -104,6 +105,10 @@ export default function ResidentHome() {
           </>
         )}
       </section>
+
+      {h?.buildingId && communityCode && (
+        <NearbyCard communityCode={communityCode} buildingId={h.buildingId} elderly={elder || (me?.age ?? 0) >= 60} />
+      )}
 
       <section className="card" aria-labelledby="community-title">
         <h2 id="community-title">{t('resident.myCommunity')}</h2>
