@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { casesApi, type CaseView } from '../../../api/cases.ts';
 import { useLocation } from '../../../app/router.tsx';
 import { useAsync } from '../../../lib/useAsync.ts';
+import { useSubmit } from '../../../lib/useSubmit.ts';
 import { levelText, statusText, when } from '../labels.ts';
 import { useCaseStream } from '../stream.ts';
 import { CaseSteps } from './CaseSteps.tsx';
@@ -14,19 +15,9 @@ import { CaseSteps } from './CaseSteps.tsx';
 function Confirm({ c, onDone }: { c: CaseView; onDone(): void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const send = async (fixed: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await casesApi.confirm(c.id, fixed, note.trim() || undefined);
-      onDone();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => casesApi.confirm(c.id, fixed, note.trim() || undefined))) onDone();
   };
   return (
     <section className="card c-ask" aria-labelledby="confirm-title" data-testid="confirm-panel">
@@ -53,19 +44,9 @@ function Rate({ c, onDone }: { c: CaseView; onDone(): void }) {
   const { t } = useTranslation();
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await casesApi.rate(c.id, score, comment.trim() || undefined);
-      onDone();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => casesApi.rate(c.id, score, comment.trim() || undefined))) onDone();
   };
   return (
     <section className="card c-ask" aria-labelledby="rate-title" data-testid="rate-panel">

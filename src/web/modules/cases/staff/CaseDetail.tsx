@@ -27,6 +27,7 @@ import type { UploadFile } from 'antd';
 import { casesApi, type CaseActionType, type CaseView, type LimitUnit } from '../../../api/cases.ts';
 import { Link } from '../../../app/router.tsx';
 import { useAsync } from '../../../lib/useAsync.ts';
+import { useSubmit } from '../../../lib/useSubmit.ts';
 import { get } from '../../../api/client.ts';
 import type { PlaceResponse } from '../../../api/types.ts';
 import { placeName } from '../../../lib/format.ts';
@@ -202,21 +203,12 @@ function NoteForm({ id, onDone }: { id: string; onDone(): void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await casesApi.note(id, note.trim(), filesOf(files));
-      setNote('');
-      setFiles([]);
-      onDone();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await run(() => casesApi.note(id, note.trim(), filesOf(files))))) return;
+    setNote('');
+    setFiles([]);
+    onDone();
   };
   return (
     <Card size="small" title={t('cases.staff.progressNote')}>

@@ -9,6 +9,7 @@ import { Alert, Button, Card, Space, Typography } from 'antd';
 import { casesApi, type Crs, type Patrol as PatrolT } from '../../../api/cases.ts';
 import { preferredCrs } from '../geo.ts';
 import { runningPatrol, setRunningPatrol } from '../patrolStore.ts';
+import { useSubmit } from '../../../lib/useSubmit.ts';
 
 type Point = { lon: number; lat: number; at: string; crs: Crs };
 
@@ -18,8 +19,7 @@ export function PatrolCard() {
   const [patrol, setPatrol] = useState<PatrolT | null>(runningPatrol);
   const [last, setLast] = useState<PatrolT | null>(null);
   const [count, setCount] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const buffer = useRef<Point[]>([]);
 
   const flush = async (id: string) => {
@@ -51,36 +51,23 @@ export function PatrolCard() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [patrol?.id]);
 
-  const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const start = () =>
+    run(async () => {
       const r = await casesApi.startPatrol();
       setRunningPatrol(r.patrol);
       setPatrol(r.patrol);
       setLast(null);
       setCount(0);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const stop = async () => {
-    if (!patrol) return;
-    setBusy(true);
-    try {
+    });
+  const stop = () =>
+    run(async () => {
+      if (!patrol) return;
       while (buffer.current.length) await flush(patrol.id);
       const r = await casesApi.stopPatrol(patrol.id);
       setLast(r.patrol);
       setRunningPatrol(null);
       setPatrol(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Card size="small" title={t('cases.patrol.title')} data-testid="patrol">
