@@ -14,7 +14,11 @@ function collectJs(page: Page): Map<string, number> {
   page.on('response', async (r) => {
     const url = r.url();
     if (!/\.m?js(\?|$)/.test(url) || js.has(url)) return;
-    try { js.set(url, gzipSync(await r.body(), { level: 9 }).length); } catch { /* aborted */ }
+    try {
+      js.set(url, gzipSync(await r.body(), { level: 9 }).length);
+    } catch {
+      /* aborted */
+    }
   });
   return js;
 }

@@ -29,17 +29,34 @@ const LOCAL_PG = 'postgres://postgres@127.0.0.1:55432/postgres';
 /** Everything after this line of docs/benchmarks-cases.md is hand-written and survives a re-run. */
 const KEEP_MARKER = '<!-- kept by bench/cases.ts -->';
 
-interface Load { rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number; nodeMsPerCase: number }
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  nodeMsPerCase: number;
+}
 
 async function loginCookie(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
-  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'linli-demo' }) });
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'linli-demo' }),
+  });
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
   const body = (await r.json()) as { account: { csrfToken: string } };
   return { cookie, csrf: body.account.csrfToken };
 }
 
 /** autocannon in a child process, so the load generator does not share the server's event loop. */
-function autocannon(url: string, auth: { cookie: string; csrf: string }, idempotencyKeys: boolean, seconds = DURATION_S): Promise<Load> {
+function autocannon(
+  url: string,
+  auth: { cookie: string; csrf: string },
+  idempotencyKeys: boolean,
+  seconds = DURATION_S,
+): Promise<Load> {
   const script = `
     const autocannon = require('autocannon');
     const { randomUUID } = require('node:crypto');
@@ -53,12 +70,29 @@ function autocannon(url: string, auth: { cookie: string; csrf: string }, idempot
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited ${code}`));
-      const r = JSON.parse(out) as { ok: number; non2xx: number; errors: number; p50: number; p99: number; duration: number };
+      const r = JSON.parse(out) as {
+        ok: number;
+        non2xx: number;
+        errors: number;
+        p50: number;
+        p99: number;
+        duration: number;
+      };
       const cpu = process.cpuUsage(cpu0);
-      resolve({ rps: r.ok / r.duration, p50: r.p50, p99: r.p99, ok: r.ok, non2xx: r.non2xx, errors: r.errors, nodeMsPerCase: (cpu.user + cpu.system) / 1000 / Math.max(1, r.ok) });
+      resolve({
+        rps: r.ok / r.duration,
+        p50: r.p50,
+        p99: r.p99,
+        ok: r.ok,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        nodeMsPerCase: (cpu.user + cpu.system) / 1000 / Math.max(1, r.ok),
+      });
     });
   });
 }
@@ -83,7 +117,11 @@ async function sseLatency(url: string, n: number): Promise<{ p50: number; p99: n
   await new Promise((r) => setTimeout(r, 200));
   const lat: number[] = [];
   for (let k = 0; k < n; k++) {
-    const r = await fetch(`${url}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: resident.cookie, 'x-csrf-token': resident.csrf }, body: JSON.stringify({ categoryCode: 'X03', description: `噪音 ${k}`, location: SILU_POINT }) });
+    const r = await fetch(`${url}/api/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: resident.cookie, 'x-csrf-token': resident.csrf },
+      body: JSON.stringify({ categoryCode: 'X03', description: `噪音 ${k}`, location: SILU_POINT }),
+    });
     const returned = performance.now();
     const id = ((await r.json()) as { case: { id: string } }).case.id;
     for (let w = 0; w < 200 && !arrivals.has(id); w++) await new Promise((res) => setTimeout(res, 5));
@@ -97,9 +135,20 @@ async function sseLatency(url: string, n: number): Promise<{ p50: number; p99: n
 async function freshPgDb(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `linli_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
-  await admin.connect(); await admin.query(`CREATE DATABASE ${name}`); await admin.end();
-  const u = new URL(base); u.pathname = `/${name}`;
-  return { url: u.toString(), drop: async () => { const a = new pg.Client({ connectionString: base }); await a.connect(); await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await a.end(); } };
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const a = new pg.Client({ connectionString: base });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
 }
 
 function pgbench(url: string): number {
@@ -107,7 +156,11 @@ function pgbench(url: string): number {
   const f = join(dir, 'insert.sql');
   writeFileSync(f, "INSERT INTO bench_insert (v) VALUES ('x');\n");
   execFileSync('psql', [url, '-q', '-c', 'CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, v text)']);
-  const out = execFileSync('pgbench', ['-n', '-c', String(CONNECTIONS), '-j', '2', '-T', String(DURATION_S), '-f', f, url], { encoding: 'utf8' });
+  const out = execFileSync(
+    'pgbench',
+    ['-n', '-c', String(CONNECTIONS), '-j', '2', '-T', String(DURATION_S), '-f', f, url],
+    { encoding: 'utf8' },
+  );
   const m = /tps = ([\d.]+)/.exec(out);
   if (!m) throw new Error(`pgbench: no tps in output:\n${out}`);
   return Number(m[1]);
@@ -137,22 +190,58 @@ export async function runCasesBench(): Promise<string> {
   const notes: string[] = [];
   const pgBase = process.env.DATABASE_URL ?? LOCAL_PG;
   let pgOk = true;
-  try { const c = new pg.Client({ connectionString: pgBase }); await c.connect(); await c.end(); } catch { pgOk = false; notes.push(`PostgreSQL not reachable at ${pgBase.replace(/:[^:@/]+@/, ':***@')}: not measured.`); }
+  try {
+    const c = new pg.Client({ connectionString: pgBase });
+    await c.connect();
+    await c.end();
+  } catch {
+    pgOk = false;
+    notes.push(`PostgreSQL not reachable at ${pgBase.replace(/:[^:@/]+@/, ':***@')}: not measured.`);
+  }
   if (pgOk) {
     const db = await freshPgDb(pgBase);
-    try { rows.push(await engineRun('PostgreSQL', () => startServer({ port: 0, host: '127.0.0.1', databaseUrl: db.url, seedDemo: true, webRoot: '/nonexistent' }), db.url)); } finally { await db.drop(); }
+    try {
+      rows.push(
+        await engineRun(
+          'PostgreSQL',
+          () =>
+            startServer({ port: 0, host: '127.0.0.1', databaseUrl: db.url, seedDemo: true, webRoot: '/nonexistent' }),
+          db.url,
+        ),
+      );
+    } finally {
+      await db.drop();
+    }
   }
-  rows.push(await engineRun('PGlite (in memory)', () => startServer({ port: 0, host: '127.0.0.1', dataDir: 'memory://', seedDemo: true, webRoot: '/nonexistent' }), null));
+  rows.push(
+    await engineRun(
+      'PGlite (in memory)',
+      () => startServer({ port: 0, host: '127.0.0.1', dataDir: 'memory://', seedDemo: true, webRoot: '/nonexistent' }),
+      null,
+    ),
+  );
   const f = (x: number, d = 0) => x.toFixed(d);
   const lines = [
-    '## Case creation (一键式响应)', '',
-    `POST /api/cases (JSON, one resident session, ${CONNECTIONS} connections, ${DURATION_S} s, autocannon in a child process) against a server started with startServer; demo community seeded; ${WARMUP_S} s of unmeasured load first (JIT warm-up). Server CPU = the server process's user+system time over the measured load ÷ creations. Targets: ≥ 1,000/s with p99 ≤ 100 ms on PostgreSQL, ≥ 300/s on PGlite; SSE p99 ≤ 1 s.`, '',
-    '| engine | Idempotency-Key | creations/s | p50 ms | p99 ms | non-2xx | server CPU ms / creation | raw pgbench insert tps | API / pgbench | SSE visible after POST p50 / p99 ms (n) |', '|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.flatMap((r) => [[r.load, 'none'], [r.keyed, 'fresh per request']] as const).map(([l, k], i) => {
-      const r = rows[Math.floor(i / 2)]!;
-      return `| ${r.label} | ${k} | ${f(l.rps)} | ${f(l.p50)} | ${f(l.p99)} | ${l.non2xx + l.errors} | ${f(l.nodeMsPerCase, 2)} | ${r.raw === null ? '—' : f(r.raw)} | ${r.raw === null ? '—' : `${f((100 * l.rps) / r.raw, 1)} %`} | ${i % 2 === 0 ? `${f(r.sse.p50, 1)} / ${f(r.sse.p99, 1)} (${r.sse.n})` : '—'} |`;
-    }),
-    '', ...notes,
+    '## Case creation (一键式响应)',
+    '',
+    `POST /api/cases (JSON, one resident session, ${CONNECTIONS} connections, ${DURATION_S} s, autocannon in a child process) against a server started with startServer; demo community seeded; ${WARMUP_S} s of unmeasured load first (JIT warm-up). Server CPU = the server process's user+system time over the measured load ÷ creations. Targets: ≥ 1,000/s with p99 ≤ 100 ms on PostgreSQL, ≥ 300/s on PGlite; SSE p99 ≤ 1 s.`,
+    '',
+    '| engine | Idempotency-Key | creations/s | p50 ms | p99 ms | non-2xx | server CPU ms / creation | raw pgbench insert tps | API / pgbench | SSE visible after POST p50 / p99 ms (n) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows
+      .flatMap(
+        (r) =>
+          [
+            [r.load, 'none'],
+            [r.keyed, 'fresh per request'],
+          ] as const,
+      )
+      .map(([l, k], i) => {
+        const r = rows[Math.floor(i / 2)]!;
+        return `| ${r.label} | ${k} | ${f(l.rps)} | ${f(l.p50)} | ${f(l.p99)} | ${l.non2xx + l.errors} | ${f(l.nodeMsPerCase, 2)} | ${r.raw === null ? '—' : f(r.raw)} | ${r.raw === null ? '—' : `${f((100 * l.rps) / r.raw, 1)} %`} | ${i % 2 === 0 ? `${f(r.sse.p50, 1)} / ${f(r.sse.p99, 1)} (${r.sse.n})` : '—'} |`;
+      }),
+    '',
+    ...notes,
   ];
   return lines.join('\n') + '\n';
 }
@@ -163,5 +252,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // Keep the hand-written part (profile, earlier runs) that follows the marker.
   const path = 'docs/benchmarks-cases.md';
   const kept = existsSync(path) ? readFileSync(path, 'utf8').split(KEEP_MARKER)[1] : undefined;
-  writeFileSync(path, `# Case benchmarks\n\n${machineLine()}\n\n${md}${kept === undefined ? '' : `\n${KEEP_MARKER}${kept}`}`);
+  writeFileSync(
+    path,
+    `# Case benchmarks\n\n${machineLine()}\n\n${md}${kept === undefined ? '' : `\n${KEEP_MARKER}${kept}`}`,
+  );
 }

@@ -63,10 +63,13 @@ function measure(lookup: Lookup, pts: Float64Array): { perSec: number; found: nu
 /** The naive baseline: flatbush candidates (any order), robust-point-in-polygon, lowest index wins. */
 function naiveLookup(items: readonly GridItem[]): { lookup: Lookup; buildMs: number } {
   const t0 = performance.now();
-  const loops = items.map((it) => (it.geometry.type === 'Polygon' ? (it.geometry.coordinates[0] ?? []).slice(0, -1) : []));
+  const loops = items.map((it) =>
+    it.geometry.type === 'Polygon' ? (it.geometry.coordinates[0] ?? []).slice(0, -1) : [],
+  );
   const fb = new Flatbush(items.length);
   for (const loop of loops) {
-    const xs = loop.map((p) => p[0] ?? 0), ys = loop.map((p) => p[1] ?? 0);
+    const xs = loop.map((p) => p[0] ?? 0),
+      ys = loop.map((p) => p[1] ?? 0);
     fb.add(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys));
   }
   fb.finish();
@@ -88,9 +91,13 @@ const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
 
 /** Run the benchmark and return a markdown section. Takes about half a minute. */
 export async function runGridBench(): Promise<string> {
-  const nx = 400, ny = 250; // 100,000 grids
+  const nx = 400,
+    ny = 250; // 100,000 grids
   const items = syntheticTessellation({ nx, ny, seed: 1, cell: CELL, origin: ORIGIN });
-  const vertices = items.reduce((s, it) => s + (it.geometry.type === 'Polygon' ? (it.geometry.coordinates[0]?.length ?? 1) - 1 : 0), 0);
+  const vertices = items.reduce(
+    (s, it) => s + (it.geometry.type === 'Polygon' ? (it.geometry.coordinates[0]?.length ?? 1) - 1 : 0),
+    0,
+  );
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const mem0 = process.memoryUsage();
@@ -110,7 +117,8 @@ export async function runGridBench(): Promise<string> {
   const slow = measure(naive.lookup, naivePts);
   let disagree = 0;
   for (let i = 0; i < nNaive; i++) {
-    const x = naivePts[2 * i] as number, y = naivePts[2 * i + 1] as number;
+    const x = naivePts[2 * i] as number,
+      y = naivePts[2 * i + 1] as number;
     if (index.locateIndex(x, y) !== naive.lookup(x, y)) disagree++;
   }
 

@@ -26,7 +26,9 @@ async function runOptional(path: string, fn: string): Promise<string> {
 }
 
 const only = process.argv.slice(2);
-const parts: string[] = [`# Benchmarks\n\n${machineLine()}\n\nProduced by \`npm run bench\`; every number below was measured in that run.\n`];
+const parts: string[] = [
+  `# Benchmarks\n\n${machineLine()}\n\nProduced by \`npm run bench\`; every number below was measured in that run.\n`,
+];
 for (const s of sections) {
   if (only.length && !only.includes(s.name)) continue;
   process.stderr.write(`\n== ${s.name}\n`);

@@ -13,7 +13,9 @@ async function waitHealthy(url: string, deadlineMs: number): Promise<void> {
     try {
       const r = await fetch(url);
       if (r.ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await sleep(20);
   }
   throw new Error(`no answer from ${url}`);
@@ -23,7 +25,11 @@ async function waitHealthy(url: string, deadlineMs: number): Promise<void> {
 async function timeStart(cmd: string[], env: NodeJS.ProcessEnv, port: number): Promise<number> {
   const t0 = performance.now();
   const { DATABASE_URL: _pg, ...base } = process.env; // this measures the embedded database
-  const child = spawn(cmd[0]!, cmd.slice(1), { env: { ...base, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, detached: true, stdio: 'ignore' });
+  const child = spawn(cmd[0]!, cmd.slice(1), {
+    env: { ...base, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    detached: true,
+    stdio: 'ignore',
+  });
   try {
     await waitHealthy(`http://127.0.0.1:${port}/healthz`, Date.now() + 120_000);
     return performance.now() - t0;
@@ -45,7 +51,8 @@ export async function runStartupBench(runs = 5): Promise<string> {
     const viaNpm: number[] = [];
     const direct: number[] = [];
     for (let i = 0; i < runs; i++) viaNpm.push(await timeStart(['npm', 'start', '--silent'], env, port));
-    for (let i = 0; i < runs; i++) direct.push(await timeStart([process.execPath, '--import', 'tsx', 'src/cli/main.ts', 'serve'], env, port));
+    for (let i = 0; i < runs; i++)
+      direct.push(await timeStart([process.execPath, '--import', 'tsx', 'src/cli/main.ts', 'serve'], env, port));
     const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     return [
       '## Start-up (PGlite, demo community)',

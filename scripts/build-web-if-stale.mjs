@@ -14,6 +14,8 @@ const sources = ['src/web', 'vite.config.ts', 'package-lock.json'].filter((p) =>
 const stale = !existsSync(out) || Math.max(...sources.map(newest)) > statSync(out).mtimeMs;
 if (stale) {
   console.log('Building the web app…');
-  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
   process.exit(r.status ?? 1);
 }

@@ -4,8 +4,12 @@ import type { Browser } from 'playwright-core';
 import { DESK, launch, login, newContext, shot } from '../support/browser.ts';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('account administration', () => {
   it('creates a grid worker account bound to a grid, who then logs in', async () => {
@@ -29,7 +33,10 @@ describe('account administration', () => {
     await page.getByTestId('accounts-table').getByText('e2e_grid05').waitFor();
     await dialog.waitFor({ state: 'hidden' });
     await shot(page, 'accounts-desk');
-    const rows = await page.getByTestId('accounts-table').locator('.ant-table-row', { hasText: 'e2e_grid05' }).allTextContents();
+    const rows = await page
+      .getByTestId('accounts-table')
+      .locator('.ant-table-row', { hasText: 'e2e_grid05' })
+      .allTextContents();
     expect(rows[0]).toContain('62070200400605');
 
     const ctx2 = await newContext(browser, inject('baseUrl'), DESK);

@@ -19,9 +19,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-
 async function jpeg(): Promise<Buffer> {
-  return sharp({ create: { width: 200, height: 150, channels: 3, background: { r: 90, g: 120, b: 80 } } }).jpeg().toBuffer();
+  return sharp({ create: { width: 200, height: 150, channels: 3, background: { r: 90, g: 120, b: 80 } } })
+    .jpeg()
+    .toBuffer();
 }
 
 describe('resident cases pages', () => {
@@ -45,7 +46,10 @@ describe('resident cases pages', () => {
       '.r-main .btn, .r-main select, .r-main input:not(.sr-only), .r-main summary',
     );
     expectElderNumbers(m, { texts: 16, targets: 11 });
-    expect(scripts.some((s) => /maplibre|echarts|antd|StaffApp/i.test(s)), scripts.join(' ')).toBe(false);
+    expect(
+      scripts.some((s) => /maplibre|echarts|antd|StaffApp/i.test(s)),
+      scripts.join(' '),
+    ).toBe(false);
     await page.addStyleTag({ content: '.r-bar{position:static!important}' });
     await shot(page, 'cases-report-elder-phone', true);
 
@@ -98,7 +102,9 @@ describe('resident cases pages', () => {
     await page.locator('button.c-cat[data-code=X03]').click();
     await page.getByTestId('locate').click();
     await page.getByTestId('location-set').waitFor();
-    await page.getByTestId('photo-input').setInputFiles({ name: 'noise.jpg', mimeType: 'image/jpeg', buffer: await jpeg() });
+    await page
+      .getByTestId('photo-input')
+      .setInputFiles({ name: 'noise.jpg', mimeType: 'image/jpeg', buffer: await jpeg() });
     const text = `夜间装修噪音 ${Date.now()}`;
     await page.getByTestId('description').fill(text);
 
@@ -119,7 +125,8 @@ describe('resident cases pages', () => {
     await page.close();
     const again = await ctx.newPage();
     again.on('request', (r) => {
-      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/cases') keys.push(r.headers()['idempotency-key'] ?? '');
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/cases')
+        keys.push(r.headers()['idempotency-key'] ?? '');
     });
     await again.goto('/me/report');
     await again.waitForURL(/\/me\/cases\/[0-9a-f-]{36}/, { timeout: 15_000 });
@@ -161,7 +168,9 @@ describe('resident cases pages', () => {
     await page.getByTestId('me-too').first().click();
     await page.waitForURL(`**/me/cases/${id}?supported=1`);
     await page.getByTestId('case-detail').waitFor();
-    const mine = (await (await ctx.request.get('/api/cases/mine')).json()) as { items: { id: string; supporters: number }[] };
+    const mine = (await (await ctx.request.get('/api/cases/mine')).json()) as {
+      items: { id: string; supporters: number }[];
+    };
     expect(mine.items.find((c) => c.id === id)?.supporters).toBe(1);
     await ctx.close();
   });

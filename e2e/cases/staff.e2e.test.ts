@@ -45,7 +45,8 @@ describe('cases: staff console, metrics, patrol', () => {
     await page.locator('[data-testid=metrics-chart] svg').waitFor({ timeout: 15_000 });
     expect(scripts.some((s) => /MetricsChart/.test(s))).toBe(true);
     const defs = await page.getByTestId('metrics-definitions').textContent();
-    for (const k of ['响应率', '解决率', '满意率', '结案率', '按期结案率', '返工率', '延期率']) expect(defs).toContain(k);
+    for (const k of ['响应率', '解决率', '满意率', '结案率', '按期结案率', '返工率', '延期率'])
+      expect(defs).toContain(k);
     await page.locator('.ant-table-row').first().waitFor();
     await page.waitForTimeout(500);
     await shot(page, 'cases-metrics-desk', true);

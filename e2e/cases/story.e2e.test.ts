@@ -34,7 +34,9 @@ async function photo(): Promise<Buffer> {
       raw[i + 1] = 70 + (y % 48);
       raw[i + 2] = 50;
     }
-  return sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
+  return sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }
 
 /** Full-page screenshots: keep the sticky resident bar at the top and hide antd toasts. */
@@ -69,7 +71,9 @@ describe('一键式响应 in the browser', () => {
     expect(await resident.locator('button.c-cat[data-code=X01]').getAttribute('aria-pressed')).toBe('true');
     await resident.getByTestId('locate').click();
     await resident.getByTestId('location-set').waitFor();
-    await resident.getByTestId('photo-input').setInputFiles({ name: 'drain.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+    await resident
+      .getByTestId('photo-input')
+      .setInputFiles({ name: 'drain.jpg', mimeType: 'image/jpeg', buffer: await photo() });
     await resident.locator('.c-thumbs img').first().waitFor();
     await resident.getByTestId('description').fill('丝路嘉苑1号楼下水管道堵塞，污水冒到路面。');
     expect(await resident.getByTestId('hide-name').getAttribute('aria-pressed')).toBe('true');
@@ -154,11 +158,17 @@ describe('一键式响应 in the browser', () => {
 
     // A fresh case in grid 2, filed through the API as the resident.
     const resCtx = await newContext(browser, base, PHONE);
-    const login1 = await resCtx.request.post('/api/auth/login', { data: { username: 'resident_silu', password: 'linli-demo' } });
+    const login1 = await resCtx.request.post('/api/auth/login', {
+      data: { username: 'resident_silu', password: 'linli-demo' },
+    });
     const csrf = ((await login1.json()) as { account: { csrfToken: string } }).account.csrfToken;
     const made = await resCtx.request.post('/api/cases', {
       headers: { 'x-csrf-token': csrf, 'idempotency-key': `deadline-${Date.now()}` },
-      data: { categoryCode: 'X02', description: '3号楼楼道灯不亮', location: { lon: SILU.longitude, lat: SILU.latitude, crs: 'wgs84' } },
+      data: {
+        categoryCode: 'X02',
+        description: '3号楼楼道灯不亮',
+        location: { lon: SILU.longitude, lat: SILU.latitude, crs: 'wgs84' },
+      },
     });
     expect(made.status()).toBe(201);
     const c = ((await made.json()) as { case: { id: string; level: string; gridCode: string; acceptBy: string } }).case;
@@ -180,7 +190,9 @@ describe('一键式响应 in the browser', () => {
     expect(tick.escalated).toBeGreaterThanOrEqual(1);
 
     // The open staff page changes without a reload.
-    await staff.locator(`[data-testid=staff-case][data-id="${c.id}"][data-level=community]`).waitFor({ timeout: 5_000 });
+    await staff
+      .locator(`[data-testid=staff-case][data-id="${c.id}"][data-level=community]`)
+      .waitFor({ timeout: 5_000 });
     await expect(staff.getByTestId('case-level').textContent()).resolves.toContain('社区');
     await staff.getByTestId('history').getByText('超时未签收，自动上报').waitFor();
     await tidy(staff);

@@ -7,8 +7,12 @@ import type { Browser } from 'playwright-core';
 import { DESK, launch, login, newContext, PHONE, shot } from '../support/browser.ts';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('15-minute life circle page', () => {
   it('community staff see coverage and a suggested second elderly day-care centre on the map (desk)', async () => {
@@ -28,7 +32,9 @@ describe('15-minute life circle page', () => {
     // A click on the map draws the walking area from that point (reached edges + outline).
     const box = (await page.locator('.circle-map').boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.45);
-    await expect(page.getByTestId('area-info').textContent()).resolves.toMatch(/地图上的点：老年人.*步行 5 分钟范围（270 米）/);
+    await expect(page.getByTestId('area-info').textContent()).resolves.toMatch(
+      /地图上的点：老年人.*步行 5 分钟范围（270 米）/,
+    );
     await page.waitForTimeout(500);
     await shot(page, 'circle-desk-area');
 
@@ -53,10 +59,14 @@ describe('15-minute life circle page', () => {
     await shot(page, 'circle-desk-whatif');
 
     await page.getByTestId('lang-switch').click();
-    await expect(page.locator('.circle-title').textContent()).resolves.toContain('15-minute life circle · Donghu Community');
+    await expect(page.locator('.circle-title').textContent()).resolves.toContain(
+      '15-minute life circle · Donghu Community',
+    );
     await page.getByRole('tab', { name: 'Coverage' }).click();
     await page.locator('[data-testid=coverage-table] tr[data-category=elderly_day_care]').waitFor();
-    await expect(page.locator('[data-testid=coverage-table] tr[data-category=elderly_day_care]').textContent()).resolves.toContain('Elderly day care');
+    await expect(
+      page.locator('[data-testid=coverage-table] tr[data-category=elderly_day_care]').textContent(),
+    ).resolves.toContain('Elderly day care');
     await shot(page, 'circle-desk-en');
     await ctx.close();
   });

@@ -27,7 +27,9 @@ describe('staff map', () => {
     expect(await legend.getAttribute('data-grid')).toBe(GRID03);
     // The map itself rendered (WebGL through SwiftShader) and labelled the own grid.
     await page.locator('.map-canvas[data-map-state=ready]').waitFor({ timeout: 30_000 });
-    await expect(page.locator(`.map-grid-label.is-own[data-grid="${GRID03}"]`).textContent()).resolves.toBe('★ 第3网格');
+    await expect(page.locator(`.map-grid-label.is-own[data-grid="${GRID03}"]`).textContent()).resolves.toBe(
+      '★ 第3网格',
+    );
     await page.waitForTimeout(500); // let the last tiles paint before the screenshot
     await shot(page, 'map-grid03-desk');
 

@@ -25,10 +25,44 @@ describe('register import', () => {
     const csv = [
       header,
       // A building that does not exist, a bad area and an ID number with a wrong check character.
-      row(['62070200400601', '不存在的楼', '1', '101', '-5', '不动产登记', '张三', '张三', '张三', '男', '620702196001010018', '1960-01-01', '户主', '138000', '']),
-      row(['62070200400601', '北苑小区1号楼', '1', '999', '80', '不动产登记', '李四', '李四', '李四', '女', '', '1970-02-30', '户主', '', '']),
+      row([
+        '62070200400601',
+        '不存在的楼',
+        '1',
+        '101',
+        '-5',
+        '不动产登记',
+        '张三',
+        '张三',
+        '张三',
+        '男',
+        '620702196001010018',
+        '1960-01-01',
+        '户主',
+        '138000',
+        '',
+      ]),
+      row([
+        '62070200400601',
+        '北苑小区1号楼',
+        '1',
+        '999',
+        '80',
+        '不动产登记',
+        '李四',
+        '李四',
+        '李四',
+        '女',
+        '',
+        '1970-02-30',
+        '户主',
+        '',
+        '',
+      ]),
     ].join('\n');
-    await page.getByTestId('import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByTestId('import-start').click();
     const table = page.getByTestId('import-errors');
     await table.locator('.ant-table-row').first().waitFor();

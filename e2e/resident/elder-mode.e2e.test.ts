@@ -18,7 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-
 describe('resident, elder mode (长辈版)', () => {
   it('meets the 适老化 numbers on a 375×812 phone and survives a reload', async () => {
     const ctx = await newContext(browser, inject('baseUrl'), PHONE);
@@ -40,7 +39,11 @@ describe('resident, elder mode (长辈版)', () => {
     await expect(nearby.textContent()).resolves.toMatch(/老年人日间照料中心.*步行约 \d+ 分钟（\d+ 米）/);
     await expect(nearby.textContent()).resolves.toContain('老年人步速');
 
-    const m = await measureElder(page, '.r-main .para, .r-main .r-member, .r-main h2, .r-main .btn', '.r-main .btn, .r-main a.btn, [data-testid=elder-toggle]');
+    const m = await measureElder(
+      page,
+      '.r-main .para, .r-main .r-member, .r-main h2, .r-main .btn',
+      '.r-main .btn, .r-main a.btn, [data-testid=elder-toggle]',
+    );
     expectElderNumbers(m, { texts: 6, targets: 2 });
     await shot(page, 'resident-elder-phone', true);
 
@@ -58,7 +61,9 @@ describe('resident, elder mode (长辈版)', () => {
 
   it('loads at most 250 KB of gzipped JavaScript on the first visit to the resident home', async () => {
     const ctx = await newContext(browser, inject('baseUrl'), PHONE);
-    const login = await ctx.request.post('/api/auth/login', { data: { username: 'resident_silu', password: 'linli-demo' } });
+    const login = await ctx.request.post('/api/auth/login', {
+      data: { username: 'resident_silu', password: 'linli-demo' },
+    });
     expect(login.ok()).toBe(true);
     const page = await ctx.newPage();
     const scripts = new Map<string, Promise<Buffer>>();
@@ -77,7 +82,10 @@ describe('resident, elder mode (长辈版)', () => {
       }),
     );
     const total = sizes.reduce((s, x) => s + x.gzip, 0);
-    writeFileSync('e2e/screenshots/resident-first-load.json', JSON.stringify({ totalGzipBytes: total, sizes }, null, 2));
+    writeFileSync(
+      'e2e/screenshots/resident-first-load.json',
+      JSON.stringify({ totalGzipBytes: total, sizes }, null, 2),
+    );
     console.log(`resident first-load JS: ${(total / 1024).toFixed(1)} KB gzipped in ${sizes.length} files`);
     expect(sizes.some((s) => /maplibre|echarts|StaffApp|table/.test(s.file))).toBe(false);
     expect(total).toBeLessThanOrEqual(250 * 1024);

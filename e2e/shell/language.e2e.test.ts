@@ -29,7 +29,9 @@ describe('language switch', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     // … and in English once the cookie says so.
     await page.locator('form button[type=submit]').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=login-error]')?.textContent === 'Wrong username or password');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=login-error]')?.textContent === 'Wrong username or password',
+    );
     await shot(page, 'login-en');
 
     await login(page, 'dh_staff');

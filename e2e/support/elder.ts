@@ -14,49 +14,52 @@ export interface ElderMeasure {
 
 /** Measures the visible elements matching `textSelector` (text) and `targetSelector` (touch targets). */
 export async function measureElder(page: Page, textSelector: string, targetSelector: string): Promise<ElderMeasure> {
-  return page.evaluate(([textSel, targetSel]) => {
-    const parse = (c: string): number[] => {
-      const m = c.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 1];
-      return [m[0] ?? 0, m[1] ?? 0, m[2] ?? 0, m[3] ?? 1];
-    };
-    const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => {
-        const s = v / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  return page.evaluate(
+    ([textSel, targetSel]) => {
+      const parse = (c: string): number[] => {
+        const m = c.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 1];
+        return [m[0] ?? 0, m[1] ?? 0, m[2] ?? 0, m[3] ?? 1];
       };
-      return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
-    };
-    const background = (el: Element | null): number[] => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = parse(getComputedStyle(e).backgroundColor);
-        if ((c[3] ?? 1) > 0.99) return c;
-      }
-      return [255, 255, 255, 1];
-    };
-    const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;
-    const text = [...document.querySelectorAll(textSel!)]
-      .filter((el) => visible(el) && (el.textContent?.trim() || el.matches('input, select, textarea')))
-      .map((el) => {
-        const cs = getComputedStyle(el);
-        const fontPx = parseFloat(cs.fontSize);
-        const linePx = cs.lineHeight === 'normal' ? fontPx * 1.2 : parseFloat(cs.lineHeight);
-        const a = lum(parse(cs.color));
-        const b = lum(background(el));
-        return {
-          sel: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${el.textContent?.trim().slice(0, 12)}`,
-          fontPx,
-          lineRatio: linePx / fontPx,
-          contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
-          marginPx: el.classList.contains('para') && el.nextElementSibling ? parseFloat(cs.marginBottom) : -1,
-          linePx,
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => {
+          const s = v / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
         };
+        return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
+      };
+      const background = (el: Element | null): number[] => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = parse(getComputedStyle(e).backgroundColor);
+          if ((c[3] ?? 1) > 0.99) return c;
+        }
+        return [255, 255, 255, 1];
+      };
+      const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;
+      const text = [...document.querySelectorAll(textSel!)]
+        .filter((el) => visible(el) && (el.textContent?.trim() || el.matches('input, select, textarea')))
+        .map((el) => {
+          const cs = getComputedStyle(el);
+          const fontPx = parseFloat(cs.fontSize);
+          const linePx = cs.lineHeight === 'normal' ? fontPx * 1.2 : parseFloat(cs.lineHeight);
+          const a = lum(parse(cs.color));
+          const b = lum(background(el));
+          return {
+            sel: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${el.textContent?.trim().slice(0, 12)}`,
+            fontPx,
+            lineRatio: linePx / fontPx,
+            contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+            marginPx: el.classList.contains('para') && el.nextElementSibling ? parseFloat(cs.marginBottom) : -1,
+            linePx,
+          };
+        });
+      const targets = [...document.querySelectorAll(targetSel!)].filter(visible).map((el) => {
+        const r = el.getBoundingClientRect();
+        return { label: `${el.tagName} ${el.textContent?.trim().slice(0, 16) ?? ''}`, w: r.width, h: r.height };
       });
-    const targets = [...document.querySelectorAll(targetSel!)].filter(visible).map((el) => {
-      const r = el.getBoundingClientRect();
-      return { label: `${el.tagName} ${el.textContent?.trim().slice(0, 16) ?? ''}`, w: r.width, h: r.height };
-    });
-    return { text, targets };
-  }, [textSelector, targetSelector]);
+      return { text, targets };
+    },
+    [textSelector, targetSelector],
+  );
 }
 
 /** Asserts the §7 numbers on a measurement (soft, so one run lists every offender). */

@@ -40,7 +40,14 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   // Many tests log in as the same demo user within a minute; the login limit (a brute-force guard) is raised
   // for this test server only. Its own behaviour is tested in src/server/modules/auth/routes.test.ts.
   const env = { ...process.env, LINLI_LOGIN_MAX_PER_MINUTE: '500' };
-  const server = await startServer({ port: 0, dataDir: 'memory://', seedDemo: true, webRoot: resolve('dist/web'), clock, env });
+  const server = await startServer({
+    port: 0,
+    dataDir: 'memory://',
+    seedDemo: true,
+    webRoot: resolve('dist/web'),
+    clock,
+    env,
+  });
   const app = server.app as typeof server.app & { cases?: { tick(): Promise<number> } };
 
   const control: Server = createServer((req, res) => {

@@ -11,4 +11,3 @@ export function parseArgs(argv: string[]): { positional: string[]; flags: Record
   }
   return { positional, flags };
 }
-

@@ -9,7 +9,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'linli-circle-cli-'));
 const dir = join(tmp, 'data');
 function linli(...args: string[]) {
   const { DATABASE_URL: _pg, ...rest } = process.env;
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...rest, LINLI_DATA_DIR: dir, LANG: 'C' }, timeout: 120_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...rest, LINLI_DATA_DIR: dir, LANG: 'C' },
+    timeout: 120_000,
+  });
 }
 
 describe('linli circle', () => {

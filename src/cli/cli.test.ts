@@ -10,12 +10,19 @@ const tmp = mkdtempSync(join(tmpdir(), 'linli-cli-'));
 function linli(args: string[], dataDir: string) {
   const { DATABASE_URL: _pg, ...rest } = process.env;
   const env = { ...rest, LINLI_DATA_DIR: dataDir };
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env, timeout: 120_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    env,
+    timeout: 120_000,
+  });
 }
 
 describe('linli CLI', () => {
   it('parses flags and positionals', () => {
-    expect(parseArgs(['import', 'ledger', 'a.csv', '--community', '620702004006', '--kind=grids'])).toEqual({ positional: ['import', 'ledger', 'a.csv'], flags: { community: '620702004006', kind: 'grids' } });
+    expect(parseArgs(['import', 'ledger', 'a.csv', '--community', '620702004006', '--kind=grids'])).toEqual({
+      positional: ['import', 'ledger', 'a.csv'],
+      flags: { community: '620702004006', kind: 'grids' },
+    });
   });
 
   it('seeds, exports, refuses a bad import with row errors, backs up and restores into an empty directory', () => {

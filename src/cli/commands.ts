@@ -35,18 +35,41 @@ export async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
 
 /** A progress bar on stdout. */
 export function bar(total: number, label: string): SingleBar {
-  const b = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} {step}`, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic);
+  const b = new SingleBar(
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} {step}`,
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    },
+    Presets.shades_classic,
+  );
   b.start(total, 0, { step: '' });
   return b;
 }
 
 /** Acts as an existing account (default: the community's first community_staff account). */
 export async function cliCtx(h: DbHandle, community: string, username?: string): Promise<Ctx> {
-  let q = h.db.selectFrom('accounts as a').leftJoin('residents as r', 'r.id', 'a.resident_id').select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.scope_code', 'a.resident_id', 'r.household_id']);
-  q = username ? q.where('a.username', '=', username) : q.where('a.role', '=', 'community_staff').where('a.scope_code', '=', community);
+  let q = h.db
+    .selectFrom('accounts as a')
+    .leftJoin('residents as r', 'r.id', 'a.resident_id')
+    .select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.scope_code', 'a.resident_id', 'r.household_id']);
+  q = username
+    ? q.where('a.username', '=', username)
+    : q.where('a.role', '=', 'community_staff').where('a.scope_code', '=', community);
   const a = await q.orderBy('a.username').executeTakeFirst();
   if (!a) throw new AppError('FORBIDDEN');
-  const actor: Actor = { accountId: a.id, username: a.username, displayName: a.display_name, role: a.role, scopeCode: a.scope_code, residentId: a.resident_id, householdId: a.household_id ?? null, sessionId: 'cli', csrfToken: 'cli' };
+  const actor: Actor = {
+    accountId: a.id,
+    username: a.username,
+    displayName: a.display_name,
+    role: a.role,
+    scopeCode: a.scope_code,
+    residentId: a.resident_id,
+    householdId: a.household_id ?? null,
+    sessionId: 'cli',
+    csrfToken: 'cli',
+  };
   return { db: h.db, actor, now: new Date(), lang: process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN', ip: 'cli' };
 }
 
@@ -67,9 +90,19 @@ export const commands: Record<string, Command> = {
     await withDb(async (h) => {
       if (!(await isEmpty(h.db))) throw new Error('the database is not empty; seed-demo only fills an empty one');
       const b = bar(10, 'seed');
-      const r = await seedDemo(h.db, new Date(), (done, total, step) => { b.setTotal(total); b.update(done, { step }); }, { cases: true });
+      const r = await seedDemo(
+        h.db,
+        new Date(),
+        (done, total, step) => {
+          b.setTotal(total);
+          b.update(done, { step });
+        },
+        { cases: true },
+      );
       b.stop();
-      console.log(`loaded 东湖社区: ${r.households} households, ${r.residents} residents, ${r.grids} grids, ${r.accounts} accounts, ${r.cases} demo cases`);
+      console.log(
+        `loaded 东湖社区: ${r.households} households, ${r.residents} residents, ${r.grids} grids, ${r.accounts} accounts, ${r.cases} demo cases`,
+      );
     });
   },
   async import([what, file], flags, io) {
@@ -84,10 +117,21 @@ export const commands: Record<string, Command> = {
         const crs = parseCrs(flags.crs ?? 'wgs84');
         if (!crs) throw new AppError('BAD_CRS', { params: { crs: flags.crs ?? '' } });
         let fc: FeatureCollection;
-        try { fc = JSON.parse((await io.readFile(file)).toString('utf8')) as FeatureCollection; } catch { throw new AppError('BAD_FILE', { params: { reason: 'not JSON' } }); }
-        if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new AppError('BAD_FILE', { params: { reason: 'not a FeatureCollection' } });
+        try {
+          fc = JSON.parse((await io.readFile(file)).toString('utf8')) as FeatureCollection;
+        } catch {
+          throw new AppError('BAD_FILE', { params: { reason: 'not JSON' } });
+        }
+        if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features))
+          throw new AppError('BAD_FILE', { params: { reason: 'not a FeatureCollection' } });
         const kind = need(flags, 'kind');
-        console.log(JSON.stringify(kind === 'grids' ? await importGrids(ctx, community, fc, crs) : await importCompounds(ctx, community, fc, crs)));
+        console.log(
+          JSON.stringify(
+            kind === 'grids'
+              ? await importGrids(ctx, community, fc, crs)
+              : await importCompounds(ctx, community, fc, crs),
+          ),
+        );
       } else throw new Error('import what? ledger | geojson');
     });
   },
@@ -96,8 +140,15 @@ export const commands: Record<string, Command> = {
     const community = need(flags, 'community');
     await withDb(async (h) => {
       const ctx = await cliCtx(h, community, flags.user);
-      if (what === 'ledger') await io.writeFile(file, await rowsToFile(await exportLedger(ctx, community), fmtOf(file)));
-      else if (what === 'geojson') await io.writeFile(file, JSON.stringify(await exportAreas(ctx, community, need(flags, 'kind') === 'compounds' ? 'compounds' : 'grids')));
+      if (what === 'ledger')
+        await io.writeFile(file, await rowsToFile(await exportLedger(ctx, community), fmtOf(file)));
+      else if (what === 'geojson')
+        await io.writeFile(
+          file,
+          JSON.stringify(
+            await exportAreas(ctx, community, need(flags, 'kind') === 'compounds' ? 'compounds' : 'grids'),
+          ),
+        );
       else throw new Error('export what? ledger | geojson');
       console.log(`wrote ${file}`);
     });
@@ -107,20 +158,42 @@ export const commands: Record<string, Command> = {
     await withDb(async (h) => {
       const total = BACKUP_TABLES.length;
       const b = bar(total, 'backup');
-      let done = 0; let last = '';
-      const counts = await backup(h.db, file, (t) => { if (t !== last) { last = t; b.update(++done, { step: t }); } });
-      b.update(total); b.stop();
-      console.log(`wrote ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+      let done = 0;
+      let last = '';
+      const counts = await backup(h.db, file, (t) => {
+        if (t !== last) {
+          last = t;
+          b.update(++done, { step: t });
+        }
+      });
+      b.update(total);
+      b.stop();
+      console.log(
+        `wrote ${file}: ${Object.entries(counts)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')}`,
+      );
     });
   },
   async restore([file]) {
     if (!file) throw new Error('usage: linli restore <file>');
     await withDb(async (h) => {
       const b = bar(BACKUP_TABLES.length, 'restore');
-      let done = 0; let last = '';
-      const counts = await restore(h.db, file, (t) => { if (t !== last) { last = t; b.update(++done, { step: t }); } });
-      b.update(BACKUP_TABLES.length); b.stop();
-      console.log(`restored ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+      let done = 0;
+      let last = '';
+      const counts = await restore(h.db, file, (t) => {
+        if (t !== last) {
+          last = t;
+          b.update(++done, { step: t });
+        }
+      });
+      b.update(BACKUP_TABLES.length);
+      b.stop();
+      console.log(
+        `restored ${file}: ${Object.entries(counts)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')}`,
+      );
     });
   },
 };

@@ -41,8 +41,13 @@ async function main(argv: string[]): Promise<number> {
   if (cmd === 'serve') {
     const cfg = loadConfig();
     const s = await startServer({ logger: true });
-    process.stdout.write(`\n邻里 Linli is running at ${s.url} (database: ${s.handle.engine}${s.handle.engine === 'pglite' ? `, ${cfg.dataDir}` : ''})\nDemo logins: dh_staff / grid01 … grid08 / resident_silu — password linli-demo\n\n`);
-    const stop = async () => { await s.close(); process.exit(0); };
+    process.stdout.write(
+      `\n邻里 Linli is running at ${s.url} (database: ${s.handle.engine}${s.handle.engine === 'pglite' ? `, ${cfg.dataDir}` : ''})\nDemo logins: dh_staff / grid01 … grid08 / resident_silu — password linli-demo\n\n`,
+    );
+    const stop = async () => {
+      await s.close();
+      process.exit(0);
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return -1;
@@ -57,11 +62,19 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { if (code >= 0) process.exit(code); },
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
   (e: unknown) => {
     if (e instanceof AppError) {
-      process.stderr.write(`错误 ${e.code}：${errorMessage(e.code, 'zh-CN', e.params)}\nError ${e.code}: ${errorMessage(e.code, 'en', e.params)}\n`);
-      if (Array.isArray(e.details)) for (const d of e.details.slice(0, 50)) process.stderr.write(`  ${typeof d === 'object' && d && 'message' in d ? String((d as { message: unknown }).message) : JSON.stringify(d)}\n`);
+      process.stderr.write(
+        `错误 ${e.code}：${errorMessage(e.code, 'zh-CN', e.params)}\nError ${e.code}: ${errorMessage(e.code, 'en', e.params)}\n`,
+      );
+      if (Array.isArray(e.details))
+        for (const d of e.details.slice(0, 50))
+          process.stderr.write(
+            `  ${typeof d === 'object' && d && 'message' in d ? String((d as { message: unknown }).message) : JSON.stringify(d)}\n`,
+          );
     } else process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   },

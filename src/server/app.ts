@@ -13,7 +13,12 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/schema.ts';
 import type { Engine } from './platform/db/connect.ts';
@@ -65,7 +70,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webRoot = deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? deps.webRoot : null;
   installErrorHandling(app, (req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url.startsWith('/open311/') || req.url === '/healthz';
-    return webRoot && req.method === 'GET' && !isApi ? reply.type('text/html').sendFile('index.html', webRoot) : undefined;
+    return webRoot && req.method === 'GET' && !isApi
+      ? reply.type('text/html').sendFile('index.html', webRoot)
+      : undefined;
   });
 
   const tileOrigin = deps.config.tileUrl ? new URL(deps.config.tileUrl.replace(/\{[^}]+\}/g, '0')).origin : null;
@@ -92,13 +99,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     global: false,
     hook: 'preHandler', // after body parsing, so limits can key on the username
-    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { params: { seconds: Math.max(1, Math.ceil(ctx.ttl / 1000)) } }),
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('RATE_LIMITED', { params: { seconds: Math.max(1, Math.ceil(ctx.ttl / 1000)) } }),
   });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 6, fields: 20 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Linli (邻里) API', version: '0.1.0', description: 'Community governance platform. Errors: `{ error: { code, message } }`, message in zh-CN or en (`?lang=en`). Writes with a session cookie need the `x-csrf-token` header.' },
+      info: {
+        title: 'Linli (邻里) API',
+        version: '0.1.0',
+        description:
+          'Community governance platform. Errors: `{ error: { code, message } }`, message in zh-CN or en (`?lang=en`). Writes with a session cookie need the `x-csrf-token` header.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_sid' } } },
     },
     transform: jsonSchemaTransform,
@@ -112,10 +125,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await deps.db.selectFrom('places').select('code').limit(1).execute();
     return { status: 'ok', db: deps.engine };
   });
-  app.get('/api/settings', { schema: { tags: ['system'], summary: 'Public client settings (map tiles)' } }, async () => ({
-    tileUrl: deps.config.tileUrl ?? null,
-    tileAttribution: deps.config.tileAttribution ?? null,
-  }));
+  app.get(
+    '/api/settings',
+    { schema: { tags: ['system'], summary: 'Public client settings (map tiles)' } },
+    async () => ({
+      tileUrl: deps.config.tileUrl ?? null,
+      tileAttribution: deps.config.tileAttribution ?? null,
+    }),
+  );
 
   await app.register(authRoutes(deps));
   await app.register(registryRoutes(deps));

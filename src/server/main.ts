@@ -50,16 +50,23 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   try {
     await migrateToLatest(handle.db);
     const clock = opts.clock ?? (() => new Date());
-    if (config.seedDemo && (await isEmpty(handle.db))) await seedDemo(handle.db, clock(), undefined, { cases: opts.demoCases ?? true });
+    if (config.seedDemo && (await isEmpty(handle.db)))
+      await seedDemo(handle.db, clock(), undefined, { cases: opts.demoCases ?? true });
     const app = await buildApp({
-      db: handle.db, engine: handle.engine, config, clock,
+      db: handle.db,
+      engine: handle.engine,
+      config,
+      clock,
       webRoot: opts.webRoot ?? resolve('dist/web'),
-      logger: opts.logger ?? false ? { level: config.logLevel } : false,
+      logger: (opts.logger ?? false) ? { level: config.logLevel } : false,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
     return {
-      url, app, handle, config,
+      url,
+      app,
+      handle,
+      config,
       async close() {
         await app.close();
         await handle.close();

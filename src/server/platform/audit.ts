@@ -30,7 +30,10 @@ export async function audit(
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await trx.insertInto('audit_log').values(list.map((e) => auditRow(actor, e))).execute();
+  await trx
+    .insertInto('audit_log')
+    .values(list.map((e) => auditRow(actor, e)))
+    .execute();
 }
 
 /**

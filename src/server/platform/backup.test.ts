@@ -15,14 +15,20 @@ const file = join(dir, 'b.linli.gz');
 async function dump(h: DbHandle) {
   const out: Record<string, string> = {};
   for (const { table, order } of BACKUP_TABLES) {
-    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.raw(order)}`.execute(h.db)).rows;
+    const rows = (
+      await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.raw(order)}`.execute(h.db)
+    ).rows;
     out[table] = JSON.stringify(rows);
   }
   return out;
 }
 
-beforeAll(async () => { t = await testApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe('backup and restore', () => {
   it('restores every row of every table into an empty database', async () => {
@@ -34,7 +40,20 @@ describe('backup and restore', () => {
       expect(restored).toEqual(Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)));
       expect(await dump(target)).toEqual(await dump(t.handle));
       // the audit sequence continues after the restored rows
-      await target.db.insertInto('audit_log').values({ action: 'x', entity: 'y', entity_id: null, scope_code: null, before: 'null', after: 'null', actor_id: null, actor_role: null, ip: null }).execute();
+      await target.db
+        .insertInto('audit_log')
+        .values({
+          action: 'x',
+          entity: 'y',
+          entity_id: null,
+          scope_code: null,
+          before: 'null',
+          after: 'null',
+          actor_id: null,
+          actor_role: null,
+          ip: null,
+        })
+        .execute();
     } finally {
       await target.close();
     }
@@ -54,7 +73,10 @@ describe('backup and restore', () => {
     try {
       await expect(restore(target.db, cut)).rejects.toMatchObject({ code: 'BAD_FILE' });
       await expect(restore(target.db, junk)).rejects.toMatchObject({ code: 'BAD_FILE' });
-      const n = await target.db.selectFrom('places').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await target.db
+        .selectFrom('places')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(0);
     } finally {
       await target.close();

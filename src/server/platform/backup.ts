@@ -43,27 +43,53 @@ const CHUNK = 1000;
 /** bytea values (Buffer / Uint8Array) are written as base64 strings; restore decodes the bytea columns. */
 function encodeBinary(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Uint8Array ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') : v;
+  for (const [k, v] of Object.entries(row))
+    out[k] = v instanceof Uint8Array ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') : v;
   return out;
 }
 
 /** Header line of a backup file. */
-interface Header { format: 'linli-backup'; version: 1; createdAt: string; migrations: string[]; counts: Record<string, number> }
+interface Header {
+  format: 'linli-backup';
+  version: 1;
+  createdAt: string;
+  migrations: string[];
+  counts: Record<string, number>;
+}
 
 /** Writes a backup of every table to `file`; returns row counts per table. */
-export async function backup(db: Kysely<Database>, file: string, onProgress?: (table: string, rows: number) => void): Promise<Record<string, number>> {
+export async function backup(
+  db: Kysely<Database>,
+  file: string,
+  onProgress?: (table: string, rows: number) => void,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const { table } of BACKUP_TABLES) counts[table] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0);
+  for (const { table } of BACKUP_TABLES)
+    counts[table] = Number(
+      (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0,
+    );
   const gz = createGzip();
   const out = createWriteStream(file);
   gz.pipe(out);
-  const write = async (obj: unknown) => { if (!gz.write(JSON.stringify(obj) + '\n')) await once(gz, 'drain'); };
-  const header: Header = { format: 'linli-backup', version: 1, createdAt: new Date().toISOString(), migrations: Object.keys(migrations), counts };
+  const write = async (obj: unknown) => {
+    if (!gz.write(JSON.stringify(obj) + '\n')) await once(gz, 'drain');
+  };
+  const header: Header = {
+    format: 'linli-backup',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    migrations: Object.keys(migrations),
+    counts,
+  };
   await write(header);
   await db.transaction().execute(async (trx) => {
     for (const { table, order } of BACKUP_TABLES) {
       for (let offset = 0; offset < counts[table]!; offset += CHUNK) {
-        const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.raw(order)} limit ${CHUNK} offset ${offset}`.execute(trx)).rows;
+        const rows = (
+          await sql<
+            Record<string, unknown>
+          >`select * from ${sql.table(table)} order by ${sql.raw(order)} limit ${CHUNK} offset ${offset}`.execute(trx)
+        ).rows;
         await write({ table, rows: rows.map(encodeBinary) });
         onProgress?.(table, rows.length);
       }
@@ -92,17 +118,34 @@ async function* readLines(file: string): AsyncGenerator<string> {
 }
 
 /** Restores a backup into an empty migrated database. Refuses a non-empty target. */
-export async function restore(db: Kysely<Database>, file: string, onProgress?: (table: string, rows: number) => void): Promise<Record<string, number>> {
+export async function restore(
+  db: Kysely<Database>,
+  file: string,
+  onProgress?: (table: string, rows: number) => void,
+): Promise<Record<string, number>> {
   for (const { table } of BACKUP_TABLES) {
-    const n = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0);
+    const n = Number(
+      (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0,
+    );
     if (n > 0) throw new AppError('RESTORE_TARGET_NOT_EMPTY');
   }
   const jsonCols = new Map<string, Set<string>>();
-  const cols = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'jsonb'`.execute(db);
+  const cols = await sql<{
+    table_name: string;
+    column_name: string;
+  }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'jsonb'`.execute(
+    db,
+  );
   for (const c of cols.rows) jsonCols.set(c.table_name, (jsonCols.get(c.table_name) ?? new Set()).add(c.column_name));
-  const byteaCols = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'bytea'`.execute(db);
+  const byteaCols = await sql<{
+    table_name: string;
+    column_name: string;
+  }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'bytea'`.execute(
+    db,
+  );
   const binCols = new Map<string, Set<string>>();
-  for (const c of byteaCols.rows) binCols.set(c.table_name, (binCols.get(c.table_name) ?? new Set()).add(c.column_name));
+  for (const c of byteaCols.rows)
+    binCols.set(c.table_name, (binCols.get(c.table_name) ?? new Set()).add(c.column_name));
   const lines = readLines(file);
   let header: Header | null = null;
   const seen: Record<string, number> = {};
@@ -112,26 +155,45 @@ export async function restore(db: Kysely<Database>, file: string, onProgress?: (
         if (!line) continue;
         const obj = JSON.parse(line) as Header | { table: string; rows: Record<string, unknown>[] };
         if (!header) {
-          if ((obj as Header).format !== 'linli-backup') throw new AppError('BAD_FILE', { params: { reason: 'not a Linli backup' } });
+          if ((obj as Header).format !== 'linli-backup')
+            throw new AppError('BAD_FILE', { params: { reason: 'not a Linli backup' } });
           header = obj as Header;
           const unknown = header.migrations.filter((m) => !(m in migrations));
-          if (unknown.length) throw new AppError('BAD_FILE', { params: { reason: `made by a newer Linli (${unknown.join(', ')})` } });
+          if (unknown.length)
+            throw new AppError('BAD_FILE', { params: { reason: `made by a newer Linli (${unknown.join(', ')})` } });
           continue;
         }
         const { table, rows } = obj as { table: string; rows: Record<string, unknown>[] };
-        if (!BACKUP_TABLES.some((t) => t.table === table)) throw new AppError('BAD_FILE', { params: { reason: `unknown table ${table}` } });
+        if (!BACKUP_TABLES.some((t) => t.table === table))
+          throw new AppError('BAD_FILE', { params: { reason: `unknown table ${table}` } });
         const js = jsonCols.get(table) ?? new Set();
         const bin = binCols.get(table) ?? new Set();
-        const values = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, js.has(k) ? JSON.stringify(v) : bin.has(k) && typeof v === 'string' ? Buffer.from(v, 'base64') : v])));
-        if (values.length) await trx.insertInto(table as keyof Database).values(values as never).execute();
+        const values = rows.map((r) =>
+          Object.fromEntries(
+            Object.entries(r).map(([k, v]) => [
+              k,
+              js.has(k) ? JSON.stringify(v) : bin.has(k) && typeof v === 'string' ? Buffer.from(v, 'base64') : v,
+            ]),
+          ),
+        );
+        if (values.length)
+          await trx
+            .insertInto(table as keyof Database)
+            .values(values as never)
+            .execute();
         seen[table] = (seen[table] ?? 0) + rows.length;
         onProgress?.(table, rows.length);
       }
       if (!header) throw new AppError('BAD_FILE', { params: { reason: 'empty file' } });
       for (const [t, n] of Object.entries(header.counts)) {
-        if ((seen[t] ?? 0) !== n) throw new AppError('BAD_FILE', { params: { reason: `${t}: ${seen[t] ?? 0} of ${n} rows (truncated file?)` } });
+        if ((seen[t] ?? 0) !== n)
+          throw new AppError('BAD_FILE', {
+            params: { reason: `${t}: ${seen[t] ?? 0} of ${n} rows (truncated file?)` },
+          });
       }
-      await sql`select setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((select max(id) from audit_log), 0) + 1, false)`.execute(trx);
+      await sql`select setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((select max(id) from audit_log), 0) + 1, false)`.execute(
+        trx,
+      );
     });
   } catch (e) {
     if (e instanceof AppError) throw e;

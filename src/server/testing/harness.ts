@@ -47,7 +47,9 @@ export async function freshDb(): Promise<DbHandle> {
 export class TestClock {
   constructor(public t = new Date('2026-11-27T02:00:00Z')) {}
   now = (): Date => new Date(this.t);
-  advance(ms: number): void { this.t = new Date(this.t.getTime() + ms); }
+  advance(ms: number): void {
+    this.t = new Date(this.t.getTime() + ms);
+  }
 }
 
 /** An app on a fresh database. */
@@ -67,15 +69,35 @@ export async function testApp(o: { seed?: boolean; config?: Partial<Config> } = 
   const config = { ...loadConfig({}), ...o.config };
   const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock: clock.now });
   await app.ready();
-  return { app, handle, clock, config, async close() { await app.close(); await handle.close(); } };
+  return {
+    app,
+    handle,
+    clock,
+    config,
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
 }
 
 /** A logged-in test client: sends the session cookie and the CSRF header. */
 export interface Session {
   cookie: string;
   csrf: string;
-  account: { id: string; role: string; scope: { code: string } | null; householdId: string | null; residentId: string | null };
-  request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  account: {
+    id: string;
+    role: string;
+    scope: { code: string } | null;
+    householdId: string | null;
+    residentId: string | null;
+  };
+  request(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT',
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** Demo password of every demo account. */
@@ -90,8 +112,19 @@ export async function login(app: FastifyInstance, username: string, password = D
   const account = (res.json() as { account: Session['account'] & { csrfToken: string } }).account;
   const cookie = `linli_sid=${set.value}`;
   return {
-    cookie, csrf: account.csrfToken, account,
+    cookie,
+    csrf: account.csrfToken,
+    account,
     request: (method, url, payload, headers = {}) =>
-      app.inject({ method, url, ...(payload === undefined ? {} : typeof payload === 'string' || Buffer.isBuffer(payload) ? { payload } : { payload: payload as object }), headers: { cookie, 'x-csrf-token': account.csrfToken, ...headers } }),
+      app.inject({
+        method,
+        url,
+        ...(payload === undefined
+          ? {}
+          : typeof payload === 'string' || Buffer.isBuffer(payload)
+            ? { payload }
+            : { payload: payload as object }),
+        headers: { cookie, 'x-csrf-token': account.csrfToken, ...headers },
+      }),
   };
 }

@@ -160,7 +160,15 @@ export interface Patrol {
 }
 
 /** Indicator keys, in display order. */
-export const RATE_KEYS = ['response', 'resolution', 'satisfaction', 'closure', 'onTimeClosure', 'rework', 'extension'] as const;
+export const RATE_KEYS = [
+  'response',
+  'resolution',
+  'satisfaction',
+  'closure',
+  'onTimeClosure',
+  'rework',
+  'extension',
+] as const;
 /** One indicator. */
 export type RateKey = (typeof RATE_KEYS)[number];
 
@@ -207,11 +215,7 @@ export interface CaseFilters {
 const flag = (b: boolean | undefined) => (b ? 'true' : undefined);
 
 /** Send a report: JSON without photos, multipart with them. `key` is the Idempotency-Key. */
-export async function postReport(
-  body: ReportBody,
-  photos: Blob[],
-  key: string,
-): Promise<{ case: CaseView }> {
+export async function postReport(body: ReportBody, photos: Blob[], key: string): Promise<{ case: CaseView }> {
   if (photos.length === 0) return api('POST', '/api/cases', body, { 'idempotency-key': key });
   const form = new FormData();
   form.set('data', JSON.stringify(body));

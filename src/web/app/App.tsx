@@ -12,7 +12,6 @@ const LoginPage = lazy(() => import('../modules/auth/LoginPage.tsx'));
 const ResidentApp = lazy(() => import('../modules/resident/ResidentApp.tsx'));
 const StaffApp = lazy(() => import('../modules/staff/StaffApp.tsx'));
 
-
 const RESIDENT_PATHS = ['/me', '/settings'];
 
 function Routes() {

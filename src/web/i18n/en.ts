@@ -103,7 +103,8 @@ export const en: Messages = {
   },
   map: {
     title: 'Grid map',
-    demoNotice: 'Demo data: codes, boundaries, streets, buildings and residents of this community are generated; only totals such as households, people and grids come from public reports.',
+    demoNotice:
+      'Demo data: codes, boundaries, streets, buildings and residents of this community are generated; only totals such as households, people and grids come from public reports.',
     myGrid: 'My grid: {{name}}',
     gridShort: 'Grid {{seq}}',
     legend: 'Legend',
@@ -319,7 +320,13 @@ export const en: Messages = {
       overdue_resolve: 'Not resolved in time: escalated automatically',
     },
     unit: { work_hours: 'working hours', work_days: 'working days', hours: 'hours (clock time)' },
-    source: { resident: 'Resident report', patrol: 'Found on patrol', hotline: '12345 hotline', open311: 'Open311', staff: 'Entered by staff' },
+    source: {
+      resident: 'Resident report',
+      patrol: 'Found on patrol',
+      hotline: '12345 hotline',
+      open311: 'Open311',
+      staff: 'Entered by staff',
+    },
     home: {
       title: 'Report a problem',
       report: 'Report / snap a photo',
@@ -389,7 +396,8 @@ export const en: Messages = {
       submitAnyway: 'Not the same — send a new report',
       sending: 'Sending…',
       retry: 'Send again',
-      offline: 'No connection: the report was not sent. It is saved as a draft and will be sent (once only) when the connection is back.',
+      offline:
+        'No connection: the report was not sent. It is saved as a draft and will be sent (once only) when the connection is back.',
       noNetwork: 'You are offline. Keep filling in — everything is saved.',
       restored: 'Your unsent draft was restored.',
       restoredPending: 'Your last report was not sent yet; sending it again.',

@@ -318,7 +318,13 @@ export const zhCN = {
       overdue_resolve: '超时未办结，自动上报',
     },
     unit: { work_hours: '工作小时', work_days: '工作日', hours: '小时（自然时间）' },
-    source: { resident: '居民报事', patrol: '巡查发现', hotline: '12345 热线', open311: 'Open311', staff: '工作人员录入' },
+    source: {
+      resident: '居民报事',
+      patrol: '巡查发现',
+      hotline: '12345 热线',
+      open311: 'Open311',
+      staff: '工作人员录入',
+    },
     home: {
       title: '报事 · 随手拍',
       report: '报事 / 随手拍',

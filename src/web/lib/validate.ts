@@ -21,7 +21,11 @@ export function checkIdNumber(v: string | undefined | null, today?: string): Pro
   if (!v) return null;
   const r = validateIdNumber(v, today);
   if (r.ok) return null;
-  return r.reason === 'format' ? 'person.badIdFormat' : r.reason === 'birth_date' ? 'person.badIdDate' : 'person.badIdCheck';
+  return r.reason === 'format'
+    ? 'person.badIdFormat'
+    : r.reason === 'birth_date'
+      ? 'person.badIdDate'
+      : 'person.badIdCheck';
 }
 
 /** The birth date encoded in a valid ID number must match the date typed in. */

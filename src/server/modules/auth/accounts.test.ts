@@ -9,18 +9,32 @@ const G5 = demo.grids[4]!.code;
 let t: TestApp;
 let staff: Session;
 
-beforeAll(async () => { t = await testApp(); staff = await login(t.app, 'dh_staff'); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await testApp();
+  staff = await login(t.app, 'dh_staff');
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe('account administration', () => {
   let id = '';
   it('community staff create a grid worker for a grid of their community, who can then log in', async () => {
-    const r = await staff.request('POST', '/api/accounts', { username: 'grid02b', displayName: '新网格员', role: 'grid_worker', scopeCode: G2, phone: '13900001111', password: 'start-2026x' });
+    const r = await staff.request('POST', '/api/accounts', {
+      username: 'grid02b',
+      displayName: '新网格员',
+      role: 'grid_worker',
+      scopeCode: G2,
+      phone: '13900001111',
+      password: 'start-2026x',
+    });
     expect(r.statusCode).toBe(201);
     id = r.json().account.id;
     const s = await login(t.app, 'grid02b', 'start-2026x');
     expect(s.account.scope?.code).toBe(G2);
-    const list = (await staff.request('GET', '/api/accounts')).json().items.map((a: { username: string }) => a.username);
+    const list = (await staff.request('GET', '/api/accounts'))
+      .json()
+      .items.map((a: { username: string }) => a.username);
     expect(list).toEqual(expect.arrayContaining(['grid01', 'grid02b', 'resident_silu']));
     expect(list).not.toContain('bj_street');
   });
@@ -38,7 +52,11 @@ describe('account administration', () => {
       const r = await staff.request('POST', '/api/accounts?lang=en', { ...base, ...body });
       expect([r.statusCode, r.json().error.code]).toEqual([status, code]);
     }
-    expect((await staff.request('POST', '/api/accounts', { ...base, username: 'lvl1', role: 'grid_worker', scopeCode: C })).json().error.message).toBe('该角色须绑定到网格');
+    expect(
+      (
+        await staff.request('POST', '/api/accounts', { ...base, username: 'lvl1', role: 'grid_worker', scopeCode: C })
+      ).json().error.message,
+    ).toBe('该角色须绑定到网格');
   });
 
   it('moves a worker to another grid, disables them (sessions end at once) and resets a password', async () => {
@@ -47,14 +65,21 @@ describe('account administration', () => {
     expect(moved.json().account.scopeCode).toBe(G5);
     expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(401);
     const s2 = await login(t.app, 'grid02b', 'start-2026x');
-    expect((await staff.request('PATCH', `/api/accounts/${id}`, { disabled: true })).json().account.disabled).toBe(true);
+    expect((await staff.request('PATCH', `/api/accounts/${id}`, { disabled: true })).json().account.disabled).toBe(
+      true,
+    );
     expect((await s2.request('GET', '/api/auth/me')).statusCode).toBe(401);
     await expect(login(t.app, 'grid02b', 'start-2026x')).rejects.toThrow(/401/);
     await staff.request('PATCH', `/api/accounts/${id}`, { disabled: false });
-    expect((await staff.request('POST', `/api/accounts/${id}/password`, { newPassword: 'again-2026y' })).statusCode).toBe(200);
+    expect(
+      (await staff.request('POST', `/api/accounts/${id}/password`, { newPassword: 'again-2026y' })).statusCode,
+    ).toBe(200);
     await login(t.app, 'grid02b', 'again-2026y');
     const audit = await (await login(t.app, 'auditor')).request('GET', '/api/audit?entity=account&pageSize=50');
-    const actions = audit.json().items.filter((e: { entityId: string }) => e.entityId === id).map((e: { action: string }) => e.action);
+    const actions = audit
+      .json()
+      .items.filter((e: { entityId: string }) => e.entityId === id)
+      .map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['create', 'update', 'password_reset']));
     expect(JSON.stringify(audit.json())).not.toContain('$argon2');
   });
@@ -62,7 +87,13 @@ describe('account administration', () => {
   it('creates a resident login bound to a resident record (scope = their grid)', async () => {
     const rs = (await staff.request('GET', `/api/residents?code=${G5}&pageSize=5`)).json().items;
     const adult = rs.find((r: { protected: boolean; age: number }) => !r.protected && r.age >= 18);
-    const r = await staff.request('POST', '/api/accounts', { username: 'res_g5', displayName: adult.name, role: 'resident', residentId: adult.id, password: 'start-2026x' });
+    const r = await staff.request('POST', '/api/accounts', {
+      username: 'res_g5',
+      displayName: adult.name,
+      role: 'resident',
+      residentId: adult.id,
+      password: 'start-2026x',
+    });
     expect(r.statusCode).toBe(201);
     expect(r.json().account.scopeCode).toBe(G5);
     const s = await login(t.app, 'res_g5', 'start-2026x');

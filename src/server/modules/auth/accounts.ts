@@ -14,15 +14,28 @@ import { passwordAcceptable } from './domain/password.ts';
 import { hashPassword } from './service.ts';
 
 /** Request context. */
-export interface AccountsCtx { db: Kysely<Database>; actor: Actor; now: Date; ip: string }
+export interface AccountsCtx {
+  db: Kysely<Database>;
+  actor: Actor;
+  now: Date;
+  ip: string;
+}
 
-const LEVEL_NAMES: Record<number, [string, string]> = { 6: ['区县', 'a district'], 9: ['街道', 'a street'], 12: ['社区', 'a community'], 14: ['网格', 'a grid'], 15: ['网格', 'a grid'] };
+const LEVEL_NAMES: Record<number, [string, string]> = {
+  6: ['区县', 'a district'],
+  9: ['街道', 'a street'],
+  12: ['社区', 'a community'],
+  14: ['网格', 'a grid'],
+  15: ['网格', 'a grid'],
+};
 
 function refuse(r: ManageRefusal, role: Role): never {
   if (r === 'level') {
     const names = SCOPE_LEVEL[role].map((n) => LEVEL_NAMES[n]!);
     const uniq = (xs: string[]) => [...new Set(xs)];
-    throw new AppError('SCOPE_LEVEL', { params: { level: uniq(names.map((x) => x[0])).join('或'), levelEn: uniq(names.map((x) => x[1])).join(' or ') } });
+    throw new AppError('SCOPE_LEVEL', {
+      params: { level: uniq(names.map((x) => x[0])).join('或'), levelEn: uniq(names.map((x) => x[1])).join(' or ') },
+    });
   }
   throw new AppError(r === 'scope' ? 'OUT_OF_SCOPE' : 'FORBIDDEN');
 }
@@ -32,9 +45,26 @@ function ensure(ctx: AccountsCtx, target: { accountId?: string; role: Role; scop
   if (r) refuse(r, target.role);
 }
 
-const view = (a: { id: string; username: string; display_name: string; role: Role; scope_code: string; phone: string | null; disabled: boolean; resident_id: string | null; scope_name?: string | null }) => ({
-  id: a.id, username: a.username, displayName: a.display_name, role: a.role, scopeCode: a.scope_code, scopeName: a.scope_name ?? null,
-  phone: a.phone, disabled: a.disabled, residentId: a.resident_id,
+const view = (a: {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  scope_code: string;
+  phone: string | null;
+  disabled: boolean;
+  resident_id: string | null;
+  scope_name?: string | null;
+}) => ({
+  id: a.id,
+  username: a.username,
+  displayName: a.display_name,
+  role: a.role,
+  scopeCode: a.scope_code,
+  scopeName: a.scope_name ?? null,
+  phone: a.phone,
+  disabled: a.disabled,
+  residentId: a.resident_id,
 });
 
 /** Accounts under a place code that the actor may manage. */
@@ -42,20 +72,59 @@ export async function listAccounts(ctx: AccountsCtx, code: string | undefined) {
   if (!managesAny(ctx.actor.role)) throw new AppError('FORBIDDEN');
   const c = code ?? ctx.actor.scopeCode;
   if (!c.startsWith(ctx.actor.scopeCode)) throw new AppError('OUT_OF_SCOPE');
-  const rows = await ctx.db.selectFrom('accounts as a').leftJoin('places as p', 'p.code', 'a.scope_code')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.scope_code', 'a.phone', 'a.disabled', 'a.resident_id', 'p.name as scope_name'])
-    .where('a.scope_code', 'like', `${c}%`).orderBy('a.scope_code').orderBy('a.role').orderBy('a.username').limit(2000).execute();
-  return { items: rows.filter((a) => a.id === ctx.actor.accountId || checkManage(ctx.actor, { accountId: a.id, role: a.role, scopeCode: a.scope_code }) === null).map(view) };
+  const rows = await ctx.db
+    .selectFrom('accounts as a')
+    .leftJoin('places as p', 'p.code', 'a.scope_code')
+    .select([
+      'a.id',
+      'a.username',
+      'a.display_name',
+      'a.role',
+      'a.scope_code',
+      'a.phone',
+      'a.disabled',
+      'a.resident_id',
+      'p.name as scope_name',
+    ])
+    .where('a.scope_code', 'like', `${c}%`)
+    .orderBy('a.scope_code')
+    .orderBy('a.role')
+    .orderBy('a.username')
+    .limit(2000)
+    .execute();
+  return {
+    items: rows
+      .filter(
+        (a) =>
+          a.id === ctx.actor.accountId ||
+          checkManage(ctx.actor, { accountId: a.id, role: a.role, scopeCode: a.scope_code }) === null,
+      )
+      .map(view),
+  };
 }
 
 /** Input of a new account. Residents are bound to their resident record; their scope is their grid. */
-export interface NewAccount { username: string; displayName: string; role: Role; scopeCode?: string | undefined; residentId?: string | undefined; phone?: string | null | undefined; password: string }
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeCode?: string | undefined;
+  residentId?: string | undefined;
+  phone?: string | null | undefined;
+  password: string;
+}
 
 /** Creates an account. */
 export async function createAccount(ctx: AccountsCtx, input: NewAccount) {
   let scopeCode = input.scopeCode ?? '';
   if (input.role === 'resident') {
-    const r = input.residentId ? await ctx.db.selectFrom('residents').select(['grid_code', 'community_code']).where('id', '=', input.residentId).executeTakeFirst() : undefined;
+    const r = input.residentId
+      ? await ctx.db
+          .selectFrom('residents')
+          .select(['grid_code', 'community_code'])
+          .where('id', '=', input.residentId)
+          .executeTakeFirst()
+      : undefined;
     if (!r) throw new AppError('NOT_FOUND');
     scopeCode = r.grid_code ?? r.community_code;
   } else if (!(await ctx.db.selectFrom('places').select('code').where('code', '=', scopeCode).executeTakeFirst())) {
@@ -64,45 +133,97 @@ export async function createAccount(ctx: AccountsCtx, input: NewAccount) {
   }
   ensure(ctx, { role: input.role, scopeCode });
   if (!passwordAcceptable(input.password)) throw new AppError('WEAK_PASSWORD');
-  if (await ctx.db.selectFrom('accounts').select('id').where('username', '=', input.username).executeTakeFirst()) throw new AppError('USERNAME_TAKEN', { params: { username: input.username } });
+  if (await ctx.db.selectFrom('accounts').select('id').where('username', '=', input.username).executeTakeFirst())
+    throw new AppError('USERNAME_TAKEN', { params: { username: input.username } });
   const row = {
-    id: uuidv7(ctx.now.getTime()), username: input.username, display_name: input.displayName, password_hash: await hashPassword(input.password),
-    role: input.role, scope_code: scopeCode, resident_id: input.role === 'resident' ? input.residentId! : null, phone: input.phone ?? null,
+    id: uuidv7(ctx.now.getTime()),
+    username: input.username,
+    display_name: input.displayName,
+    password_hash: await hashPassword(input.password),
+    role: input.role,
+    scope_code: scopeCode,
+    resident_id: input.role === 'resident' ? input.residentId! : null,
+    phone: input.phone ?? null,
   };
   return ctx.db.transaction().execute(async (trx) => {
-    const created = await trx.insertInto('accounts').values(row).returning(['id', 'username', 'display_name', 'role', 'scope_code', 'phone', 'disabled', 'resident_id']).executeTakeFirstOrThrow();
-    await audit(trx, { accountId: ctx.actor.accountId, role: ctx.actor.role }, { action: 'create', entity: 'account', entityId: created.id, scopeCode, after: view(created), ip: ctx.ip });
+    const created = await trx
+      .insertInto('accounts')
+      .values(row)
+      .returning(['id', 'username', 'display_name', 'role', 'scope_code', 'phone', 'disabled', 'resident_id'])
+      .executeTakeFirstOrThrow();
+    await audit(
+      trx,
+      { accountId: ctx.actor.accountId, role: ctx.actor.role },
+      { action: 'create', entity: 'account', entityId: created.id, scopeCode, after: view(created), ip: ctx.ip },
+    );
     return view(created);
   });
 }
 
 /** Edits display name, phone, scope (moving a grid worker to another grid) or the disabled flag. */
-export async function updateAccount(ctx: AccountsCtx, id: string, patch: { displayName?: string | undefined; phone?: string | null | undefined; scopeCode?: string | undefined; disabled?: boolean | undefined }) {
+export async function updateAccount(
+  ctx: AccountsCtx,
+  id: string,
+  patch: {
+    displayName?: string | undefined;
+    phone?: string | null | undefined;
+    scopeCode?: string | undefined;
+    disabled?: boolean | undefined;
+  },
+) {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('accounts').select(['id', 'username', 'display_name', 'role', 'scope_code', 'phone', 'disabled', 'resident_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('accounts')
+      .select(['id', 'username', 'display_name', 'role', 'scope_code', 'phone', 'disabled', 'resident_id'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND');
     ensure(ctx, { accountId: id, role: before.role, scopeCode: before.scope_code });
     if (patch.scopeCode !== undefined) {
       if (before.role === 'resident') throw new AppError('FORBIDDEN');
       ensure(ctx, { accountId: id, role: before.role, scopeCode: patch.scopeCode });
-      if (!(await trx.selectFrom('places').select('code').where('code', '=', patch.scopeCode).executeTakeFirst())) throw new AppError('NOT_FOUND');
+      if (!(await trx.selectFrom('places').select('code').where('code', '=', patch.scopeCode).executeTakeFirst()))
+        throw new AppError('NOT_FOUND');
     }
-    const after = await trx.updateTable('accounts').set({
-      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
-      ...(patch.scopeCode !== undefined ? { scope_code: patch.scopeCode } : {}),
-      ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
-      updated_at: ctx.now,
-    }).where('id', '=', id).returning(['id', 'username', 'display_name', 'role', 'scope_code', 'phone', 'disabled', 'resident_id']).executeTakeFirstOrThrow();
-    if (patch.disabled === true || (patch.scopeCode !== undefined && patch.scopeCode !== before.scope_code)) await trx.deleteFrom('sessions').where('account_id', '=', id).execute();
-    await audit(trx, { accountId: ctx.actor.accountId, role: ctx.actor.role }, { action: 'update', entity: 'account', entityId: id, scopeCode: after.scope_code, before: view(before), after: view(after), ip: ctx.ip });
+    const after = await trx
+      .updateTable('accounts')
+      .set({
+        ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+        ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+        ...(patch.scopeCode !== undefined ? { scope_code: patch.scopeCode } : {}),
+        ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+        updated_at: ctx.now,
+      })
+      .where('id', '=', id)
+      .returning(['id', 'username', 'display_name', 'role', 'scope_code', 'phone', 'disabled', 'resident_id'])
+      .executeTakeFirstOrThrow();
+    if (patch.disabled === true || (patch.scopeCode !== undefined && patch.scopeCode !== before.scope_code))
+      await trx.deleteFrom('sessions').where('account_id', '=', id).execute();
+    await audit(
+      trx,
+      { accountId: ctx.actor.accountId, role: ctx.actor.role },
+      {
+        action: 'update',
+        entity: 'account',
+        entityId: id,
+        scopeCode: after.scope_code,
+        before: view(before),
+        after: view(after),
+        ip: ctx.ip,
+      },
+    );
     return view(after);
   });
 }
 
 /** Sets a new password for someone who forgot theirs; their sessions end. */
 export async function resetPassword(ctx: AccountsCtx, id: string, newPassword: string): Promise<void> {
-  const target = await ctx.db.selectFrom('accounts').select(['id', 'role', 'scope_code']).where('id', '=', id).executeTakeFirst();
+  const target = await ctx.db
+    .selectFrom('accounts')
+    .select(['id', 'role', 'scope_code'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!target) throw new AppError('NOT_FOUND');
   ensure(ctx, { accountId: id, role: target.role, scopeCode: target.scope_code });
   if (!passwordAcceptable(newPassword)) throw new AppError('WEAK_PASSWORD');
@@ -110,6 +231,10 @@ export async function resetPassword(ctx: AccountsCtx, id: string, newPassword: s
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('accounts').set({ password_hash: h, updated_at: ctx.now }).where('id', '=', id).execute();
     await trx.deleteFrom('sessions').where('account_id', '=', id).execute();
-    await audit(trx, { accountId: ctx.actor.accountId, role: ctx.actor.role }, { action: 'password_reset', entity: 'account', entityId: id, scopeCode: target.scope_code, ip: ctx.ip });
+    await audit(
+      trx,
+      { accountId: ctx.actor.accountId, role: ctx.actor.role },
+      { action: 'password_reset', entity: 'account', entityId: id, scopeCode: target.scope_code, ip: ctx.ip },
+    );
   });
 }

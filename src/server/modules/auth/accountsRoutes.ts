@@ -7,37 +7,98 @@ import { requireActor } from '../../platform/http/actor.ts';
 import { createAccount, listAccounts, resetPassword, updateAccount, type AccountsCtx } from './accounts.ts';
 
 const code = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
-const role = z.enum(['resident', 'grid_worker', 'community_staff', 'street_staff', 'district_admin', 'shop_staff', 'auditor']);
-const phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'an 11-digit mobile or a landline').nullable();
+const role = z.enum([
+  'resident',
+  'grid_worker',
+  'community_staff',
+  'street_staff',
+  'district_admin',
+  'shop_staff',
+  'auditor',
+]);
+const phone = z
+  .string()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'an 11-digit mobile or a landline')
+  .nullable();
 const lang = z.object({ lang: z.enum(['zh-CN', 'en']).optional() });
 
 /** Registers the account administration routes. */
 export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const ctx = (req: FastifyRequest): AccountsCtx => ({ db: deps.db, actor: requireActor(req), now: deps.clock(), ip: req.ip });
+  const ctx = (req: FastifyRequest): AccountsCtx => ({
+    db: deps.db,
+    actor: requireActor(req),
+    now: deps.clock(),
+    ip: req.ip,
+  });
   return async (app) => {
     const tags = ['accounts'];
-    app.get('/api/accounts', { schema: { tags, summary: 'Accounts under a place that you may manage', querystring: z.object({ code: code.optional(), lang: z.enum(['zh-CN', 'en']).optional() }) } },
-      async (req) => listAccounts(ctx(req), req.query.code));
-
-    app.post('/api/accounts', {
-      schema: {
-        tags, summary: 'Create an account for a role below yours, inside your area', querystring: lang,
-        body: z.strictObject({
-          username: z.string().regex(/^[A-Za-z0-9_.-]{3,40}$/, '3–40 letters, digits, _ . -'), displayName: z.string().trim().min(1).max(50), role,
-          scopeCode: code.optional(), residentId: z.uuid().optional(), phone: phone.optional(), password: z.string().min(1).max(200),
-        }),
+    app.get(
+      '/api/accounts',
+      {
+        schema: {
+          tags,
+          summary: 'Accounts under a place that you may manage',
+          querystring: z.object({ code: code.optional(), lang: z.enum(['zh-CN', 'en']).optional() }),
+        },
       },
-    }, async (req, reply) => reply.status(201).send({ account: await createAccount(ctx(req), req.body) }));
+      async (req) => listAccounts(ctx(req), req.query.code),
+    );
 
-    app.patch('/api/accounts/:id', {
-      schema: {
-        tags, summary: 'Edit, move to another grid, disable or enable an account', params: z.object({ id: z.uuid() }), querystring: lang,
-        body: z.strictObject({ displayName: z.string().trim().min(1).max(50).optional(), phone: phone.optional(), scopeCode: code.optional(), disabled: z.boolean().optional() }),
+    app.post(
+      '/api/accounts',
+      {
+        schema: {
+          tags,
+          summary: 'Create an account for a role below yours, inside your area',
+          querystring: lang,
+          body: z.strictObject({
+            username: z.string().regex(/^[A-Za-z0-9_.-]{3,40}$/, '3–40 letters, digits, _ . -'),
+            displayName: z.string().trim().min(1).max(50),
+            role,
+            scopeCode: code.optional(),
+            residentId: z.uuid().optional(),
+            phone: phone.optional(),
+            password: z.string().min(1).max(200),
+          }),
+        },
       },
-    }, async (req) => ({ account: await updateAccount(ctx(req), req.params.id, req.body) }));
+      async (req, reply) => reply.status(201).send({ account: await createAccount(ctx(req), req.body) }),
+    );
 
-    app.post('/api/accounts/:id/password', {
-      schema: { tags, summary: 'Reset the password of an account you manage (ends its sessions)', params: z.object({ id: z.uuid() }), querystring: lang, body: z.strictObject({ newPassword: z.string().min(1).max(200) }) },
-    }, async (req) => { await resetPassword(ctx(req), req.params.id, req.body.newPassword); return { ok: true }; });
+    app.patch(
+      '/api/accounts/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Edit, move to another grid, disable or enable an account',
+          params: z.object({ id: z.uuid() }),
+          querystring: lang,
+          body: z.strictObject({
+            displayName: z.string().trim().min(1).max(50).optional(),
+            phone: phone.optional(),
+            scopeCode: code.optional(),
+            disabled: z.boolean().optional(),
+          }),
+        },
+      },
+      async (req) => ({ account: await updateAccount(ctx(req), req.params.id, req.body) }),
+    );
+
+    app.post(
+      '/api/accounts/:id/password',
+      {
+        schema: {
+          tags,
+          summary: 'Reset the password of an account you manage (ends its sessions)',
+          params: z.object({ id: z.uuid() }),
+          querystring: lang,
+          body: z.strictObject({ newPassword: z.string().min(1).max(200) }),
+        },
+      },
+      async (req) => {
+        await resetPassword(ctx(req), req.params.id, req.body.newPassword);
+        return { ok: true };
+      },
+    );
   };
 }

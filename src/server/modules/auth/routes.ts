@@ -11,49 +11,73 @@ import { accountsRoutes } from './accountsRoutes.ts';
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const { db, clock, config } = deps;
-    app.post('/api/auth/login', {
-      schema: {
-        tags: ['auth'],
-        summary: 'Log in with username and password; sets the session cookie',
-        body: z.strictObject({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) }),
-      },
-      config: {
-        rateLimit: {
-          max: config.loginMaxPerMinute,
-          timeWindow: 60_000,
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
+    app.post(
+      '/api/auth/login',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Log in with username and password; sets the session cookie',
+          body: z.strictObject({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) }),
+        },
+        config: {
+          rateLimit: {
+            max: config.loginMaxPerMinute,
+            timeWindow: 60_000,
+            keyGenerator: (req) =>
+              `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
+          },
         },
       },
-    }, async (req, reply) => {
-      const r = await login(db, req.body.username, req.body.password, clock(), req.ip);
-      reply.setCookie(SESSION_COOKIE, r.token, {
-        path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, expires: r.expiresAt,
-      });
-      const actor = await actorFromToken(db, r.token, clock());
-      if (!actor) throw new AppError('INTERNAL');
-      return { account: await me(db, actor) };
-    });
-
-    app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the current session' } }, async (req, reply) => {
-      await logout(db, requireActor(req), req.ip);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
-    });
-
-    app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The logged-in account, its scope and CSRF token' } }, async (req) => {
-      return { account: await me(db, requireActor(req)) };
-    });
-
-    app.post('/api/auth/password', {
-      schema: {
-        tags: ['auth'],
-        summary: 'Change the password (ends other sessions)',
-        body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+      async (req, reply) => {
+        const r = await login(db, req.body.username, req.body.password, clock(), req.ip);
+        reply.setCookie(SESSION_COOKIE, r.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.cookieSecure,
+          expires: r.expiresAt,
+        });
+        const actor = await actorFromToken(db, r.token, clock());
+        if (!actor) throw new AppError('INTERNAL');
+        return { account: await me(db, actor) };
       },
-    }, async (req) => {
-      await changePassword(db, requireActor(req), req.body.currentPassword, req.body.newPassword, req.ip);
-      return { ok: true };
-    });
+    );
+
+    app.post(
+      '/api/auth/logout',
+      { schema: { tags: ['auth'], summary: 'End the current session' } },
+      async (req, reply) => {
+        await logout(db, requireActor(req), req.ip);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true };
+      },
+    );
+
+    app.get(
+      '/api/auth/me',
+      { schema: { tags: ['auth'], summary: 'The logged-in account, its scope and CSRF token' } },
+      async (req) => {
+        return { account: await me(db, requireActor(req)) };
+      },
+    );
+
+    app.post(
+      '/api/auth/password',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Change the password (ends other sessions)',
+          body: z.strictObject({
+            currentPassword: z.string().min(1).max(200),
+            newPassword: z.string().min(1).max(200),
+          }),
+        },
+      },
+      async (req) => {
+        await changePassword(db, requireActor(req), req.body.currentPassword, req.body.newPassword, req.ip);
+        return { ok: true };
+      },
+    );
 
     await app.register(accountsRoutes(deps));
   };

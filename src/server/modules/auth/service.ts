@@ -27,7 +27,13 @@ export interface LoginResult {
 }
 
 /** Checks credentials; unknown users cost the same time as wrong passwords. */
-export async function login(db: Kysely<Database>, username: string, password: string, now: Date, ip: string): Promise<LoginResult> {
+export async function login(
+  db: Kysely<Database>,
+  username: string,
+  password: string,
+  now: Date,
+  ip: string,
+): Promise<LoginResult> {
   const acc = await db
     .selectFrom('accounts')
     .select(['id', 'password_hash', 'disabled', 'role', 'scope_code'])
@@ -40,9 +46,22 @@ export async function login(db: Kysely<Database>, username: string, password: st
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('sessions').values({ id: hashToken(token), account_id: acc.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt }).execute();
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: hashToken(token),
+        account_id: acc.id,
+        csrf_token: csrfToken,
+        created_at: now,
+        expires_at: expiresAt,
+      })
+      .execute();
     await trx.deleteFrom('sessions').where('account_id', '=', acc.id).where('expires_at', '<', now).execute();
-    await audit(trx, { accountId: acc.id, role: acc.role }, { action: 'login', entity: 'account', entityId: acc.id, scopeCode: acc.scope_code, ip });
+    await audit(
+      trx,
+      { accountId: acc.id, role: acc.role },
+      { action: 'login', entity: 'account', entityId: acc.id, scopeCode: acc.scope_code, ip },
+    );
   });
   return { token, csrfToken, expiresAt, accountId: acc.id };
 }
@@ -51,26 +70,56 @@ export async function login(db: Kysely<Database>, username: string, password: st
 export async function logout(db: Kysely<Database>, actor: Actor, ip: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('id', '=', actor.sessionId).execute();
-    await audit(trx, { accountId: actor.accountId, role: actor.role }, { action: 'logout', entity: 'account', entityId: actor.accountId, scopeCode: actor.scopeCode, ip });
+    await audit(
+      trx,
+      { accountId: actor.accountId, role: actor.role },
+      { action: 'logout', entity: 'account', entityId: actor.accountId, scopeCode: actor.scopeCode, ip },
+    );
   });
 }
 
 /** Changes the password after checking the current one; every other session of the account is ended. */
-export async function changePassword(db: Kysely<Database>, actor: Actor, current: string, next: string, ip: string): Promise<void> {
-  const acc = await db.selectFrom('accounts').select(['password_hash']).where('id', '=', actor.accountId).executeTakeFirstOrThrow();
+export async function changePassword(
+  db: Kysely<Database>,
+  actor: Actor,
+  current: string,
+  next: string,
+  ip: string,
+): Promise<void> {
+  const acc = await db
+    .selectFrom('accounts')
+    .select(['password_hash'])
+    .where('id', '=', actor.accountId)
+    .executeTakeFirstOrThrow();
   if (!(await verify(acc.password_hash, current).catch(() => false))) throw new AppError('WRONG_PASSWORD');
   if (!passwordAcceptable(next)) throw new AppError('WEAK_PASSWORD');
   const newHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ password_hash: newHash, updated_at: new Date() }).where('id', '=', actor.accountId).execute();
-    await trx.deleteFrom('sessions').where('account_id', '=', actor.accountId).where('id', '!=', actor.sessionId).execute();
-    await audit(trx, { accountId: actor.accountId, role: actor.role }, { action: 'password_change', entity: 'account', entityId: actor.accountId, scopeCode: actor.scopeCode, ip });
+    await trx
+      .updateTable('accounts')
+      .set({ password_hash: newHash, updated_at: new Date() })
+      .where('id', '=', actor.accountId)
+      .execute();
+    await trx
+      .deleteFrom('sessions')
+      .where('account_id', '=', actor.accountId)
+      .where('id', '!=', actor.sessionId)
+      .execute();
+    await audit(
+      trx,
+      { accountId: actor.accountId, role: actor.role },
+      { action: 'password_change', entity: 'account', entityId: actor.accountId, scopeCode: actor.scopeCode, ip },
+    );
   });
 }
 
 /** The public view of the logged-in account. */
 export async function me(db: Kysely<Database>, actor: Actor) {
-  const scope = await db.selectFrom('places').select(['code', 'kind', 'name', 'name_en']).where('code', '=', actor.scopeCode).executeTakeFirst();
+  const scope = await db
+    .selectFrom('places')
+    .select(['code', 'kind', 'name', 'name_en'])
+    .where('code', '=', actor.scopeCode)
+    .executeTakeFirst();
   return {
     id: actor.accountId,
     username: actor.username,

@@ -25,7 +25,16 @@ export interface CasesOptions {
 /** Default options. */
 export function defaultCasesOptions(): CasesOptions {
   return {
-    categories: DEFAULT_CATEGORIES, calendar: makeCalendar(), duplicateRadiusM: DUPLICATE_RADIUS_M, duplicateDays: DUPLICATE_DAYS,
-    ratePerAccount: 20, ratePerIp: 120, rateWindowMs: 60_000, maxPhotos: 6, maxPhotoBytes: 8 * 1024 * 1024, photoMaxSide: 1600, schedulerIntervalMs: 5_000,
+    categories: DEFAULT_CATEGORIES,
+    calendar: makeCalendar(),
+    duplicateRadiusM: DUPLICATE_RADIUS_M,
+    duplicateDays: DUPLICATE_DAYS,
+    ratePerAccount: 20,
+    ratePerIp: 120,
+    rateWindowMs: 60_000,
+    maxPhotos: 6,
+    maxPhotoBytes: 8 * 1024 * 1024,
+    photoMaxSide: 1600,
+    schedulerIntervalMs: 5_000,
   };
 }

@@ -27,7 +27,13 @@ beforeAll(async () => {
   const seeded = await seedDemo(handle.db, clock.now(), undefined, { cases: true });
   report = { cases: seeded.cases, statuses: {}, autoEscalations: 0 };
   // The scheduler timer is off: the test runs the passes itself.
-  app = await buildApp({ db: handle.db, engine: handle.engine, config: loadConfig({}), clock: clock.now, casesOptions: { schedulerIntervalMs: 0 } });
+  app = await buildApp({
+    db: handle.db,
+    engine: handle.engine,
+    config: loadConfig({}),
+    clock: clock.now,
+    casesOptions: { schedulerIntervalMs: 0 },
+  });
   await app.ready();
 }, 120_000);
 afterAll(async () => {
@@ -37,8 +43,30 @@ afterAll(async () => {
 
 /** What must not depend on random ids: local report date, class, place, status, level, rating, flags. */
 async function fingerprint(h: DbHandle): Promise<string[]> {
-  const rows = await h.db.selectFrom('cases').select(['created_at', 'category_code', 'description', 'grid_code', 'status', 'level', 'rating', 'rework_count', 'extension_count', 'supervised', 'source', 'escalation_count', 'lon', 'lat']).execute();
-  return rows.map((r) => JSON.stringify({ ...r, created_at: r.created_at.toISOString(), lon: r.lon.toFixed(6), lat: r.lat.toFixed(6) })).sort();
+  const rows = await h.db
+    .selectFrom('cases')
+    .select([
+      'created_at',
+      'category_code',
+      'description',
+      'grid_code',
+      'status',
+      'level',
+      'rating',
+      'rework_count',
+      'extension_count',
+      'supervised',
+      'source',
+      'escalation_count',
+      'lon',
+      'lat',
+    ])
+    .execute();
+  return rows
+    .map((r) =>
+      JSON.stringify({ ...r, created_at: r.created_at.toISOString(), lon: r.lon.toFixed(6), lat: r.lat.toFixed(6) }),
+    )
+    .sort();
 }
 
 describe('demo cases', () => {
@@ -52,7 +80,8 @@ describe('demo cases', () => {
       expect(again.cases).toBeLessThanOrEqual(60);
       expect(await fingerprint(other)).toEqual(await fingerprint(handle));
       // Case numbers: the report date part is reproducible (the tail is the random part of the uuid).
-      const nos = async (h: DbHandle) => (await h.db.selectFrom('cases').select('created_at').execute()).map((r) => r.created_at.toISOString()).sort();
+      const nos = async (h: DbHandle) =>
+        (await h.db.selectFrom('cases').select('created_at').execute()).map((r) => r.created_at.toISOString()).sort();
       expect(await nos(other)).toEqual(await nos(handle));
     } finally {
       await other.close();
@@ -77,7 +106,8 @@ describe('demo cases', () => {
     expect(new Set(rows.filter((r) => r.rating !== null).map((r) => r.rating))).toEqual(new Set([1, 2, 3, 4, 5]));
     expect(rows.every((r) => (r.status === 'evaluated') === (r.rating !== null))).toBe(true);
     // Community classes and national event/component classes.
-    for (const code of ['X01', 'X02', 'X03', 'X04', 'X05']) expect(rows.some((r) => r.category_code === code)).toBe(true);
+    for (const code of ['X01', 'X02', 'X03', 'X04', 'X05'])
+      expect(rows.some((r) => r.category_code === code)).toBe(true);
     expect(rows.some((r) => r.category_code.startsWith('E'))).toBe(true);
     expect(rows.some((r) => r.category_code.startsWith('C'))).toBe(true);
     // Escalations by hand (money, coordination) and by the scheduler (auto), all recorded as history events.
@@ -85,10 +115,33 @@ describe('demo cases', () => {
     const reasons = new Set(esc.map((e) => (e.data as { reason?: string }).reason));
     for (const r of ['money', 'coordination', 'overdue_accept', 'overdue_resolve']) expect(reasons).toContain(r);
     // Every case has its register event, notifications and audit rows were written by the use cases.
-    const registered = await handle.db.selectFrom('case_events').select('case_id').where('type', '=', 'register').execute();
+    const registered = await handle.db
+      .selectFrom('case_events')
+      .select('case_id')
+      .where('type', '=', 'register')
+      .execute();
     expect(new Set(registered.map((e) => e.case_id)).size).toBe(rows.length);
-    expect(Number((await handle.db.selectFrom('case_notifications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(20);
-    expect(Number((await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('entity', '=', 'case').executeTakeFirstOrThrow()).n)).toBeGreaterThan(rows.length * 3);
+    expect(
+      Number(
+        (
+          await handle.db
+            .selectFrom('case_notifications')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThan(20);
+    expect(
+      Number(
+        (
+          await handle.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('entity', '=', 'case')
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThan(rows.length * 3);
   });
 
   it('give the community non-trivial indicators (0 < rate < 1) on the metrics page and an overdue list', async () => {
@@ -110,15 +163,26 @@ describe('demo cases', () => {
   });
 
   it('include the 丝路嘉苑 story: sewer escalated "needs money", paid from 甘州铺子\'s first profit, confirmed, rated 5', async () => {
-    const c = await handle.db.selectFrom('cases').selectAll().where('description', 'like', '丝路嘉苑排污管道堵塞%').executeTakeFirstOrThrow();
+    const c = await handle.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('description', 'like', '丝路嘉苑排污管道堵塞%')
+      .executeTakeFirstOrThrow();
     expect(c).toMatchObject({ category_code: 'X01', status: 'evaluated', rating: 5, source: 'resident' });
-    const compound = await handle.db.selectFrom('buildings as b').innerJoin('compounds as k', 'k.id', 'b.compound_id').select('k.name')
-      .where('b.grid_code', '=', c.grid_code!).where('k.name', '=', '丝路嘉苑').executeTakeFirst();
+    const compound = await handle.db
+      .selectFrom('buildings as b')
+      .innerJoin('compounds as k', 'k.id', 'b.compound_id')
+      .select('k.name')
+      .where('b.grid_code', '=', c.grid_code!)
+      .where('k.name', '=', '丝路嘉苑')
+      .executeTakeFirst();
     expect(compound?.name).toBe('丝路嘉苑');
     const silu = await login(app, 'resident_silu');
     expect(c.reporter_id).toBe(silu.account.id);
     const staff = await login(app, 'dh_staff');
-    const h = (await staff.request('GET', `/api/cases/${c.id}/history`)).json() as { events: { type: string; note: string | null; data: Record<string, unknown>; at: string }[] };
+    const h = (await staff.request('GET', `/api/cases/${c.id}/history`)).json() as {
+      events: { type: string; note: string | null; data: Record<string, unknown>; at: string }[];
+    };
     const at = (pred: (e: (typeof h.events)[number]) => boolean) => h.events.findIndex(pred);
     const esc = at((e) => e.type === 'escalate' && e.data.reason === 'money');
     const resolve = at((e) => e.type === 'resolve');
@@ -139,12 +203,21 @@ describe('demo cases', () => {
     // A day later: exactly the cases then overdue (below the district) are escalated, once each.
     clock.advance(26 * 3_600_000);
     const later = clock.now();
-    const open = await handle.db.selectFrom('cases').selectAll().where('status', 'in', ['registered', 'dispatched', 'handling']).execute();
+    const open = await handle.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('status', 'in', ['registered', 'dispatched', 'handling'])
+      .execute();
     const due = new Set(open.filter((r) => dueEscalation(stateOf(r), later)).map((r) => r.id));
     expect(due.size).toBeGreaterThan(0);
     const n = await app.cases.tick();
     expect(n).toBe(due.size);
-    const ev = await handle.db.selectFrom('case_events').select('case_id').where('type', '=', 'escalate').where('at', '=', later).execute();
+    const ev = await handle.db
+      .selectFrom('case_events')
+      .select('case_id')
+      .where('type', '=', 'escalate')
+      .where('at', '=', later)
+      .execute();
     expect(ev.map((e) => e.case_id).sort()).toEqual([...due].sort());
     expect(await app.cases.tick()).toBe(0);
   });

@@ -27,21 +27,29 @@ export function exifGps(buf: Buffer | undefined): { lon: number; lat: number } |
   const gpsPtr = ifd0.get(0x8825);
   if (!gpsPtr) return null;
   const gps = entries(u32(gpsPtr.valueOffset));
-  const ref = (tag: number) => { const e = gps.get(tag); return e ? String.fromCharCode(t[e.valueOffset] ?? 0) : ''; };
+  const ref = (tag: number) => {
+    const e = gps.get(tag);
+    return e ? String.fromCharCode(t[e.valueOffset] ?? 0) : '';
+  };
   const dms = (tag: number) => {
     const e = gps.get(tag);
     if (!e || e.type !== 5 || e.count < 3) return null;
     const off = u32(e.valueOffset);
     const parts: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const num = u32(off + i * 8), den = u32(off + i * 8 + 4);
+      const num = u32(off + i * 8),
+        den = u32(off + i * 8 + 4);
       if (num < 0 || den <= 0) return null;
       parts.push(num / den);
     }
     return parts[0]! + parts[1]! / 60 + parts[2]! / 3600;
   };
-  const lat = dms(2), lon = dms(4);
+  const lat = dms(2),
+    lon = dms(4);
   if (lat === null || lon === null) return null;
-  const sLat = ref(1) === 'S' ? -lat : lat, sLon = ref(3) === 'W' ? -lon : lon;
-  return Number.isFinite(sLat) && Number.isFinite(sLon) && Math.abs(sLat) <= 90 && Math.abs(sLon) <= 180 ? { lon: sLon, lat: sLat } : null;
+  const sLat = ref(1) === 'S' ? -lat : lat,
+    sLon = ref(3) === 'W' ? -lon : lon;
+  return Number.isFinite(sLat) && Number.isFinite(sLon) && Math.abs(sLat) <= 90 && Math.abs(sLon) <= 180
+    ? { lon: sLon, lat: sLat }
+    : null;
 }

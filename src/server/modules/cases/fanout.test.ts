@@ -18,13 +18,30 @@ describe.skipIf(!TEST_PG_URL)('fan-out between instances (PostgreSQL)', () => {
     await seedDemo(h.db, clock.now());
     h2 = await openPostgres(h.url!, 5);
     const config = loadConfig({});
-    a = await buildApp({ db: h.db, engine: 'postgres', config, clock: clock.now, events: await PgBus.connect(h.url!), casesOptions: { schedulerIntervalMs: 0 } });
-    b = await buildApp({ db: h2.db, engine: 'postgres', config, clock: clock.now, events: await PgBus.connect(h.url!), casesOptions: { schedulerIntervalMs: 0 } });
+    a = await buildApp({
+      db: h.db,
+      engine: 'postgres',
+      config,
+      clock: clock.now,
+      events: await PgBus.connect(h.url!),
+      casesOptions: { schedulerIntervalMs: 0 },
+    });
+    b = await buildApp({
+      db: h2.db,
+      engine: 'postgres',
+      config,
+      clock: clock.now,
+      events: await PgBus.connect(h.url!),
+      casesOptions: { schedulerIntervalMs: 0 },
+    });
   });
   afterAll(async () => {
-    await a.close(); await b.close();
-    await a.cases.module.bus.close(); await b.cases.module.bus.close();
-    await h2.close(); await h.close();
+    await a.close();
+    await b.close();
+    await a.cases.module.bus.close();
+    await b.cases.module.bus.close();
+    await h2.close();
+    await h.close();
   });
 
   it('a case created on A is pushed to the worker connected to B within a second', async () => {
@@ -38,14 +55,21 @@ describe.skipIf(!TEST_PG_URL)('fan-out between instances (PostgreSQL)', () => {
         res.on('data', (c: Buffer) => {
           buf += c.toString();
           const m = /event: case\ndata: (.+)\n\n/.exec(buf);
-          if (m) { resolve({ id: (JSON.parse(m[1]!) as { id: string }).id, ms: Date.now() - sent }); req.destroy(); }
+          if (m) {
+            resolve({ id: (JSON.parse(m[1]!) as { id: string }).id, ms: Date.now() - sent });
+            req.destroy();
+          }
         });
       });
       req.on('error', reject);
     });
     await new Promise((r) => setTimeout(r, 100));
     sent = Date.now();
-    const r = await resident.request('POST', '/api/cases', { categoryCode: 'X01', description: '下水管道堵塞', location: SILU_POINT });
+    const r = await resident.request('POST', '/api/cases', {
+      categoryCode: 'X01',
+      description: '下水管道堵塞',
+      location: SILU_POINT,
+    });
     expect(r.statusCode).toBe(201);
     const { id, ms } = await got;
     expect(id).toBe(r.json().case.id);

@@ -34,13 +34,22 @@ declare module 'fastify' {
 export function casesPlugin(deps: AppDeps) {
   const plugin = async (app: FastifyInstance) => {
     const ownBus = !deps.events;
-    const bus: EventBus = deps.events ?? (deps.engine === 'postgres' && deps.config.databaseUrl ? await PgBus.connect(deps.config.databaseUrl) : new LocalBus());
+    const bus: EventBus =
+      deps.events ??
+      (deps.engine === 'postgres' && deps.config.databaseUrl
+        ? await PgBus.connect(deps.config.databaseUrl)
+        : new LocalBus());
     const opts: CasesOptions = { ...defaultCasesOptions(), ...deps.casesOptions };
     const m = makeModule(deps.db, opts, deps.clock, bus);
     const scheduler = new EscalationScheduler(m);
     app.decorate('cases', { module: m, tick: () => scheduler.tick() });
-    app.addHook('onReady', async () => { scheduler.start(opts.schedulerIntervalMs); });
-    app.addHook('onClose', async () => { await scheduler.stop(); if (ownBus) await bus.close(); });
+    app.addHook('onReady', async () => {
+      scheduler.start(opts.schedulerIntervalMs);
+    });
+    app.addHook('onClose', async () => {
+      await scheduler.stop();
+      if (ownBus) await bus.close();
+    });
     await app.register(caseRoutes(m));
     await app.register(staffRoutes(m));
     await app.register(streamRoutes(m));

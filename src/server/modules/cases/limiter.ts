@@ -15,7 +15,9 @@ export class WindowLimiter {
     for (const { key, max } of keys) {
       const c = this.counts.get(key);
       if (c && now - c.start < this.windowMs && c.n >= max) {
-        throw new AppError('CASE_RATE_LIMITED', { params: { seconds: Math.max(1, Math.ceil((c.start + this.windowMs - now) / 1000)) } });
+        throw new AppError('CASE_RATE_LIMITED', {
+          params: { seconds: Math.max(1, Math.ceil((c.start + this.windowMs - now) / 1000)) },
+        });
       }
     }
     for (const { key } of keys) {
@@ -23,6 +25,7 @@ export class WindowLimiter {
       if (!c || now - c.start >= this.windowMs) this.counts.set(key, { start: now, n: 1 });
       else c.n++;
     }
-    if (this.counts.size > 50_000) for (const [k, c] of this.counts) if (now - c.start >= this.windowMs) this.counts.delete(k);
+    if (this.counts.size > 50_000)
+      for (const [k, c] of this.counts) if (now - c.start >= this.windowMs) this.counts.delete(k);
   }
 }

@@ -20,9 +20,21 @@ export interface CasesModule {
 }
 
 /** Per-request context. */
-export interface Who { actor: Actor | null; lang: 'zh-CN' | 'en'; ip: string }
+export interface Who {
+  actor: Actor | null;
+  lang: 'zh-CN' | 'en';
+  ip: string;
+}
 
 /** Builds the module runtime. */
 export function makeModule(db: Kysely<Database>, opts: CasesOptions, clock: () => Date, bus: EventBus): CasesModule {
-  return { db, opts, clock, bus, locator: new Locator(db), limiter: new WindowLimiter(opts.rateWindowMs), category: (code) => findCategory(opts.categories, code) };
+  return {
+    db,
+    opts,
+    clock,
+    bus,
+    locator: new Locator(db),
+    limiter: new WindowLimiter(opts.rateWindowMs),
+    category: (code) => findCategory(opts.categories, code),
+  };
 }

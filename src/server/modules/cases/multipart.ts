@@ -8,26 +8,43 @@ import type { RawPhoto } from './photos.ts';
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const detail = r.error.issues.slice(0, 5).map((i) => `/${i.path.join('/')} ${i.message}`).join('; ');
-  throw new AppError('VALIDATION_FAILED', { params: { detail }, details: r.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })) });
+  const detail = r.error.issues
+    .slice(0, 5)
+    .map((i) => `/${i.path.join('/')} ${i.message}`)
+    .join('; ');
+  throw new AppError('VALIDATION_FAILED', {
+    params: { detail },
+    details: r.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })),
+  });
 }
 
 /** Reads the body and photos of a JSON or multipart request. */
-export async function readBodyAndPhotos(req: FastifyRequest, maxPhotos: number): Promise<{ body: unknown; files: RawPhoto[] }> {
+export async function readBodyAndPhotos(
+  req: FastifyRequest,
+  maxPhotos: number,
+): Promise<{ body: unknown; files: RawPhoto[] }> {
   if (!req.isMultipart()) return { body: req.body ?? {}, files: [] };
   let body: unknown = {};
   const files: RawPhoto[] = [];
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
-        if (files.length >= maxPhotos) { await part.toBuffer(); throw new AppError('CASE_TOO_MANY_PHOTOS', { params: { max: maxPhotos } }); }
+        if (files.length >= maxPhotos) {
+          await part.toBuffer();
+          throw new AppError('CASE_TOO_MANY_PHOTOS', { params: { max: maxPhotos } });
+        }
         files.push({ filename: part.filename || 'photo', data: await part.toBuffer() });
       } else if (part.fieldname === 'data') {
-        try { body = JSON.parse(String(part.value)); } catch { throw new AppError('INVALID_JSON'); }
+        try {
+          body = JSON.parse(String(part.value));
+        } catch {
+          throw new AppError('INVALID_JSON');
+        }
       }
     }
   } catch (e) {
-    if ((e as { code?: string }).code === 'FST_FILES_LIMIT') throw new AppError('CASE_TOO_MANY_PHOTOS', { params: { max: maxPhotos } });
+    if ((e as { code?: string }).code === 'FST_FILES_LIMIT')
+      throw new AppError('CASE_TOO_MANY_PHOTOS', { params: { max: maxPhotos } });
     throw e;
   }
   return { body, files };

@@ -9,8 +9,19 @@ import type { Crs } from '../registry/domain/geo/crs.ts';
 
 const WORKERS = new Set(['grid_worker', 'community_staff']);
 
-function present(p: { id: string; started_at: Date; ended_at: Date | null; distance_m: number; track: [number, number, number][] }, casesFound: number) {
-  return { id: p.id, startedAt: p.started_at.toISOString(), endedAt: p.ended_at?.toISOString() ?? null, distanceM: Math.round(p.distance_m), points: p.track.length, track: p.track, casesFound };
+function present(
+  p: { id: string; started_at: Date; ended_at: Date | null; distance_m: number; track: [number, number, number][] },
+  casesFound: number,
+) {
+  return {
+    id: p.id,
+    startedAt: p.started_at.toISOString(),
+    endedAt: p.ended_at?.toISOString() ?? null,
+    distanceM: Math.round(p.distance_m),
+    points: p.track.length,
+    track: p.track,
+    casesFound,
+  };
 }
 
 async function own(m: CasesModule, who: Who, id: string) {
@@ -19,7 +30,16 @@ async function own(m: CasesModule, who: Who, id: string) {
   return p;
 }
 
-const found = async (m: CasesModule, id: string) => Number((await m.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('patrol_id', '=', id).executeTakeFirstOrThrow()).n);
+const found = async (m: CasesModule, id: string) =>
+  Number(
+    (
+      await m.db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('patrol_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Starts a patrol. */
 export async function start(m: CasesModule, who: Who) {
@@ -27,23 +47,49 @@ export async function start(m: CasesModule, who: Who) {
   if (!a) throw new AppError('UNAUTHENTICATED');
   if (!WORKERS.has(a.role)) throw new AppError('FORBIDDEN');
   const now = m.clock();
-  const row = { id: uuidv7(now.getTime()), community_code: a.scopeCode.slice(0, 12), grid_code: a.scopeCode.length >= 14 ? a.scopeCode : null, account_id: a.accountId, started_at: now, ended_at: null, track: '[]', distance_m: 0 };
+  const row = {
+    id: uuidv7(now.getTime()),
+    community_code: a.scopeCode.slice(0, 12),
+    grid_code: a.scopeCode.length >= 14 ? a.scopeCode : null,
+    account_id: a.accountId,
+    started_at: now,
+    ended_at: null,
+    track: '[]',
+    distance_m: 0,
+  };
   await m.db.transaction().execute(async (trx) => {
     await trx.insertInto('case_patrols').values(row).execute();
-    await audit(trx, { accountId: a.accountId, role: a.role }, { action: 'patrol.start', entity: 'patrol', entityId: row.id, scopeCode: a.scopeCode, ip: who.ip });
+    await audit(
+      trx,
+      { accountId: a.accountId, role: a.role },
+      { action: 'patrol.start', entity: 'patrol', entityId: row.id, scopeCode: a.scopeCode, ip: who.ip },
+    );
   });
   return present({ ...row, track: [] }, 0);
 }
 
 /** Appends track points (WGS-84 stored), adding the walked distance. */
-export async function track(m: CasesModule, who: Who, id: string, points: { lon: number; lat: number; at: string; crs?: Crs | undefined }[]) {
+export async function track(
+  m: CasesModule,
+  who: Who,
+  id: string,
+  points: { lon: number; lat: number; at: string; crs?: Crs | undefined }[],
+) {
   const p = await own(m, who, id);
   if (p.ended_at) throw new AppError('PATROL_CLOSED');
-  const add = points.map((q) => { const [lon, lat] = wgs84Of(q); return [lon, lat, Date.parse(q.at)] as [number, number, number]; });
+  const add = points.map((q) => {
+    const [lon, lat] = wgs84Of(q);
+    return [lon, lat, Date.parse(q.at)] as [number, number, number];
+  });
   const all = [...p.track, ...add];
   let d = p.distance_m;
-  for (let i = Math.max(1, p.track.length); i < all.length; i++) d += distanceM(all[i - 1]![0], all[i - 1]![1], all[i]![0], all[i]![1]);
-  await m.db.updateTable('case_patrols').set({ track: JSON.stringify(all), distance_m: d }).where('id', '=', id).execute();
+  for (let i = Math.max(1, p.track.length); i < all.length; i++)
+    d += distanceM(all[i - 1]![0], all[i - 1]![1], all[i]![0], all[i]![1]);
+  await m.db
+    .updateTable('case_patrols')
+    .set({ track: JSON.stringify(all), distance_m: d })
+    .where('id', '=', id)
+    .execute();
   return present({ ...p, track: all, distance_m: d }, await found(m, id));
 }
 
@@ -54,7 +100,18 @@ export async function stop(m: CasesModule, who: Who, id: string) {
   const now = m.clock();
   await m.db.transaction().execute(async (trx) => {
     await trx.updateTable('case_patrols').set({ ended_at: now }).where('id', '=', id).execute();
-    await audit(trx, { accountId: who.actor!.accountId, role: who.actor!.role }, { action: 'patrol.stop', entity: 'patrol', entityId: id, scopeCode: p.grid_code ?? p.community_code, after: { distanceM: p.distance_m, points: p.track.length }, ip: who.ip });
+    await audit(
+      trx,
+      { accountId: who.actor!.accountId, role: who.actor!.role },
+      {
+        action: 'patrol.stop',
+        entity: 'patrol',
+        entityId: id,
+        scopeCode: p.grid_code ?? p.community_code,
+        after: { distanceM: p.distance_m, points: p.track.length },
+        ip: who.ip,
+      },
+    );
   });
   return present({ ...p, ended_at: now }, await found(m, id));
 }

@@ -21,7 +21,11 @@ export interface CaseSubject {
 }
 
 /** The minimum of an actor a decision needs. */
-export interface CaseActor { accountId: string; role: Role; scopeCode: string }
+export interface CaseActor {
+  accountId: string;
+  role: Role;
+  scopeCode: string;
+}
 
 type Rel = 'handling' | 'holder' | 'above' | 'area' | 'reporter' | 'neighbour';
 const STAFF: readonly Role[] = ['grid_worker', 'community_staff', 'street_staff', 'district_admin'];
@@ -29,8 +33,17 @@ const SUPERVISORS: readonly Role[] = ['community_staff', 'street_staff', 'distri
 
 /** Action → (roles, relation). A role missing from the list never may. */
 const TABLE: Record<CaseAction, { roles: readonly Role[] | 'any'; rel: Rel }[]> = {
-  read: [{ roles: [...STAFF, 'auditor'], rel: 'area' }, { roles: STAFF, rel: 'holder' }, { roles: 'any', rel: 'reporter' }],
-  read_public: [{ roles: 'any', rel: 'neighbour' }, { roles: [...STAFF, 'auditor'], rel: 'area' }, { roles: STAFF, rel: 'holder' }, { roles: 'any', rel: 'reporter' }],
+  read: [
+    { roles: [...STAFF, 'auditor'], rel: 'area' },
+    { roles: STAFF, rel: 'holder' },
+    { roles: 'any', rel: 'reporter' },
+  ],
+  read_public: [
+    { roles: 'any', rel: 'neighbour' },
+    { roles: [...STAFF, 'auditor'], rel: 'area' },
+    { roles: STAFF, rel: 'holder' },
+    { roles: 'any', rel: 'reporter' },
+  ],
   pii: [{ roles: STAFF, rel: 'handling' }],
   note: [{ roles: STAFF, rel: 'holder' }],
   support: [{ roles: ['resident'], rel: 'neighbour' }],
@@ -52,13 +65,21 @@ const TABLE: Record<CaseAction, { roles: readonly Role[] | 'any'; rel: Rel }[]> 
 
 function related(a: CaseActor, s: CaseSubject, rel: Rel): boolean {
   switch (rel) {
-    case 'holder': return s.handlerCode.startsWith(a.scopeCode);
+    case 'holder':
+      return s.handlerCode.startsWith(a.scopeCode);
     // Handling: the holder itself, or community staff (the dispatcher) for the grids of their community.
-    case 'handling': return a.scopeCode === s.handlerCode || (a.role === 'community_staff' && s.handlerCode.startsWith(a.scopeCode));
-    case 'above': return s.handlerCode.startsWith(a.scopeCode) && (a.scopeCode.length < s.handlerCode.length || a.scopeCode.length === 6);
-    case 'area': return (s.gridCode ?? s.communityCode).startsWith(a.scopeCode);
-    case 'reporter': return s.reporterId !== null && s.reporterId === a.accountId;
-    case 'neighbour': return a.scopeCode.startsWith(s.communityCode);
+    case 'handling':
+      return a.scopeCode === s.handlerCode || (a.role === 'community_staff' && s.handlerCode.startsWith(a.scopeCode));
+    case 'above':
+      return (
+        s.handlerCode.startsWith(a.scopeCode) && (a.scopeCode.length < s.handlerCode.length || a.scopeCode.length === 6)
+      );
+    case 'area':
+      return (s.gridCode ?? s.communityCode).startsWith(a.scopeCode);
+    case 'reporter':
+      return s.reporterId !== null && s.reporterId === a.accountId;
+    case 'neighbour':
+      return a.scopeCode.startsWith(s.communityCode);
   }
 }
 

@@ -19,7 +19,14 @@ export async function present(m: CasesModule, who: Who, rows: CaseRow[]) {
   const ids = rows.map((r) => r.id);
   const [counts, photos] = await Promise.all([repo.supporterCounts(m.db, ids), repo.photoIdsOf(m.db, ids)]);
   const now = m.clock();
-  return rows.map((r) => presentCase(r, who.actor, now, { supporters: counts.get(r.id) ?? 0, photoIds: photos.filter((p) => p.case_id === r.id).map((p) => p.id), category: m.category(r.category_code), lang: who.lang }));
+  return rows.map((r) =>
+    presentCase(r, who.actor, now, {
+      supporters: counts.get(r.id) ?? 0,
+      photoIds: photos.filter((p) => p.case_id === r.id).map((p) => p.id),
+      category: m.category(r.category_code),
+      lang: who.lang,
+    }),
+  );
 }
 
 /**
@@ -27,7 +34,12 @@ export async function present(m: CasesModule, who: Who, rows: CaseRow[]) {
  * and its photos are the ones just stored (`photoIds`, in id order as {@link repo.photoIdsOf} returns them).
  */
 export function presentCreated(m: CasesModule, who: Who, row: CaseRow, photoIds: string[]) {
-  return presentCase(row, who.actor, m.clock(), { supporters: 0, photoIds, category: m.category(row.category_code), lang: who.lang });
+  return presentCase(row, who.actor, m.clock(), {
+    supporters: 0,
+    photoIds,
+    category: m.category(row.category_code),
+    lang: who.lang,
+  });
 }
 
 /** One case: full view for staff and the reporter, public view for neighbours. */
@@ -37,7 +49,12 @@ export async function caseDetail(m: CasesModule, who: Who, id: string) {
   if (who.actor && can(who.actor, 'read', subjectOf(r))) return (await present(m, who, [r]))[0]!;
   authorizeCase(who.actor, 'read_public', r);
   const counts = await repo.supporterCounts(m.db, [id]);
-  return publicView(r, { supporters: counts.get(id) ?? 0, photoIds: [], category: m.category(r.category_code), lang: who.lang });
+  return publicView(r, {
+    supporters: counts.get(id) ?? 0,
+    photoIds: [],
+    category: m.category(r.category_code),
+    lang: who.lang,
+  });
 }
 
 /** The history of a case (staff and the reporter). */
@@ -50,8 +67,17 @@ export async function history(m: CasesModule, who: Who, id: string) {
   // the reporter (handlers of the case) and the reporter themself see it; staff names are work contacts.
   const pii = who.actor !== null && (r.reporter_id === who.actor.accountId || can(who.actor, 'pii', subjectOf(r)));
   return events.map((e) => ({
-    id: e.id, type: e.type, fromStatus: e.from_status, toStatus: e.to_status, at: e.at.toISOString(), note: e.note, data: e.data,
-    actor: e.actor_role === 'system' ? null : { name: e.actor_role !== 'resident' || pii ? e.actor_name : null, role: e.actor_role },
+    id: e.id,
+    type: e.type,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    at: e.at.toISOString(),
+    note: e.note,
+    data: e.data,
+    actor:
+      e.actor_role === 'system'
+        ? null
+        : { name: e.actor_role !== 'resident' || pii ? e.actor_name : null, role: e.actor_role },
     photos: photos.filter((p) => p.event_id === e.id).map((p) => ({ id: p.id, url: `/api/cases/photos/${p.id}` })),
   }));
 }
@@ -75,14 +101,29 @@ function staffScope(who: Who, code: string | undefined): { actor: Actor; code: s
 }
 
 /** Staff list with filters. */
-export async function list(m: CasesModule, who: Who, f: Omit<CaseFilter, 'code' | 'overdueAt'> & { code?: string | undefined; overdue?: boolean | undefined }, page: number, pageSize: number) {
+export async function list(
+  m: CasesModule,
+  who: Who,
+  f: Omit<CaseFilter, 'code' | 'overdueAt'> & { code?: string | undefined; overdue?: boolean | undefined },
+  page: number,
+  pageSize: number,
+) {
   const { code } = staffScope(who, f.code);
-  const { total, items } = await repo.listCases(m.db, { ...f, code, ...(f.overdue ? { overdueAt: m.clock() } : {}) }, (page - 1) * pageSize, pageSize);
+  const { total, items } = await repo.listCases(
+    m.db,
+    { ...f, code, ...(f.overdue ? { overdueAt: m.clock() } : {}) },
+    (page - 1) * pageSize,
+    pageSize,
+  );
   return { total, items: await present(m, who, items) };
 }
 
 /** Points for the map (clusters/heat): [lon, lat, weight, status, id]. */
-export async function mapData(m: CasesModule, who: Who, f: { code?: string | undefined; status?: Status[] | undefined; from?: Date | undefined; to?: Date | undefined }) {
+export async function mapData(
+  m: CasesModule,
+  who: Who,
+  f: { code?: string | undefined; status?: Status[] | undefined; from?: Date | undefined; to?: Date | undefined },
+) {
   const { code } = staffScope(who, f.code);
   const pts = await repo.mapPoints(m.db, { ...f, code }, 20_000);
   return { total: pts.length, points: pts.map((p) => [p.lon, p.lat, p.urgent ? 3 : 1, p.status, p.id] as const) };
@@ -91,7 +132,13 @@ export async function mapData(m: CasesModule, who: Who, f: { code?: string | und
 /** The worker's queue: cases held by my scope (exactly, for grid workers), nearest deadline first. */
 export async function queue(m: CasesModule, who: Who) {
   const { actor } = staffScope(who, undefined);
-  return { items: await present(m, who, await repo.queueOf(m.db, actor.scopeCode, actor.role === 'grid_worker' || actor.role === 'community_staff')) };
+  return {
+    items: await present(
+      m,
+      who,
+      await repo.queueOf(m.db, actor.scopeCode, actor.role === 'grid_worker' || actor.role === 'community_staff'),
+    ),
+  };
 }
 
 /** Cases I reported or support. */
@@ -104,23 +151,59 @@ export async function mine(m: CasesModule, who: Who) {
 export async function notifications(m: CasesModule, who: Who, after: Date | null) {
   if (!who.actor) throw new AppError('UNAUTHENTICATED');
   const rows = await repo.notificationsOf(m.db, who.actor.accountId, after, 100);
-  return { items: rows.map((n) => ({ id: n.id, caseId: n.case_id, caseNo: caseNo({ id: n.case_id, created_at: n.case_created_at }), type: n.type, status: n.status, at: n.created_at.toISOString(), read: n.read_at !== null })) };
+  return {
+    items: rows.map((n) => ({
+      id: n.id,
+      caseId: n.case_id,
+      caseNo: caseNo({ id: n.case_id, created_at: n.case_created_at }),
+      type: n.type,
+      status: n.status,
+      at: n.created_at.toISOString(),
+      read: n.read_at !== null,
+    })),
+  };
 }
 
 /** Open cases of the same class near a point (before reporting). */
-export async function duplicates(m: CasesModule, who: Who, q: { categoryCode: string; lon: number; lat: number; crs: Crs }) {
+export async function duplicates(
+  m: CasesModule,
+  who: Who,
+  q: { categoryCode: string; lon: number; lat: number; crs: Crs },
+) {
   if (!who.actor) throw new AppError('UNAUTHENTICATED');
   const [lon, lat] = wgs84Of(q);
   const now = m.clock();
   const since = new Date(now.getTime() - m.opts.duplicateDays * 86_400_000);
   const rows = await repo.openNearby(m.db, q.categoryCode, boxAround(lon, lat, m.opts.duplicateRadiusM), since);
-  const found = findDuplicates({ categoryCode: q.categoryCode, lon, lat, at: now }, rows.map((r) => ({ ...r, categoryCode: r.category_code, createdAt: r.created_at })), m.opts.duplicateRadiusM, m.opts.duplicateDays);
-  const counts = await repo.supporterCounts(m.db, found.map((f) => f.id));
-  return { duplicates: found.map((r) => ({ ...publicView(r, { supporters: counts.get(r.id) ?? 0, photoIds: [], category: m.category(r.category_code), lang: who.lang }), distanceM: r.distanceM })) };
+  const found = findDuplicates(
+    { categoryCode: q.categoryCode, lon, lat, at: now },
+    rows.map((r) => ({ ...r, categoryCode: r.category_code, createdAt: r.created_at })),
+    m.opts.duplicateRadiusM,
+    m.opts.duplicateDays,
+  );
+  const counts = await repo.supporterCounts(
+    m.db,
+    found.map((f) => f.id),
+  );
+  return {
+    duplicates: found.map((r) => ({
+      ...publicView(r, {
+        supporters: counts.get(r.id) ?? 0,
+        photoIds: [],
+        category: m.category(r.category_code),
+        lang: who.lang,
+      }),
+      distanceM: r.distanceM,
+    })),
+  };
 }
 
 /** Indicators per grid / community / street under a code for reports in [from, to). */
-export async function metrics(m: CasesModule, who: Who, q: { code?: string | undefined; groupBy: 'grid' | 'community' | 'street'; from: Date; to: Date }) {
+export async function metrics(
+  m: CasesModule,
+  who: Who,
+  q: { code?: string | undefined; groupBy: 'grid' | 'community' | 'street'; from: Date; to: Date },
+) {
   const { code } = staffScope(who, q.code);
   const width = { grid: 14, community: 12, street: 9 }[q.groupBy];
   const facts = await repo.factsUnder(m.db, code, q.from, q.to);
@@ -131,9 +214,34 @@ export async function metrics(m: CasesModule, who: Who, q: { code?: string | und
   }
   const names = new Map((await repo.placeNames(m.db, [...groups.keys()])).map((p) => [p.code, p.name]));
   const asOf = new Date(Math.min(m.clock().getTime(), q.to.getTime()));
-  const rows = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => ({
-    code: k, name: names.get(k) ?? (k.includes('·') ? (who.lang === 'en' ? 'Community inbox' : '社区收件箱') : k),
-    ...indicators(list.map((f) => ({ status: f.status, acceptBy: f.accept_by, resolveBy: f.resolve_by, acceptedAt: f.accepted_at, acceptedOnTime: f.accepted_on_time, resolvedAt: f.resolved_at, closedAt: f.closed_at, closedOnTime: f.closed_on_time, reworkCount: f.rework_count, extensionCount: f.extension_count, rating: f.rating })), asOf),
-  }));
-  return { code, groupBy: q.groupBy, from: q.from.toISOString(), to: q.to.toISOString(), definitions: DEFINITIONS, rows };
+  const rows = [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, list]) => ({
+      code: k,
+      name: names.get(k) ?? (k.includes('·') ? (who.lang === 'en' ? 'Community inbox' : '社区收件箱') : k),
+      ...indicators(
+        list.map((f) => ({
+          status: f.status,
+          acceptBy: f.accept_by,
+          resolveBy: f.resolve_by,
+          acceptedAt: f.accepted_at,
+          acceptedOnTime: f.accepted_on_time,
+          resolvedAt: f.resolved_at,
+          closedAt: f.closed_at,
+          closedOnTime: f.closed_on_time,
+          reworkCount: f.rework_count,
+          extensionCount: f.extension_count,
+          rating: f.rating,
+        })),
+        asOf,
+      ),
+    }));
+  return {
+    code,
+    groupBy: q.groupBy,
+    from: q.from.toISOString(),
+    to: q.to.toISOString(),
+    definitions: DEFINITIONS,
+    rows,
+  };
 }

@@ -21,7 +21,13 @@ export function lockCase(trx: Transaction<Database>, id: string) {
 }
 /** Optimistic update: applies only when `version` still matches. */
 export function updateCase(db: Db, id: string, version: number, patch: Updateable<CasesTable>) {
-  return db.updateTable('cases').set({ ...patch, version: sql<number>`version + 1` }).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+  return db
+    .updateTable('cases')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
 }
 export function casesByIds(db: Db, ids: string[]) {
   return ids.length ? db.selectFrom('cases').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
@@ -37,20 +43,43 @@ export function insertPhotos(db: Db, rows: Insertable<CasePhotosTable>[]) {
   return rows.length ? db.insertInto('case_photos').values(rows).execute() : Promise.resolve([]);
 }
 export function photoIdsOf(db: Db, caseIds: string[]) {
-  return caseIds.length ? db.selectFrom('case_photos').select(['id', 'case_id', 'event_id']).where('case_id', 'in', caseIds).orderBy('created_at').orderBy('id').execute() : Promise.resolve([]);
+  return caseIds.length
+    ? db
+        .selectFrom('case_photos')
+        .select(['id', 'case_id', 'event_id'])
+        .where('case_id', 'in', caseIds)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
+    : Promise.resolve([]);
 }
 export function getPhoto(db: Db, id: string) {
   return db.selectFrom('case_photos').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Adds a supporter; false when already one. */
-export async function addSupporter(db: Db, caseId: string, accountId: string, communityCode: string, at: Date): Promise<boolean> {
-  const r = await db.insertInto('case_supporters').values({ case_id: caseId, account_id: accountId, community_code: communityCode, created_at: at }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+export async function addSupporter(
+  db: Db,
+  caseId: string,
+  accountId: string,
+  communityCode: string,
+  at: Date,
+): Promise<boolean> {
+  const r = await db
+    .insertInto('case_supporters')
+    .values({ case_id: caseId, account_id: accountId, community_code: communityCode, created_at: at })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 export async function supporterCounts(db: Db, caseIds: string[]): Promise<Map<string, number>> {
   if (!caseIds.length) return new Map();
-  const rows = await db.selectFrom('case_supporters').select(['case_id', (eb) => eb.fn.countAll<number>().as('n')]).where('case_id', 'in', caseIds).groupBy('case_id').execute();
+  const rows = await db
+    .selectFrom('case_supporters')
+    .select(['case_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('case_id', 'in', caseIds)
+    .groupBy('case_id')
+    .execute();
   return new Map(rows.map((r) => [r.case_id, Number(r.n)]));
 }
 export function supportersOf(db: Db, caseId: string) {
@@ -58,60 +87,164 @@ export function supportersOf(db: Db, caseId: string) {
 }
 
 /** Claims an idempotency key; false when it already exists (then read it with {@link getIdempotency}). */
-export async function claimIdempotency(db: Db, owner: string, key: string, hash: string, communityCode: string, at: Date): Promise<boolean> {
-  const r = await db.insertInto('case_idempotency').values({ owner, key, request_hash: hash, community_code: communityCode, created_at: at, case_id: null })
-    .onConflict((oc) => oc.columns(['owner', 'key']).doNothing()).executeTakeFirst();
+export async function claimIdempotency(
+  db: Db,
+  owner: string,
+  key: string,
+  hash: string,
+  communityCode: string,
+  at: Date,
+): Promise<boolean> {
+  const r = await db
+    .insertInto('case_idempotency')
+    .values({ owner, key, request_hash: hash, community_code: communityCode, created_at: at, case_id: null })
+    .onConflict((oc) => oc.columns(['owner', 'key']).doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 export function getIdempotency(db: Db, owner: string, key: string) {
-  return db.selectFrom('case_idempotency').selectAll().where('owner', '=', owner).where('key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('case_idempotency')
+    .selectAll()
+    .where('owner', '=', owner)
+    .where('key', '=', key)
+    .executeTakeFirst();
 }
 export function setIdempotencyCase(db: Db, owner: string, key: string, caseId: string) {
-  return db.updateTable('case_idempotency').set({ case_id: caseId }).where('owner', '=', owner).where('key', '=', key).execute();
+  return db
+    .updateTable('case_idempotency')
+    .set({ case_id: caseId })
+    .where('owner', '=', owner)
+    .where('key', '=', key)
+    .execute();
 }
 
 /** Creates or re-arms the escalation job of (case, kind, level). */
-export function upsertJob(db: Db, caseId: string, kind: 'accept' | 'resolve', level: CaseRow['level'], communityCode: string, dueAt: Date) {
-  return db.insertInto('case_escalation_jobs').values({ case_id: caseId, kind, level, community_code: communityCode, due_at: dueAt, done_at: null, result: null })
-    .onConflict((oc) => oc.columns(['case_id', 'kind', 'level']).doUpdateSet({ due_at: dueAt, done_at: null, result: null })).execute();
+export function upsertJob(
+  db: Db,
+  caseId: string,
+  kind: 'accept' | 'resolve',
+  level: CaseRow['level'],
+  communityCode: string,
+  dueAt: Date,
+) {
+  return db
+    .insertInto('case_escalation_jobs')
+    .values({ case_id: caseId, kind, level, community_code: communityCode, due_at: dueAt, done_at: null, result: null })
+    .onConflict((oc) =>
+      oc.columns(['case_id', 'kind', 'level']).doUpdateSet({ due_at: dueAt, done_at: null, result: null }),
+    )
+    .execute();
 }
 /** Due jobs, locked; rows another instance is working on are skipped. */
 export function lockDueJobs(trx: Transaction<Database>, now: Date, limit: number) {
-  return trx.selectFrom('case_escalation_jobs').selectAll().where('done_at', 'is', null).where('due_at', '<=', now).orderBy('due_at').limit(limit).forUpdate().skipLocked().execute();
+  return trx
+    .selectFrom('case_escalation_jobs')
+    .selectAll()
+    .where('done_at', 'is', null)
+    .where('due_at', '<=', now)
+    .orderBy('due_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
 }
 export function finishJob(db: Db, caseId: string, kind: string, level: string, at: Date, result: string) {
-  return db.updateTable('case_escalation_jobs').set({ done_at: at, result }).where('case_id', '=', caseId).where('kind', '=', kind as 'accept').where('level', '=', level as CaseRow['level']).execute();
+  return db
+    .updateTable('case_escalation_jobs')
+    .set({ done_at: at, result })
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind as 'accept')
+    .where('level', '=', level as CaseRow['level'])
+    .execute();
 }
 
-export function insertNotifications(db: Db, rows: { id: string; account_id: string; case_id: string; community_code: string; type: string; status: string; created_at: Date }[]) {
+export function insertNotifications(
+  db: Db,
+  rows: {
+    id: string;
+    account_id: string;
+    case_id: string;
+    community_code: string;
+    type: string;
+    status: string;
+    created_at: Date;
+  }[],
+) {
   return rows.length ? db.insertInto('case_notifications').values(rows).execute() : Promise.resolve([]);
 }
 export function notificationsOf(db: Db, accountId: string, after: Date | null, limit: number) {
-  let q = db.selectFrom('case_notifications as n').innerJoin('cases as c', 'c.id', 'n.case_id').select(['n.id', 'n.case_id', 'n.type', 'n.status', 'n.read_at', 'n.created_at', 'c.category_code', 'c.created_at as case_created_at'])
+  let q = db
+    .selectFrom('case_notifications as n')
+    .innerJoin('cases as c', 'c.id', 'n.case_id')
+    .select([
+      'n.id',
+      'n.case_id',
+      'n.type',
+      'n.status',
+      'n.read_at',
+      'n.created_at',
+      'c.category_code',
+      'c.created_at as case_created_at',
+    ])
     .where('n.account_id', '=', accountId);
   if (after) q = q.where('n.created_at', '>', after);
   return q.orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(limit).execute();
 }
 export function markNotificationsRead(db: Db, accountId: string, ids: string[] | null, at: Date) {
-  let q = db.updateTable('case_notifications').set({ read_at: at }).where('account_id', '=', accountId).where('read_at', 'is', null);
+  let q = db
+    .updateTable('case_notifications')
+    .set({ read_at: at })
+    .where('account_id', '=', accountId)
+    .where('read_at', 'is', null);
   if (ids) q = q.where('id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
   return q.execute();
 }
 
 /** Open cases of a class inside a bounding box reported since `since` (duplicate candidates). */
-export function openNearby(db: Db, categoryCode: string, box: { minLon: number; maxLon: number; minLat: number; maxLat: number }, since: Date) {
-  return db.selectFrom('cases').selectAll().where('category_code', '=', categoryCode).where('status', 'in', OPEN_STATUSES)
-    .where('lat', '>=', box.minLat).where('lat', '<=', box.maxLat).where('lon', '>=', box.minLon).where('lon', '<=', box.maxLon).where('created_at', '>=', since).limit(50).execute();
+export function openNearby(
+  db: Db,
+  categoryCode: string,
+  box: { minLon: number; maxLon: number; minLat: number; maxLat: number },
+  since: Date,
+) {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('category_code', '=', categoryCode)
+    .where('status', 'in', OPEN_STATUSES)
+    .where('lat', '>=', box.minLat)
+    .where('lat', '<=', box.maxLat)
+    .where('lon', '>=', box.minLon)
+    .where('lon', '<=', box.maxLon)
+    .where('created_at', '>=', since)
+    .limit(50)
+    .execute();
 }
 
 /** Filters for staff lists. */
 export interface CaseFilter {
-  code: string; status?: Status[]; categoryCode?: string; level?: string; overdueAt?: Date; supervised?: boolean;
-  from?: Date; to?: Date; q?: string; handlerCode?: string;
+  code: string;
+  status?: Status[];
+  categoryCode?: string;
+  level?: string;
+  overdueAt?: Date;
+  supervised?: boolean;
+  from?: Date;
+  to?: Date;
+  q?: string;
+  handlerCode?: string;
 }
 
 function filtered(db: Db, f: CaseFilter) {
-  let q = db.selectFrom('cases').where((eb) => eb.or([eb(sql<string>`coalesce(grid_code, community_code)`, 'like', `${f.code}%`), eb('handler_code', 'like', `${f.code}%`)]));
+  let q = db
+    .selectFrom('cases')
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`coalesce(grid_code, community_code)`, 'like', `${f.code}%`),
+        eb('handler_code', 'like', `${f.code}%`),
+      ]),
+    );
   if (f.status?.length) q = q.where('status', 'in', f.status);
   if (f.categoryCode) q = q.where('category_code', '=', f.categoryCode);
   if (f.level) q = q.where('level', '=', f.level as CaseRow['level']);
@@ -122,37 +255,92 @@ function filtered(db: Db, f: CaseFilter) {
   if (f.q) q = q.where((eb) => eb.or([eb('description', 'like', `%${f.q}%`), eb('address', 'like', `%${f.q}%`)]));
   if (f.overdueAt) {
     const now = f.overdueAt;
-    q = q.where('status', 'in', ['registered', 'dispatched', 'handling']).where((eb) => eb.or([eb('accept_by', '<=', now), eb.and([eb('status', '=', 'handling'), eb('resolve_by', '<=', now)])]));
+    q = q
+      .where('status', 'in', ['registered', 'dispatched', 'handling'])
+      .where((eb) =>
+        eb.or([eb('accept_by', '<=', now), eb.and([eb('status', '=', 'handling'), eb('resolve_by', '<=', now)])]),
+      );
   }
   return q;
 }
 export async function listCases(db: Db, f: CaseFilter, offset: number, limit: number) {
-  const total = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await filtered(db, f).selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').offset(offset).limit(limit).execute();
+  const total = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const items = await filtered(db, f)
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .offset(offset)
+    .limit(limit)
+    .execute();
   return { total: Number(total.n), items };
 }
 export function mapPoints(db: Db, f: CaseFilter, limit: number) {
-  return filtered(db, f).select(['id', 'lon', 'lat', 'status', 'urgent']).orderBy('created_at', 'desc').limit(limit).execute();
+  return filtered(db, f)
+    .select(['id', 'lon', 'lat', 'status', 'urgent'])
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 /** Facts for indicators of every case under a code reported in [from, to). */
 export function factsUnder(db: Db, code: string, from: Date, to: Date) {
-  return db.selectFrom('cases').select(['grid_code', 'community_code', 'status', 'accept_by', 'resolve_by', 'accepted_at', 'accepted_on_time', 'resolved_at', 'closed_at', 'closed_on_time', 'rework_count', 'extension_count', 'rating'])
-    .where(sql<string>`coalesce(grid_code, community_code)`, 'like', `${code}%`).where('created_at', '>=', from).where('created_at', '<', to).execute();
+  return db
+    .selectFrom('cases')
+    .select([
+      'grid_code',
+      'community_code',
+      'status',
+      'accept_by',
+      'resolve_by',
+      'accepted_at',
+      'accepted_on_time',
+      'resolved_at',
+      'closed_at',
+      'closed_on_time',
+      'rework_count',
+      'extension_count',
+      'rating',
+    ])
+    .where(sql<string>`coalesce(grid_code, community_code)`, 'like', `${code}%`)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .execute();
 }
 /** The queue of a holder: open cases, nearest deadline first. */
 export function queueOf(db: Db, handlerPrefix: string, exact: boolean) {
-  return db.selectFrom('cases').selectAll().where('handler_code', exact ? '=' : 'like', exact ? handlerPrefix : `${handlerPrefix}%`).where('status', 'in', ['registered', 'dispatched', 'handling'])
-    .orderBy(sql`least(coalesce(accept_by, resolve_by), resolve_by)`).limit(200).execute();
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('handler_code', exact ? '=' : 'like', exact ? handlerPrefix : `${handlerPrefix}%`)
+    .where('status', 'in', ['registered', 'dispatched', 'handling'])
+    .orderBy(sql`least(coalesce(accept_by, resolve_by), resolve_by)`)
+    .limit(200)
+    .execute();
 }
 export function casesOfAccount(db: Db, accountId: string) {
-  return db.selectFrom('cases').selectAll().where((eb) => eb.or([eb('reporter_id', '=', accountId), eb('id', 'in', eb.selectFrom('case_supporters').select('case_id').where('account_id', '=', accountId))]))
-    .orderBy('created_at', 'desc').limit(200).execute();
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('reporter_id', '=', accountId),
+        eb('id', 'in', eb.selectFrom('case_supporters').select('case_id').where('account_id', '=', accountId)),
+      ]),
+    )
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
 }
 export function placeNames(db: Db, codes: string[]) {
-  return codes.length ? db.selectFrom('places').select(['code', 'name']).where('code', 'in', codes).execute() : Promise.resolve([]);
+  return codes.length
+    ? db.selectFrom('places').select(['code', 'name']).where('code', 'in', codes).execute()
+    : Promise.resolve([]);
 }
 export function accountNames(db: Db, ids: string[]) {
-  return ids.length ? db.selectFrom('accounts').select(['id', 'display_name', 'phone', 'resident_id']).where('id', 'in', ids).execute() : Promise.resolve([]);
+  return ids.length
+    ? db.selectFrom('accounts').select(['id', 'display_name', 'phone', 'resident_id']).where('id', 'in', ids).execute()
+    : Promise.resolve([]);
 }
 
 /** Everything one new case writes, for {@link createCase}. */
@@ -180,24 +368,62 @@ export const IDEMPOTENCY_PKEY = 'case_idempotency_pkey';
  * {@link IDEMPOTENCY_PKEY} and writes nothing (callers then answer with the replay).
  */
 export function createCase(db: Db, c: NewCase): Promise<CaseRow> {
-  const row: Insertable<CasesTable> = c.contactOf ? {
-    ...c.row,
-    reporter_name: sql<string>`coalesce((SELECT name FROM residents WHERE id = ${c.contactOf.residentId}::uuid), (SELECT display_name FROM accounts WHERE id = ${c.contactOf.accountId}::uuid), ${c.contactOf.displayName}::text)` as never,
-    reporter_phone: sql<string | null>`CASE WHEN EXISTS (SELECT 1 FROM residents WHERE id = ${c.contactOf.residentId}::uuid) THEN (SELECT phone FROM residents WHERE id = ${c.contactOf.residentId}::uuid) ELSE (SELECT phone FROM accounts WHERE id = ${c.contactOf.accountId}::uuid) END` as never,
-  } : c.row;
+  const row: Insertable<CasesTable> = c.contactOf
+    ? {
+        ...c.row,
+        reporter_name:
+          sql<string>`coalesce((SELECT name FROM residents WHERE id = ${c.contactOf.residentId}::uuid), (SELECT display_name FROM accounts WHERE id = ${c.contactOf.accountId}::uuid), ${c.contactOf.displayName}::text)` as never,
+        reporter_phone: sql<
+          string | null
+        >`CASE WHEN EXISTS (SELECT 1 FROM residents WHERE id = ${c.contactOf.residentId}::uuid) THEN (SELECT phone FROM residents WHERE id = ${c.contactOf.residentId}::uuid) ELSE (SELECT phone FROM accounts WHERE id = ${c.contactOf.accountId}::uuid) END` as never,
+      }
+    : c.row;
   const id = c.row.id;
-  let q = db.with('c', (d) => d.insertInto('cases').values(row).returningAll())
+  let q = db
+    .with('c', (d) => d.insertInto('cases').values(row).returningAll())
     .with('e', (d) => d.insertInto('case_events').values(c.events).returning('id'));
   if (c.idempotency) {
     const k = c.idempotency;
-    q = q.with('k', (d) => d.insertInto('case_idempotency').values({ owner: k.owner, key: k.key, request_hash: k.hash, community_code: c.row.community_code, created_at: c.row.created_at, case_id: id }).returning('key')) as unknown as typeof q;
+    q = q.with('k', (d) =>
+      d
+        .insertInto('case_idempotency')
+        .values({
+          owner: k.owner,
+          key: k.key,
+          request_hash: k.hash,
+          community_code: c.row.community_code,
+          created_at: c.row.created_at,
+          case_id: id,
+        })
+        .returning('key'),
+    ) as unknown as typeof q;
   }
-  if (c.photos.length) q = q.with('p', (d) => d.insertInto('case_photos').values(c.photos).returning('id')) as unknown as typeof q;
+  if (c.photos.length)
+    q = q.with('p', (d) => d.insertInto('case_photos').values(c.photos).returning('id')) as unknown as typeof q;
   for (const [i, j] of c.jobs.entries()) {
-    q = q.with(`j${i}` as 'j', (d) => d.insertInto('case_escalation_jobs').values({ case_id: id, kind: j.kind, level: j.level, community_code: j.communityCode, due_at: j.dueAt, done_at: null, result: null })
-      .onConflict((oc) => oc.columns(['case_id', 'kind', 'level']).doUpdateSet({ due_at: j.dueAt, done_at: null, result: null })).returning('case_id')) as unknown as typeof q;
+    q = q.with(`j${i}` as 'j', (d) =>
+      d
+        .insertInto('case_escalation_jobs')
+        .values({
+          case_id: id,
+          kind: j.kind,
+          level: j.level,
+          community_code: j.communityCode,
+          due_at: j.dueAt,
+          done_at: null,
+          result: null,
+        })
+        .onConflict((oc) =>
+          oc.columns(['case_id', 'kind', 'level']).doUpdateSet({ due_at: j.dueAt, done_at: null, result: null }),
+        )
+        .returning('case_id'),
+    ) as unknown as typeof q;
   }
-  return q.with('a', (d) => d.insertInto('audit_log').values(c.audit).returning('id')).selectFrom('c').selectAll().executeTakeFirstOrThrow() as Promise<CaseRow>;
+  return q
+    .with('a', (d) => d.insertInto('audit_log').values(c.audit).returning('id'))
+    .selectFrom('c')
+    .selectAll()
+    .executeTakeFirstOrThrow() as Promise<CaseRow>;
 }
 
 /** True when `e` is the unique violation of {@link createCase} on the idempotency key. */

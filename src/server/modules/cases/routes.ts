@@ -20,7 +20,8 @@ export function whoOf(req: FastifyRequest): Who {
 const idemKey = (req: FastifyRequest): string | null => {
   const k = req.headers['idempotency-key'];
   if (k === undefined) return null;
-  if (typeof k !== 'string' || !/^[\x21-\x7e]{8,100}$/.test(k)) throw new AppError('VALIDATION_FAILED', { params: { detail: 'Idempotency-Key: 8–100 visible ASCII characters' } });
+  if (typeof k !== 'string' || !/^[\x21-\x7e]{8,100}$/.test(k))
+    throw new AppError('VALIDATION_FAILED', { params: { detail: 'Idempotency-Key: 8–100 visible ASCII characters' } });
   return k;
 };
 
@@ -30,67 +31,189 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
     const tags = ['cases'];
     const params = z.object({ id: uuid });
     const q = z.object(lang);
-    const view = async (req: FastifyRequest, row: Parameters<typeof queries.present>[2][number]) => (await queries.present(m, whoOf(req), [row]))[0]!;
+    const view = async (req: FastifyRequest, row: Parameters<typeof queries.present>[2][number]) =>
+      (await queries.present(m, whoOf(req), [row]))[0]!;
 
-    app.get('/api/cases/categories', { schema: { tags, summary: 'Case classes with their deadlines', querystring: q } }, async () => ({ categories: m.opts.categories }));
-    app.get('/api/cases/calendar', { schema: { tags, summary: 'Working calendar of a year (holidays, 调休 days, hours)', querystring: z.object({ year: z.coerce.number().int().min(2024).max(2027).default(2026) }) } },
-      async (req) => yearTable(m.opts.calendar, req.query.year));
+    app.get(
+      '/api/cases/categories',
+      { schema: { tags, summary: 'Case classes with their deadlines', querystring: q } },
+      async () => ({ categories: m.opts.categories }),
+    );
+    app.get(
+      '/api/cases/calendar',
+      {
+        schema: {
+          tags,
+          summary: 'Working calendar of a year (holidays, 调休 days, hours)',
+          querystring: z.object({ year: z.coerce.number().int().min(2024).max(2027).default(2026) }),
+        },
+      },
+      async (req) => yearTable(m.opts.calendar, req.query.year),
+    );
 
-    app.post('/api/cases', { schema: { tags, summary: 'Report a case (JSON, or multipart `data` + up to 6 `photos`); Idempotency-Key header', querystring: q } }, async (req, reply) => {
-      const who = whoOf(req);
-      if (!who.actor) throw new AppError('UNAUTHENTICATED');
-      const key = idemKey(req);
-      const { body, files } = await readBodyAndPhotos(req, m.opts.maxPhotos);
-      const input = parseWith(reportBody, body);
-      const { row, replayed, photoIds } = await service.report(m, { who }, input, files, key);
-      if (replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(replayed ? 200 : 201).send({ case: photoIds ? queries.presentCreated(m, who, row, photoIds) : await view(req, row) });
-    });
+    app.post(
+      '/api/cases',
+      {
+        schema: {
+          tags,
+          summary: 'Report a case (JSON, or multipart `data` + up to 6 `photos`); Idempotency-Key header',
+          querystring: q,
+        },
+      },
+      async (req, reply) => {
+        const who = whoOf(req);
+        if (!who.actor) throw new AppError('UNAUTHENTICATED');
+        const key = idemKey(req);
+        const { body, files } = await readBodyAndPhotos(req, m.opts.maxPhotos);
+        const input = parseWith(reportBody, body);
+        const { row, replayed, photoIds } = await service.report(m, { who }, input, files, key);
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        return reply
+          .status(replayed ? 200 : 201)
+          .send({ case: photoIds ? queries.presentCreated(m, who, row, photoIds) : await view(req, row) });
+      },
+    );
 
-    app.post('/api/cases/help', { schema: { tags, summary: 'One-press urgent help (独居老人)', querystring: q } }, async (req, reply) => {
-      const { row, replayed } = await service.help(m, whoOf(req), parseWith(helpBody, req.body ?? {}).note);
-      return reply.status(replayed ? 200 : 201).send({ case: await view(req, row) });
-    });
+    app.post(
+      '/api/cases/help',
+      { schema: { tags, summary: 'One-press urgent help (独居老人)', querystring: q } },
+      async (req, reply) => {
+        const { row, replayed } = await service.help(m, whoOf(req), parseWith(helpBody, req.body ?? {}).note);
+        return reply.status(replayed ? 200 : 201).send({ case: await view(req, row) });
+      },
+    );
 
-    app.get('/api/cases/duplicates', { schema: { tags, summary: 'Open cases of the class within 50 m in the last 7 days', querystring: z.object({ categoryCode: z.string().max(20), lon: z.coerce.number(), lat: z.coerce.number(), crs, ...lang }) } },
-      async (req) => queries.duplicates(m, whoOf(req), req.query));
+    app.get(
+      '/api/cases/duplicates',
+      {
+        schema: {
+          tags,
+          summary: 'Open cases of the class within 50 m in the last 7 days',
+          querystring: z.object({
+            categoryCode: z.string().max(20),
+            lon: z.coerce.number(),
+            lat: z.coerce.number(),
+            crs,
+            ...lang,
+          }),
+        },
+      },
+      async (req) => queries.duplicates(m, whoOf(req), req.query),
+    );
 
-    app.get('/api/cases/mine', { schema: { tags, summary: 'Cases I reported or support', querystring: q } }, async (req) => queries.mine(m, whoOf(req)));
+    app.get(
+      '/api/cases/mine',
+      { schema: { tags, summary: 'Cases I reported or support', querystring: q } },
+      async (req) => queries.mine(m, whoOf(req)),
+    );
 
-    app.get('/api/cases/:id', { schema: { tags, summary: 'One case (full for staff and the reporter, public otherwise)', params, querystring: q } },
-      async (req) => ({ case: await queries.caseDetail(m, whoOf(req), req.params.id) }));
+    app.get(
+      '/api/cases/:id',
+      {
+        schema: {
+          tags,
+          summary: 'One case (full for staff and the reporter, public otherwise)',
+          params,
+          querystring: q,
+        },
+      },
+      async (req) => ({ case: await queries.caseDetail(m, whoOf(req), req.params.id) }),
+    );
 
-    app.get('/api/cases/:id/history', { schema: { tags, summary: 'Every step of a case', params, querystring: q } },
-      async (req) => ({ events: await queries.history(m, whoOf(req), req.params.id) }));
+    app.get(
+      '/api/cases/:id/history',
+      { schema: { tags, summary: 'Every step of a case', params, querystring: q } },
+      async (req) => ({ events: await queries.history(m, whoOf(req), req.params.id) }),
+    );
 
-    app.get('/api/cases/photos/:id', { schema: { tags, summary: 'A case photo (JPEG)', params } }, async (req, reply) => {
-      const p = await queries.photo(m, whoOf(req), req.params.id);
-      return reply.type(p.mime).header('cache-control', 'private, max-age=3600').send(p.data);
-    });
+    app.get(
+      '/api/cases/photos/:id',
+      { schema: { tags, summary: 'A case photo (JPEG)', params } },
+      async (req, reply) => {
+        const p = await queries.photo(m, whoOf(req), req.params.id);
+        return reply.type(p.mime).header('cache-control', 'private, max-age=3600').send(p.data);
+      },
+    );
 
-    app.post('/api/cases/:id/actions', { schema: { tags, summary: 'A workflow action (签收, 回退, 派遣, 反馈, 核查, 延期, 上报, 督办, 合并, 撤销)', params, querystring: q, body: actionBody } }, async (req) => {
-      const { action: type, version, note, ...rest } = req.body;
-      const action = { type, ...rest } as Action;
-      const n = note ?? ('reason' in rest && typeof rest.reason === 'string' ? rest.reason : null);
-      return { case: await view(req, await service.act(m, whoOf(req), req.params.id, action, { note: n, version })) };
-    });
+    app.post(
+      '/api/cases/:id/actions',
+      {
+        schema: {
+          tags,
+          summary: 'A workflow action (签收, 回退, 派遣, 反馈, 核查, 延期, 上报, 督办, 合并, 撤销)',
+          params,
+          querystring: q,
+          body: actionBody,
+        },
+      },
+      async (req) => {
+        const { action: type, version, note, ...rest } = req.body;
+        const action = { type, ...rest } as Action;
+        const n = note ?? ('reason' in rest && typeof rest.reason === 'string' ? rest.reason : null);
+        return { case: await view(req, await service.act(m, whoOf(req), req.params.id, action, { note: n, version })) };
+      },
+    );
 
-    app.post('/api/cases/:id/notes', { schema: { tags, summary: 'A progress note with photos (JSON or multipart)', params, querystring: q } }, async (req, reply) => {
-      const { body, files } = await readBodyAndPhotos(req, m.opts.maxPhotos);
-      const { note } = parseWith(noteBody, body);
-      return reply.status(201).send({ event: await service.addNote(m, whoOf(req), req.params.id, note, files) });
-    });
+    app.post(
+      '/api/cases/:id/notes',
+      { schema: { tags, summary: 'A progress note with photos (JSON or multipart)', params, querystring: q } },
+      async (req, reply) => {
+        const { body, files } = await readBodyAndPhotos(req, m.opts.maxPhotos);
+        const { note } = parseWith(noteBody, body);
+        return reply.status(201).send({ event: await service.addNote(m, whoOf(req), req.params.id, note, files) });
+      },
+    );
 
-    app.post('/api/cases/:id/support', { schema: { tags, summary: '"Me too": support an open case', params, querystring: q } }, async (req) => {
-      const row = await service.support(m, whoOf(req), req.params.id);
-      const c = await queries.caseDetail(m, whoOf(req), row.id);
-      return { case: c, supporters: c.supporters };
-    });
+    app.post(
+      '/api/cases/:id/support',
+      { schema: { tags, summary: '"Me too": support an open case', params, querystring: q } },
+      async (req) => {
+        const row = await service.support(m, whoOf(req), req.params.id);
+        const c = await queries.caseDetail(m, whoOf(req), row.id);
+        return { case: c, supporters: c.supporters };
+      },
+    );
 
-    app.post('/api/cases/:id/confirm', { schema: { tags, summary: 'Resident: fixed? yes → closed, no → rework', params, querystring: q, body: confirmBody } },
-      async (req) => ({ case: await view(req, await service.act(m, whoOf(req), req.params.id, { type: 'confirm', fixed: req.body.fixed }, { note: req.body.note ?? null })) }));
+    app.post(
+      '/api/cases/:id/confirm',
+      {
+        schema: {
+          tags,
+          summary: 'Resident: fixed? yes → closed, no → rework',
+          params,
+          querystring: q,
+          body: confirmBody,
+        },
+      },
+      async (req) => ({
+        case: await view(
+          req,
+          await service.act(
+            m,
+            whoOf(req),
+            req.params.id,
+            { type: 'confirm', fixed: req.body.fixed },
+            { note: req.body.note ?? null },
+          ),
+        ),
+      }),
+    );
 
-    app.post('/api/cases/:id/rate', { schema: { tags, summary: 'Resident: 1–5 satisfaction with comment', params, querystring: q, body: rateBody } },
-      async (req) => ({ case: await view(req, await service.act(m, whoOf(req), req.params.id, { type: 'rate', score: req.body.score }, { note: req.body.comment ?? null, comment: req.body.comment })) }));
+    app.post(
+      '/api/cases/:id/rate',
+      { schema: { tags, summary: 'Resident: 1–5 satisfaction with comment', params, querystring: q, body: rateBody } },
+      async (req) => ({
+        case: await view(
+          req,
+          await service.act(
+            m,
+            whoOf(req),
+            req.params.id,
+            { type: 'rate', score: req.body.score },
+            { note: req.body.comment ?? null, comment: req.body.comment },
+          ),
+        ),
+      }),
+    );
   };
 }

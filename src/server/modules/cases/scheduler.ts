@@ -21,7 +21,9 @@ export class EscalationScheduler {
   /** Processes every job due at the module clock's now; returns the number of escalations made. */
   tick(): Promise<number> {
     // One tick at a time per instance; other instances are kept apart by the row locks.
-    this.running ??= this.run().finally(() => { this.running = null; });
+    this.running ??= this.run().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
@@ -36,9 +38,16 @@ export class EscalationScheduler {
         for (const j of jobs) {
           const row = await repo.lockCase(trx, j.case_id);
           const reason = row ? dueEscalation(stateOf(row), now) : null;
-          const applies = row && reason && row.level === j.level && (reason === 'overdue_accept') === (j.kind === 'accept');
+          const applies =
+            row && reason && row.level === j.level && (reason === 'overdue_accept') === (j.kind === 'accept');
           if (row && reason && applies) {
-            const r = await applyAction(this.m, trx, row, { type: 'escalate', reason }, { actor: null, note: null, now, data: { auto: true } });
+            const r = await applyAction(
+              this.m,
+              trx,
+              row,
+              { type: 'escalate', reason },
+              { actor: null, note: null, now, data: { auto: true } },
+            );
             events.push(r.event);
             escalated++;
           }
@@ -55,7 +64,9 @@ export class EscalationScheduler {
   /** Starts the periodic timer (unref'd, so it never keeps the process alive). */
   start(intervalMs: number): void {
     if (intervalMs <= 0 || this.timer) return;
-    this.timer = setInterval(() => { this.tick().catch(() => undefined); }, intervalMs);
+    this.timer = setInterval(() => {
+      this.tick().catch(() => undefined);
+    }, intervalMs);
     this.timer.unref();
   }
 

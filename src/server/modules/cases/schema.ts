@@ -31,7 +31,11 @@ export interface CasesTable {
   accept_by: TsNull;
   resolve_by: Ts;
   supervised: boolean;
-  pending_extension: ColumnType<{ amount: number; unit: Limit['unit']; reason: string } | null, string | null, string | null>;
+  pending_extension: ColumnType<
+    { amount: number; unit: Limit['unit']; reason: string } | null,
+    string | null,
+    string | null
+  >;
   rework_count: number;
   extension_count: number;
   escalation_count: number;
@@ -51,26 +55,86 @@ export interface CasesTable {
 }
 
 export interface CaseEventsTable {
-  id: string; /** insertion order (ties within one millisecond) */ seq: Generated<number>; case_id: string; community_code: string; type: string; from_status: string | null; to_status: string | null;
-  actor_id: string | null; actor_role: string | null; actor_name: string | null; note: string | null; data: Json<Record<string, unknown>>; at: Ts;
+  id: string /** insertion order (ties within one millisecond) */;
+  seq: Generated<number>;
+  case_id: string;
+  community_code: string;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_name: string | null;
+  note: string | null;
+  data: Json<Record<string, unknown>>;
+  at: Ts;
 }
 
 export interface CasePhotosTable {
-  id: string; case_id: string; event_id: string | null; community_code: string; mime: string; width: number; height: number; bytes: number;
+  id: string;
+  case_id: string;
+  event_id: string | null;
+  community_code: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
   /** base64 of the re-encoded JPEG (text, so backups stay plain JSON). */
-  data: string; created_at: Ts;
+  data: string;
+  created_at: Ts;
 }
 
-export interface CaseSupportersTable { case_id: string; account_id: string; community_code: string; created_at: Ts }
-export interface CaseNotificationsTable { id: string; account_id: string; case_id: string; community_code: string; type: string; status: string; read_at: TsNull; created_at: Ts }
-export interface CaseEscalationJobsTable { case_id: string; kind: 'accept' | 'resolve'; level: Level; community_code: string; due_at: Ts; done_at: TsNull; result: string | null }
-export interface CaseIdempotencyTable { owner: string; key: string; request_hash: string; case_id: string | null; community_code: string; created_at: Ts }
-export interface CasePatrolsTable {
-  id: string; community_code: string; grid_code: string | null; account_id: string; started_at: Ts; ended_at: TsNull;
-  /** [lon, lat, epoch ms] WGS-84. */
-  track: Json<[number, number, number][]>; distance_m: number;
+export interface CaseSupportersTable {
+  case_id: string;
+  account_id: string;
+  community_code: string;
+  created_at: Ts;
 }
-export interface CaseApiKeysTable { id: string; key_hash: string; name: string; community_code: string; created_at: ColumnType<Date, Date | string | undefined, never> }
+export interface CaseNotificationsTable {
+  id: string;
+  account_id: string;
+  case_id: string;
+  community_code: string;
+  type: string;
+  status: string;
+  read_at: TsNull;
+  created_at: Ts;
+}
+export interface CaseEscalationJobsTable {
+  case_id: string;
+  kind: 'accept' | 'resolve';
+  level: Level;
+  community_code: string;
+  due_at: Ts;
+  done_at: TsNull;
+  result: string | null;
+}
+export interface CaseIdempotencyTable {
+  owner: string;
+  key: string;
+  request_hash: string;
+  case_id: string | null;
+  community_code: string;
+  created_at: Ts;
+}
+export interface CasePatrolsTable {
+  id: string;
+  community_code: string;
+  grid_code: string | null;
+  account_id: string;
+  started_at: Ts;
+  ended_at: TsNull;
+  /** [lon, lat, epoch ms] WGS-84. */
+  track: Json<[number, number, number][]>;
+  distance_m: number;
+}
+export interface CaseApiKeysTable {
+  id: string;
+  key_hash: string;
+  name: string;
+  community_code: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
 
 /** The cases tables, merged into `Database`. */
 export interface CaseTables {

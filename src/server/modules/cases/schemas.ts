@@ -6,7 +6,16 @@ export const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
 export const crs = z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84');
 export const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
 const note = z.string().trim().min(1).max(2000);
-const status = z.enum(['registered', 'dispatched', 'handling', 'resolved', 'closed', 'evaluated', 'cancelled', 'merged']);
+const status = z.enum([
+  'registered',
+  'dispatched',
+  'handling',
+  'resolved',
+  'closed',
+  'evaluated',
+  'cancelled',
+  'merged',
+]);
 
 /** A report (JSON body, or the `data` field of a multipart upload). */
 export const reportBody = z.strictObject({
@@ -27,7 +36,13 @@ export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('dispatch'), ...base, handlerCode: placeCode }),
   z.strictObject({ action: z.literal('resolve'), ...base }),
   z.strictObject({ action: z.literal('verify'), ...base, ok: z.boolean() }),
-  z.strictObject({ action: z.literal('request_extension'), ...base, amount: z.number().int().min(1).max(60), unit: z.enum(['work_hours', 'work_days', 'hours']), reason: note }),
+  z.strictObject({
+    action: z.literal('request_extension'),
+    ...base,
+    amount: z.number().int().min(1).max(60),
+    unit: z.enum(['work_hours', 'work_days', 'hours']),
+    reason: note,
+  }),
   z.strictObject({ action: z.literal('approve_extension'), ...base }),
   z.strictObject({ action: z.literal('reject_extension'), ...base }),
   z.strictObject({ action: z.literal('escalate'), ...base, reason: z.enum(['coordination', 'money']) }),
@@ -38,18 +53,48 @@ export const actionBody = z.discriminatedUnion('action', [
 
 export const noteBody = z.strictObject({ note });
 export const confirmBody = z.strictObject({ fixed: z.boolean(), note: note.optional() });
-export const rateBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() });
+export const rateBody = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(500).optional(),
+});
 export const helpBody = z.strictObject({ note: z.string().trim().max(500).optional() });
 
 export const listQuery = z.object({
-  code: placeCode.optional(), status: z.string().max(200).optional().transform((s) => (s ? s.split(',').map((x) => status.parse(x)) : undefined)),
-  categoryCode: z.string().max(20).optional(), level: z.enum(['grid', 'community', 'street', 'district']).optional(),
-  overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true'), supervised: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
-  from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional(), q: z.string().max(50).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20), ...lang,
+  code: placeCode.optional(),
+  status: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((s) => (s ? s.split(',').map((x) => status.parse(x)) : undefined)),
+  categoryCode: z.string().max(20).optional(),
+  level: z.enum(['grid', 'community', 'street', 'district']).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+  supervised: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  q: z.string().max(50).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...lang,
 });
 export const metricsQuery = z.object({
-  code: placeCode.optional(), groupBy: z.enum(['grid', 'community', 'street']).default('grid'),
-  from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional(), ...lang,
+  code: placeCode.optional(),
+  groupBy: z.enum(['grid', 'community', 'street']).default('grid'),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  ...lang,
 });
-export const trackBody = z.strictObject({ points: z.array(z.strictObject({ lon: z.number(), lat: z.number(), at: z.iso.datetime({ offset: true }), crs: crs.optional() })).min(1).max(500) });
+export const trackBody = z.strictObject({
+  points: z
+    .array(
+      z.strictObject({ lon: z.number(), lat: z.number(), at: z.iso.datetime({ offset: true }), crs: crs.optional() }),
+    )
+    .min(1)
+    .max(500),
+});

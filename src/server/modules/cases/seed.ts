@@ -9,5 +9,13 @@ export const DEMO_OPEN311_KEY = 'demo-open311';
 
 /** Creates the demo Open311 key for a community (inside the demo seed's transaction). */
 export async function seedCasesDemo(trx: Transaction<Database>, now: Date, communityCode: string): Promise<void> {
-  await trx.insertInto('case_api_keys').values({ id: uuidv7(now.getTime()), key_hash: hashKey(DEMO_OPEN311_KEY), name: 'demo-open311', community_code: communityCode }).execute();
+  await trx
+    .insertInto('case_api_keys')
+    .values({
+      id: uuidv7(now.getTime()),
+      key_hash: hashKey(DEMO_OPEN311_KEY),
+      name: 'demo-open311',
+      community_code: communityCode,
+    })
+    .execute();
 }

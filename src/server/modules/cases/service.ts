@@ -33,7 +33,11 @@ export interface ReportInput {
 }
 
 /** Who files a report: a logged-in account, or an Open311 client acting for a community. */
-export interface Reporter { who: Who; apiKey?: { name: string; communityCode: string }; contact?: { name: string | null; phone: string | null } }
+export interface Reporter {
+  who: Who;
+  apiKey?: { name: string; communityCode: string };
+  contact?: { name: string | null; phone: string | null };
+}
 
 const ref = (a: Actor): ActorRef => ({ accountId: a.accountId, role: a.role, name: a.displayName });
 
@@ -56,69 +60,150 @@ export function wgs84Of(loc: { lon: number; lat: number; crs?: Crs | undefined }
 }
 
 /** Files a case. Returns the row, whether an idempotent replay answered it, and (new cases) the stored photo ids. */
-export async function report(m: CasesModule, rep: Reporter, input: ReportInput, files: RawPhoto[], idemKey: string | null): Promise<{ row: CaseRow; replayed: boolean; photoIds?: string[] }> {
+export async function report(
+  m: CasesModule,
+  rep: Reporter,
+  input: ReportInput,
+  files: RawPhoto[],
+  idemKey: string | null,
+): Promise<{ row: CaseRow; replayed: boolean; photoIds?: string[] }> {
   const { actor, ip } = rep.who;
   const now = m.clock();
   const cat = m.category(input.categoryCode);
   if (!cat) throw new AppError('CASE_UNKNOWN_CATEGORY', { params: { code: input.categoryCode.slice(0, 20) } });
   const owner = actor ? `account:${actor.accountId}` : `key:${rep.apiKey?.name ?? 'anonymous'}`;
   // The request hash only matters with an Idempotency-Key (replays must repeat the same request).
-  const hash = idemKey ? createHash('sha256').update(JSON.stringify(input)).update(files.map((f) => createHash('sha256').update(f.data).digest('hex')).join()).digest('hex') : '';
+  const hash = idemKey
+    ? createHash('sha256')
+        .update(JSON.stringify(input))
+        .update(files.map((f) => createHash('sha256').update(f.data).digest('hex')).join())
+        .digest('hex')
+    : '';
   if (idemKey) {
     const prior = await repo.getIdempotency(m.db, owner, idemKey);
     if (prior) return replay(m, prior, hash);
   }
-  m.limiter.hit(now.getTime(), [{ key: owner, max: m.opts.ratePerAccount }, { key: `ip:${ip}`, max: m.opts.ratePerIp }]);
+  m.limiter.hit(now.getTime(), [
+    { key: owner, max: m.opts.ratePerAccount },
+    { key: `ip:${ip}`, max: m.opts.ratePerIp },
+  ]);
   const photos = await processPhotos(files, m.opts);
   const gps = photos.find((p) => p.gps)?.gps;
   const loc = input.location ?? (gps ? { ...gps, crs: 'wgs84' as const } : null);
   if (!loc) throw new AppError('CASE_LOCATION_REQUIRED');
   const [lon, lat] = wgs84Of(loc);
   const place = await m.locator.locate(lon, lat);
-  const communityCode = place.community?.code ?? rep.apiKey?.communityCode ?? (actor && actor.scopeCode.length >= 12 ? actor.scopeCode.slice(0, 12) : null);
+  const communityCode =
+    place.community?.code ??
+    rep.apiKey?.communityCode ??
+    (actor && actor.scopeCode.length >= 12 ? actor.scopeCode.slice(0, 12) : null);
   if (!communityCode) throw new AppError('CASE_OUTSIDE_AREA');
   const gridCode = place.grid && place.grid.code.startsWith(communityCode) ? place.grid.code : null;
-  let source: CaseRow['source'] = rep.apiKey ? 'open311' : input.source ?? (actor?.role === 'resident' ? 'resident' : 'staff');
+  let source: CaseRow['source'] = rep.apiKey
+    ? 'open311'
+    : (input.source ?? (actor?.role === 'resident' ? 'resident' : 'staff'));
   if (input.patrolId) {
-    const p = await m.db.selectFrom('case_patrols').select(['account_id', 'ended_at']).where('id', '=', input.patrolId).executeTakeFirst();
+    const p = await m.db
+      .selectFrom('case_patrols')
+      .select(['account_id', 'ended_at'])
+      .where('id', '=', input.patrolId)
+      .executeTakeFirst();
     if (!p || p.account_id !== actor?.accountId) throw new AppError('NOT_FOUND');
     if (p.ended_at) throw new AppError('PATROL_CLOSED');
     source = 'patrol';
   }
   // The reporter's contact: given (Open311), or read by the insert itself (resident record, else the account).
   const contact = rep.contact ?? (actor ? null : { name: null, phone: null });
-  const state = openCase({ now, cal: m.opts.calendar, acceptLimit: cat.acceptLimit, resolveLimit: cat.resolveLimit }, gridCode, communityCode);
+  const state = openCase(
+    { now, cal: m.opts.calendar, acceptLimit: cat.acceptLimit, resolveLimit: cat.resolveLimit },
+    gridCode,
+    communityCode,
+  );
   const id = uuidv7(now.getTime());
   const who = actor ? ref(actor) : null;
-  const register = eventRows({ id, community_code: communityCode }, { type: 'register', from: null, to: 'registered', actor: who, note: null, data: { source, gridCode }, photos, at: now });
-  const dispatch = gridCode ? eventRows({ id, community_code: communityCode }, { type: 'dispatch', from: 'registered', to: 'dispatched', actor: null, note: null, data: { handlerCode: gridCode, auto: true }, at: now }) : null;
+  const register = eventRows(
+    { id, community_code: communityCode },
+    {
+      type: 'register',
+      from: null,
+      to: 'registered',
+      actor: who,
+      note: null,
+      data: { source, gridCode },
+      photos,
+      at: now,
+    },
+  );
+  const dispatch = gridCode
+    ? eventRows(
+        { id, community_code: communityCode },
+        {
+          type: 'dispatch',
+          from: 'registered',
+          to: 'dispatched',
+          actor: null,
+          note: null,
+          data: { handlerCode: gridCode, auto: true },
+          at: now,
+        },
+      )
+    : null;
   let row: CaseRow;
   try {
     // One statement: idempotency claim + case + events + photos + escalation job + audit (atomic on its own).
     row = await repo.createCase(m.db, {
       row: {
-        id, community_code: communityCode, grid_code: gridCode, category_code: cat.code, urgent: cat.urgent, description: input.description, address: input.address ?? null,
-        lon, lat, reporter_id: actor?.accountId ?? null, reporter_name: contact?.name ?? null, reporter_phone: contact?.phone ?? null, hide_name: input.hideName ?? true, source,
-        patrol_id: input.patrolId ?? null, tags: JSON.stringify(source === 'patrol' ? ['patrol-found'] : cat.urgent ? ['urgent'] : []),
-        created_at: now, updated_at: now, ...stateColumns(state),
+        id,
+        community_code: communityCode,
+        grid_code: gridCode,
+        category_code: cat.code,
+        urgent: cat.urgent,
+        description: input.description,
+        address: input.address ?? null,
+        lon,
+        lat,
+        reporter_id: actor?.accountId ?? null,
+        reporter_name: contact?.name ?? null,
+        reporter_phone: contact?.phone ?? null,
+        hide_name: input.hideName ?? true,
+        source,
+        patrol_id: input.patrolId ?? null,
+        tags: JSON.stringify(source === 'patrol' ? ['patrol-found'] : cat.urgent ? ['urgent'] : []),
+        created_at: now,
+        updated_at: now,
+        ...stateColumns(state),
       },
-      ...(contact || !actor ? {} : { contactOf: { accountId: actor.accountId, residentId: actor.residentId, displayName: actor.displayName } }),
+      ...(contact || !actor
+        ? {}
+        : { contactOf: { accountId: actor.accountId, residentId: actor.residentId, displayName: actor.displayName } }),
       ...(idemKey ? { idempotency: { owner, key: idemKey, hash } } : {}),
       events: dispatch ? [register.event, dispatch.event] : [register.event],
       photos: register.photos,
       jobs: jobsFor(state),
-      audit: auditRow(actor ? { accountId: actor.accountId, role: actor.role } : null, { action: 'case.create', entity: 'case', entityId: id, scopeCode: gridCode ?? communityCode, after: { category: cat.code, status: state.status, source, apiKey: rep.apiKey?.name ?? null }, ip }),
+      audit: auditRow(actor ? { accountId: actor.accountId, role: actor.role } : null, {
+        action: 'case.create',
+        entity: 'case',
+        entityId: id,
+        scopeCode: gridCode ?? communityCode,
+        after: { category: cat.code, status: state.status, source, apiKey: rep.apiKey?.name ?? null },
+        ip,
+      }),
     });
   } catch (e) {
     // Another request claimed the same key first (and has committed): answer with its case.
-    if (idemKey && repo.isIdempotencyConflict(e)) return replay(m, (await repo.getIdempotency(m.db, owner, idemKey))!, hash);
+    if (idemKey && repo.isIdempotencyConflict(e))
+      return replay(m, (await repo.getIdempotency(m.db, owner, idemKey))!, hash);
     throw e;
   }
   await publish(m, [busEvent(row, 'create', now)]);
   return { row, replayed: false, photoIds: register.photos.map((p) => p.id).sort() };
 }
 
-async function replay(m: CasesModule, prior: { request_hash: string; case_id: string | null }, hash: string): Promise<{ row: CaseRow; replayed: boolean }> {
+async function replay(
+  m: CasesModule,
+  prior: { request_hash: string; case_id: string | null },
+  hash: string,
+): Promise<{ row: CaseRow; replayed: boolean }> {
   if (prior.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
   const row = prior.case_id ? await repo.getCase(m.db, prior.case_id) : undefined;
   if (!row) throw new AppError('CONFLICT');
@@ -126,16 +211,46 @@ async function replay(m: CasesModule, prior: { request_hash: string; case_id: st
 }
 
 /** One-press urgent help for a resident tagged 独居老人: opens (or returns the still-open) 养老求助 case at home. */
-export async function help(m: CasesModule, who: Who, note: string | undefined): Promise<{ row: CaseRow; replayed: boolean }> {
+export async function help(
+  m: CasesModule,
+  who: Who,
+  note: string | undefined,
+): Promise<{ row: CaseRow; replayed: boolean }> {
   const actor = who.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
-  const r = actor.residentId ? await m.db.selectFrom('residents as r').innerJoin('households as h', 'h.id', 'r.household_id').leftJoin('buildings as b', 'b.id', 'h.building_id')
-    .select(['r.tags', 'b.lon', 'b.lat', 'b.name as building', 'h.unit', 'h.room']).where('r.id', '=', actor.residentId).executeTakeFirst() : undefined;
-  if (!r || !r.tags.includes('独居老人') || r.lon === null || r.lat === null) throw new AppError('CASE_HELP_NOT_ELIGIBLE');
-  const open = await m.db.selectFrom('cases').selectAll().where('reporter_id', '=', actor.accountId).where('category_code', '=', HELP_CATEGORY)
-    .where('status', 'in', ['registered', 'dispatched', 'handling']).where('created_at', '>=', new Date(m.clock().getTime() - 30 * 60_000)).executeTakeFirst();
+  const r = actor.residentId
+    ? await m.db
+        .selectFrom('residents as r')
+        .innerJoin('households as h', 'h.id', 'r.household_id')
+        .leftJoin('buildings as b', 'b.id', 'h.building_id')
+        .select(['r.tags', 'b.lon', 'b.lat', 'b.name as building', 'h.unit', 'h.room'])
+        .where('r.id', '=', actor.residentId)
+        .executeTakeFirst()
+    : undefined;
+  if (!r || !r.tags.includes('独居老人') || r.lon === null || r.lat === null)
+    throw new AppError('CASE_HELP_NOT_ELIGIBLE');
+  const open = await m.db
+    .selectFrom('cases')
+    .selectAll()
+    .where('reporter_id', '=', actor.accountId)
+    .where('category_code', '=', HELP_CATEGORY)
+    .where('status', 'in', ['registered', 'dispatched', 'handling'])
+    .where('created_at', '>=', new Date(m.clock().getTime() - 30 * 60_000))
+    .executeTakeFirst();
   if (open) return { row: open, replayed: true };
-  return report(m, { who }, { categoryCode: HELP_CATEGORY, description: note?.trim() || '一键求助：独居老人需要帮助', location: { lon: r.lon, lat: r.lat }, address: `${r.building ?? ''} ${r.unit}-${r.room}`, hideName: true }, [], null);
+  return report(
+    m,
+    { who },
+    {
+      categoryCode: HELP_CATEGORY,
+      description: note?.trim() || '一键求助：独居老人需要帮助',
+      location: { lon: r.lon, lat: r.lat },
+      address: `${r.building ?? ''} ${r.unit}-${r.room}`,
+      hideName: true,
+    },
+    [],
+    null,
+  );
 }
 
 /** "Me too": adds the resident as a supporter. */
@@ -147,8 +262,25 @@ export async function support(m: CasesModule, who: Who, id: string): Promise<Cas
   const added = await m.db.transaction().execute(async (trx) => {
     const ok = await repo.addSupporter(trx, id, actor.accountId, row.community_code, now);
     if (ok) {
-      await recordEvent(trx, row, { type: 'support', from: row.status, to: row.status, actor: ref(actor), note: null, at: now });
-      await audit(trx, { accountId: actor.accountId, role: actor.role }, { action: 'case.support', entity: 'case', entityId: id, scopeCode: row.grid_code ?? row.community_code, ip: who.ip });
+      await recordEvent(trx, row, {
+        type: 'support',
+        from: row.status,
+        to: row.status,
+        actor: ref(actor),
+        note: null,
+        at: now,
+      });
+      await audit(
+        trx,
+        { accountId: actor.accountId, role: actor.role },
+        {
+          action: 'case.support',
+          entity: 'case',
+          entityId: id,
+          scopeCode: row.grid_code ?? row.community_code,
+          ip: who.ip,
+        },
+      );
     }
     return ok;
   });
@@ -157,7 +289,13 @@ export async function support(m: CasesModule, who: Who, id: string): Promise<Cas
 }
 
 /** A workflow action by a person. `version` (optional) must match the case's current version. */
-export async function act(m: CasesModule, who: Who, id: string, action: Action, o: { note: string | null; version?: number | undefined; files?: RawPhoto[]; comment?: string | undefined }): Promise<CaseRow> {
+export async function act(
+  m: CasesModule,
+  who: Who,
+  id: string,
+  action: Action,
+  o: { note: string | null; version?: number | undefined; files?: RawPhoto[]; comment?: string | undefined },
+): Promise<CaseRow> {
   const now = m.clock();
   const photos = await processPhotos(o.files ?? [], m.opts);
   const { row, event, extra } = await m.db.transaction().execute(async (trx: Transaction<Database>) => {
@@ -167,14 +305,38 @@ export async function act(m: CasesModule, who: Who, id: string, action: Action, 
     if (o.version !== undefined && o.version !== cur.version) throw new AppError('CONFLICT');
     if (action.type === 'merge') {
       const into = await repo.getCase(trx, action.intoId);
-      if (!into || into.id === cur.id || into.community_code !== cur.community_code || !repo.OPEN_STATUSES.includes(into.status)) throw new AppError('CASE_BAD_TARGET');
+      if (
+        !into ||
+        into.id === cur.id ||
+        into.community_code !== cur.community_code ||
+        !repo.OPEN_STATUSES.includes(into.status)
+      )
+        throw new AppError('CASE_BAD_TARGET');
     }
-    if (action.type === 'dispatch' && !(await trx.selectFrom('places').select('code').where('code', '=', action.handlerCode).executeTakeFirst())) throw new AppError('CASE_BAD_TARGET');
-    const res = await applyAction(m, trx, cur, action, { actor: ref(actor), note: o.note, photos, now, ...(action.type === 'rate' ? { extra: { rating_comment: o.comment ?? null } } : {}) });
+    if (
+      action.type === 'dispatch' &&
+      !(await trx.selectFrom('places').select('code').where('code', '=', action.handlerCode).executeTakeFirst())
+    )
+      throw new AppError('CASE_BAD_TARGET');
+    const res = await applyAction(m, trx, cur, action, {
+      actor: ref(actor),
+      note: o.note,
+      photos,
+      now,
+      ...(action.type === 'rate' ? { extra: { rating_comment: o.comment ?? null } } : {}),
+    });
     let extraEvent = null;
     if (action.type === 'merge') {
       const into = (await repo.lockCase(trx, action.intoId))!;
-      await recordEvent(trx, into, { type: 'merged_from', from: into.status, to: into.status, actor: ref(actor), note: o.note, data: { caseId: cur.id }, at: now });
+      await recordEvent(trx, into, {
+        type: 'merged_from',
+        from: into.status,
+        to: into.status,
+        actor: ref(actor),
+        note: o.note,
+        data: { caseId: cur.id },
+        at: now,
+      });
       if (cur.reporter_id) await repo.addSupporter(trx, into.id, cur.reporter_id, into.community_code, now);
       extraEvent = busEvent(into, 'merged_from', now);
     }
@@ -185,17 +347,43 @@ export async function act(m: CasesModule, who: Who, id: string, action: Action, 
 }
 
 /** A progress note (with photos) by someone handling the case. */
-export async function addNote(m: CasesModule, who: Who, id: string, note: string, files: RawPhoto[]): Promise<{ id: string; at: string }> {
+export async function addNote(
+  m: CasesModule,
+  who: Who,
+  id: string,
+  note: string,
+  files: RawPhoto[],
+): Promise<{ id: string; at: string }> {
   const now = m.clock();
   const photos = await processPhotos(files, m.opts);
   const { eventId, row } = await m.db.transaction().execute(async (trx) => {
     const cur = await repo.lockCase(trx, id);
     if (!cur) throw new AppError('NOT_FOUND');
     const actor = authorizeCase(who.actor, 'note', cur);
-    if (!repo.OPEN_STATUSES.includes(cur.status)) throw new AppError('CASE_ILLEGAL_TRANSITION', { params: { status: cur.status, action: 'note' } });
-    const eventId = await recordEvent(trx, cur, { type: 'note', from: cur.status, to: cur.status, actor: ref(actor), note, photos, at: now });
+    if (!repo.OPEN_STATUSES.includes(cur.status))
+      throw new AppError('CASE_ILLEGAL_TRANSITION', { params: { status: cur.status, action: 'note' } });
+    const eventId = await recordEvent(trx, cur, {
+      type: 'note',
+      from: cur.status,
+      to: cur.status,
+      actor: ref(actor),
+      note,
+      photos,
+      at: now,
+    });
     const row = (await repo.updateCase(trx, id, cur.version, { last_note: note, updated_at: now }))!;
-    await audit(trx, { accountId: actor.accountId, role: actor.role }, { action: 'case.note', entity: 'case', entityId: id, scopeCode: cur.grid_code ?? cur.community_code, after: { note }, ip: who.ip });
+    await audit(
+      trx,
+      { accountId: actor.accountId, role: actor.role },
+      {
+        action: 'case.note',
+        entity: 'case',
+        entityId: id,
+        scopeCode: cur.grid_code ?? cur.community_code,
+        after: { note },
+        ip: who.ip,
+      },
+    );
     return { eventId, row };
   });
   await publish(m, [busEvent(row, 'note', now)]);

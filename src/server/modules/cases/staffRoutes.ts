@@ -21,53 +21,177 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
       return { from: from ? new Date(from) : new Date(t.getTime() - 30 * DAY), to: t };
     };
 
-    app.get('/api/cases/queue', { schema: { tags, summary: 'My open cases, nearest deadline first', querystring: q } }, async (req) => queries.queue(m, whoOf(req)));
+    app.get(
+      '/api/cases/queue',
+      { schema: { tags, summary: 'My open cases, nearest deadline first', querystring: q } },
+      async (req) => queries.queue(m, whoOf(req)),
+    );
 
-    app.get('/api/cases', { schema: { tags, summary: 'Cases under a place with filters', querystring: listQuery } }, async (req) => {
-      const { page, pageSize, from, to, lang: _l, ...f } = req.query;
-      return queries.list(m, whoOf(req), { ...f, ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) }, page, pageSize);
-    });
+    app.get(
+      '/api/cases',
+      { schema: { tags, summary: 'Cases under a place with filters', querystring: listQuery } },
+      async (req) => {
+        const { page, pageSize, from, to, lang: _l, ...f } = req.query;
+        return queries.list(
+          m,
+          whoOf(req),
+          { ...f, ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) },
+          page,
+          pageSize,
+        );
+      },
+    );
 
-    app.get('/api/cases/overdue', { schema: { tags, summary: 'Open cases past a deadline', querystring: z.object({ code: placeCode.optional(), ...lang }) } },
-      async (req) => ({ items: (await queries.list(m, whoOf(req), { code: req.query.code, overdue: true }, 1, 200)).items }));
+    app.get(
+      '/api/cases/overdue',
+      {
+        schema: {
+          tags,
+          summary: 'Open cases past a deadline',
+          querystring: z.object({ code: placeCode.optional(), ...lang }),
+        },
+      },
+      async (req) => ({
+        items: (await queries.list(m, whoOf(req), { code: req.query.code, overdue: true }, 1, 200)).items,
+      }),
+    );
 
-    app.get('/api/cases/map', { schema: { tags, summary: 'Case points for clusters and heat: [lon, lat, weight, status, id]', querystring: listQuery } }, async (req) => {
-      const { from, to, code, status } = req.query;
-      return queries.mapData(m, whoOf(req), { code, status, ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) });
-    });
+    app.get(
+      '/api/cases/map',
+      {
+        schema: {
+          tags,
+          summary: 'Case points for clusters and heat: [lon, lat, weight, status, id]',
+          querystring: listQuery,
+        },
+      },
+      async (req) => {
+        const { from, to, code, status } = req.query;
+        return queries.mapData(m, whoOf(req), {
+          code,
+          status,
+          ...(from ? { from: new Date(from) } : {}),
+          ...(to ? { to: new Date(to) } : {}),
+        });
+      },
+    );
 
-    app.get('/api/cases/metrics', { schema: { tags, summary: '响应率, 解决率, 满意率, 结案率, 按期结案率, 返工率, 延期率 per grid/community/street', querystring: metricsQuery } },
-      async (req) => queries.metrics(m, whoOf(req), { code: req.query.code, groupBy: req.query.groupBy, ...range(req.query.from, req.query.to) }));
+    app.get(
+      '/api/cases/metrics',
+      {
+        schema: {
+          tags,
+          summary: '响应率, 解决率, 满意率, 结案率, 按期结案率, 返工率, 延期率 per grid/community/street',
+          querystring: metricsQuery,
+        },
+      },
+      async (req) =>
+        queries.metrics(m, whoOf(req), {
+          code: req.query.code,
+          groupBy: req.query.groupBy,
+          ...range(req.query.from, req.query.to),
+        }),
+    );
 
-    app.get('/api/cases/metrics.xlsx', { schema: { tags, summary: 'The indicators as an xlsx workbook', querystring: metricsQuery } }, async (req, reply) => {
-      const who = whoOf(req);
-      const r = await queries.metrics(m, who, { code: req.query.code, groupBy: req.query.groupBy, ...range(req.query.from, req.query.to) });
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('指标 Indicators');
-      const keys = ['response', 'resolution', 'satisfaction', 'closure', 'onTimeClosure', 'rework', 'extension'] as const;
-      ws.addRow(['编码 code', '名称 name', '立案 registered', '应结案 due', '结案 closed', '按期结案 on time', ...keys.map((k) => r.definitions[k].zh.split(' =')[0])]);
-      for (const row of r.rows) ws.addRow([row.code, row.name, row.registered, row.due, row.closed, row.closedOnTime, ...keys.map((k) => row.rates[k])]);
-      ws.addRow([]);
-      ws.addRow([`${r.from} – ${r.to}`]);
-      for (const k of keys) ws.addRow([r.definitions[k].zh, r.definitions[k].en]);
-      const buf = Buffer.from(await wb.xlsx.writeBuffer());
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', 'attachment; filename="case-metrics.xlsx"').send(buf);
-    });
+    app.get(
+      '/api/cases/metrics.xlsx',
+      { schema: { tags, summary: 'The indicators as an xlsx workbook', querystring: metricsQuery } },
+      async (req, reply) => {
+        const who = whoOf(req);
+        const r = await queries.metrics(m, who, {
+          code: req.query.code,
+          groupBy: req.query.groupBy,
+          ...range(req.query.from, req.query.to),
+        });
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet('指标 Indicators');
+        const keys = [
+          'response',
+          'resolution',
+          'satisfaction',
+          'closure',
+          'onTimeClosure',
+          'rework',
+          'extension',
+        ] as const;
+        ws.addRow([
+          '编码 code',
+          '名称 name',
+          '立案 registered',
+          '应结案 due',
+          '结案 closed',
+          '按期结案 on time',
+          ...keys.map((k) => r.definitions[k].zh.split(' =')[0]),
+        ]);
+        for (const row of r.rows)
+          ws.addRow([
+            row.code,
+            row.name,
+            row.registered,
+            row.due,
+            row.closed,
+            row.closedOnTime,
+            ...keys.map((k) => row.rates[k]),
+          ]);
+        ws.addRow([]);
+        ws.addRow([`${r.from} – ${r.to}`]);
+        for (const k of keys) ws.addRow([r.definitions[k].zh, r.definitions[k].en]);
+        const buf = Buffer.from(await wb.xlsx.writeBuffer());
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="case-metrics.xlsx"')
+          .send(buf);
+      },
+    );
 
-    app.get('/api/cases/notifications', { schema: { tags, summary: 'My notifications (newest first)', querystring: z.object({ after: z.iso.datetime({ offset: true }).optional(), ...lang }) } },
-      async (req) => queries.notifications(m, whoOf(req), req.query.after ? new Date(req.query.after) : null));
-    app.post('/api/cases/notifications/read', { schema: { tags, summary: 'Mark notifications read (all when ids omitted)', querystring: q } }, async (req) => {
-      const who = whoOf(req);
-      if (!who.actor) return { ok: false };
-      const { markNotificationsRead } = await import('./repository.ts');
-      await markNotificationsRead(m.db, who.actor.accountId, parseWith(z.strictObject({ ids: z.array(uuid).max(500).optional() }), req.body ?? {}).ids ?? null, m.clock());
-      return { ok: true };
-    });
+    app.get(
+      '/api/cases/notifications',
+      {
+        schema: {
+          tags,
+          summary: 'My notifications (newest first)',
+          querystring: z.object({ after: z.iso.datetime({ offset: true }).optional(), ...lang }),
+        },
+      },
+      async (req) => queries.notifications(m, whoOf(req), req.query.after ? new Date(req.query.after) : null),
+    );
+    app.post(
+      '/api/cases/notifications/read',
+      { schema: { tags, summary: 'Mark notifications read (all when ids omitted)', querystring: q } },
+      async (req) => {
+        const who = whoOf(req);
+        if (!who.actor) return { ok: false };
+        const { markNotificationsRead } = await import('./repository.ts');
+        await markNotificationsRead(
+          m.db,
+          who.actor.accountId,
+          parseWith(z.strictObject({ ids: z.array(uuid).max(500).optional() }), req.body ?? {}).ids ?? null,
+          m.clock(),
+        );
+        return { ok: true };
+      },
+    );
 
     const params = z.object({ id: uuid });
-    app.post('/api/cases/patrols', { schema: { tags, summary: 'Start a patrol', querystring: q } }, async (req, reply) => reply.status(201).send({ patrol: await patrols.start(m, whoOf(req)) }));
-    app.get('/api/cases/patrols/:id', { schema: { tags, summary: 'One of my patrols', params, querystring: q } }, async (req) => ({ patrol: await patrols.get(m, whoOf(req), req.params.id) }));
-    app.post('/api/cases/patrols/:id/track', { schema: { tags, summary: 'Append GPS track points', params, querystring: q, body: trackBody } }, async (req) => ({ patrol: await patrols.track(m, whoOf(req), req.params.id, req.body.points) }));
-    app.post('/api/cases/patrols/:id/stop', { schema: { tags, summary: 'Stop a patrol', params, querystring: q } }, async (req) => ({ patrol: await patrols.stop(m, whoOf(req), req.params.id) }));
+    app.post(
+      '/api/cases/patrols',
+      { schema: { tags, summary: 'Start a patrol', querystring: q } },
+      async (req, reply) => reply.status(201).send({ patrol: await patrols.start(m, whoOf(req)) }),
+    );
+    app.get(
+      '/api/cases/patrols/:id',
+      { schema: { tags, summary: 'One of my patrols', params, querystring: q } },
+      async (req) => ({ patrol: await patrols.get(m, whoOf(req), req.params.id) }),
+    );
+    app.post(
+      '/api/cases/patrols/:id/track',
+      { schema: { tags, summary: 'Append GPS track points', params, querystring: q, body: trackBody } },
+      async (req) => ({ patrol: await patrols.track(m, whoOf(req), req.params.id, req.body.points) }),
+    );
+    app.post(
+      '/api/cases/patrols/:id/stop',
+      { schema: { tags, summary: 'Stop a patrol', params, querystring: q } },
+      async (req) => ({ patrol: await patrols.stop(m, whoOf(req), req.params.id) }),
+    );
   };
 }

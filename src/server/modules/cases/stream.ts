@@ -12,27 +12,45 @@ import type { Status } from './domain/workflow.ts';
 /** Registers the SSE route. */
 export function streamRoutes(m: CasesModule, pingMs = 15_000): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/cases/stream', { schema: { tags: ['cases'], summary: 'Live case changes (text/event-stream)' } }, (req, reply) => {
-      const actor = requireActor(req);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      res.write(`retry: 2000\n: connected\n\n`);
-      const visible = (e: BusEvent) => {
-        if (e.topic !== 'case') return false;
-        const subject = { communityCode: String(e.communityCode), gridCode: (e.gridCode as string | null) ?? null, handlerCode: String(e.handlerCode), reporterId: (e.reporterId as string | null) ?? null, status: e.status as Status };
-        return can(actor, 'read', subject);
-      };
-      const off = m.bus.subscribe((e) => {
-        if (!visible(e)) return;
-        const { topic: _t, reporterId: _r, ...data } = e;
-        res.write(`event: case\ndata: ${JSON.stringify(data)}\n\n`);
-      });
-      const ping = setInterval(() => res.write(': ping\n\n'), pingMs);
-      ping.unref();
-      const end = () => { off(); clearInterval(ping); };
-      req.raw.on('close', end);
-      res.on('error', end);
-    });
+    app.get(
+      '/api/cases/stream',
+      { schema: { tags: ['cases'], summary: 'Live case changes (text/event-stream)' } },
+      (req, reply) => {
+        const actor = requireActor(req);
+        reply.hijack();
+        const res = reply.raw;
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        res.write(`retry: 2000\n: connected\n\n`);
+        const visible = (e: BusEvent) => {
+          if (e.topic !== 'case') return false;
+          const subject = {
+            communityCode: String(e.communityCode),
+            gridCode: (e.gridCode as string | null) ?? null,
+            handlerCode: String(e.handlerCode),
+            reporterId: (e.reporterId as string | null) ?? null,
+            status: e.status as Status,
+          };
+          return can(actor, 'read', subject);
+        };
+        const off = m.bus.subscribe((e) => {
+          if (!visible(e)) return;
+          const { topic: _t, reporterId: _r, ...data } = e;
+          res.write(`event: case\ndata: ${JSON.stringify(data)}\n\n`);
+        });
+        const ping = setInterval(() => res.write(': ping\n\n'), pingMs);
+        ping.unref();
+        const end = () => {
+          off();
+          clearInterval(ping);
+        };
+        req.raw.on('close', end);
+        res.on('error', end);
+      },
+    );
   };
 }

@@ -18,15 +18,27 @@ import * as repo from './repository.ts';
 import type { CaseRow } from './repository.ts';
 
 /** Who acted (null = the system, e.g. the scheduler). */
-export interface ActorRef { accountId: string; role: string; name: string }
+export interface ActorRef {
+  accountId: string;
+  role: string;
+  name: string;
+}
 
 /** Photos already processed, to attach to the event. */
-export interface StoredPhoto { width: number; height: number; data: Buffer }
+export interface StoredPhoto {
+  width: number;
+  height: number;
+  data: Buffer;
+}
 
 /** The escalation jobs matching a state's live deadline (none, or one). */
-export function jobsFor(s: CaseState): { kind: 'accept' | 'resolve'; level: CaseState['level']; communityCode: string; dueAt: Date }[] {
-  if ((s.status === 'registered' || s.status === 'dispatched') && s.acceptBy) return [{ kind: 'accept', level: s.level, communityCode: s.communityCode, dueAt: s.acceptBy }];
-  if (s.status === 'handling') return [{ kind: 'resolve', level: s.level, communityCode: s.communityCode, dueAt: s.resolveBy }];
+export function jobsFor(
+  s: CaseState,
+): { kind: 'accept' | 'resolve'; level: CaseState['level']; communityCode: string; dueAt: Date }[] {
+  if ((s.status === 'registered' || s.status === 'dispatched') && s.acceptBy)
+    return [{ kind: 'accept', level: s.level, communityCode: s.communityCode, dueAt: s.acceptBy }];
+  if (s.status === 'handling')
+    return [{ kind: 'resolve', level: s.level, communityCode: s.communityCode, dueAt: s.resolveBy }];
   return [];
 }
 
@@ -37,18 +49,66 @@ export async function syncJobs(trx: Transaction<Database>, caseId: string, s: Ca
 
 /** The bus event for a case change. */
 export function busEvent(r: CaseRow, type: string, at: Date): BusEvent {
-  return { topic: 'case', type, id: r.id, no: caseNo(r), status: r.status, level: r.level, handlerCode: r.handler_code, gridCode: r.grid_code, communityCode: r.community_code, reporterId: r.reporter_id, at: at.toISOString() };
+  return {
+    topic: 'case',
+    type,
+    id: r.id,
+    no: caseNo(r),
+    status: r.status,
+    level: r.level,
+    handlerCode: r.handler_code,
+    gridCode: r.grid_code,
+    communityCode: r.community_code,
+    reporterId: r.reporter_id,
+    at: at.toISOString(),
+  };
 }
 
 /** A history event as submitted to {@link recordEvent} / {@link eventRows}. */
-export interface EventInput { type: string; from: string | null; to: string | null; actor: ActorRef | null; note: string | null; data?: Record<string, unknown>; photos?: StoredPhoto[]; at: Date }
+export interface EventInput {
+  type: string;
+  from: string | null;
+  to: string | null;
+  actor: ActorRef | null;
+  note: string | null;
+  data?: Record<string, unknown>;
+  photos?: StoredPhoto[];
+  at: Date;
+}
 
 /** The rows of a history event and its photos (ids assigned here). */
-export function eventRows(r: Pick<CaseRow, 'id' | 'community_code'>, e: EventInput): { event: Insertable<CaseEventsTable>; photos: Insertable<CasePhotosTable>[] } {
+export function eventRows(
+  r: Pick<CaseRow, 'id' | 'community_code'>,
+  e: EventInput,
+): { event: Insertable<CaseEventsTable>; photos: Insertable<CasePhotosTable>[] } {
   const id = uuidv7(e.at.getTime());
   return {
-    event: { id, case_id: r.id, community_code: r.community_code, type: e.type, from_status: e.from, to_status: e.to, actor_id: e.actor?.accountId ?? null, actor_role: e.actor?.role ?? 'system', actor_name: e.actor?.name ?? null, note: e.note, data: JSON.stringify(e.data ?? {}), at: e.at },
-    photos: (e.photos ?? []).map((p) => ({ id: uuidv7(e.at.getTime()), case_id: r.id, event_id: id, community_code: r.community_code, mime: 'image/jpeg', width: p.width, height: p.height, bytes: p.data.length, data: p.data.toString('base64'), created_at: e.at })),
+    event: {
+      id,
+      case_id: r.id,
+      community_code: r.community_code,
+      type: e.type,
+      from_status: e.from,
+      to_status: e.to,
+      actor_id: e.actor?.accountId ?? null,
+      actor_role: e.actor?.role ?? 'system',
+      actor_name: e.actor?.name ?? null,
+      note: e.note,
+      data: JSON.stringify(e.data ?? {}),
+      at: e.at,
+    },
+    photos: (e.photos ?? []).map((p) => ({
+      id: uuidv7(e.at.getTime()),
+      case_id: r.id,
+      event_id: id,
+      community_code: r.community_code,
+      mime: 'image/jpeg',
+      width: p.width,
+      height: p.height,
+      bytes: p.data.length,
+      data: p.data.toString('base64'),
+      created_at: e.at,
+    })),
   };
 }
 
@@ -61,28 +121,88 @@ export async function recordEvent(trx: Transaction<Database>, r: CaseRow, e: Eve
 }
 
 /** Tells the reporter and supporters (except the actor) that their case changed. */
-export async function notify(trx: Transaction<Database>, r: CaseRow, type: string, actorId: string | null, at: Date): Promise<void> {
+export async function notify(
+  trx: Transaction<Database>,
+  r: CaseRow,
+  type: string,
+  actorId: string | null,
+  at: Date,
+): Promise<void> {
   const ids = new Set((await repo.supportersOf(trx, r.id)).map((s) => s.account_id));
   if (r.reporter_id) ids.add(r.reporter_id);
   if (actorId) ids.delete(actorId);
-  await repo.insertNotifications(trx, [...ids].map((account_id) => ({ id: uuidv7(at.getTime()), account_id, case_id: r.id, community_code: r.community_code, type, status: r.status, created_at: at })));
+  await repo.insertNotifications(
+    trx,
+    [...ids].map((account_id) => ({
+      id: uuidv7(at.getTime()),
+      account_id,
+      case_id: r.id,
+      community_code: r.community_code,
+      type,
+      status: r.status,
+      created_at: at,
+    })),
+  );
 }
 
 /** Applies `action` to the locked row `row`. Throws a localisable AppError on refusal or a lost race. */
-export async function applyAction(m: CasesModule, trx: Transaction<Database>, row: CaseRow, action: Action, o: { actor: ActorRef | null; note: string | null; photos?: StoredPhoto[]; now: Date; data?: Record<string, unknown>; extra?: Updateable<CasesTable> }): Promise<{ row: CaseRow; event: BusEvent }> {
+export async function applyAction(
+  m: CasesModule,
+  trx: Transaction<Database>,
+  row: CaseRow,
+  action: Action,
+  o: {
+    actor: ActorRef | null;
+    note: string | null;
+    photos?: StoredPhoto[];
+    now: Date;
+    data?: Record<string, unknown>;
+    extra?: Updateable<CasesTable>;
+  },
+): Promise<{ row: CaseRow; event: BusEvent }> {
   const cat = m.category(row.category_code);
-  const d = decide(stateOf(row), action, { now: o.now, cal: m.opts.calendar, acceptLimit: cat?.acceptLimit ?? DEFAULT_ACCEPT, resolveLimit: cat?.resolveLimit ?? { amount: 5, unit: 'work_days' } });
+  const d = decide(stateOf(row), action, {
+    now: o.now,
+    cal: m.opts.calendar,
+    acceptLimit: cat?.acceptLimit ?? DEFAULT_ACCEPT,
+    resolveLimit: cat?.resolveLimit ?? { amount: 5, unit: 'work_days' },
+  });
   if (!d.ok) throw new AppError(d.code, { params: { status: row.status, action: action.type } });
-  const after = await repo.updateCase(trx, row.id, row.version, { ...stateColumns(d.state), ...(o.extra ?? {}), ...(o.note ? { last_note: o.note } : {}), updated_at: o.now });
+  const after = await repo.updateCase(trx, row.id, row.version, {
+    ...stateColumns(d.state),
+    ...(o.extra ?? {}),
+    ...(o.note ? { last_note: o.note } : {}),
+    updated_at: o.now,
+  });
   if (!after) throw new AppError('CONFLICT');
   const data: Record<string, unknown> = { ...(o.data ?? {}) };
   for (const [k, v] of Object.entries(action)) if (k !== 'type') data[k] = v;
-  await recordEvent(trx, after, { type: action.type, from: row.status, to: after.status, actor: o.actor, note: o.note, data, photos: o.photos, at: o.now });
+  await recordEvent(trx, after, {
+    type: action.type,
+    from: row.status,
+    to: after.status,
+    actor: o.actor,
+    note: o.note,
+    data,
+    photos: o.photos,
+    at: o.now,
+  });
   await syncJobs(trx, after.id, d.state);
-  if (after.status !== row.status || action.type === 'escalate' || action.type === 'approve_extension') await notify(trx, after, action.type, o.actor?.accountId ?? null, o.now);
+  if (after.status !== row.status || action.type === 'escalate' || action.type === 'approve_extension')
+    await notify(trx, after, action.type, o.actor?.accountId ?? null, o.now);
   await audit(trx, o.actor ? { accountId: o.actor.accountId, role: o.actor.role } : null, {
-    action: `case.${action.type}`, entity: 'case', entityId: row.id, scopeCode: row.grid_code ?? row.community_code,
-    before: { status: row.status, level: row.level, handler: row.handler_code, version: row.version }, after: { status: after.status, level: after.level, handler: after.handler_code, version: after.version, note: o.note },
+    action: `case.${action.type}`,
+    entity: 'case',
+    entityId: row.id,
+    scopeCode: row.grid_code ?? row.community_code,
+    before: { status: row.status, level: row.level, handler: row.handler_code, version: row.version },
+    after: {
+      status: after.status,
+      level: after.level,
+      handler: after.handler_code,
+      version: after.version,
+      note: o.note,
+    },
   });
   return { row: after, event: busEvent(after, action.type, o.now) };
 }

@@ -5,8 +5,18 @@
 import { AppError } from '../../platform/errors.ts';
 import { toWgs84, type Crs } from '../registry/domain/geo/crs.ts';
 import {
-  buildCoverSets, exactSites, greedySites, metresFor, prepareCategory, summarize, walkingArea, whatIfAdd, whatIfRemove,
-  type CoverageSummary, type DemandWeights, type Threshold,
+  buildCoverSets,
+  exactSites,
+  greedySites,
+  metresFor,
+  prepareCategory,
+  summarize,
+  walkingArea,
+  whatIfAdd,
+  whatIfRemove,
+  type CoverageSummary,
+  type DemandWeights,
+  type Threshold,
 } from './domain/index.ts';
 import type { CandidateKind } from './network/scene.ts';
 import { categoryOf, profileOf, scene, thresholds, type CircleRuntime, type Ctx } from './service.ts';
@@ -15,30 +25,58 @@ import { categoryOf, profileOf, scene, thresholds, type CircleRuntime, type Ctx 
 export type AreaFrom = { lon: number; lat: number; crs: Crs } | { facility: string } | { building: string };
 
 /** Walking area (reached edges clipped at the budget + outline polygon) within `minutes` for a profile. */
-export async function area(rt: CircleRuntime, ctx: Ctx, code: string, network: string, from: AreaFrom, minutes: number, profile: string) {
+export async function area(
+  rt: CircleRuntime,
+  ctx: Ctx,
+  code: string,
+  network: string,
+  from: AreaFrom,
+  minutes: number,
+  profile: string,
+) {
   profileOf(rt, profile);
   const sc = await scene(rt, ctx, code, network);
-  let lon: number, lat: number, label: string | null = null;
+  let lon: number,
+    lat: number,
+    label: string | null = null;
   if ('facility' in from) {
     const f = sc.facilities.find((x) => x.id === from.facility);
     if (!f) throw new AppError('CIRCLE_UNKNOWN_FACILITY', { params: { id: from.facility } });
-    ({ lon, lat } = f); label = f.name;
+    ({ lon, lat } = f);
+    label = f.name;
   } else if ('building' in from) {
     const h = sc.homes.find((x) => x.id === from.building);
     if (!h) throw new AppError('NOT_FOUND');
-    ({ lon, lat } = h); label = h.name;
+    ({ lon, lat } = h);
+    label = h.name;
   } else [lon, lat] = toWgs84(from.lon, from.lat, from.crs);
   const t0 = performance.now();
   const a = walkingArea(sc.engine, lon, lat, { profileId: profile, minutes });
   if (a.far) throw new AppError('CIRCLE_POINT_FAR', { params: { metres: rt.settings.maxSnapM } });
   return {
-    network: sc.network, start: [lon, lat], label, profile, minutes, limitM: Math.round(a.limitM), reachedEdges: a.reachedEdges,
-    lines: a.lines, polygon: a.polygon, ms: Math.round((performance.now() - t0) * 10) / 10,
+    network: sc.network,
+    start: [lon, lat],
+    label,
+    profile,
+    minutes,
+    limitM: Math.round(a.limitM),
+    reachedEdges: a.reachedEdges,
+    lines: a.lines,
+    polygon: a.polygon,
+    ms: Math.round((performance.now() - t0) * 10) / 10,
   };
 }
 
 /** Input of a site search. */
-export interface SitesInput { category: string; k: number; candidates: CandidateKind; profile: string; threshold: Threshold; weights: DemandWeights; exact: boolean }
+export interface SitesInput {
+  category: string;
+  k: number;
+  candidates: CandidateKind;
+  profile: string;
+  threshold: Threshold;
+  weights: DemandWeights;
+  exact: boolean;
+}
 
 /** The k sites that cover the most uncovered demand (lazy greedy), with the exact optimum on small instances. */
 export async function sites(rt: CircleRuntime, ctx: Ctx, code: string, network: string, inp: SitesInput) {
@@ -48,7 +86,15 @@ export async function sites(rt: CircleRuntime, ctx: Ctx, code: string, network: 
   const cands = await sc.candidates(inp.candidates);
   const existing = sc.facilities.filter((f) => f.category === cat.id);
   const t0 = performance.now();
-  const sets = buildCoverSets(sc.engine, { category: cat.id, homes: sc.homes, candidates: cands, existing, profileId: inp.profile, threshold: inp.threshold, weights: inp.weights });
+  const sets = buildCoverSets(sc.engine, {
+    category: cat.id,
+    homes: sc.homes,
+    candidates: cands,
+    existing,
+    profileId: inp.profile,
+    threshold: inp.threshold,
+    weights: inp.weights,
+  });
   const greedy = greedySites(sets, inp.k);
   const greedyMs = performance.now() - t0;
   const covered = new Uint8Array(sc.homes.length);
@@ -59,30 +105,70 @@ export async function sites(rt: CircleRuntime, ctx: Ctx, code: string, network: 
       if (covered[i] === 1 || sets.weight[i]! <= 0) continue;
       covered[i] = 1;
       const h = sc.homes[i]!;
-      gain.households += h.households; gain.people += h.people; gain.elderly += h.elderly; gain.children += h.children; gain.homes++;
+      gain.households += h.households;
+      gain.people += h.people;
+      gain.elderly += h.elderly;
+      gain.children += h.children;
+      gain.homes++;
     }
     const s = cands[c]!;
-    return { rank: rank + 1, id: s.id, name: s.name, kind: s.kind, lon: s.lon, lat: s.lat, weight: round(greedy.gains[rank]!), gain: roundAll(gain) };
+    return {
+      rank: rank + 1,
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      lon: s.lon,
+      lat: s.lat,
+      weight: round(greedy.gains[rank]!),
+      gain: roundAll(gain),
+    };
   });
   let exact: { covered: number; optimal: boolean; ms: number; picks: string[]; gapPct: number } | null = null;
   if (inp.exact && cands.length * sc.homes.length <= rt.settings.exactMaxCells && greedy.chosen.length > 0) {
     const t1 = performance.now();
     const ex = await exactSites(sets, inp.k, rt.settings.exactTimeLimitS);
     const best = Math.max(ex.covered, greedy.covered);
-    exact = { covered: round(best), optimal: ex.optimal, ms: Math.round(performance.now() - t1), picks: ex.chosen.map((c) => cands[c]!.id), gapPct: best > 0 ? round((100 * (best - greedy.covered)) / best) : 0 };
+    exact = {
+      covered: round(best),
+      optimal: ex.optimal,
+      ms: Math.round(performance.now() - t1),
+      picks: ex.chosen.map((c) => cands[c]!.id),
+      gapPct: best > 0 ? round((100 * (best - greedy.covered)) / best) : 0,
+    };
   }
   return {
-    network: sc.network, category: cat.id, profile: inp.profile, k: inp.k, candidateKind: inp.candidates, candidates: cands.length,
-    farCandidates: sets.farCandidates.map((c) => ({ id: cands[c]!.id, name: cands[c]!.name })), weights: inp.weights,
-    uncovered: round(sets.uncovered), greedy: { covered: round(greedy.covered), ms: Math.round(greedyMs) }, exact, picks,
+    network: sc.network,
+    category: cat.id,
+    profile: inp.profile,
+    k: inp.k,
+    candidateKind: inp.candidates,
+    candidates: cands.length,
+    farCandidates: sets.farCandidates.map((c) => ({ id: cands[c]!.id, name: cands[c]!.name })),
+    weights: inp.weights,
+    uncovered: round(sets.uncovered),
+    greedy: { covered: round(greedy.covered), ms: Math.round(greedyMs) },
+    exact,
+    picks,
   };
 }
 
 /** What-if: add a facility at a point or remove one by id; coverage before and after per threshold. */
-export async function whatIf(rt: CircleRuntime, ctx: Ctx, code: string, network: string, inp: { category: string; profile: string; add?: { lon: number; lat: number; crs: Crs; name?: string | undefined } | undefined; remove?: string | undefined }) {
+export async function whatIf(
+  rt: CircleRuntime,
+  ctx: Ctx,
+  code: string,
+  network: string,
+  inp: {
+    category: string;
+    profile: string;
+    add?: { lon: number; lat: number; crs: Crs; name?: string | undefined } | undefined;
+    remove?: string | undefined;
+  },
+) {
   const cat = categoryOf(rt, inp.category);
   profileOf(rt, inp.profile);
-  if (!inp.add === !inp.remove) throw new AppError('VALIDATION_FAILED', { params: { detail: 'exactly one of add / remove' } });
+  if (!inp.add === !inp.remove)
+    throw new AppError('VALIDATION_FAILED', { params: { detail: 'exactly one of add / remove' } });
   const sc = await scene(rt, ctx, code, network);
   const t0 = performance.now();
   const st = prepareCategory(sc.engine, cat.id, sc.homes, sc.facilities, inp.profile);
@@ -91,19 +177,36 @@ export async function whatIf(rt: CircleRuntime, ctx: Ctx, code: string, network:
   const t1 = performance.now();
   if (inp.add) {
     const [lon, lat] = toWgs84(inp.add.lon, inp.add.lat, inp.add.crs);
-    if (sc.engine.snapIndex.snap(lon, lat, rt.settings.maxSnapM, sc.engine.weights(inp.profile)) === null) throw new AppError('CIRCLE_POINT_FAR', { params: { metres: rt.settings.maxSnapM } });
+    if (sc.engine.snapIndex.snap(lon, lat, rt.settings.maxSnapM, sc.engine.weights(inp.profile)) === null)
+      throw new AppError('CIRCLE_POINT_FAR', { params: { metres: rt.settings.maxSnapM } });
     next = whatIfAdd(sc.engine, st, { id: 'what-if', lon, lat, category: cat.id, name: inp.add.name ?? '' });
   } else {
-    if (!st.facilities.some((f) => f.id === inp.remove)) throw new AppError('CIRCLE_UNKNOWN_FACILITY', { params: { id: inp.remove! } });
+    if (!st.facilities.some((f) => f.id === inp.remove))
+      throw new AppError('CIRCLE_UNKNOWN_FACILITY', { params: { id: inp.remove! } });
     next = whatIfRemove(sc.engine, st, inp.remove!);
   }
   const whatIfMs = performance.now() - t1;
   const th = thresholds(rt);
-  const before = summarize(sc.engine, st, th), after = summarize(sc.engine, next, th);
-  const total = sc.homes.reduce((a, h) => ({ households: a.households + h.households, people: a.people + h.people, elderly: a.elderly + h.elderly, children: a.children + h.children }), { households: 0, people: 0, elderly: 0, children: 0 });
+  const before = summarize(sc.engine, st, th),
+    after = summarize(sc.engine, next, th);
+  const total = sc.homes.reduce(
+    (a, h) => ({
+      households: a.households + h.households,
+      people: a.people + h.people,
+      elderly: a.elderly + h.elderly,
+      children: a.children + h.children,
+    }),
+    { households: 0, people: 0, elderly: 0, children: 0 },
+  );
   return {
-    network: sc.network, category: cat.id, profile: inp.profile, totals: roundAll(total), gbMetres: cat.maxDistanceM,
-    before: shares(before, total), after: shares(after, total), ms: { prepare: Math.round(prepMs * 10) / 10, whatIf: Math.round(whatIfMs * 10) / 10 },
+    network: sc.network,
+    category: cat.id,
+    profile: inp.profile,
+    totals: roundAll(total),
+    gbMetres: cat.maxDistanceM,
+    before: shares(before, total),
+    after: shares(after, total),
+    ms: { prepare: Math.round(prepMs * 10) / 10, whatIf: Math.round(whatIfMs * 10) / 10 },
     walkMetres: { min5: Math.round(metresFor(5, sc.engine.profile(inp.profile))) },
   };
 }
@@ -117,7 +220,12 @@ function shares(s: CoverageSummary, total: { households: number; people: number;
   for (const [k, d] of Object.entries(s)) {
     out[k] = {
       covered: roundAll({ ...d }),
-      share: Object.fromEntries((['households', 'people', 'elderly', 'children'] as const).map((m) => [m, total[m] > 0 ? Math.round((d[m] / total[m]) * 1000) / 1000 : 0])),
+      share: Object.fromEntries(
+        (['households', 'people', 'elderly', 'children'] as const).map((m) => [
+          m,
+          total[m] > 0 ? Math.round((d[m] / total[m]) * 1000) / 1000 : 0,
+        ]),
+      ),
     };
   }
   return out;

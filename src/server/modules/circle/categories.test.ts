@@ -11,7 +11,8 @@ describe('one category vocabulary (registry demo ↔ engine)', () => {
       expect(c, code).toBeDefined();
       if (d.level !== null && c!.level !== 'block') expect(lv[c!.level], code).toBe(d.level);
     }
-    for (const f of generateDemoCommunity().facilities) expect(resolveCategoryCode(f.category), f.category).toBe(f.category);
+    for (const f of generateDemoCommunity().facilities)
+      expect(resolveCategoryCode(f.category), f.category).toBe(f.category);
   });
   it('resolves aliases, names and old engine ids; unknown → null', () => {
     expect(resolveCategoryCode('elderly_daycare')).toBe('elderly_day_care');
@@ -24,7 +25,13 @@ describe('one category vocabulary (registry demo ↔ engine)', () => {
     expect(resolveCategoryCode('  ')).toBeNull();
   });
   it('defaults are overridable config', () => {
-    const cats = resolveCategories([{ id: 'elderly_day_care', maxDistanceM: 500 }, { id: 'barber', zh: '理发', level: 'block' }], ['police']);
+    const cats = resolveCategories(
+      [
+        { id: 'elderly_day_care', maxDistanceM: 500 },
+        { id: 'barber', zh: '理发', level: 'block' },
+      ],
+      ['police'],
+    );
     expect(cats.find((c) => c.id === 'elderly_day_care')!.maxDistanceM).toBe(500);
     expect(cats.some((c) => c.id === 'police')).toBe(false);
     expect(resolveCategoryCode('barber', cats)).toBe('barber');

@@ -3,8 +3,13 @@
  * `AppDeps.circleOptions` (categories are patched/extended/removed by id, never replaced wholesale).
  */
 import {
-  DEFAULT_CATEGORY_ALIASES, DEFAULT_HOUSEHOLD_ASSUMPTIONS, DEFAULT_PROFILES, resolveCategories,
-  type CategoryDef, type HouseholdAssumptions, type WalkProfile,
+  DEFAULT_CATEGORY_ALIASES,
+  DEFAULT_HOUSEHOLD_ASSUMPTIONS,
+  DEFAULT_PROFILES,
+  resolveCategories,
+  type CategoryDef,
+  type HouseholdAssumptions,
+  type WalkProfile,
 } from './domain/index.ts';
 
 /** Options of the circle module. */
@@ -35,16 +40,32 @@ export interface CircleOptions {
 /** Defaults (domain.md §4, GB 50180-2018). */
 export function defaultCircleOptions(): CircleOptions {
   return {
-    categoryOverrides: [], removeCategories: [], aliases: {}, profiles: DEFAULT_PROFILES, minutes: [5, 10, 15], targetShare: 0.85,
-    maxSnapM: 500, assumptions: DEFAULT_HOUSEHOLD_ASSUMPTIONS, exactMaxCells: 5_000_000, exactTimeLimitS: 10, maxPbfBytes: 64 * 1024 * 1024,
+    categoryOverrides: [],
+    removeCategories: [],
+    aliases: {},
+    profiles: DEFAULT_PROFILES,
+    minutes: [5, 10, 15],
+    targetShare: 0.85,
+    maxSnapM: 500,
+    assumptions: DEFAULT_HOUSEHOLD_ASSUMPTIONS,
+    exactMaxCells: 5_000_000,
+    exactTimeLimitS: 10,
+    maxPbfBytes: 64 * 1024 * 1024,
   };
 }
 
 /** Resolved settings derived from options. */
-export interface CircleSettings extends CircleOptions { categories: CategoryDef[]; allAliases: Record<string, string> }
+export interface CircleSettings extends CircleOptions {
+  categories: CategoryDef[];
+  allAliases: Record<string, string>;
+}
 
 /** Merge options with defaults and resolve the category table. */
 export function resolveCircleSettings(o: Partial<CircleOptions> = {}): CircleSettings {
   const opts = { ...defaultCircleOptions(), ...o };
-  return { ...opts, categories: resolveCategories(opts.categoryOverrides, opts.removeCategories), allAliases: { ...DEFAULT_CATEGORY_ALIASES, ...opts.aliases } };
+  return {
+    ...opts,
+    categories: resolveCategories(opts.categoryOverrides, opts.removeCategories),
+    allAliases: { ...DEFAULT_CATEGORY_ALIASES, ...opts.aliases },
+  };
 }

@@ -16,7 +16,9 @@ beforeAll(async () => {
   t = await testApp();
   staff = await login(t.app, 'dh_staff');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 async function nothingStored(): Promise<void> {
   expect(await repo.counts(t.handle.db)).toEqual({ networks: 0, facilities: 0 });
@@ -24,18 +26,37 @@ async function nothingStored(): Promise<void> {
 
 describe('bad input: a clear 4xx and nothing stored', () => {
   it('refuses a corrupt or truncated PBF and one without walkable ways', async () => {
-    const good = writeFixturePbf([{ id: 1, lon: 7.42, lat: 43.73 }, { id: 2, lon: 7.421, lat: 43.73 }], [{ id: 10, refs: [1, 2], tags: { highway: 'footway' } }]);
+    const good = writeFixturePbf(
+      [
+        { id: 1, lon: 7.42, lat: 43.73 },
+        { id: 2, lon: 7.421, lat: 43.73 },
+      ],
+      [{ id: 10, refs: [1, 2], tags: { highway: 'footway' } }],
+    );
     for (const bad of [good.subarray(0, good.length - 7), Buffer.from('not a pbf at all')]) {
       const r = await staff.request('POST', `/api/circle/${CODE}/networks?name=bad`, Buffer.from(bad), octet);
       expect(r.statusCode).toBe(400);
       expect(r.json().error.code).toBe('OSM_CORRUPT');
       expect(r.json().error.message).toMatch(/损坏/);
     }
-    const none = writeFixturePbf([{ id: 1, lon: 7.42, lat: 43.73 }, { id: 2, lon: 7.421, lat: 43.73 }], [{ id: 10, refs: [1, 2], tags: { highway: 'motorway' } }], false);
+    const none = writeFixturePbf(
+      [
+        { id: 1, lon: 7.42, lat: 43.73 },
+        { id: 2, lon: 7.421, lat: 43.73 },
+      ],
+      [{ id: 10, refs: [1, 2], tags: { highway: 'motorway' } }],
+      false,
+    );
     const r = await staff.request('POST', `/api/circle/${CODE}/networks?name=bad&lang=en`, Buffer.from(none), octet);
     expect(r.statusCode).toBe(422);
-    expect(r.json().error).toMatchObject({ code: 'OSM_NO_WALKWAYS', message: expect.stringMatching(/no walkable ways/) });
-    expect((await staff.request('POST', `/api/circle/${CODE}/networks?name=Bad Name`, Buffer.from(good), octet)).json().error.code).toBe('CIRCLE_BAD_NETWORK_NAME');
+    expect(r.json().error).toMatchObject({
+      code: 'OSM_NO_WALKWAYS',
+      message: expect.stringMatching(/no walkable ways/),
+    });
+    expect(
+      (await staff.request('POST', `/api/circle/${CODE}/networks?name=Bad Name`, Buffer.from(good), octet)).json().error
+        .code,
+    ).toBe('CIRCLE_BAD_NETWORK_NAME');
     await nothingStored();
   });
 
@@ -45,27 +66,48 @@ describe('bad input: a clear 4xx and nothing stored', () => {
       expect(r.statusCode).toBe(400);
       expect(r.json().error.code).toBe('CIRCLE_UNKNOWN_CATEGORY');
     }
-    expect((await staff.request('GET', `/api/circle/${CODE}/layer?category=`)).json().error.code).toBe('CIRCLE_UNKNOWN_CATEGORY');
-    const r = await staff.request('POST', `/api/circle/${CODE}/facilities`, '类别,名称,经度,纬度\n,无类别,100.45,38.94\n火箭站,未知,100.45,38.94\n', csv);
+    expect((await staff.request('GET', `/api/circle/${CODE}/layer?category=`)).json().error.code).toBe(
+      'CIRCLE_UNKNOWN_CATEGORY',
+    );
+    const r = await staff.request(
+      'POST',
+      `/api/circle/${CODE}/facilities`,
+      '类别,名称,经度,纬度\n,无类别,100.45,38.94\n火箭站,未知,100.45,38.94\n',
+      csv,
+    );
     expect(r.statusCode).toBe(400);
     expect(r.json().error.details.map((d: { code: string }) => d.code)).toEqual(['EMPTY_CATEGORY', 'UNKNOWN_CATEGORY']);
     await nothingStored();
   });
 
   it('refuses unknown coordinate systems', async () => {
-    const r = await staff.request('POST', `/api/circle/${CODE}/facilities?crs=mars`, '类别,名称,经度,纬度\nkindergarten,新幼儿园,100.45,38.94\n', csv);
+    const r = await staff.request(
+      'POST',
+      `/api/circle/${CODE}/facilities?crs=mars`,
+      '类别,名称,经度,纬度\nkindergarten,新幼儿园,100.45,38.94\n',
+      csv,
+    );
     expect(r.statusCode).toBe(400);
     expect(r.json().error.code).toBe('BAD_CRS');
-    expect((await staff.request('GET', `/api/circle/${CODE}/area?lon=100.45&lat=38.94&crs=utm`)).json().error.code).toBe('BAD_CRS');
+    expect(
+      (await staff.request('GET', `/api/circle/${CODE}/area?lon=100.45&lat=38.94&crs=utm`)).json().error.code,
+    ).toBe('BAD_CRS');
     await nothingStored();
   });
 
   it('reports facilities far from any path instead of snapping them, and imports nothing', async () => {
-    const r = await staff.request('POST', `/api/circle/${CODE}/facilities`, 'category,name,lon,lat\nnursery,近的托儿所,100.4515,38.9420\nnursery,远的托儿所,100.52,38.99\n', csv);
+    const r = await staff.request(
+      'POST',
+      `/api/circle/${CODE}/facilities`,
+      'category,name,lon,lat\nnursery,近的托儿所,100.4515,38.9420\nnursery,远的托儿所,100.52,38.99\n',
+      csv,
+    );
     expect(r.statusCode).toBe(400);
     expect(r.json().error.code).toBe('IMPORT_FAILED');
     expect(r.json().error.details).toEqual([{ row: 3, code: 'FAR_FROM_PATH', detail: expect.stringMatching(/ m$/) }]);
-    expect((await staff.request('GET', `/api/circle/${CODE}/area?lon=100.52&lat=38.99`)).json().error.code).toBe('CIRCLE_POINT_FAR');
+    expect((await staff.request('GET', `/api/circle/${CODE}/area?lon=100.52&lat=38.99`)).json().error.code).toBe(
+      'CIRCLE_POINT_FAR',
+    );
     await nothingStored();
   });
 
@@ -74,7 +116,12 @@ describe('bad input: a clear 4xx and nothing stored', () => {
       const s = await login(t.app, u);
       expect((await s.request('GET', `/api/circle/${CODE}/coverage`)).statusCode).toBe(403);
     }
-    const r = await staff.request('POST', `/api/circle/620702004007/facilities`, 'category,name,lon,lat\nnursery,x,100.45,38.94\n', csv);
+    const r = await staff.request(
+      'POST',
+      `/api/circle/620702004007/facilities`,
+      'category,name,lon,lat\nnursery,x,100.45,38.94\n',
+      csv,
+    );
     expect(r.statusCode).toBe(403);
     expect(r.json().error.code).toBe('OUT_OF_SCOPE');
     await nothingStored();
@@ -84,17 +131,30 @@ describe('bad input: a clear 4xx and nothing stored', () => {
 describe('community facility import (GCJ-02 converted) changes coverage', () => {
   it('imports a nursery from GCJ-02 GeoJSON and the nursery gap closes partly', async () => {
     const before = (await staff.request('GET', `/api/circle/${CODE}/coverage`)).json();
-    const gcj = gcoord.transform([100.4515, 38.9420], gcoord.WGS84, gcoord.GCJ02); // as Amap / WeChat would give it
+    const gcj = gcoord.transform([100.4515, 38.942], gcoord.WGS84, gcoord.GCJ02); // as Amap / WeChat would give it
     expect(Math.abs(gcj[0] - 100.4515)).toBeGreaterThan(0.001);
-    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { category: '托儿所', name: '东湖托育园（导入）' }, geometry: { type: 'Point', coordinates: gcj } }] };
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { category: '托儿所', name: '东湖托育园（导入）' },
+          geometry: { type: 'Point', coordinates: gcj },
+        },
+      ],
+    };
     const r = await staff.request('POST', `/api/circle/${CODE}/facilities?crs=gcj02`, fc);
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ imported: 1, crs: 'gcj02' });
-    const row = (await t.handle.db.selectFrom('circle_facilities').selectAll().executeTakeFirstOrThrow());
+    const row = await t.handle.db.selectFrom('circle_facilities').selectAll().executeTakeFirstOrThrow();
     expect(Math.abs(row.lon - 100.4515)).toBeLessThan(0.0002);
-    expect(Math.abs(row.lat - 38.9420)).toBeLessThan(0.0002);
+    expect(Math.abs(row.lat - 38.942)).toBeLessThan(0.0002);
     const after = (await staff.request('GET', `/api/circle/${CODE}/coverage`)).json();
-    const share = (c: typeof before) => c.rows.find((x: { category: string; profile: string; threshold: string }) => x.category === 'nursery' && x.profile === 'standard' && x.threshold === 'min15').share.households;
+    const share = (c: typeof before) =>
+      c.rows.find(
+        (x: { category: string; profile: string; threshold: string }) =>
+          x.category === 'nursery' && x.profile === 'standard' && x.threshold === 'min15',
+      ).share.households;
     expect(share(before)).toBe(0);
     expect(share(after)).toBeGreaterThan(0.3);
     await t.handle.db.deleteFrom('circle_facilities').execute();
@@ -112,7 +172,10 @@ describe.skipIf(!existsSync(MONACO))('an OSM network (Monaco) stored in the data
     const cov = (await staff.request('GET', `/api/circle/${CODE}/coverage?network=monaco`)).json();
     expect(cov.network.attribution).toBe('© OpenStreetMap contributors');
     expect(cov.homes).toBe(23373);
-    const ph = cov.rows.find((x: { category: string; profile: string; threshold: string }) => x.category === 'pharmacy' && x.profile === 'standard' && x.threshold === 'min15');
+    const ph = cov.rows.find(
+      (x: { category: string; profile: string; threshold: string }) =>
+        x.category === 'pharmacy' && x.profile === 'standard' && x.threshold === 'min15',
+    );
     expect(ph.share.households).toBeGreaterThan(0.5);
     const again = await staff.request('POST', `/api/circle/${CODE}/networks?name=monaco`, pbf, octet);
     expect(again.statusCode).toBe(201);

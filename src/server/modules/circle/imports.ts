@@ -27,7 +27,15 @@ export function fromCircleError(e: CircleError): AppError {
 export const NETWORK_NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
 /** Import an OSM PBF as network `name` of a community (replaces a network of the same name). */
-export async function importNetwork(rt: CircleRuntime, ctx: Ctx, code: string, name: string, pbf: Uint8Array, fileName: string | null, onProgress?: (done: number, total: number) => void) {
+export async function importNetwork(
+  rt: CircleRuntime,
+  ctx: Ctx,
+  code: string,
+  name: string,
+  pbf: Uint8Array,
+  fileName: string | null,
+  onProgress?: (done: number, total: number) => void,
+) {
   await authorize(ctx, 'circle.import', code);
   if (!NETWORK_NAME.test(name) || name === ROADS_NETWORK) throw new AppError('CIRCLE_BAD_NETWORK_NAME');
   if (pbf.byteLength > rt.settings.maxPbfBytes) throw new AppError('BODY_TOO_LARGE');
@@ -36,40 +44,104 @@ export async function importNetwork(rt: CircleRuntime, ctx: Ctx, code: string, n
   const { graph, buildings, pois, stats: s } = r.value;
   let km = 0;
   for (const l of graph.edgeLen) km += l / 1000;
-  const stats: NetworkStats = { nodes: graph.nodeCount, edges: graph.edgeCount, km: Math.round(km * 10) / 10, buildings: buildings.length, pois: pois.length, osmNodes: s.nodes, osmWays: s.ways, importMs: s.ms };
+  const stats: NetworkStats = {
+    nodes: graph.nodeCount,
+    edges: graph.edgeCount,
+    km: Math.round(km * 10) / 10,
+    buildings: buildings.length,
+    pois: pois.length,
+    osmNodes: s.nodes,
+    osmWays: s.ways,
+    importMs: s.ms,
+  };
   const bundle = encodeGraph({ graph, buildings, pois });
   const id = uuidv7(ctx.now.getTime());
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.upsertNetwork(trx, { id, communityCode: code, name, fileName, stats, bundle, importedAt: ctx.now, importedBy: ctx.actor.accountId });
-    await audit(trx, { accountId: ctx.actor.accountId, role: ctx.actor.role }, { action: 'circle.network.import', entity: 'circle_network', entityId: id, scopeCode: code, after: { name, fileName, stats }, ip: ctx.ip });
+    await repo.upsertNetwork(trx, {
+      id,
+      communityCode: code,
+      name,
+      fileName,
+      stats,
+      bundle,
+      importedAt: ctx.now,
+      importedBy: ctx.actor.accountId,
+    });
+    await audit(
+      trx,
+      { accountId: ctx.actor.accountId, role: ctx.actor.role },
+      {
+        action: 'circle.network.import',
+        entity: 'circle_network',
+        entityId: id,
+        scopeCode: code,
+        after: { name, fileName, stats },
+        ip: ctx.ip,
+      },
+    );
   });
   rt.cache.invalidate(`${code}/${name}`);
   return { id, name, stats, bytes: bundle.byteLength, attribution: '© OpenStreetMap contributors' };
 }
 
 /** A facility row problem. */
-export interface RowError { row: number; code: 'EMPTY_CATEGORY' | 'UNKNOWN_CATEGORY' | 'MISSING_NAME' | 'BAD_COORDINATES' | 'FAR_FROM_PATH'; detail: string }
+export interface RowError {
+  row: number;
+  code: 'EMPTY_CATEGORY' | 'UNKNOWN_CATEGORY' | 'MISSING_NAME' | 'BAD_COORDINATES' | 'FAR_FROM_PATH';
+  detail: string;
+}
 
 /** Facility file formats. */
 export type FacilityFormat = 'csv' | 'xlsx' | 'geojson';
 
-interface RawFacility { row: number; category: string; name: string; lon: number; lat: number }
+interface RawFacility {
+  row: number;
+  category: string;
+  name: string;
+  lon: number;
+  lat: number;
+}
 
 const HEAD: Record<string, 'category' | 'name' | 'lon' | 'lat'> = {
-  category: 'category', '类别': 'category', '类型': 'category', '设施类别': 'category',
-  name: 'name', '名称': 'name', '设施名称': 'name',
-  lon: 'lon', lng: 'lon', longitude: 'lon', '经度': 'lon', x: 'lon',
-  lat: 'lat', latitude: 'lat', '纬度': 'lat', y: 'lat',
+  category: 'category',
+  类别: 'category',
+  类型: 'category',
+  设施类别: 'category',
+  name: 'name',
+  名称: 'name',
+  设施名称: 'name',
+  lon: 'lon',
+  lng: 'lon',
+  longitude: 'lon',
+  经度: 'lon',
+  x: 'lon',
+  lat: 'lat',
+  latitude: 'lat',
+  纬度: 'lat',
+  y: 'lat',
 };
 
 async function readRows(buf: Buffer, format: FacilityFormat): Promise<RawFacility[]> {
   try {
     if (format === 'geojson') {
-      const fc = JSON.parse(buf.toString('utf8')) as { type?: string; features?: { geometry?: { type?: string; coordinates?: unknown[] } | null; properties?: Record<string, unknown> | null }[] };
+      const fc = JSON.parse(buf.toString('utf8')) as {
+        type?: string;
+        features?: {
+          geometry?: { type?: string; coordinates?: unknown[] } | null;
+          properties?: Record<string, unknown> | null;
+        }[];
+      };
       if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error('not a FeatureCollection');
       return fc.features.map((f, i) => {
-        const p = f.properties ?? {}, c = f.geometry?.type === 'Point' ? f.geometry.coordinates ?? [] : [];
-        return { row: i + 1, category: String(p.category ?? p['类别'] ?? ''), name: String(p.name ?? p['名称'] ?? ''), lon: Number(c[0]), lat: Number(c[1]) };
+        const p = f.properties ?? {},
+          c = f.geometry?.type === 'Point' ? (f.geometry.coordinates ?? []) : [];
+        return {
+          row: i + 1,
+          category: String(p.category ?? p['类别'] ?? ''),
+          name: String(p.name ?? p['名称'] ?? ''),
+          lon: Number(c[0]),
+          lat: Number(c[1]),
+        };
       });
     }
     let rows: string[][];
@@ -80,22 +152,43 @@ async function readRows(buf: Buffer, format: FacilityFormat): Promise<RawFacilit
       const ws = wb.worksheets[0];
       if (!ws) throw new Error('no worksheet');
       rows = [];
-      ws.eachRow({ includeEmpty: true }, (row, n) => { const cells: string[] = []; for (let c = 1; c <= 8; c++) cells.push(row.getCell(c).text ?? ''); rows[n - 1] = cells; });
+      ws.eachRow({ includeEmpty: true }, (row, n) => {
+        const cells: string[] = [];
+        for (let c = 1; c <= 8; c++) cells.push(row.getCell(c).text ?? '');
+        rows[n - 1] = cells;
+      });
       rows = Array.from(rows, (r) => r ?? []);
     }
     const head = (rows[0] ?? []).map((h) => HEAD[h.trim().toLowerCase()] ?? HEAD[h.trim()]);
     const at = (k: string) => head.indexOf(k as 'name');
-    if (at('category') < 0 || at('lon') < 0 || at('lat') < 0) throw new Error('header needs category, name, lon, lat (类别, 名称, 经度, 纬度)');
-    return rows.slice(1).map((r, i) => ({ row: i + 2, cells: r })).filter((x) => x.cells.some((c) => c.trim() !== '')).map(({ row, cells }) => ({
-      row, category: cells[at('category')] ?? '', name: at('name') >= 0 ? (cells[at('name')] ?? '') : '', lon: Number((cells[at('lon')] ?? '').trim() || NaN), lat: Number((cells[at('lat')] ?? '').trim() || NaN),
-    }));
+    if (at('category') < 0 || at('lon') < 0 || at('lat') < 0)
+      throw new Error('header needs category, name, lon, lat (类别, 名称, 经度, 纬度)');
+    return rows
+      .slice(1)
+      .map((r, i) => ({ row: i + 2, cells: r }))
+      .filter((x) => x.cells.some((c) => c.trim() !== ''))
+      .map(({ row, cells }) => ({
+        row,
+        category: cells[at('category')] ?? '',
+        name: at('name') >= 0 ? (cells[at('name')] ?? '') : '',
+        lon: Number((cells[at('lon')] ?? '').trim() || NaN),
+        lat: Number((cells[at('lat')] ?? '').trim() || NaN),
+      }));
   } catch (e) {
     throw new AppError('BAD_FILE', { params: { reason: e instanceof Error ? e.message.slice(0, 120) : 'unreadable' } });
   }
 }
 
 /** Import a community's facilities (replacing its previous import): all rows or none. */
-export async function importFacilities(rt: CircleRuntime, ctx: Ctx, code: string, buf: Buffer, format: FacilityFormat, crsName: string, network = ROADS_NETWORK) {
+export async function importFacilities(
+  rt: CircleRuntime,
+  ctx: Ctx,
+  code: string,
+  buf: Buffer,
+  format: FacilityFormat,
+  crsName: string,
+  network = ROADS_NETWORK,
+) {
   await authorize(ctx, 'circle.import', code);
   const crs: Crs | null = parseCrs(crsName);
   if (!crs) throw new AppError('BAD_CRS', { params: { crs: crsName } });
@@ -105,23 +198,46 @@ export async function importFacilities(rt: CircleRuntime, ctx: Ctx, code: string
   const errors: RowError[] = [];
   const batchId = uuidv7(ctx.now.getTime());
   const rows = raw.map((r) => {
-    const cat = r.category.trim() === '' ? null : resolveCategoryCode(r.category, rt.settings.categories, rt.settings.allAliases);
+    const cat =
+      r.category.trim() === '' ? null : resolveCategoryCode(r.category, rt.settings.categories, rt.settings.allAliases);
     if (r.category.trim() === '') errors.push({ row: r.row, code: 'EMPTY_CATEGORY', detail: '' });
     else if (cat === null) errors.push({ row: r.row, code: 'UNKNOWN_CATEGORY', detail: r.category.slice(0, 40) });
     if (r.name.trim() === '') errors.push({ row: r.row, code: 'MISSING_NAME', detail: '' });
-    let lon = NaN, lat = NaN;
+    let lon = NaN,
+      lat = NaN;
     if (!validLonLat(r.lon, r.lat)) errors.push({ row: r.row, code: 'BAD_COORDINATES', detail: `${r.lon},${r.lat}` });
     else {
       [lon, lat] = toWgs84(r.lon, r.lat, crs);
       const hit = sc.engine.snapIndex.snap(lon, lat, Infinity);
-      if (hit === null || hit.access > rt.settings.maxSnapM) errors.push({ row: r.row, code: 'FAR_FROM_PATH', detail: hit === null ? '∞' : `${Math.round(hit.access)} m` });
+      if (hit === null || hit.access > rt.settings.maxSnapM)
+        errors.push({ row: r.row, code: 'FAR_FROM_PATH', detail: hit === null ? '∞' : `${Math.round(hit.access)} m` });
     }
-    return { id: uuidv7(ctx.now.getTime()), category: cat ?? '', name: r.name.trim(), lon: Math.round(lon * 1e7) / 1e7, lat: Math.round(lat * 1e7) / 1e7, source: `import:${format}`, batchId };
+    return {
+      id: uuidv7(ctx.now.getTime()),
+      category: cat ?? '',
+      name: r.name.trim(),
+      lon: Math.round(lon * 1e7) / 1e7,
+      lat: Math.round(lat * 1e7) / 1e7,
+      source: `import:${format}`,
+      batchId,
+    };
   });
-  if (errors.length) throw new AppError('IMPORT_FAILED', { params: { count: new Set(errors.map((e) => e.row)).size }, details: errors });
+  if (errors.length)
+    throw new AppError('IMPORT_FAILED', { params: { count: new Set(errors.map((e) => e.row)).size }, details: errors });
   const replaced = await ctx.db.transaction().execute(async (trx) => {
     const n = await repo.replaceImportedFacilities(trx, code, rows);
-    await audit(trx, { accountId: ctx.actor.accountId, role: ctx.actor.role }, { action: 'circle.facilities.import', entity: 'circle_facilities', entityId: batchId, scopeCode: code, after: { rows: rows.length, format, crs }, ip: ctx.ip });
+    await audit(
+      trx,
+      { accountId: ctx.actor.accountId, role: ctx.actor.role },
+      {
+        action: 'circle.facilities.import',
+        entity: 'circle_facilities',
+        entityId: batchId,
+        scopeCode: code,
+        after: { rows: rows.length, format, crs },
+        ip: ctx.ip,
+      },
+    );
     return n;
   });
   return { imported: rows.length, replaced, batchId, crs };

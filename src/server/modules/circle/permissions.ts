@@ -9,10 +9,17 @@ import type { Role } from '../../platform/db/schema.ts';
 export type CircleAction = 'circle.read' | 'circle.import' | 'circle.home';
 
 /** What a decision needs about the actor. */
-export interface CircleActor { role: Role; scopeCode: string; buildingId?: string | null }
+export interface CircleActor {
+  role: Role;
+  scopeCode: string;
+  buildingId?: string | null;
+}
 
 /** The subject: a community code, and for `circle.home` the building asked about. */
-export interface CircleSubject { code: string; buildingId?: string }
+export interface CircleSubject {
+  code: string;
+  buildingId?: string;
+}
 
 type Rule = 'none' | 'scope' | 'own_building';
 
@@ -30,9 +37,16 @@ const table: Record<Role, Partial<Record<CircleAction, Rule>>> = {
 export function canCircle(actor: CircleActor, action: CircleAction, subject: CircleSubject): boolean {
   const rule = table[actor.role][action] ?? 'none';
   switch (rule) {
-    case 'none': return false;
-    case 'scope': return subject.code.startsWith(actor.scopeCode);
-    case 'own_building': return subject.code.startsWith(actor.scopeCode.slice(0, 12)) && !!subject.buildingId && subject.buildingId === actor.buildingId;
+    case 'none':
+      return false;
+    case 'scope':
+      return subject.code.startsWith(actor.scopeCode);
+    case 'own_building':
+      return (
+        subject.code.startsWith(actor.scopeCode.slice(0, 12)) &&
+        !!subject.buildingId &&
+        subject.buildingId === actor.buildingId
+      );
   }
 }
 

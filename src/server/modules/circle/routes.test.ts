@@ -12,10 +12,20 @@ beforeAll(async () => {
   t = await testApp();
   staff = await login(t.app, 'dh_staff');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('coverage on the demo community (its own roads)', () => {
-  let body: { rows: Row[]; totals: Share; gaps: { category: string; status: string }[]; categories: { id: string; facilities: number }[]; farFacilities: unknown[]; homes: number; ms: number };
+  let body: {
+    rows: Row[];
+    totals: Share;
+    gaps: { category: string; status: string }[];
+    categories: { id: string; facilities: number }[];
+    farFacilities: unknown[];
+    homes: number;
+    ms: number;
+  };
   beforeAll(async () => {
     const r = await staff.request('GET', `/api/circle/${CODE}/coverage`);
     expect(r.statusCode, r.body).toBe(200);
@@ -28,11 +38,13 @@ describe('coverage on the demo community (its own roads)', () => {
     expect(body.farFacilities).toEqual([]);
   });
   it('gives sane shares: monotone in minutes, elderly profile never above standard, the deliberate gaps show', () => {
-    const get = (c: string, p: string, th: string) => body.rows.find((r) => r.category === c && r.profile === p && r.threshold === th)!.share;
+    const get = (c: string, p: string, th: string) =>
+      body.rows.find((r) => r.category === c && r.profile === p && r.threshold === th)!.share;
     for (const c of ['elderly_day_care', 'wet_market', 'primary_school', 'kindergarten']) {
       expect(get(c, 'standard', 'min5').households).toBeLessThanOrEqual(get(c, 'standard', 'min10').households);
       expect(get(c, 'standard', 'min10').households).toBeLessThanOrEqual(get(c, 'standard', 'min15').households);
-      for (const th of ['min5', 'min10', 'min15', 'gb']) expect(get(c, 'elderly', th).elderly).toBeLessThanOrEqual(get(c, 'standard', th).elderly + 1e-9);
+      for (const th of ['min5', 'min10', 'min15', 'gb'])
+        expect(get(c, 'elderly', th).elderly).toBeLessThanOrEqual(get(c, 'standard', th).elderly + 1e-9);
     }
     const dc = get('elderly_day_care', 'elderly', 'gb').elderly;
     expect(dc).toBeGreaterThan(0.05);
@@ -47,20 +59,35 @@ describe('coverage on the demo community (its own roads)', () => {
 describe('per-building nearest, walking area, sites, what-if, report', () => {
   it('gives each building its nearest facility per category in metres and minutes; residents see only their own building', async () => {
     const res = await login(t.app, 'resident_silu');
-    const own = await t.handle.db.selectFrom('households').select('building_id').where('id', '=', res.account.householdId!).executeTakeFirstOrThrow();
+    const own = await t.handle.db
+      .selectFrom('households')
+      .select('building_id')
+      .where('id', '=', res.account.householdId!)
+      .executeTakeFirstOrThrow();
     const r = await res.request('GET', `/api/circle/${CODE}/buildings/${own.building_id}/nearest`);
     expect(r.statusCode, r.body).toBe(200);
-    const dc = r.json().nearest.find((n: { category: string; profile: string }) => n.category === 'elderly_day_care' && n.profile === 'elderly');
+    const dc = r
+      .json()
+      .nearest.find(
+        (n: { category: string; profile: string }) => n.category === 'elderly_day_care' && n.profile === 'elderly',
+      );
     expect(dc.metres).toBeGreaterThan(0);
     expect(dc.minutes).toBeCloseTo(dc.metres / 0.9 / 60, 0);
-    const other = await t.handle.db.selectFrom('buildings').select('id').where('community_code', '=', CODE).where('id', '!=', own.building_id!).executeTakeFirstOrThrow();
+    const other = await t.handle.db
+      .selectFrom('buildings')
+      .select('id')
+      .where('community_code', '=', CODE)
+      .where('id', '!=', own.building_id!)
+      .executeTakeFirstOrThrow();
     expect((await res.request('GET', `/api/circle/${CODE}/buildings/${other.id}/nearest`)).statusCode).toBe(403);
     expect((await res.request('GET', `/api/circle/${CODE}/coverage`)).statusCode).toBe(403);
     expect((await staff.request('GET', `/api/circle/${CODE}/buildings/${other.id}/nearest`)).statusCode).toBe(200);
   });
 
   it('draws the walking area of a facility from the reached edges', async () => {
-    const lay = (await staff.request('GET', `/api/circle/${CODE}/layer?category=elderly_day_care&profile=elderly`)).json();
+    const lay = (
+      await staff.request('GET', `/api/circle/${CODE}/layer?category=elderly_day_care&profile=elderly`)
+    ).json();
     expect(lay.homes.features.length).toBeGreaterThan(50);
     const f = lay.facilities[0];
     const r = await staff.request('GET', `/api/circle/${CODE}/area?facility=${f.id}&minutes=5&profile=elderly`);
@@ -75,7 +102,13 @@ describe('per-building nearest, walking area, sites, what-if, report', () => {
 
   it('suggests where a second elderly day-care centre covers the most uncovered elderly; greedy ≤ exact', async () => {
     for (const candidates of ['freed', 'any'] as const) {
-      const r = await staff.request('POST', `/api/circle/${CODE}/sites`, { category: 'elderly_day_care', k: 2, candidates, profile: 'elderly', weights: { base: 'none', elderly: 1, children: 0 } });
+      const r = await staff.request('POST', `/api/circle/${CODE}/sites`, {
+        category: 'elderly_day_care',
+        k: 2,
+        candidates,
+        profile: 'elderly',
+        weights: { base: 'none', elderly: 1, children: 0 },
+      });
       expect(r.statusCode, r.body).toBe(200);
       const s = r.json();
       expect(s.picks.length).toBeGreaterThan(0);
@@ -88,14 +121,32 @@ describe('per-building nearest, walking area, sites, what-if, report', () => {
   });
 
   it('what-if: adding never lowers coverage, removing never raises it', async () => {
-    const lay = (await staff.request('GET', `/api/circle/${CODE}/layer?category=elderly_day_care&profile=elderly`)).json();
-    const home = lay.homes.features.find((f: { properties: { covered: boolean; elderly: number } }) => !f.properties.covered && f.properties.elderly > 0);
+    const lay = (
+      await staff.request('GET', `/api/circle/${CODE}/layer?category=elderly_day_care&profile=elderly`)
+    ).json();
+    const home = lay.homes.features.find(
+      (f: { properties: { covered: boolean; elderly: number } }) => !f.properties.covered && f.properties.elderly > 0,
+    );
     const [lon, lat] = home.geometry.type === 'Point' ? home.geometry.coordinates : home.geometry.coordinates[0][0];
-    const add = (await staff.request('POST', `/api/circle/${CODE}/whatif`, { category: 'elderly_day_care', profile: 'elderly', add: { lon, lat } })).json();
-    for (const k of ['min5', 'min10', 'min15', 'gb']) expect(add.after[k].covered.elderly).toBeGreaterThanOrEqual(add.before[k].covered.elderly);
+    const add = (
+      await staff.request('POST', `/api/circle/${CODE}/whatif`, {
+        category: 'elderly_day_care',
+        profile: 'elderly',
+        add: { lon, lat },
+      })
+    ).json();
+    for (const k of ['min5', 'min10', 'min15', 'gb'])
+      expect(add.after[k].covered.elderly).toBeGreaterThanOrEqual(add.before[k].covered.elderly);
     expect(add.after.gb.covered.elderly).toBeGreaterThan(add.before.gb.covered.elderly);
-    const rem = (await staff.request('POST', `/api/circle/${CODE}/whatif`, { category: 'elderly_day_care', profile: 'elderly', remove: lay.facilities[0].id })).json();
-    for (const k of ['min5', 'min10', 'min15', 'gb']) expect(rem.after[k].covered.elderly).toBeLessThanOrEqual(rem.before[k].covered.elderly);
+    const rem = (
+      await staff.request('POST', `/api/circle/${CODE}/whatif`, {
+        category: 'elderly_day_care',
+        profile: 'elderly',
+        remove: lay.facilities[0].id,
+      })
+    ).json();
+    for (const k of ['min5', 'min10', 'min15', 'gb'])
+      expect(rem.after[k].covered.elderly).toBeLessThanOrEqual(rem.before[k].covered.elderly);
     expect(rem.after.gb.covered.elderly).toBe(0);
   });
 

@@ -12,12 +12,18 @@ let staff: Session;
 /** A point well inside grid n (the centroid of its bounding box is inside for these rectangles). */
 function inside(n: number): [number, number] {
   const ring = demo.grids[n]!.boundary.coordinates[0]!;
-  const xs = ring.map((p) => p[0]!), ys = ring.map((p) => p[1]!);
+  const xs = ring.map((p) => p[0]!),
+    ys = ring.map((p) => p[1]!);
   return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
 }
 
-beforeAll(async () => { t = await testApp(); staff = await login(t.app, 'dh_staff'); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await testApp();
+  staff = await login(t.app, 'dh_staff');
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe('point → grid', () => {
   it('finds the grid of a WGS-84 point, and of the same spot given in GCJ-02 and BD-09', async () => {
@@ -30,7 +36,9 @@ describe('point → grid', () => {
     expect(g.grid.code).toBe(demo.grids[4]!.code);
     expect(Math.abs(g.wgs84[0] - lon)).toBeLessThan(1e-5);
     const [blon, blat] = gcoord.transform([lon, lat], gcoord.WGS84, gcoord.BD09) as [number, number];
-    expect((await staff.request('GET', `/api/geo/locate?lon=${blon}&lat=${blat}&crs=BD-09`)).json().grid.code).toBe(demo.grids[4]!.code);
+    expect((await staff.request('GET', `/api/geo/locate?lon=${blon}&lat=${blat}&crs=BD-09`)).json().grid.code).toBe(
+      demo.grids[4]!.code,
+    );
   });
 
   it('a point outside every grid falls to no grid (and to no community far away)', async () => {
@@ -65,7 +73,18 @@ describe('GeoJSON import/export of grids and compounds', () => {
 
   it('accepts GCJ-02 grids and stores them as WGS-84', async () => {
     const fc = await grids();
-    const gcj = { ...fc, features: fc.features.map((f) => ({ ...f, geometry: { type: 'Polygon', coordinates: (f.geometry as Polygon).coordinates.map((ring) => ring.map((p) => gcoord.transform(p as [number, number], gcoord.WGS84, gcoord.GCJ02))) } })) };
+    const gcj = {
+      ...fc,
+      features: fc.features.map((f) => ({
+        ...f,
+        geometry: {
+          type: 'Polygon',
+          coordinates: (f.geometry as Polygon).coordinates.map((ring) =>
+            ring.map((p) => gcoord.transform(p as [number, number], gcoord.WGS84, gcoord.GCJ02)),
+          ),
+        },
+      })),
+    };
     const r = await post({ kind: 'grids', crs: 'gcj02', featureCollection: gcj });
     expect(r.statusCode).toBe(200);
     const back = await grids();
@@ -107,7 +126,9 @@ describe('GeoJSON import/export of grids and compounds', () => {
 
     const badCode = structuredClone(fc);
     badCode.features[0]!.properties!.code = '12345';
-    expect(JSON.stringify((await post({ kind: 'grids', crs: 'wgs84', featureCollection: badCode })).json().error.details)).toContain('BAD_CODE');
+    expect(
+      JSON.stringify((await post({ kind: 'grids', crs: 'wgs84', featureCollection: badCode })).json().error.details),
+    ).toContain('BAD_CODE');
     expect(JSON.stringify(await grids())).toBe(before);
   });
 
@@ -116,14 +137,23 @@ describe('GeoJSON import/export of grids and compounds', () => {
     // swap the boundaries of grids 1 and 2: every building in them changes grid
     const [a, b] = [fc.features[0]!, fc.features[1]!];
     [a.geometry, b.geometry] = [b.geometry, a.geometry];
-    const r = await post({ kind: 'grids', crs: 'wgs84', featureCollection: { type: 'FeatureCollection', features: [a, b] } });
+    const r = await post({
+      kind: 'grids',
+      crs: 'wgs84',
+      featureCollection: { type: 'FeatureCollection', features: [a, b] },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json().rehomedBuildings).toBeGreaterThan(0);
     const code1 = a.properties!.code as string;
     const [lon, lat] = inside(1);
     expect((await staff.request('GET', `/api/geo/locate?lon=${lon}&lat=${lat}`)).json().grid.code).toBe(code1);
-    const mismatched = await t.handle.db.selectFrom('residents as r').innerJoin('households as h', 'h.id', 'r.household_id').innerJoin('buildings as b', 'b.id', 'h.building_id')
-      .select('r.id').whereRef('r.grid_code', '!=', 'b.grid_code').execute();
+    const mismatched = await t.handle.db
+      .selectFrom('residents as r')
+      .innerJoin('households as h', 'h.id', 'r.household_id')
+      .innerJoin('buildings as b', 'b.id', 'h.building_id')
+      .select('r.id')
+      .whereRef('r.grid_code', '!=', 'b.grid_code')
+      .execute();
     expect(mismatched).toHaveLength(0);
   });
 
@@ -131,10 +161,21 @@ describe('GeoJSON import/export of grids and compounds', () => {
     const cs = (await staff.request('GET', `/api/places/${C}/geojson?kind=compounds`)).json() as FeatureCollection;
     const first = cs.features[0]!;
     const copy = { ...structuredClone(first), properties: { ...first.properties, name: '新建小区' } };
-    const r = await post({ kind: 'compounds', crs: 'wgs84', featureCollection: { type: 'FeatureCollection', features: [copy] } });
+    const r = await post({
+      kind: 'compounds',
+      crs: 'wgs84',
+      featureCollection: { type: 'FeatureCollection', features: [copy] },
+    });
     expect(r.statusCode).toBe(400);
     expect(JSON.stringify(r.json().error.details)).toContain('GEOMETRY_OVERLAP');
-    const ok = await post({ kind: 'compounds', crs: 'wgs84', featureCollection: { type: 'FeatureCollection', features: [{ ...first, properties: { ...first.properties, propertyManager: '甘州物业' } }] } });
+    const ok = await post({
+      kind: 'compounds',
+      crs: 'wgs84',
+      featureCollection: {
+        type: 'FeatureCollection',
+        features: [{ ...first, properties: { ...first.properties, propertyManager: '甘州物业' } }],
+      },
+    });
     expect(ok.json()).toEqual({ created: 0, updated: 1 });
   });
 });

@@ -15,7 +15,16 @@ const communityCode = z.string().regex(/^\d{12}$/, 'a 12-digit community code');
 const kind = z.enum(['grids', 'compounds']);
 const featureCollection = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(z.object({ type: z.literal('Feature'), geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).nullable(), properties: z.record(z.string(), z.unknown()).nullable() })).min(1).max(5000),
+  features: z
+    .array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).nullable(),
+        properties: z.record(z.string(), z.unknown()).nullable(),
+      }),
+    )
+    .min(1)
+    .max(5000),
 });
 
 function crsOf(s: string) {
@@ -29,30 +38,62 @@ export function geoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const locator = new Locator(deps.db);
     const tags = ['geo'];
-    app.get('/api/geo/locate', {
-      schema: { tags, summary: 'Which grid (and community) a point is in; crs wgs84 | gcj02 | bd09', querystring: z.object({ lon: z.coerce.number(), lat: z.coerce.number(), crs: crsParam, lang: z.enum(['zh-CN', 'en']).optional() }) },
-    }, async (req) => {
-      requireActor(req);
-      const { lon, lat } = req.query;
-      if (!validLonLat(lon, lat)) throw new AppError('BAD_COORDINATES');
-      const [x, y] = toWgs84(lon, lat, crsOf(req.query.crs));
-      return { wgs84: [x, y], ...(await locator.locate(x, y)) };
-    });
-
-    app.get('/api/places/:code/geojson', { schema: { tags, summary: 'Grids or compounds of a community as GeoJSON (WGS-84)', params: z.object({ code: communityCode }), querystring: z.object({ kind }) } },
-      async (req, reply) => reply.type('application/geo+json').send(await exportAreas(ctxOf(deps, req), req.params.code, req.query.kind)));
-
-    app.post('/api/places/:code/geojson', {
-      schema: {
-        tags, summary: 'Import grids or compounds (all or nothing; GCJ-02/BD-09 converted)', params: z.object({ code: communityCode }),
-        querystring: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }),
-        body: z.strictObject({ kind, crs: crsParam, featureCollection }),
+    app.get(
+      '/api/geo/locate',
+      {
+        schema: {
+          tags,
+          summary: 'Which grid (and community) a point is in; crs wgs84 | gcj02 | bd09',
+          querystring: z.object({
+            lon: z.coerce.number(),
+            lat: z.coerce.number(),
+            crs: crsParam,
+            lang: z.enum(['zh-CN', 'en']).optional(),
+          }),
+        },
       },
-    }, async (req) => {
-      const ctx = ctxOf(deps, req);
-      const crs = crsOf(req.body.crs);
-      const fc = req.body.featureCollection as FeatureCollection;
-      return req.body.kind === 'grids' ? importGrids(ctx, req.params.code, fc, crs, () => locator.invalidate()) : importCompounds(ctx, req.params.code, fc, crs);
-    });
+      async (req) => {
+        requireActor(req);
+        const { lon, lat } = req.query;
+        if (!validLonLat(lon, lat)) throw new AppError('BAD_COORDINATES');
+        const [x, y] = toWgs84(lon, lat, crsOf(req.query.crs));
+        return { wgs84: [x, y], ...(await locator.locate(x, y)) };
+      },
+    );
+
+    app.get(
+      '/api/places/:code/geojson',
+      {
+        schema: {
+          tags,
+          summary: 'Grids or compounds of a community as GeoJSON (WGS-84)',
+          params: z.object({ code: communityCode }),
+          querystring: z.object({ kind }),
+        },
+      },
+      async (req, reply) =>
+        reply.type('application/geo+json').send(await exportAreas(ctxOf(deps, req), req.params.code, req.query.kind)),
+    );
+
+    app.post(
+      '/api/places/:code/geojson',
+      {
+        schema: {
+          tags,
+          summary: 'Import grids or compounds (all or nothing; GCJ-02/BD-09 converted)',
+          params: z.object({ code: communityCode }),
+          querystring: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }),
+          body: z.strictObject({ kind, crs: crsParam, featureCollection }),
+        },
+      },
+      async (req) => {
+        const ctx = ctxOf(deps, req);
+        const crs = crsOf(req.body.crs);
+        const fc = req.body.featureCollection as FeatureCollection;
+        return req.body.kind === 'grids'
+          ? importGrids(ctx, req.params.code, fc, crs, () => locator.invalidate())
+          : importCompounds(ctx, req.params.code, fc, crs);
+      },
+    );
   };
 }

@@ -18,28 +18,60 @@ import { isGridCode } from './domain/codes.ts';
 import * as repo from './repository.ts';
 
 /** A feature-level problem in an import. */
-export interface FeatureError { feature: number; code: 'BAD_GEOMETRY' | 'BAD_CODE' | 'DUPLICATE_CODE' | 'GEOMETRY_OVERLAP' | 'GEOMETRY_OUTSIDE' | 'GEOMETRY_GAP' | 'MISSING_NAME'; detail: string }
+export interface FeatureError {
+  feature: number;
+  code:
+    | 'BAD_GEOMETRY'
+    | 'BAD_CODE'
+    | 'DUPLICATE_CODE'
+    | 'GEOMETRY_OVERLAP'
+    | 'GEOMETRY_OUTSIDE'
+    | 'GEOMETRY_GAP'
+    | 'MISSING_NAME';
+  detail: string;
+}
 
 type Area = Polygon | MultiPolygon;
-const asPolygon = (g: Area): Polygon => (g.type === 'Polygon' ? g : { type: 'Polygon', coordinates: g.coordinates[0] ?? [] });
+const asPolygon = (g: Area): Polygon =>
+  g.type === 'Polygon' ? g : { type: 'Polygon', coordinates: g.coordinates[0] ?? [] };
 
 function fail(errors: FeatureError[]): AppError {
-  return new AppError('BAD_GEOMETRY', { params: { reason: errors.slice(0, 3).map((e) => `#${e.feature} ${e.code} ${e.detail}`).join('; ') }, details: errors });
+  return new AppError('BAD_GEOMETRY', {
+    params: {
+      reason: errors
+        .slice(0, 3)
+        .map((e) => `#${e.feature} ${e.code} ${e.detail}`)
+        .join('; '),
+    },
+    details: errors,
+  });
 }
 
 /** Validates geometry of each feature after CRS conversion; returns converted polygons. */
 function readFeatures(fc: FeatureCollection, crs: Crs, errors: FeatureError[]): (Area | null)[] {
   return fc.features.map((f: Feature, i) => {
     const g = f.geometry;
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) { errors.push({ feature: i, code: 'BAD_GEOMETRY', detail: 'not_polygon' }); return null; }
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
+      errors.push({ feature: i, code: 'BAD_GEOMETRY', detail: 'not_polygon' });
+      return null;
+    }
     const v = validatePolygon(g);
-    if (!v.ok) { errors.push({ feature: i, code: 'BAD_GEOMETRY', detail: v.reason }); return null; }
+    if (!v.ok) {
+      errors.push({ feature: i, code: 'BAD_GEOMETRY', detail: v.reason });
+      return null;
+    }
     return convertGeometryToWgs84(g, crs) as Area;
   });
 }
 
 /** Imports grids of a community (upsert by code); the resulting set must tile the community boundary. */
-export async function importGrids(ctx: Ctx, communityCode: string, fc: FeatureCollection, crs: Crs, onRehome?: () => void) {
+export async function importGrids(
+  ctx: Ctx,
+  communityCode: string,
+  fc: FeatureCollection,
+  crs: Crs,
+  onRehome?: () => void,
+) {
   const community = await repo.getPlace(ctx.db, communityCode);
   if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND');
   authorize(ctx.actor, 'place.write', { code: communityCode });
@@ -49,40 +81,89 @@ export async function importGrids(ctx: Ctx, communityCode: string, fc: FeatureCo
   const incoming = fc.features.map((f, i) => {
     const code = String(f.properties?.code ?? '');
     const name = String(f.properties?.name ?? '').trim();
-    if (!isGridCode(code) || !code.startsWith(communityCode)) errors.push({ feature: i, code: 'BAD_CODE', detail: code });
+    if (!isGridCode(code) || !code.startsWith(communityCode))
+      errors.push({ feature: i, code: 'BAD_CODE', detail: code });
     else if (seen.has(code)) errors.push({ feature: i, code: 'DUPLICATE_CODE', detail: code });
     seen.add(code);
     if (!name) errors.push({ feature: i, code: 'MISSING_NAME', detail: code });
     return { code, name, geom: geoms[i] ?? null };
   });
   if (errors.length) throw fail(errors);
-  const existing = (await repo.placesUnder(ctx.db, communityCode, 'grid')).filter((g) => !seen.has(g.code) && g.boundary);
-  if (crs !== 'wgs84' && community.boundary) for (const g of incoming) g.geom = snapToRings(g.geom!, community.boundary);
-  const all = [...incoming.map((g) => ({ code: g.code, geom: g.geom! })), ...existing.map((g) => ({ code: g.code, geom: g.boundary as Area }))];
+  const existing = (await repo.placesUnder(ctx.db, communityCode, 'grid')).filter(
+    (g) => !seen.has(g.code) && g.boundary,
+  );
+  if (crs !== 'wgs84' && community.boundary)
+    for (const g of incoming) g.geom = snapToRings(g.geom!, community.boundary);
+  const all = [
+    ...incoming.map((g) => ({ code: g.code, geom: g.geom! })),
+    ...existing.map((g) => ({ code: g.code, geom: g.boundary as Area })),
+  ];
   if (community.boundary) {
-    const t = checkTiling(community.boundary, all.map((g) => g.geom));
-    for (const [a, b] of t.overlaps) errors.push({ feature: Math.min(a, b), code: 'GEOMETRY_OVERLAP', detail: `${all[a]!.code} × ${all[b]!.code}` });
+    const t = checkTiling(
+      community.boundary,
+      all.map((g) => g.geom),
+    );
+    for (const [a, b] of t.overlaps)
+      errors.push({ feature: Math.min(a, b), code: 'GEOMETRY_OVERLAP', detail: `${all[a]!.code} × ${all[b]!.code}` });
     for (const o of t.outside) errors.push({ feature: o, code: 'GEOMETRY_OUTSIDE', detail: all[o]!.code });
-    if (!t.overlaps.length && !t.outside.length && t.gap) errors.push({ feature: -1, code: 'GEOMETRY_GAP', detail: `${Math.round(t.differenceM2)} m²` });
+    if (!t.overlaps.length && !t.outside.length && t.gap)
+      errors.push({ feature: -1, code: 'GEOMETRY_GAP', detail: `${Math.round(t.differenceM2)} m²` });
   } else {
-    for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) if (polygonsOverlap(all[i]!.geom, all[j]!.geom)) errors.push({ feature: i, code: 'GEOMETRY_OVERLAP', detail: `${all[i]!.code} × ${all[j]!.code}` });
+    for (let i = 0; i < all.length; i++)
+      for (let j = i + 1; j < all.length; j++)
+        if (polygonsOverlap(all[i]!.geom, all[j]!.geom))
+          errors.push({ feature: i, code: 'GEOMETRY_OVERLAP', detail: `${all[i]!.code} × ${all[j]!.code}` });
   }
   if (errors.length) throw fail(errors);
   const result = await ctx.db.transaction().execute(async (trx) => {
-    let created = 0, updated = 0;
+    let created = 0,
+      updated = 0;
     for (const g of incoming) {
       const before = await repo.getPlace(trx, g.code);
       const boundary = JSON.stringify(asPolygon(g.geom!));
       if (before) {
-        await trx.updateTable('places').set({ name: g.name, boundary, updated_at: ctx.now, version: sql<number>`version + 1` }).where('code', '=', g.code).execute();
+        await trx
+          .updateTable('places')
+          .set({ name: g.name, boundary, updated_at: ctx.now, version: sql<number>`version + 1` })
+          .where('code', '=', g.code)
+          .execute();
         updated++;
       } else {
-        await trx.insertInto('places').values({ id: uuidv7(ctx.now.getTime()), kind: 'grid', code: g.code, parent_code: communityCode, name: g.name, name_en: null, boundary, properties: '{}', is_demo: false }).execute();
+        await trx
+          .insertInto('places')
+          .values({
+            id: uuidv7(ctx.now.getTime()),
+            kind: 'grid',
+            code: g.code,
+            parent_code: communityCode,
+            name: g.name,
+            name_en: null,
+            boundary,
+            properties: '{}',
+            is_demo: false,
+          })
+          .execute();
         created++;
       }
-      await audit(trx, { accountId: ctx.actor.accountId, role: ctx.actor.role }, { action: before ? 'update' : 'create', entity: 'grid', entityId: g.code, scopeCode: g.code, before: before ?? null, after: { code: g.code, name: g.name, boundary: asPolygon(g.geom!) }, ip: ctx.ip });
+      await audit(
+        trx,
+        { accountId: ctx.actor.accountId, role: ctx.actor.role },
+        {
+          action: before ? 'update' : 'create',
+          entity: 'grid',
+          entityId: g.code,
+          scopeCode: g.code,
+          before: before ?? null,
+          after: { code: g.code, name: g.name, boundary: asPolygon(g.geom!) },
+          ip: ctx.ip,
+        },
+      );
     }
-    const rehomed = await rehome(trx, communityCode, all.map((g) => ({ id: g.code, geometry: g.geom })));
+    const rehomed = await rehome(
+      trx,
+      communityCode,
+      all.map((g) => ({ id: g.code, geometry: g.geom })),
+    );
     return { created, updated, rehomedBuildings: rehomed };
   });
   onRehome?.();
@@ -99,9 +180,17 @@ async function rehome(trx: Ctx['db'], communityCode: string, grids: { id: string
     moved++;
     await trx.updateTable('buildings').set({ grid_code: g }).where('id', '=', b.id).execute();
     await trx.updateTable('households').set({ grid_code: g }).where('building_id', '=', b.id).execute();
-    await trx.updateTable('residents').set({ grid_code: g }).where('household_id', 'in', (eb) => eb.selectFrom('households').select('id').where('building_id', '=', b.id)).execute();
+    await trx
+      .updateTable('residents')
+      .set({ grid_code: g })
+      .where('household_id', 'in', (eb) => eb.selectFrom('households').select('id').where('building_id', '=', b.id))
+      .execute();
   }
-  for (const c of await trx.selectFrom('compounds').select(['id', 'boundary', 'grid_code']).where('community_code', '=', communityCode).execute()) {
+  for (const c of await trx
+    .selectFrom('compounds')
+    .select(['id', 'boundary', 'grid_code'])
+    .where('community_code', '=', communityCode)
+    .execute()) {
     if (!c.boundary) continue;
     const [lon, lat] = centroid(c.boundary);
     const g = index.locate(lon, lat);
@@ -127,45 +216,107 @@ export async function importCompounds(ctx: Ctx, communityCode: string, fc: Featu
     return { name, geom: geoms[i] ?? null, p };
   });
   const others = (await repo.compoundsUnder(ctx.db, communityCode)).filter((c) => !names.has(c.name) && c.boundary);
-  const all = [...items.map((c) => ({ name: c.name, geom: c.geom })), ...others.map((c) => ({ name: c.name, geom: c.boundary as Area }))];
-  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < all.length; j++) {
-    const a = all[i]!.geom, b = all[j]!.geom;
-    if (a && b && polygonsOverlap(a, b)) errors.push({ feature: i, code: 'GEOMETRY_OVERLAP', detail: `${all[i]!.name} × ${all[j]!.name}` });
-  }
+  const all = [
+    ...items.map((c) => ({ name: c.name, geom: c.geom })),
+    ...others.map((c) => ({ name: c.name, geom: c.boundary as Area })),
+  ];
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < all.length; j++) {
+      const a = all[i]!.geom,
+        b = all[j]!.geom;
+      if (a && b && polygonsOverlap(a, b))
+        errors.push({ feature: i, code: 'GEOMETRY_OVERLAP', detail: `${all[i]!.name} × ${all[j]!.name}` });
+    }
   if (errors.length) throw fail(errors);
   const grids = (await repo.placesUnder(ctx.db, communityCode, 'grid')).filter((g) => g.boundary);
   const index = buildGridIndex(grids.map((g) => ({ id: g.code, geometry: g.boundary! })));
   return ctx.db.transaction().execute(async (trx) => {
-    let created = 0, updated = 0;
+    let created = 0,
+      updated = 0;
     for (const c of items) {
       const [lon, lat] = centroid(c.geom!);
       const flag = (k: string) => c.p[k] === true;
       const values = {
-        boundary: JSON.stringify(asPolygon(c.geom!)), grid_code: index.locate(lon, lat), no_property_manager: flag('noPropertyManager'), no_responsible_body: flag('noResponsibleBody'),
-        no_owners_committee: flag('noOwnersCommittee'), former_sanwu: flag('formerSanwu'), property_manager: typeof c.p.propertyManager === 'string' ? c.p.propertyManager : null,
+        boundary: JSON.stringify(asPolygon(c.geom!)),
+        grid_code: index.locate(lon, lat),
+        no_property_manager: flag('noPropertyManager'),
+        no_responsible_body: flag('noResponsibleBody'),
+        no_owners_committee: flag('noOwnersCommittee'),
+        former_sanwu: flag('formerSanwu'),
+        property_manager: typeof c.p.propertyManager === 'string' ? c.p.propertyManager : null,
         note: typeof c.p.note === 'string' ? c.p.note : null,
       };
-      const before = await trx.selectFrom('compounds').selectAll().where('community_code', '=', communityCode).where('name', '=', c.name).executeTakeFirst();
-      if (before) { await trx.updateTable('compounds').set({ ...values, updated_at: ctx.now, version: before.version + 1 }).where('id', '=', before.id).execute(); updated++; }
-      else { await trx.insertInto('compounds').values({ id: uuidv7(ctx.now.getTime()), community_code: communityCode, name: c.name, ...values }).execute(); created++; }
-      await audit(trx, { accountId: ctx.actor.accountId, role: ctx.actor.role }, { action: before ? 'update' : 'create', entity: 'compound', entityId: before?.id ?? c.name, scopeCode: values.grid_code ?? communityCode, before: before ?? null, after: { name: c.name, ...values, boundary: asPolygon(c.geom!) }, ip: ctx.ip });
+      const before = await trx
+        .selectFrom('compounds')
+        .selectAll()
+        .where('community_code', '=', communityCode)
+        .where('name', '=', c.name)
+        .executeTakeFirst();
+      if (before) {
+        await trx
+          .updateTable('compounds')
+          .set({ ...values, updated_at: ctx.now, version: before.version + 1 })
+          .where('id', '=', before.id)
+          .execute();
+        updated++;
+      } else {
+        await trx
+          .insertInto('compounds')
+          .values({ id: uuidv7(ctx.now.getTime()), community_code: communityCode, name: c.name, ...values })
+          .execute();
+        created++;
+      }
+      await audit(
+        trx,
+        { accountId: ctx.actor.accountId, role: ctx.actor.role },
+        {
+          action: before ? 'update' : 'create',
+          entity: 'compound',
+          entityId: before?.id ?? c.name,
+          scopeCode: values.grid_code ?? communityCode,
+          before: before ?? null,
+          after: { name: c.name, ...values, boundary: asPolygon(c.geom!) },
+          ip: ctx.ip,
+        },
+      );
     }
     return { created, updated };
   });
 }
 
 /** Grids or compounds of a community as a WGS-84 FeatureCollection (the import format). */
-export async function exportAreas(ctx: Ctx, communityCode: string, kind: 'grids' | 'compounds'): Promise<FeatureCollection> {
+export async function exportAreas(
+  ctx: Ctx,
+  communityCode: string,
+  kind: 'grids' | 'compounds',
+): Promise<FeatureCollection> {
   authorize(ctx.actor, 'place.read', { code: communityCode });
   if (kind === 'grids') {
     const grids = await repo.placesUnder(ctx.db, communityCode, 'grid');
-    return { type: 'FeatureCollection', features: grids.filter((g) => g.boundary).map((g) => ({ type: 'Feature', geometry: g.boundary!, properties: { code: g.code, name: g.name } })) };
+    return {
+      type: 'FeatureCollection',
+      features: grids
+        .filter((g) => g.boundary)
+        .map((g) => ({ type: 'Feature', geometry: g.boundary!, properties: { code: g.code, name: g.name } })),
+    };
   }
   const cs = await repo.compoundsUnder(ctx.db, communityCode);
   return {
     type: 'FeatureCollection',
-    features: cs.filter((c) => c.boundary).map((c) => ({
-      type: 'Feature', geometry: c.boundary!, properties: { name: c.name, noPropertyManager: c.no_property_manager, noResponsibleBody: c.no_responsible_body, noOwnersCommittee: c.no_owners_committee, formerSanwu: c.former_sanwu, propertyManager: c.property_manager, note: c.note },
-    })),
+    features: cs
+      .filter((c) => c.boundary)
+      .map((c) => ({
+        type: 'Feature',
+        geometry: c.boundary!,
+        properties: {
+          name: c.name,
+          noPropertyManager: c.no_property_manager,
+          noResponsibleBody: c.no_responsible_body,
+          noOwnersCommittee: c.no_owners_committee,
+          formerSanwu: c.former_sanwu,
+          propertyManager: c.property_manager,
+          note: c.note,
+        },
+      })),
   };
 }

@@ -4,7 +4,14 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ctxOf } from './routes.ts';
-import { exportLedger, fileToRows, importLedger, rowsToFile, templateRows, type LedgerFormat } from './ledgerService.ts';
+import {
+  exportLedger,
+  fileToRows,
+  importLedger,
+  rowsToFile,
+  templateRows,
+  type LedgerFormat,
+} from './ledgerService.ts';
 
 const MIME: Record<LedgerFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -17,38 +24,74 @@ const format = z.enum(['xlsx', 'csv']);
 export function ioRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['registry import/export'];
-    app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
 
-    app.get('/api/registry/template.:format', { schema: { tags, summary: 'Download the ledger template', params: z.object({ format }) } }, async (req, reply) => {
-      const buf = await rowsToFile(templateRows(), req.params.format);
-      return reply.type(MIME[req.params.format]).header('content-disposition', `attachment; filename="linli-ledger-template.${req.params.format}"`).send(buf);
-    });
+    app.get(
+      '/api/registry/template.:format',
+      { schema: { tags, summary: 'Download the ledger template', params: z.object({ format }) } },
+      async (req, reply) => {
+        const buf = await rowsToFile(templateRows(), req.params.format);
+        return reply
+          .type(MIME[req.params.format])
+          .header('content-disposition', `attachment; filename="linli-ledger-template.${req.params.format}"`)
+          .send(buf);
+      },
+    );
 
-    app.post('/api/registry/import', {
-      bodyLimit: 20 * 1024 * 1024,
-      schema: { tags, summary: 'Import households and residents (multipart `file` .xlsx/.csv, or a text/csv body): all rows or none', querystring: z.object({ community: communityCode, lang: z.enum(['zh-CN', 'en']).optional() }) },
-    }, async (req) => {
-      const ctx = ctxOf(deps, req);
-      let buf: Buffer;
-      let fmt: LedgerFormat;
-      if (req.isMultipart()) {
-        const file = await req.file();
-        if (!file) throw new AppError('BAD_FILE', { params: { reason: 'no file' } });
-        buf = await file.toBuffer();
-        fmt = /\.xlsx$/i.test(file.filename) || file.mimetype === MIME.xlsx ? 'xlsx' : 'csv';
-        if (fmt === 'csv' && !/\.(csv|txt)$/i.test(file.filename) && !/csv|text\/plain/.test(file.mimetype)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      } else if (Buffer.isBuffer(req.body)) {
-        buf = req.body;
-        fmt = 'csv';
-      } else throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const rows = await fileToRows(buf, fmt);
-      return importLedger(ctx, req.query.community, rows);
-    });
+    app.post(
+      '/api/registry/import',
+      {
+        bodyLimit: 20 * 1024 * 1024,
+        schema: {
+          tags,
+          summary:
+            'Import households and residents (multipart `file` .xlsx/.csv, or a text/csv body): all rows or none',
+          querystring: z.object({ community: communityCode, lang: z.enum(['zh-CN', 'en']).optional() }),
+        },
+      },
+      async (req) => {
+        const ctx = ctxOf(deps, req);
+        let buf: Buffer;
+        let fmt: LedgerFormat;
+        if (req.isMultipart()) {
+          const file = await req.file();
+          if (!file) throw new AppError('BAD_FILE', { params: { reason: 'no file' } });
+          buf = await file.toBuffer();
+          fmt = /\.xlsx$/i.test(file.filename) || file.mimetype === MIME.xlsx ? 'xlsx' : 'csv';
+          if (fmt === 'csv' && !/\.(csv|txt)$/i.test(file.filename) && !/csv|text\/plain/.test(file.mimetype))
+            throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        } else if (Buffer.isBuffer(req.body)) {
+          buf = req.body;
+          fmt = 'csv';
+        } else throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        const rows = await fileToRows(buf, fmt);
+        return importLedger(ctx, req.query.community, rows);
+      },
+    );
 
-    app.get('/api/registry/export.:format', { schema: { tags, summary: 'Export the ledger of a community', params: z.object({ format }), querystring: z.object({ community: communityCode }) } }, async (req, reply) => {
-      const rows = await exportLedger(ctxOf(deps, req), req.query.community);
-      const buf = await rowsToFile(rows, req.params.format);
-      return reply.type(MIME[req.params.format]).header('content-disposition', `attachment; filename="linli-ledger-${req.query.community}.${req.params.format}"`).send(buf);
-    });
+    app.get(
+      '/api/registry/export.:format',
+      {
+        schema: {
+          tags,
+          summary: 'Export the ledger of a community',
+          params: z.object({ format }),
+          querystring: z.object({ community: communityCode }),
+        },
+      },
+      async (req, reply) => {
+        const rows = await exportLedger(ctxOf(deps, req), req.query.community);
+        const buf = await rowsToFile(rows, req.params.format);
+        return reply
+          .type(MIME[req.params.format])
+          .header(
+            'content-disposition',
+            `attachment; filename="linli-ledger-${req.query.community}.${req.params.format}"`,
+          )
+          .send(buf);
+      },
+    );
   };
 }

@@ -43,7 +43,11 @@ export async function rowsToFile(rows: string[][], format: LedgerFormat): Promis
   if (format === 'csv') return Buffer.from(toCsv(rows), 'utf8');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('台账');
-  ws.columns = LEDGER_COLUMNS.map((h) => ({ header: h, width: h === '公民身份号码' ? 22 : 12, style: { numFmt: '@' } }));
+  ws.columns = LEDGER_COLUMNS.map((h) => ({
+    header: h,
+    width: h === '公民身份号码' ? 22 : 12,
+    style: { numFmt: '@' },
+  }));
   for (const r of rows.slice(1)) ws.addRow(r);
   ws.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -51,60 +55,179 @@ export async function rowsToFile(rows: string[][], format: LedgerFormat): Promis
 
 /** The empty template with one illustrative (fictitious) row. */
 export function templateRows(): string[][] {
-  return [[...LEDGER_COLUMNS], ['62070200400101', '东湖小区1号楼', '1', '101', '86.50', '不动产登记', '张三', '张三', '张三', '男', '620702196001010017', '1960-01-01', '户主', '13800000000', '党员']];
+  return [
+    [...LEDGER_COLUMNS],
+    [
+      '62070200400101',
+      '东湖小区1号楼',
+      '1',
+      '101',
+      '86.50',
+      '不动产登记',
+      '张三',
+      '张三',
+      '张三',
+      '男',
+      '620702196001010017',
+      '1960-01-01',
+      '户主',
+      '13800000000',
+      '党员',
+    ],
+  ];
 }
 
 /** Imports a ledger into a community: all rows or none. */
 export async function importLedger(ctx: Ctx, communityCode: string, rows: string[][]) {
   authorize(ctx.actor, 'registry.import', { code: communityCode });
   const today = shanghaiDate(ctx.now);
-  const buildingRows = await ctx.db.selectFrom('buildings').select(['id', 'name', 'grid_code']).where('community_code', '=', communityCode).execute();
+  const buildingRows = await ctx.db
+    .selectFrom('buildings')
+    .select(['id', 'name', 'grid_code'])
+    .where('community_code', '=', communityCode)
+    .execute();
   const buildings = new Map(buildingRows.map((b) => [b.name, { gridCode: b.grid_code, id: b.id }]));
-  const parsed = readLedger(rows, { buildings, today, mayWrite: (g) => can(ctx.actor, 'household.write', { code: g }) });
+  const parsed = readLedger(rows, {
+    buildings,
+    today,
+    mayWrite: (g) => can(ctx.actor, 'household.write', { code: g }),
+  });
   if (!parsed.ok) throw importFailed(ctx, parsed.errors);
   return ctx.db.transaction().execute(async (trx) => {
-    const existingH = await trx.selectFrom('households as h').innerJoin('buildings as b', 'b.id', 'h.building_id').selectAll('h').select('b.name as building_name').where('h.community_code', '=', communityCode).execute();
+    const existingH = await trx
+      .selectFrom('households as h')
+      .innerJoin('buildings as b', 'b.id', 'h.building_id')
+      .selectAll('h')
+      .select('b.name as building_name')
+      .where('h.community_code', '=', communityCode)
+      .execute();
     const byKey = new Map(existingH.map((h) => [householdKey(h.building_name, h.unit, h.room), h]));
     const idOf = new Map<string, string>();
     const counts = { households: { created: 0, updated: 0 }, residents: { created: 0, updated: 0 } };
     const audits: Parameters<typeof audit>[2] = [];
     for (const [key, h] of parsed.households) {
       const old = byKey.get(key);
-      const fields = { area_centi_m2: h.areaCentiM2, area_source: h.areaSource, owner_name: h.ownerName, owner_key: h.ownerKey };
+      const fields = {
+        area_centi_m2: h.areaCentiM2,
+        area_source: h.areaSource,
+        owner_name: h.ownerName,
+        owner_key: h.ownerKey,
+      };
       if (old) {
         idOf.set(key, old.id);
-        if (old.area_centi_m2 === h.areaCentiM2 && old.area_source === h.areaSource && old.owner_name === h.ownerName && old.owner_key === h.ownerKey) continue;
-        const after = await trx.updateTable('households').set({ ...fields, updated_at: ctx.now, version: old.version + 1 }).where('id', '=', old.id).returningAll().executeTakeFirstOrThrow();
+        if (
+          old.area_centi_m2 === h.areaCentiM2 &&
+          old.area_source === h.areaSource &&
+          old.owner_name === h.ownerName &&
+          old.owner_key === h.ownerKey
+        )
+          continue;
+        const after = await trx
+          .updateTable('households')
+          .set({ ...fields, updated_at: ctx.now, version: old.version + 1 })
+          .where('id', '=', old.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
         counts.households.updated++;
-        audits.push({ action: 'import_update', entity: 'household', entityId: old.id, scopeCode: old.grid_code ?? communityCode, before: old, after, ip: ctx.ip });
+        audits.push({
+          action: 'import_update',
+          entity: 'household',
+          entityId: old.id,
+          scopeCode: old.grid_code ?? communityCode,
+          before: old,
+          after,
+          ip: ctx.ip,
+        });
       } else {
         const id = uuidv7(ctx.now.getTime());
         idOf.set(key, id);
-        const after = await trx.insertInto('households').values({ id, community_code: communityCode, grid_code: h.gridCode || null, building_id: buildings.get(h.buildingName)!.id, unit: h.unit, room: h.room, ...fields }).returningAll().executeTakeFirstOrThrow();
+        const after = await trx
+          .insertInto('households')
+          .values({
+            id,
+            community_code: communityCode,
+            grid_code: h.gridCode || null,
+            building_id: buildings.get(h.buildingName)!.id,
+            unit: h.unit,
+            room: h.room,
+            ...fields,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
         counts.households.created++;
-        audits.push({ action: 'import_create', entity: 'household', entityId: id, scopeCode: h.gridCode || communityCode, after, ip: ctx.ip });
+        audits.push({
+          action: 'import_create',
+          entity: 'household',
+          entityId: id,
+          scopeCode: h.gridCode || communityCode,
+          after,
+          ip: ctx.ip,
+        });
       }
     }
     const ids = parsed.residents.map((r) => r.idNumber);
-    const existingR = ids.length ? await trx.selectFrom('residents').selectAll().where('id_number', 'in', ids).execute() : [];
+    const existingR = ids.length
+      ? await trx.selectFrom('residents').selectAll().where('id_number', 'in', ids).execute()
+      : [];
     const byId = new Map(existingR.map((r) => [r.id_number!, r]));
     const outside = existingR.filter((r) => !r.community_code.startsWith(communityCode));
-    if (outside.length) throw importFailed(ctx, outside.map((r) => ({ row: 0, column: '公民身份号码' as const, code: 'out_of_scope' as const, detail: r.id_number ?? '' })));
+    if (outside.length)
+      throw importFailed(
+        ctx,
+        outside.map((r) => ({
+          row: 0,
+          column: '公民身份号码' as const,
+          code: 'out_of_scope' as const,
+          detail: r.id_number ?? '',
+        })),
+      );
     for (const r of parsed.residents) {
       const householdId = idOf.get(r.householdKey)!;
       const h = parsed.households.get(r.householdKey)!;
-      const values = { household_id: householdId, grid_code: h.gridCode || null, name: r.name, gender: r.gender, phone: r.phone, birth_date: r.birthDate, relation: r.relation };
+      const values = {
+        household_id: householdId,
+        grid_code: h.gridCode || null,
+        name: r.name,
+        gender: r.gender,
+        phone: r.phone,
+        birth_date: r.birthDate,
+        relation: r.relation,
+      };
       const old = byId.get(r.idNumber);
       if (old) {
         if (same(old, values, r.tags)) continue;
-        const after = await trx.updateTable('residents').set({ ...values, tags: JSON.stringify(r.tags), updated_at: ctx.now, version: old.version + 1 }).where('id', '=', old.id).returningAll().executeTakeFirstOrThrow();
+        const after = await trx
+          .updateTable('residents')
+          .set({ ...values, tags: JSON.stringify(r.tags), updated_at: ctx.now, version: old.version + 1 })
+          .where('id', '=', old.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
         counts.residents.updated++;
-        audits.push({ action: 'import_update', entity: 'resident', entityId: old.id, scopeCode: after.grid_code ?? communityCode, before: old, after, ip: ctx.ip });
+        audits.push({
+          action: 'import_update',
+          entity: 'resident',
+          entityId: old.id,
+          scopeCode: after.grid_code ?? communityCode,
+          before: old,
+          after,
+          ip: ctx.ip,
+        });
       } else {
         const id = uuidv7(ctx.now.getTime());
-        const after = await trx.insertInto('residents').values({ id, community_code: communityCode, id_number: r.idNumber, ...values, tags: JSON.stringify(r.tags) }).returningAll().executeTakeFirstOrThrow();
+        const after = await trx
+          .insertInto('residents')
+          .values({ id, community_code: communityCode, id_number: r.idNumber, ...values, tags: JSON.stringify(r.tags) })
+          .returningAll()
+          .executeTakeFirstOrThrow();
         counts.residents.created++;
-        audits.push({ action: 'import_create', entity: 'resident', entityId: id, scopeCode: after.grid_code ?? communityCode, after, ip: ctx.ip });
+        audits.push({
+          action: 'import_create',
+          entity: 'resident',
+          entityId: id,
+          scopeCode: after.grid_code ?? communityCode,
+          after,
+          ip: ctx.ip,
+        });
       }
     }
     await audit(trx, { accountId: ctx.actor.accountId, role: ctx.actor.role }, audits);
@@ -112,27 +235,72 @@ export async function importLedger(ctx: Ctx, communityCode: string, rows: string
   });
 }
 
-function same(old: Selectable<ResidentsTable>, v: { household_id: string; name: string; gender: string; phone: string | null; birth_date: string; relation: string }, tags: string[]): boolean {
-  return old.household_id === v.household_id && old.name === v.name && old.gender === v.gender && old.phone === v.phone && old.birth_date === v.birth_date && old.relation === v.relation && JSON.stringify(old.tags) === JSON.stringify(tags);
+function same(
+  old: Selectable<ResidentsTable>,
+  v: { household_id: string; name: string; gender: string; phone: string | null; birth_date: string; relation: string },
+  tags: string[],
+): boolean {
+  return (
+    old.household_id === v.household_id &&
+    old.name === v.name &&
+    old.gender === v.gender &&
+    old.phone === v.phone &&
+    old.birth_date === v.birth_date &&
+    old.relation === v.relation &&
+    JSON.stringify(old.tags) === JSON.stringify(tags)
+  );
 }
 
 function importFailed(ctx: Ctx, errors: RowError[]): AppError {
   return new AppError('IMPORT_FAILED', {
     params: { count: new Set(errors.map((e) => e.row)).size },
-    details: errors.slice(0, 1000).map((e) => ({ row: e.row, column: e.column, code: e.code, message: rowErrorMessage(e, ctx.lang) })),
+    details: errors
+      .slice(0, 1000)
+      .map((e) => ({ row: e.row, column: e.column, code: e.code, message: rowErrorMessage(e, ctx.lang) })),
   });
 }
 
 /** Exports a community's ledger rows (header first), ordered by building, unit, room. */
 export async function exportLedger(ctx: Ctx, communityCode: string): Promise<string[][]> {
   authorize(ctx.actor, 'registry.export', { code: communityCode });
-  const hs = await ctx.db.selectFrom('households as h').innerJoin('buildings as b', 'b.id', 'h.building_id').selectAll('h').select('b.name as building_name')
-    .where('h.community_code', '=', communityCode).orderBy('b.name').orderBy('h.unit').orderBy('h.room').execute();
-  const rs = await ctx.db.selectFrom('residents').selectAll().where('community_code', '=', communityCode).orderBy('birth_date').orderBy('id').execute();
+  const hs = await ctx.db
+    .selectFrom('households as h')
+    .innerJoin('buildings as b', 'b.id', 'h.building_id')
+    .selectAll('h')
+    .select('b.name as building_name')
+    .where('h.community_code', '=', communityCode)
+    .orderBy('b.name')
+    .orderBy('h.unit')
+    .orderBy('h.room')
+    .execute();
+  const rs = await ctx.db
+    .selectFrom('residents')
+    .selectAll()
+    .where('community_code', '=', communityCode)
+    .orderBy('birth_date')
+    .orderBy('id')
+    .execute();
   const byH = new Map<string, typeof rs>();
   for (const r of rs) byH.set(r.household_id, [...(byH.get(r.household_id) ?? []), r]);
-  return writeLedger(hs.map((h) => ({
-    gridCode: h.grid_code ?? '', buildingName: h.building_name, unit: h.unit, room: h.room, areaCentiM2: h.area_centi_m2, areaSource: h.area_source, ownerName: h.owner_name, ownerKey: h.owner_key,
-    residents: (byH.get(h.id) ?? []).map((r) => ({ name: r.name, gender: r.gender, idNumber: r.id_number ?? '', birthDate: r.birth_date, relation: r.relation, phone: r.phone, tags: r.tags })),
-  })));
+  return writeLedger(
+    hs.map((h) => ({
+      gridCode: h.grid_code ?? '',
+      buildingName: h.building_name,
+      unit: h.unit,
+      room: h.room,
+      areaCentiM2: h.area_centi_m2,
+      areaSource: h.area_source,
+      ownerName: h.owner_name,
+      ownerKey: h.owner_key,
+      residents: (byH.get(h.id) ?? []).map((r) => ({
+        name: r.name,
+        gender: r.gender,
+        idNumber: r.id_number ?? '',
+        birthDate: r.birth_date,
+        relation: r.relation,
+        phone: r.phone,
+        tags: r.tags,
+      })),
+    })),
+  );
 }

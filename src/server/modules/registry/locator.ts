@@ -15,7 +15,11 @@ export interface Located {
 
 /** Cached indexes over grid and community boundaries. */
 export class Locator {
-  private state: Promise<{ grids: GridIndex; communities: GridIndex; names: Map<string, { name: string; parent: string | null }> }> | null = null;
+  private state: Promise<{
+    grids: GridIndex;
+    communities: GridIndex;
+    names: Map<string, { name: string; parent: string | null }>;
+  }> | null = null;
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -26,7 +30,10 @@ export class Locator {
 
   private load() {
     this.state ??= (async () => {
-      const [grids, communities] = await Promise.all([boundariesOfKind(this.db, 'grid'), boundariesOfKind(this.db, 'community')]);
+      const [grids, communities] = await Promise.all([
+        boundariesOfKind(this.db, 'grid'),
+        boundariesOfKind(this.db, 'community'),
+      ]);
       const names = new Map<string, { name: string; parent: string | null }>();
       for (const p of [...grids, ...communities]) names.set(p.code, { name: p.name, parent: p.parent_code });
       return {
@@ -34,7 +41,10 @@ export class Locator {
         communities: buildGridIndex(communities.map((c) => ({ id: c.code, geometry: c.boundary! }))),
         names,
       };
-    })().catch((e: unknown) => { this.state = null; throw e; });
+    })().catch((e: unknown) => {
+      this.state = null;
+      throw e;
+    });
     return this.state;
   }
 
@@ -42,10 +52,12 @@ export class Locator {
   async locate(lon: number, lat: number): Promise<Located> {
     const s = await this.load();
     const g = s.grids.locate(lon, lat);
-    const communityCode = g ? s.names.get(g)?.parent ?? null : s.communities.locate(lon, lat);
+    const communityCode = g ? (s.names.get(g)?.parent ?? null) : s.communities.locate(lon, lat);
     return {
       grid: g ? { code: g, name: s.names.get(g)?.name ?? g } : null,
-      community: communityCode ? { code: communityCode, name: s.names.get(communityCode)?.name ?? communityCode } : null,
+      community: communityCode
+        ? { code: communityCode, name: s.names.get(communityCode)?.name ?? communityCode }
+        : null,
     };
   }
 }

@@ -40,14 +40,47 @@ type Rule = 'none' | 'scope' | 'overlap' | 'household';
  * household only.
  */
 const table: Record<Role, Partial<Record<RegistryAction, Rule>>> = {
-  resident: { 'place.read': 'overlap', 'household.read': 'household', 'resident.read': 'household', 'resident.pii': 'household', 'resident.child': 'household' },
-  grid_worker: { 'place.read': 'overlap', 'household.read': 'scope', 'household.write': 'scope', 'resident.read': 'scope', 'resident.write': 'scope', 'resident.pii': 'scope' },
-  community_staff: {
-    'place.read': 'overlap', 'place.write': 'scope', 'household.read': 'scope', 'household.write': 'scope', 'resident.read': 'scope',
-    'resident.write': 'scope', 'resident.pii': 'scope', 'resident.child': 'scope', 'registry.import': 'scope', 'registry.export': 'scope',
+  resident: {
+    'place.read': 'overlap',
+    'household.read': 'household',
+    'resident.read': 'household',
+    'resident.pii': 'household',
+    'resident.child': 'household',
   },
-  street_staff: { 'place.read': 'overlap', 'place.write': 'scope', 'household.read': 'scope', 'resident.read': 'scope' },
-  district_admin: { 'place.read': 'overlap', 'place.write': 'scope', 'household.read': 'scope', 'household.write': 'scope', 'resident.read': 'scope', 'resident.write': 'scope' },
+  grid_worker: {
+    'place.read': 'overlap',
+    'household.read': 'scope',
+    'household.write': 'scope',
+    'resident.read': 'scope',
+    'resident.write': 'scope',
+    'resident.pii': 'scope',
+  },
+  community_staff: {
+    'place.read': 'overlap',
+    'place.write': 'scope',
+    'household.read': 'scope',
+    'household.write': 'scope',
+    'resident.read': 'scope',
+    'resident.write': 'scope',
+    'resident.pii': 'scope',
+    'resident.child': 'scope',
+    'registry.import': 'scope',
+    'registry.export': 'scope',
+  },
+  street_staff: {
+    'place.read': 'overlap',
+    'place.write': 'scope',
+    'household.read': 'scope',
+    'resident.read': 'scope',
+  },
+  district_admin: {
+    'place.read': 'overlap',
+    'place.write': 'scope',
+    'household.read': 'scope',
+    'household.write': 'scope',
+    'resident.read': 'scope',
+    'resident.write': 'scope',
+  },
   shop_staff: { 'place.read': 'overlap' },
   auditor: { 'place.read': 'overlap', 'household.read': 'scope', 'resident.read': 'scope', 'audit.read': 'scope' },
 };

@@ -40,9 +40,26 @@ export function presentResident(
 ): ResidentView {
   const subject = { code: row.grid_code ?? row.community_code, householdId: row.household_id };
   const age = ageOn(row.birth_date, today);
-  const base = { id: row.id, householdId: row.household_id, gridCode: row.grid_code, relation: row.relation, version: row.version };
+  const base = {
+    id: row.id,
+    householdId: row.household_id,
+    gridCode: row.grid_code,
+    relation: row.relation,
+    version: row.version,
+  };
   if (age < CHILD_AGE && !can(viewer, 'resident.child', subject)) {
-    return { ...base, name: PROTECTED_NAME[lang], gender: null, phone: null, idNumber: null, birthDate: null, age: null, tags: ['儿童'], protected: true, masked: true };
+    return {
+      ...base,
+      name: PROTECTED_NAME[lang],
+      gender: null,
+      phone: null,
+      idNumber: null,
+      birthDate: null,
+      age: null,
+      tags: ['儿童'],
+      protected: true,
+      masked: true,
+    };
   }
   const pii = can(viewer, 'resident.pii', subject);
   return {

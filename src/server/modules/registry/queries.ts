@@ -21,25 +21,63 @@ export async function communityMap(ctx: Ctx, code: string) {
   if (!place || place.kind !== 'community') throw new AppError('NOT_FOUND');
   authorize(ctx.actor, 'place.read', { code });
   const [grids, workers, compounds, buildings, roads, facilities] = await Promise.all([
-    repo.placesUnder(ctx.db, code, 'grid'), repo.gridWorkersUnder(ctx.db, code), repo.compoundsUnder(ctx.db, code),
-    repo.buildingsOfCommunity(ctx.db, code), repo.roadsOfCommunity(ctx.db, code), repo.facilitiesOfCommunity(ctx.db, code),
+    repo.placesUnder(ctx.db, code, 'grid'),
+    repo.gridWorkersUnder(ctx.db, code),
+    repo.compoundsUnder(ctx.db, code),
+    repo.buildingsOfCommunity(ctx.db, code),
+    repo.roadsOfCommunity(ctx.db, code),
+    repo.facilitiesOfCommunity(ctx.db, code),
   ]);
   const workerOf = new Map(workers.map((w) => [w.scope_code, w.display_name]));
   return {
     community: { code: place.code, name: place.name, nameEn: place.name_en, isDemo: place.is_demo },
     boundary: place.boundary ? feature(place.boundary, { code: place.code, name: place.name }) : null,
-    grids: fc(grids.filter((g) => g.boundary).map((g) => feature(g.boundary!, {
-      code: g.code, name: g.name, seq: Number(g.code.slice(12)), workerName: workerOf.get(g.code) ?? null,
-    }))),
-    compounds: fc(compounds.filter((c) => c.boundary).map((c) => feature(c.boundary!, {
-      id: c.id, name: c.name, gridCode: c.grid_code, formerSanwu: c.former_sanwu, noPropertyManager: c.no_property_manager,
-      noResponsibleBody: c.no_responsible_body, noOwnersCommittee: c.no_owners_committee, propertyManager: c.property_manager,
-    }))),
-    buildings: fc(buildings.map((b) => feature(b.footprint ?? { type: 'Point', coordinates: [b.lon, b.lat] }, {
-      id: b.id, name: b.name, floors: b.floors, compoundId: b.compound_id, gridCode: b.grid_code, use: b.use,
-    }))),
+    grids: fc(
+      grids
+        .filter((g) => g.boundary)
+        .map((g) =>
+          feature(g.boundary!, {
+            code: g.code,
+            name: g.name,
+            seq: Number(g.code.slice(12)),
+            workerName: workerOf.get(g.code) ?? null,
+          }),
+        ),
+    ),
+    compounds: fc(
+      compounds
+        .filter((c) => c.boundary)
+        .map((c) =>
+          feature(c.boundary!, {
+            id: c.id,
+            name: c.name,
+            gridCode: c.grid_code,
+            formerSanwu: c.former_sanwu,
+            noPropertyManager: c.no_property_manager,
+            noResponsibleBody: c.no_responsible_body,
+            noOwnersCommittee: c.no_owners_committee,
+            propertyManager: c.property_manager,
+          }),
+        ),
+    ),
+    buildings: fc(
+      buildings.map((b) =>
+        feature(b.footprint ?? { type: 'Point', coordinates: [b.lon, b.lat] }, {
+          id: b.id,
+          name: b.name,
+          floors: b.floors,
+          compoundId: b.compound_id,
+          gridCode: b.grid_code,
+          use: b.use,
+        }),
+      ),
+    ),
     roads: fc(roads.map((r) => feature(r.line, { name: r.name, highway: r.highway }))),
-    facilities: fc(facilities.map((f) => feature({ type: 'Point', coordinates: [f.lon, f.lat] }, { id: f.id, category: f.category, name: f.name }))),
+    facilities: fc(
+      facilities.map((f) =>
+        feature({ type: 'Point', coordinates: [f.lon, f.lat] }, { id: f.id, category: f.category, name: f.name }),
+      ),
+    ),
   };
 }
 
@@ -55,8 +93,14 @@ export async function gridDetail(ctx: Ctx, code: string) {
     workers: workers.map((w) => ({ displayName: w.display_name, phone: w.phone })),
     stats,
     compounds: compounds.map((c) => ({
-      id: c.id, name: c.name, formerSanwu: c.former_sanwu, noPropertyManager: c.no_property_manager, noResponsibleBody: c.no_responsible_body,
-      noOwnersCommittee: c.no_owners_committee, propertyManager: c.property_manager, note: c.note,
+      id: c.id,
+      name: c.name,
+      formerSanwu: c.former_sanwu,
+      noPropertyManager: c.no_property_manager,
+      noResponsibleBody: c.no_responsible_body,
+      noOwnersCommittee: c.no_owners_committee,
+      propertyManager: c.property_manager,
+      note: c.note,
     })),
   };
 }
@@ -68,18 +112,34 @@ export async function households(ctx: Ctx, code: string, q: string | undefined, 
   return {
     total: r.total,
     items: r.items.map((h) => ({
-      id: h.id, gridCode: h.grid_code, buildingName: h.building_name, unit: h.unit, room: h.room, areaM2: h.area_centi_m2 / 100,
-      ownerName: h.owner_name, residents: Number(h.residents),
+      id: h.id,
+      gridCode: h.grid_code,
+      buildingName: h.building_name,
+      unit: h.unit,
+      room: h.room,
+      areaM2: h.area_centi_m2 / 100,
+      ownerName: h.owner_name,
+      residents: Number(h.residents),
     })),
   };
 }
 
 /** Resident search under a code (defaults to the actor's scope). Only PII-entitled roles may search by ID/phone. */
-export async function searchResidents(ctx: Ctx, o: { code?: string; q?: string; tag?: string; page: number; pageSize: number }) {
+export async function searchResidents(
+  ctx: Ctx,
+  o: { code?: string; q?: string; tag?: string; page: number; pageSize: number },
+) {
   const code = o.code ?? ctx.actor.scopeCode;
   authorize(ctx.actor, 'resident.read', { code, householdId: null });
   const byPii = can(ctx.actor, 'resident.pii', { code });
-  const r = await repo.searchResidents(ctx.db, { code, q: o.q, tag: o.tag, byPii, offset: (o.page - 1) * o.pageSize, limit: o.pageSize });
+  const r = await repo.searchResidents(ctx.db, {
+    code,
+    q: o.q,
+    tag: o.tag,
+    byPii,
+    offset: (o.page - 1) * o.pageSize,
+    limit: o.pageSize,
+  });
   const today = shanghaiDate(ctx.now);
   return {
     total: r.total,
@@ -94,12 +154,26 @@ export async function searchResidents(ctx: Ctx, o: { code?: string; q?: string; 
 export async function auditLog(ctx: Ctx, o: { code?: string; entity?: string; page: number; pageSize: number }) {
   const code = o.code ?? ctx.actor.scopeCode;
   authorize(ctx.actor, 'audit.read', { code });
-  const r = await repo.listAudit(ctx.db, { code, entity: o.entity, offset: (o.page - 1) * o.pageSize, limit: o.pageSize });
+  const r = await repo.listAudit(ctx.db, {
+    code,
+    entity: o.entity,
+    offset: (o.page - 1) * o.pageSize,
+    limit: o.pageSize,
+  });
   return {
     total: r.total,
     items: r.items.map((e) => ({
-      id: Number(e.id), at: new Date(e.at).toISOString(), actorId: e.actor_id, actorRole: e.actor_role, action: e.action, entity: e.entity,
-      entityId: e.entity_id, scopeCode: e.scope_code, before: maskRecord(e.before), after: maskRecord(e.after), ip: e.ip,
+      id: Number(e.id),
+      at: new Date(e.at).toISOString(),
+      actorId: e.actor_id,
+      actorRole: e.actor_role,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entity_id,
+      scopeCode: e.scope_code,
+      before: maskRecord(e.before),
+      after: maskRecord(e.after),
+      ip: e.ip,
     })),
   };
 }

@@ -12,22 +12,43 @@ export function getPlace(db: Db, code: string) {
 }
 
 export function childPlaces(db: Db, code: string) {
-  return db.selectFrom('places').select(['code', 'kind', 'name', 'name_en']).where('parent_code', '=', code).orderBy('code').execute();
+  return db
+    .selectFrom('places')
+    .select(['code', 'kind', 'name', 'name_en'])
+    .where('parent_code', '=', code)
+    .orderBy('code')
+    .execute();
 }
 
 /** Places of one kind whose code starts with `prefix` (e.g. all grids of a community). */
 export function placesUnder(db: Db, prefix: string, kind: 'community' | 'grid') {
-  return db.selectFrom('places').selectAll().where('kind', '=', kind).where('code', 'like', `${prefix}%`).orderBy('code').execute();
+  return db
+    .selectFrom('places')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('code', 'like', `${prefix}%`)
+    .orderBy('code')
+    .execute();
 }
 
 /** All grids and communities with boundaries, for the point → grid index. */
 export function boundariesOfKind(db: Db, kind: 'community' | 'grid') {
-  return db.selectFrom('places').select(['code', 'name', 'parent_code', 'boundary']).where('kind', '=', kind).where('boundary', 'is not', null).orderBy('code').execute();
+  return db
+    .selectFrom('places')
+    .select(['code', 'name', 'parent_code', 'boundary'])
+    .where('kind', '=', kind)
+    .where('boundary', 'is not', null)
+    .orderBy('code')
+    .execute();
 }
 
 /** Counts of households, residents, elderly, children and 独居老人 under a place code. */
 export async function placeStats(db: Db, code: string, elderlyBornOnOrBefore: string, childBornAfter: string) {
-  const h = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).where(underCode(code)).executeTakeFirstOrThrow();
+  const h = await db
+    .selectFrom('households')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(underCode(code))
+    .executeTakeFirstOrThrow();
   const r = await db
     .selectFrom('residents')
     .select([
@@ -38,7 +59,13 @@ export async function placeStats(db: Db, code: string, elderlyBornOnOrBefore: st
     ])
     .where(underCode(code))
     .executeTakeFirstOrThrow();
-  return { households: Number(h.n), residents: Number(r.residents), elderly: Number(r.elderly), children: Number(r.children), livingAlone: Number(r.living_alone) };
+  return {
+    households: Number(h.n),
+    residents: Number(r.residents),
+    elderly: Number(r.elderly),
+    children: Number(r.children),
+    livingAlone: Number(r.living_alone),
+  };
 }
 
 export function compoundsUnder(db: Db, code: string) {
@@ -54,34 +81,76 @@ export function roadsOfCommunity(db: Db, communityCode: string) {
 }
 
 export function facilitiesOfCommunity(db: Db, communityCode: string) {
-  return db.selectFrom('facilities').selectAll().where('community_code', '=', communityCode).orderBy('category').orderBy('name').execute();
+  return db
+    .selectFrom('facilities')
+    .selectAll()
+    .where('community_code', '=', communityCode)
+    .orderBy('category')
+    .orderBy('name')
+    .execute();
 }
 
 /** Accounts working a grid (grid workers), for contact cards. */
 export function gridWorkers(db: Db, gridCode: string) {
-  return db.selectFrom('accounts').select(['display_name', 'phone', 'scope_code']).where('role', '=', 'grid_worker').where('scope_code', '=', gridCode).where('disabled', '=', false).execute();
+  return db
+    .selectFrom('accounts')
+    .select(['display_name', 'phone', 'scope_code'])
+    .where('role', '=', 'grid_worker')
+    .where('scope_code', '=', gridCode)
+    .where('disabled', '=', false)
+    .execute();
 }
 
 /** Grid workers of every grid under a community (one query for the map layer). */
 export function gridWorkersUnder(db: Db, communityCode: string) {
-  return db.selectFrom('accounts').select(['display_name', 'scope_code']).where('role', '=', 'grid_worker').where('scope_code', 'like', `${communityCode}%`).execute();
+  return db
+    .selectFrom('accounts')
+    .select(['display_name', 'scope_code'])
+    .where('role', '=', 'grid_worker')
+    .where('scope_code', 'like', `${communityCode}%`)
+    .execute();
 }
 
 /** One page of households under a code, optionally filtered by owner name, building or room. */
 export async function listHouseholds(db: Db, code: string, q: string | undefined, offset: number, limit: number) {
-  let base = db.selectFrom('households as h').leftJoin('buildings as b', 'b.id', 'h.building_id').where(sql<boolean>`coalesce(h.grid_code, h.community_code) LIKE ${code + '%'}`);
-  if (q) base = base.where((eb) => eb.or([eb('h.owner_name', 'like', `%${q}%`), eb('b.name', 'like', `%${q}%`), eb('h.room', '=', q)]));
+  let base = db
+    .selectFrom('households as h')
+    .leftJoin('buildings as b', 'b.id', 'h.building_id')
+    .where(sql<boolean>`coalesce(h.grid_code, h.community_code) LIKE ${code + '%'}`);
+  if (q)
+    base = base.where((eb) =>
+      eb.or([eb('h.owner_name', 'like', `%${q}%`), eb('b.name', 'like', `%${q}%`), eb('h.room', '=', q)]),
+    );
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const items = await base
-    .select(['h.id', 'h.grid_code', 'h.community_code', 'h.unit', 'h.room', 'h.area_centi_m2', 'h.owner_name', 'b.name as building_name',
-      sql<number>`(select count(*) from residents r where r.household_id = h.id)`.as('residents')])
-    .orderBy('b.name').orderBy('h.unit').orderBy('h.room')
-    .offset(offset).limit(limit).execute();
+    .select([
+      'h.id',
+      'h.grid_code',
+      'h.community_code',
+      'h.unit',
+      'h.room',
+      'h.area_centi_m2',
+      'h.owner_name',
+      'b.name as building_name',
+      sql<number>`(select count(*) from residents r where r.household_id = h.id)`.as('residents'),
+    ])
+    .orderBy('b.name')
+    .orderBy('h.unit')
+    .orderBy('h.room')
+    .offset(offset)
+    .limit(limit)
+    .execute();
   return { total: Number(total.n), items };
 }
 
 export function getHousehold(db: Db, id: string) {
-  return db.selectFrom('households as h').leftJoin('buildings as b', 'b.id', 'h.building_id').selectAll('h').select('b.name as building_name').where('h.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('households as h')
+    .leftJoin('buildings as b', 'b.id', 'h.building_id')
+    .selectAll('h')
+    .select('b.name as building_name')
+    .where('h.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function residentsOfHousehold(db: Db, householdId: string) {
@@ -93,21 +162,52 @@ export function getResident(db: Db, id: string) {
 }
 
 /** Optimistic update: applies only when `version` matches; returns the new row or undefined on conflict. */
-export function updateHousehold(db: Db, id: string, version: number, patch: Partial<Omit<Selectable<HouseholdsTable>, 'id' | 'version' | 'created_at'>>) {
-  return db.updateTable('households').set({ ...patch, updated_at: new Date(), version: sql<number>`version + 1` })
-    .where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+export function updateHousehold(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<Omit<Selectable<HouseholdsTable>, 'id' | 'version' | 'created_at'>>,
+) {
+  return db
+    .updateTable('households')
+    .set({ ...patch, updated_at: new Date(), version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Optimistic update of a resident; `tags` is written as JSON. */
-export function updateResident(db: Db, id: string, version: number, patch: Partial<Omit<Selectable<ResidentsTable>, 'id' | 'version' | 'created_at' | 'tags'>> & { tags?: string[] }) {
+export function updateResident(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<Omit<Selectable<ResidentsTable>, 'id' | 'version' | 'created_at' | 'tags'>> & { tags?: string[] },
+) {
   const { tags, ...rest } = patch;
-  return db.updateTable('residents')
-    .set({ ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}), updated_at: new Date(), version: sql<number>`version + 1` })
-    .where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+  return db
+    .updateTable('residents')
+    .set({
+      ...rest,
+      ...(tags ? { tags: JSON.stringify(tags) } : {}),
+      updated_at: new Date(),
+      version: sql<number>`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
 }
 
-export function insertResident(db: Db, row: Omit<Selectable<ResidentsTable>, 'version' | 'created_at' | 'updated_at' | 'tags'> & { tags: string[] }) {
-  return db.insertInto('residents').values({ ...row, tags: JSON.stringify(row.tags) }).returningAll().executeTakeFirstOrThrow();
+export function insertResident(
+  db: Db,
+  row: Omit<Selectable<ResidentsTable>, 'version' | 'created_at' | 'updated_at' | 'tags'> & { tags: string[] },
+) {
+  return db
+    .insertInto('residents')
+    .values({ ...row, tags: JSON.stringify(row.tags) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export function deleteResident(db: Db, id: string) {
@@ -119,32 +219,52 @@ export function residentByIdNumber(db: Db, idNumber: string) {
 }
 
 /** Residents under a code matching a name fragment, a phone tail, an ID number (if allowed) or a tag. */
-export async function searchResidents(db: Db, o: { code: string; q?: string; tag?: string; byPii: boolean; offset: number; limit: number }) {
-  let base = db.selectFrom('residents as r').innerJoin('households as h', 'h.id', 'r.household_id').leftJoin('buildings as b', 'b.id', 'h.building_id')
+export async function searchResidents(
+  db: Db,
+  o: { code: string; q?: string; tag?: string; byPii: boolean; offset: number; limit: number },
+) {
+  let base = db
+    .selectFrom('residents as r')
+    .innerJoin('households as h', 'h.id', 'r.household_id')
+    .leftJoin('buildings as b', 'b.id', 'h.building_id')
     .where(sql<boolean>`coalesce(r.grid_code, r.community_code) LIKE ${o.code + '%'}`);
   const q = o.q?.trim();
   if (q) {
     base = base.where((eb) => {
       const ors = [eb('r.name', 'like', `%${q}%`)];
       if (/^\d{4}$/.test(q)) ors.push(eb('r.phone', 'like', `%${q}`));
-      if (o.byPii && /^\d{6,}[\dXx]?$/.test(q)) ors.push(eb('r.phone', '=', q), eb('r.id_number', '=', q.toUpperCase()));
+      if (o.byPii && /^\d{6,}[\dXx]?$/.test(q))
+        ors.push(eb('r.phone', '=', q), eb('r.id_number', '=', q.toUpperCase()));
       return eb.or(ors);
     });
   }
   if (o.tag) base = base.where(sql<boolean>`r.tags ? ${o.tag}`);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base.selectAll('r').select(['b.name as building_name', 'h.unit', 'h.room'])
-    .orderBy('r.name').orderBy('r.id').offset(o.offset).limit(o.limit).execute();
+  const rows = await base
+    .selectAll('r')
+    .select(['b.name as building_name', 'h.unit', 'h.room'])
+    .orderBy('r.name')
+    .orderBy('r.id')
+    .offset(o.offset)
+    .limit(o.limit)
+    .execute();
   return { total: Number(total.n), rows };
 }
 
 export function buildingByName(db: Db, communityCode: string, name: string) {
-  return db.selectFrom('buildings').select(['id', 'grid_code', 'name']).where('community_code', '=', communityCode).where('name', '=', name).executeTakeFirst();
+  return db
+    .selectFrom('buildings')
+    .select(['id', 'grid_code', 'name'])
+    .where('community_code', '=', communityCode)
+    .where('name', '=', name)
+    .executeTakeFirst();
 }
 
 /** Audit entries under a scope, newest first. */
 export async function listAudit(db: Db, o: { code: string; entity?: string; offset: number; limit: number }) {
-  let base = db.selectFrom('audit_log').where((eb) => eb.or([eb('scope_code', 'like', `${o.code}%`), eb('scope_code', 'is', null)]));
+  let base = db
+    .selectFrom('audit_log')
+    .where((eb) => eb.or([eb('scope_code', 'like', `${o.code}%`), eb('scope_code', 'is', null)]));
   if (o.entity) base = base.where('entity', '=', o.entity);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const items = await base.selectAll().orderBy('id', 'desc').offset(o.offset).limit(o.limit).execute();
@@ -152,13 +272,25 @@ export async function listAudit(db: Db, o: { code: string; entity?: string; offs
 }
 
 /** Per building: registered households, residents, elderly (born on or before) and children (born after). */
-export async function buildingDemand(db: Db, communityCode: string, elderlyBornOnOrBefore: string, childBornAfter: string) {
+export async function buildingDemand(
+  db: Db,
+  communityCode: string,
+  elderlyBornOnOrBefore: string,
+  childBornAfter: string,
+) {
   const rows = await db
     .selectFrom('buildings as b')
     .leftJoin('households as h', 'h.building_id', 'b.id')
     .leftJoin('residents as r', 'r.household_id', 'h.id')
     .select([
-      'b.id', 'b.name', 'b.lon', 'b.lat', 'b.floors', 'b.use', 'b.footprint', 'b.grid_code',
+      'b.id',
+      'b.name',
+      'b.lon',
+      'b.lat',
+      'b.floors',
+      'b.use',
+      'b.footprint',
+      'b.grid_code',
       sql<number>`count(distinct h.id)`.as('households'),
       sql<number>`count(r.id)`.as('people'),
       sql<number>`count(r.id) filter (where r.birth_date <= ${elderlyBornOnOrBefore})`.as('elderly'),
@@ -168,10 +300,21 @@ export async function buildingDemand(db: Db, communityCode: string, elderlyBornO
     .groupBy(['b.id', 'b.name', 'b.lon', 'b.lat', 'b.floors', 'b.use', 'b.footprint', 'b.grid_code'])
     .orderBy('b.id')
     .execute();
-  return rows.map((r) => ({ ...r, households: Number(r.households), people: Number(r.people), elderly: Number(r.elderly), children: Number(r.children) }));
+  return rows.map((r) => ({
+    ...r,
+    households: Number(r.households),
+    people: Number(r.people),
+    elderly: Number(r.elderly),
+    children: Number(r.children),
+  }));
 }
 
 /** Candidate sites (spaces freed by renewal) of a community. */
 export function candidateSitesOfCommunity(db: Db, communityCode: string) {
-  return db.selectFrom('candidate_sites').selectAll().where('community_code', '=', communityCode).orderBy('name').execute();
+  return db
+    .selectFrom('candidate_sites')
+    .selectAll()
+    .where('community_code', '=', communityCode)
+    .orderBy('name')
+    .execute();
 }

@@ -10,22 +10,48 @@ let t: TestApp;
 let other: OtherIds;
 let staff: Session, street: Session, worker: Session, elder: Session;
 
-interface R { id: string; name: string; phone: string | null; idNumber: string | null; protected: boolean; age: number | null; householdId: string; version: number; gridCode: string }
+interface R {
+  id: string;
+  name: string;
+  phone: string | null;
+  idNumber: string | null;
+  protected: boolean;
+  age: number | null;
+  householdId: string;
+  version: number;
+  gridCode: string;
+}
 
 beforeAll(async () => {
   t = await testApp();
   other = await addOtherCommunity(t.handle.db);
-  [staff, street, worker, elder] = await Promise.all([login(t.app, 'dh_staff'), login(t.app, 'bj_street'), login(t.app, 'grid03'), login(t.app, 'resident_elder')]);
+  [staff, street, worker, elder] = await Promise.all([
+    login(t.app, 'dh_staff'),
+    login(t.app, 'bj_street'),
+    login(t.app, 'grid03'),
+    login(t.app, 'resident_elder'),
+  ]);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('places and map', () => {
   it('shows the demo community with its real totals', async () => {
     const r = await staff.request('GET', `/api/places/${C}`);
     expect(r.statusCode).toBe(200);
     const body = r.json();
-    expect(body.place).toMatchObject({ code: C, kind: 'community', name: '东湖社区', parentCode: '620702004', isDemo: true });
-    expect((await staff.request('GET', `/api/places/${C}/map`)).json().community).toMatchObject({ isDemo: true, name: '东湖社区' });
+    expect(body.place).toMatchObject({
+      code: C,
+      kind: 'community',
+      name: '东湖社区',
+      parentCode: '620702004',
+      isDemo: true,
+    });
+    expect((await staff.request('GET', `/api/places/${C}/map`)).json().community).toMatchObject({
+      isDemo: true,
+      name: '东湖社区',
+    });
     expect(body.children).toHaveLength(8);
     expect(body.stats).toMatchObject({ households: 3329, residents: 6570 });
   });
@@ -38,8 +64,15 @@ describe('places and map', () => {
     expect(m.grids.features.map((f: { properties: { code: string } }) => f.properties.code)).toContain(G3);
     expect(m.buildings.features.length).toBeGreaterThan(50);
     expect(m.roads.features.length).toBeGreaterThan(10);
-    expect(m.facilities.features.some((f: { properties: { name: string } }) => f.properties.name.includes('日间照料'))).toBe(true);
-    expect(m.compounds.features.some((f: { properties: { name: string; formerSanwu: boolean } }) => f.properties.name === '东湖小区' && f.properties.formerSanwu)).toBe(true);
+    expect(
+      m.facilities.features.some((f: { properties: { name: string } }) => f.properties.name.includes('日间照料')),
+    ).toBe(true);
+    expect(
+      m.compounds.features.some(
+        (f: { properties: { name: string; formerSanwu: boolean } }) =>
+          f.properties.name === '东湖小区' && f.properties.formerSanwu,
+      ),
+    ).toBe(true);
   });
 
   it('gives a grid card with the worker and 一老一小 counts', async () => {
@@ -56,7 +89,15 @@ describe('API description', () => {
   it('publishes an OpenAPI 3 document covering the routes, and a browsable page', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/households/{id}', '/api/places/{code}/map', '/api/registry/import', '/healthz']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/households/{id}',
+        '/api/places/{code}/map',
+        '/api/registry/import',
+        '/healthz',
+      ]),
+    );
     expect(doc.paths['/api/households/{id}'].patch.requestBody).toBeDefined();
     const page = await t.app.inject({ method: 'GET', url: '/docs/' });
     expect(page.statusCode).toBe(200);
@@ -91,7 +132,9 @@ describe('privacy by role', () => {
       expect(seen).toMatchObject({ protected: true, phone: null, idNumber: null, age: null });
       expect(seen.name).not.toBe(kid.name);
     }
-    const own = (await staff.request('GET', `/api/households/${kid.householdId}`)).json().residents.find((r: R) => r.id === kid.id);
+    const own = (await staff.request('GET', `/api/households/${kid.householdId}`))
+      .json()
+      .residents.find((r: R) => r.id === kid.id);
     expect(own).toMatchObject({ protected: false, name: kid.name });
   });
 
@@ -107,7 +150,9 @@ describe('privacy by role', () => {
 
 describe('editing', () => {
   it('edits a resident with optimistic versions: the second writer with a stale version gets 409', async () => {
-    const r = ((await worker.request('GET', `/api/residents?code=${G3}&pageSize=50`)).json().items as R[]).find((x) => !x.protected)!;
+    const r = ((await worker.request('GET', `/api/residents?code=${G3}&pageSize=50`)).json().items as R[]).find(
+      (x) => !x.protected,
+    )!;
     const ok = await worker.request('PATCH', `/api/residents/${r.id}`, { version: r.version, phone: '13700001111' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().resident.phone).toBe('13700001111');
@@ -128,8 +173,19 @@ describe('editing', () => {
 
   it('adds a resident, refuses a bad ID number and a duplicate one, and audits the write', async () => {
     const h = (await staff.request('GET', `/api/households?code=${G3}&pageSize=1`)).json().items[0];
-    const body = { name: '李新', gender: 'female', phone: '13800138000', idNumber: '11010519491231002X', birthDate: '1949-12-31', relation: '其他', tags: ['党员'] };
-    const bad = await staff.request('POST', `/api/households/${h.id}/residents`, { ...body, idNumber: '110105194912310021' });
+    const body = {
+      name: '李新',
+      gender: 'female',
+      phone: '13800138000',
+      idNumber: '11010519491231002X',
+      birthDate: '1949-12-31',
+      relation: '其他',
+      tags: ['党员'],
+    };
+    const bad = await staff.request('POST', `/api/households/${h.id}/residents`, {
+      ...body,
+      idNumber: '110105194912310021',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('BAD_ID_NUMBER');
     const ok = await staff.request('POST', `/api/households/${h.id}/residents`, body);
@@ -151,16 +207,58 @@ describe('editing', () => {
 
 describe('bad input: a clear 4xx, never a 5xx', () => {
   const cases: [string, 'GET' | 'POST' | 'PATCH', string, unknown, Record<string, string>?, string?][] = [
-    ['malformed JSON', 'POST', '/api/households/00000000-0000-7000-8000-000000000000/residents', '{"name": ', { 'content-type': 'application/json' }, 'INVALID_JSON'],
-    ['wrong types', 'PATCH', '/api/residents/00000000-0000-7000-8000-000000000000', { version: 'one' }, undefined, 'VALIDATION_FAILED'],
-    ['unknown fields', 'PATCH', '/api/residents/00000000-0000-7000-8000-000000000000', { version: 1, hacked: true }, undefined, 'VALIDATION_FAILED'],
+    [
+      'malformed JSON',
+      'POST',
+      '/api/households/00000000-0000-7000-8000-000000000000/residents',
+      '{"name": ',
+      { 'content-type': 'application/json' },
+      'INVALID_JSON',
+    ],
+    [
+      'wrong types',
+      'PATCH',
+      '/api/residents/00000000-0000-7000-8000-000000000000',
+      { version: 'one' },
+      undefined,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'unknown fields',
+      'PATCH',
+      '/api/residents/00000000-0000-7000-8000-000000000000',
+      { version: 1, hacked: true },
+      undefined,
+      'VALIDATION_FAILED',
+    ],
     ['bad uuid', 'GET', '/api/households/not-a-uuid', undefined, undefined, 'VALIDATION_FAILED'],
     ['bad code', 'GET', '/api/places/12ab', undefined, undefined, 'VALIDATION_FAILED'],
-    ['oversize body', 'POST', '/api/households/00000000-0000-7000-8000-000000000000/residents', JSON.stringify({ name: 'x'.repeat(2_000_000) }), { 'content-type': 'application/json' }, 'BODY_TOO_LARGE'],
-    ['bad phone', 'PATCH', '/api/residents/00000000-0000-7000-8000-000000000000', { version: 1, phone: '12345' }, undefined, 'VALIDATION_FAILED'],
+    [
+      'oversize body',
+      'POST',
+      '/api/households/00000000-0000-7000-8000-000000000000/residents',
+      JSON.stringify({ name: 'x'.repeat(2_000_000) }),
+      { 'content-type': 'application/json' },
+      'BODY_TOO_LARGE',
+    ],
+    [
+      'bad phone',
+      'PATCH',
+      '/api/residents/00000000-0000-7000-8000-000000000000',
+      { version: 1, phone: '12345' },
+      undefined,
+      'VALIDATION_FAILED',
+    ],
     ['unknown id', 'GET', '/api/households/00000000-0000-7000-8000-000000000000', undefined, undefined, 'NOT_FOUND'],
     ['unknown route', 'GET', '/api/nothing-here', undefined, undefined, 'ROUTE_NOT_FOUND'],
-    ['wrong content type', 'POST', '/api/households/00000000-0000-7000-8000-000000000000/residents', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }, 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      'wrong content type',
+      'POST',
+      '/api/households/00000000-0000-7000-8000-000000000000/residents',
+      'name=x',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
   ];
   it.each(cases)('%s', async (_n, method, url, payload, headers, code) => {
     const r = await staff.request(method, `${url}${url.includes('?') ? '&' : '?'}lang=en`, payload, headers);
@@ -173,9 +271,15 @@ describe('bad input: a clear 4xx, never a 5xx', () => {
   it('messages follow the language, validation details included', async () => {
     const r = await staff.request('GET', '/api/households/00000000-0000-7000-8000-000000000000');
     expect(r.json().error.message).toBe('未找到');
-    const zh = await staff.request('PATCH', '/api/residents/00000000-0000-7000-8000-000000000000', { version: 'one', hacked: 1 });
+    const zh = await staff.request('PATCH', '/api/residents/00000000-0000-7000-8000-000000000000', {
+      version: 'one',
+      hacked: 1,
+    });
     expect(zh.json().error.message).toMatch(/^输入有误：.*无效输入.*未知的键/);
-    const en = await staff.request('PATCH', '/api/residents/00000000-0000-7000-8000-000000000000?lang=en', { version: 'one', hacked: 1 });
+    const en = await staff.request('PATCH', '/api/residents/00000000-0000-7000-8000-000000000000?lang=en', {
+      version: 'one',
+      hacked: 1,
+    });
     expect(en.json().error.message).toMatch(/^Invalid input: .*expected number.*Unrecognized key/);
   });
 });

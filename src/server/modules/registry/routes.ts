@@ -12,15 +12,25 @@ import { ioRoutes } from './ioRoutes.ts';
 
 const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
 const uuid = z.uuid();
-const page = { page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) };
+const page = {
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
 const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
 const date = z.iso.date();
-const phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'an 11-digit mobile or a landline').nullable();
+const phone = z
+  .string()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'an 11-digit mobile or a landline')
+  .nullable();
 const residentFields = {
   name: z.string().trim().min(1).max(50),
   gender: z.enum(['male', 'female']),
   phone,
-  idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/, '18 characters').nullable(),
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{17}[\dXx]$/, '18 characters')
+    .nullable(),
   birthDate: date,
   relation: z.string().trim().min(1).max(20),
   tags: z.array(z.string().trim().min(1).max(20)).max(20),
@@ -35,53 +45,178 @@ export function ctxOf(deps: AppDeps, req: FastifyRequest): service.Ctx {
 export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['registry'];
-    app.get('/api/places/:code', { schema: { tags, summary: 'A place, its children and 一老一小 statistics', params: z.object({ code: placeCode }), querystring: z.object(lang) } },
-      async (req) => service.placeDetail(ctxOf(deps, req), req.params.code));
-
-    app.get('/api/places/:code/map', { schema: { tags, summary: 'GeoJSON layers of a community (WGS-84)', params: z.object({ code: placeCode }), querystring: z.object(lang) } },
-      async (req) => queries.communityMap(ctxOf(deps, req), req.params.code));
-
-    app.get('/api/grids/:code', { schema: { tags, summary: 'A grid: workers, statistics, compounds', params: z.object({ code: placeCode }), querystring: z.object(lang) } },
-      async (req) => queries.gridDetail(ctxOf(deps, req), req.params.code));
-
-    app.get('/api/households', { schema: { tags, summary: 'Households under a grid or community', querystring: z.object({ code: placeCode, q: z.string().max(50).optional(), ...page, ...lang }) } },
-      async (req) => queries.households(ctxOf(deps, req), req.query.code, req.query.q, req.query.page, req.query.pageSize));
-
-    app.get('/api/households/:id', { schema: { tags, summary: 'A household and its residents (masked by role)', params: z.object({ id: uuid }), querystring: z.object(lang) } },
-      async (req) => service.householdDetail(ctxOf(deps, req), req.params.id));
-
-    app.patch('/api/households/:id', {
-      schema: {
-        tags, summary: 'Edit a household (optimistic: send the version you read)', params: z.object({ id: uuid }), querystring: z.object(lang),
-        body: z.strictObject({
-          version: z.number().int().min(1), unit: z.string().trim().min(1).max(20).optional(), room: z.string().trim().min(1).max(20).optional(),
-          areaM2: z.number().positive().max(100_000).optional(), areaSource: z.enum(['register', 'survey', 'contract']).optional(), ownerName: z.string().trim().min(1).max(100).optional(),
-        }),
+    app.get(
+      '/api/places/:code',
+      {
+        schema: {
+          tags,
+          summary: 'A place, its children and 一老一小 statistics',
+          params: z.object({ code: placeCode }),
+          querystring: z.object(lang),
+        },
       },
-    }, async (req) => {
-      const { version, ...patch } = req.body;
-      await service.updateHouseholdFields(ctxOf(deps, req), req.params.id, version, patch);
-      return service.householdDetail(ctxOf(deps, req), req.params.id);
-    });
+      async (req) => service.placeDetail(ctxOf(deps, req), req.params.code),
+    );
 
-    app.post('/api/households/:id/residents', { schema: { tags, summary: 'Add a resident to a household', params: z.object({ id: uuid }), querystring: z.object(lang), body: z.strictObject(residentFields) } },
-      async (req, reply) => reply.status(201).send({ resident: await service.addResident(ctxOf(deps, req), req.params.id, req.body) }));
+    app.get(
+      '/api/places/:code/map',
+      {
+        schema: {
+          tags,
+          summary: 'GeoJSON layers of a community (WGS-84)',
+          params: z.object({ code: placeCode }),
+          querystring: z.object(lang),
+        },
+      },
+      async (req) => queries.communityMap(ctxOf(deps, req), req.params.code),
+    );
 
-    app.get('/api/residents', { schema: { tags, summary: 'Search residents by name, phone tail, ID number (PII roles) or tag', querystring: z.object({ code: placeCode.optional(), q: z.string().max(50).optional(), tag: z.string().max(20).optional(), ...page, ...lang }) } },
-      async (req) => queries.searchResidents(ctxOf(deps, req), req.query));
+    app.get(
+      '/api/grids/:code',
+      {
+        schema: {
+          tags,
+          summary: 'A grid: workers, statistics, compounds',
+          params: z.object({ code: placeCode }),
+          querystring: z.object(lang),
+        },
+      },
+      async (req) => queries.gridDetail(ctxOf(deps, req), req.params.code),
+    );
 
-    app.patch('/api/residents/:id', {
-      schema: { tags, summary: 'Edit a resident (optimistic)', params: z.object({ id: uuid }), querystring: z.object(lang), body: z.strictObject({ version: z.number().int().min(1), ...z.object(residentFields).partial().shape }) },
-    }, async (req) => {
-      const { version, ...patch } = req.body;
-      return { resident: await service.editResident(ctxOf(deps, req), req.params.id, version, patch) };
-    });
+    app.get(
+      '/api/households',
+      {
+        schema: {
+          tags,
+          summary: 'Households under a grid or community',
+          querystring: z.object({ code: placeCode, q: z.string().max(50).optional(), ...page, ...lang }),
+        },
+      },
+      async (req) =>
+        queries.households(ctxOf(deps, req), req.query.code, req.query.q, req.query.page, req.query.pageSize),
+    );
 
-    app.delete('/api/residents/:id', { schema: { tags, summary: 'Remove a resident (moved away)', params: z.object({ id: uuid }), querystring: z.object(lang) } },
-      async (req) => { await service.removeResident(ctxOf(deps, req), req.params.id); return { ok: true }; });
+    app.get(
+      '/api/households/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A household and its residents (masked by role)',
+          params: z.object({ id: uuid }),
+          querystring: z.object(lang),
+        },
+      },
+      async (req) => service.householdDetail(ctxOf(deps, req), req.params.id),
+    );
 
-    app.get('/api/audit', { schema: { tags: ['audit'], summary: 'Append-only audit log (auditors)', querystring: z.object({ code: placeCode.optional(), entity: z.string().max(40).optional(), ...page, ...lang }) } },
-      async (req) => queries.auditLog(ctxOf(deps, req), req.query));
+    app.patch(
+      '/api/households/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Edit a household (optimistic: send the version you read)',
+          params: z.object({ id: uuid }),
+          querystring: z.object(lang),
+          body: z.strictObject({
+            version: z.number().int().min(1),
+            unit: z.string().trim().min(1).max(20).optional(),
+            room: z.string().trim().min(1).max(20).optional(),
+            areaM2: z.number().positive().max(100_000).optional(),
+            areaSource: z.enum(['register', 'survey', 'contract']).optional(),
+            ownerName: z.string().trim().min(1).max(100).optional(),
+          }),
+        },
+      },
+      async (req) => {
+        const { version, ...patch } = req.body;
+        await service.updateHouseholdFields(ctxOf(deps, req), req.params.id, version, patch);
+        return service.householdDetail(ctxOf(deps, req), req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/households/:id/residents',
+      {
+        schema: {
+          tags,
+          summary: 'Add a resident to a household',
+          params: z.object({ id: uuid }),
+          querystring: z.object(lang),
+          body: z.strictObject(residentFields),
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send({ resident: await service.addResident(ctxOf(deps, req), req.params.id, req.body) }),
+    );
+
+    app.get(
+      '/api/residents',
+      {
+        schema: {
+          tags,
+          summary: 'Search residents by name, phone tail, ID number (PII roles) or tag',
+          querystring: z.object({
+            code: placeCode.optional(),
+            q: z.string().max(50).optional(),
+            tag: z.string().max(20).optional(),
+            ...page,
+            ...lang,
+          }),
+        },
+      },
+      async (req) => queries.searchResidents(ctxOf(deps, req), req.query),
+    );
+
+    app.patch(
+      '/api/residents/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Edit a resident (optimistic)',
+          params: z.object({ id: uuid }),
+          querystring: z.object(lang),
+          body: z.strictObject({ version: z.number().int().min(1), ...z.object(residentFields).partial().shape }),
+        },
+      },
+      async (req) => {
+        const { version, ...patch } = req.body;
+        return { resident: await service.editResident(ctxOf(deps, req), req.params.id, version, patch) };
+      },
+    );
+
+    app.delete(
+      '/api/residents/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Remove a resident (moved away)',
+          params: z.object({ id: uuid }),
+          querystring: z.object(lang),
+        },
+      },
+      async (req) => {
+        await service.removeResident(ctxOf(deps, req), req.params.id);
+        return { ok: true };
+      },
+    );
+
+    app.get(
+      '/api/audit',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'Append-only audit log (auditors)',
+          querystring: z.object({
+            code: placeCode.optional(),
+            entity: z.string().max(40).optional(),
+            ...page,
+            ...lang,
+          }),
+        },
+      },
+      async (req) => queries.auditLog(ctxOf(deps, req), req.query),
+    );
 
     await app.register(geoRoutes(deps));
     await app.register(ioRoutes(deps));

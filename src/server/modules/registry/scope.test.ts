@@ -20,20 +20,88 @@ const cases: Record<string, Case> = {
   'GET /api/grids/:code': { method: 'GET', url: () => `/api/grids/${OTHER_GRID}` },
   'GET /api/households': { method: 'GET', url: () => `/api/households?code=${OTHER_GRID}` },
   'GET /api/households/:id': { method: 'GET', url: (x) => `/api/households/${x.household}` },
-  'PATCH /api/households/:id': { method: 'PATCH', url: (x) => `/api/households/${x.household}`, body: { version: 1, ownerName: '篡改' } },
-  'POST /api/households/:id/residents': { method: 'POST', url: (x) => `/api/households/${x.household}/residents`, body: { name: '入侵', gender: 'male', phone: null, idNumber: null, birthDate: '1990-01-01', relation: '其他', tags: [] } },
+  'PATCH /api/households/:id': {
+    method: 'PATCH',
+    url: (x) => `/api/households/${x.household}`,
+    body: { version: 1, ownerName: '篡改' },
+  },
+  'POST /api/households/:id/residents': {
+    method: 'POST',
+    url: (x) => `/api/households/${x.household}/residents`,
+    body: {
+      name: '入侵',
+      gender: 'male',
+      phone: null,
+      idNumber: null,
+      birthDate: '1990-01-01',
+      relation: '其他',
+      tags: [],
+    },
+  },
   'GET /api/residents': { method: 'GET', url: () => `/api/residents?code=${OTHER_GRID}` },
-  'PATCH /api/residents/:id': { method: 'PATCH', url: (x) => `/api/residents/${x.adult}`, body: { version: 1, phone: '13000000000' } },
+  'PATCH /api/residents/:id': {
+    method: 'PATCH',
+    url: (x) => `/api/residents/${x.adult}`,
+    body: { version: 1, phone: '13000000000' },
+  },
   'DELETE /api/residents/:id': { method: 'DELETE', url: (x) => `/api/residents/${x.adult}` },
   'GET /api/audit': { method: 'GET', url: () => `/api/audit?code=${OTHER_COMMUNITY}` },
   'GET /api/places/:code/geojson': { method: 'GET', url: () => `/api/places/${OTHER_COMMUNITY}/geojson?kind=grids` },
-  'POST /api/places/:code/geojson': { method: 'POST', url: () => `/api/places/${OTHER_COMMUNITY}/geojson`, body: { kind: 'compounds', crs: 'wgs84', featureCollection: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'x' }, geometry: { type: 'Polygon', coordinates: [[[100.481, 38.931], [100.482, 38.931], [100.482, 38.932], [100.481, 38.931]]] } }] } } },
-  'POST /api/registry/import': { method: 'POST', url: () => `/api/registry/import?community=${OTHER_COMMUNITY}`, body: '网格编码\n' },
+  'POST /api/places/:code/geojson': {
+    method: 'POST',
+    url: () => `/api/places/${OTHER_COMMUNITY}/geojson`,
+    body: {
+      kind: 'compounds',
+      crs: 'wgs84',
+      featureCollection: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { name: 'x' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [100.481, 38.931],
+                  [100.482, 38.931],
+                  [100.482, 38.932],
+                  [100.481, 38.931],
+                ],
+              ],
+            },
+          },
+        ],
+      },
+    },
+  },
+  'POST /api/registry/import': {
+    method: 'POST',
+    url: () => `/api/registry/import?community=${OTHER_COMMUNITY}`,
+    body: '网格编码\n',
+  },
   'GET /api/accounts': { method: 'GET', url: () => `/api/accounts?code=${OTHER_COMMUNITY}` },
-  'POST /api/accounts': { method: 'POST', url: () => '/api/accounts', body: { username: 'intruder', displayName: '入侵', role: 'grid_worker', scopeCode: OTHER_GRID, password: 'abcdefg123' } },
+  'POST /api/accounts': {
+    method: 'POST',
+    url: () => '/api/accounts',
+    body: {
+      username: 'intruder',
+      displayName: '入侵',
+      role: 'grid_worker',
+      scopeCode: OTHER_GRID,
+      password: 'abcdefg123',
+    },
+  },
   'PATCH /api/accounts/:id': { method: 'PATCH', url: (x) => `/api/accounts/${x.account}`, body: { disabled: true } },
-  'POST /api/accounts/:id/password': { method: 'POST', url: (x) => `/api/accounts/${x.account}/password`, body: { newPassword: 'abcdefg123' } },
-  'GET /api/registry/export.:format': { method: 'GET', url: () => `/api/registry/export.csv?community=${OTHER_COMMUNITY}` },
+  'POST /api/accounts/:id/password': {
+    method: 'POST',
+    url: (x) => `/api/accounts/${x.account}/password`,
+    body: { newPassword: 'abcdefg123' },
+  },
+  'GET /api/registry/export.:format': {
+    method: 'GET',
+    url: () => `/api/registry/export.csv?community=${OTHER_COMMUNITY}`,
+  },
   'GET /api/cases': { method: 'GET', url: () => `/api/cases?code=${OTHER_COMMUNITY}` },
   'GET /api/cases/map': { method: 'GET', url: () => `/api/cases/map?code=${OTHER_COMMUNITY}` },
   'GET /api/cases/overdue': { method: 'GET', url: () => `/api/cases/overdue?code=${OTHER_COMMUNITY}` },
@@ -42,42 +110,104 @@ const cases: Record<string, Case> = {
   'GET /api/cases/:id': { method: 'GET', url: () => `/api/cases/${oc.caseId}` },
   'GET /api/cases/:id/history': { method: 'GET', url: () => `/api/cases/${oc.caseId}/history` },
   'GET /api/cases/photos/:id': { method: 'GET', url: () => `/api/cases/photos/${oc.photoId}` },
-  'POST /api/cases/:id/actions': { method: 'POST', url: () => `/api/cases/${oc.caseId}/actions`, body: { action: 'verify', ok: true } },
+  'POST /api/cases/:id/actions': {
+    method: 'POST',
+    url: () => `/api/cases/${oc.caseId}/actions`,
+    body: { action: 'verify', ok: true },
+  },
   'POST /api/cases/:id/notes': { method: 'POST', url: () => `/api/cases/${oc.caseId}/notes`, body: { note: '入侵' } },
   'POST /api/cases/:id/support': { method: 'POST', url: () => `/api/cases/${oc.caseId}/support` },
-  'POST /api/cases/:id/confirm': { method: 'POST', url: () => `/api/cases/${oc.caseId}/confirm`, body: { fixed: true } },
+  'POST /api/cases/:id/confirm': {
+    method: 'POST',
+    url: () => `/api/cases/${oc.caseId}/confirm`,
+    body: { fixed: true },
+  },
   'POST /api/cases/:id/rate': { method: 'POST', url: () => `/api/cases/${oc.caseId}/rate`, body: { score: 1 } },
   'GET /api/cases/patrols/:id': { method: 'GET', url: () => `/api/cases/patrols/${oc.patrolId}` },
-  'POST /api/cases/patrols/:id/track': { method: 'POST', url: () => `/api/cases/patrols/${oc.patrolId}/track`, body: { points: [{ lon: 100.48, lat: 38.93, at: '2026-11-27T02:00:00Z' }] } },
+  'POST /api/cases/patrols/:id/track': {
+    method: 'POST',
+    url: () => `/api/cases/patrols/${oc.patrolId}/track`,
+    body: { points: [{ lon: 100.48, lat: 38.93, at: '2026-11-27T02:00:00Z' }] },
+  },
   'POST /api/cases/patrols/:id/stop': { method: 'POST', url: () => `/api/cases/patrols/${oc.patrolId}/stop` },
   'GET /api/circle/:code/networks': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/networks` },
-  'POST /api/circle/:code/networks': { method: 'POST', url: () => `/api/circle/${OTHER_COMMUNITY}/networks?name=x`, body: {} },
+  'POST /api/circle/:code/networks': {
+    method: 'POST',
+    url: () => `/api/circle/${OTHER_COMMUNITY}/networks?name=x`,
+    body: {},
+  },
   'GET /api/circle/:code/network': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/network` },
   'GET /api/circle/:code/coverage': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/coverage` },
-  'GET /api/circle/:code/layer': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/layer?category=kindergarten` },
-  'GET /api/circle/:code/buildings/:id/nearest': { method: 'GET', url: (x) => `/api/circle/${OTHER_COMMUNITY}/buildings/${x.building}/nearest` },
-  'GET /api/circle/:code/area': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/area?lon=100.481&lat=38.931` },
-  'POST /api/circle/:code/sites': { method: 'POST', url: () => `/api/circle/${OTHER_COMMUNITY}/sites`, body: { category: 'kindergarten' } },
-  'POST /api/circle/:code/whatif': { method: 'POST', url: () => `/api/circle/${OTHER_COMMUNITY}/whatif`, body: { category: 'kindergarten', add: { lon: 100.481, lat: 38.931 } } },
+  'GET /api/circle/:code/layer': {
+    method: 'GET',
+    url: () => `/api/circle/${OTHER_COMMUNITY}/layer?category=kindergarten`,
+  },
+  'GET /api/circle/:code/buildings/:id/nearest': {
+    method: 'GET',
+    url: (x) => `/api/circle/${OTHER_COMMUNITY}/buildings/${x.building}/nearest`,
+  },
+  'GET /api/circle/:code/area': {
+    method: 'GET',
+    url: () => `/api/circle/${OTHER_COMMUNITY}/area?lon=100.481&lat=38.931`,
+  },
+  'POST /api/circle/:code/sites': {
+    method: 'POST',
+    url: () => `/api/circle/${OTHER_COMMUNITY}/sites`,
+    body: { category: 'kindergarten' },
+  },
+  'POST /api/circle/:code/whatif': {
+    method: 'POST',
+    url: () => `/api/circle/${OTHER_COMMUNITY}/whatif`,
+    body: { category: 'kindergarten', add: { lon: 100.481, lat: 38.931 } },
+  },
   'GET /api/circle/:code/report.pdf': { method: 'GET', url: () => `/api/circle/${OTHER_COMMUNITY}/report.pdf` },
-  'POST /api/circle/:code/facilities': { method: 'POST', url: () => `/api/circle/${OTHER_COMMUNITY}/facilities`, body: { type: 'FeatureCollection', features: [] } },
+  'POST /api/circle/:code/facilities': {
+    method: 'POST',
+    url: () => `/api/circle/${OTHER_COMMUNITY}/facilities`,
+    body: { type: 'FeatureCollection', features: [] },
+  },
 };
 /** Routes that take no id or place code (nothing to tamper with). */
-const unscoped = new Set(['GET /healthz', 'GET /openapi.json', 'GET /api/settings', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/geo/locate', 'GET /api/registry/template.:format',
-  'GET /api/cases/categories', 'GET /api/cases/calendar', 'POST /api/cases', 'POST /api/cases/help', 'GET /api/cases/duplicates', 'GET /api/cases/mine', 'GET /api/cases/queue',
-  'GET /api/cases/notifications', 'POST /api/cases/notifications/read', 'POST /api/cases/patrols', 'GET /api/cases/stream', 'GET /api/circle/categories']);
+const unscoped = new Set([
+  'GET /healthz',
+  'GET /openapi.json',
+  'GET /api/settings',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/auth/me',
+  'POST /api/auth/password',
+  'GET /api/geo/locate',
+  'GET /api/registry/template.:format',
+  'GET /api/cases/categories',
+  'GET /api/cases/calendar',
+  'POST /api/cases',
+  'POST /api/cases/help',
+  'GET /api/cases/duplicates',
+  'GET /api/cases/mine',
+  'GET /api/cases/queue',
+  'GET /api/cases/notifications',
+  'POST /api/cases/notifications/read',
+  'POST /api/cases/patrols',
+  'GET /api/cases/stream',
+  'GET /api/circle/categories',
+]);
 
 beforeAll(async () => {
   t = await testApp();
   o = await addOtherCommunity(t.handle.db);
   oc = await addOtherCase(t.handle.db);
-  for (const u of ['grid03', 'dh_staff', 'resident_silu', 'bj_street', 'auditor', 'shop01']) sessions[u] = await login(t.app, u);
+  for (const u of ['grid03', 'dh_staff', 'resident_silu', 'bj_street', 'auditor', 'shop01'])
+    sessions[u] = await login(t.app, u);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('scope is enforced on every route with an id', () => {
   it('every /api route with a parameter or a place filter is covered', () => {
-    const api = t.app.routeList.filter((r) => r.url.startsWith('/api/') || r.url === '/healthz').map((r) => `${r.method} ${r.url}`);
+    const api = t.app.routeList
+      .filter((r) => r.url.startsWith('/api/') || r.url === '/healthz')
+      .map((r) => `${r.method} ${r.url}`);
     expect(api.length).toBeGreaterThanOrEqual(Object.keys(cases).length + unscoped.size - 1);
     const missing = api.filter((k) => !(k in cases) && !unscoped.has(k));
     expect(missing).toEqual([]);
@@ -96,11 +226,21 @@ describe('scope is enforced on every route with an id', () => {
   }
 
   it('nothing in the other community was changed', async () => {
-    const adult = await t.handle.db.selectFrom('residents').selectAll().where('id', '=', o.adult).executeTakeFirstOrThrow();
+    const adult = await t.handle.db
+      .selectFrom('residents')
+      .selectAll()
+      .where('id', '=', o.adult)
+      .executeTakeFirstOrThrow();
     expect(adult.phone).toBe('13912345678');
-    const h = await t.handle.db.selectFrom('households').selectAll().where('id', '=', o.household).executeTakeFirstOrThrow();
+    const h = await t.handle.db
+      .selectFrom('households')
+      .selectAll()
+      .where('id', '=', o.household)
+      .executeTakeFirstOrThrow();
     expect(h.owner_name).toBe('王五');
-    expect(await t.handle.db.selectFrom('residents').select('id').where('household_id', '=', o.household).execute()).toHaveLength(2);
+    expect(
+      await t.handle.db.selectFrom('residents').select('id').where('household_id', '=', o.household).execute(),
+    ).toHaveLength(2);
   });
 
   it('a grid worker cannot reach a neighbouring grid of the same community', async () => {
@@ -115,7 +255,10 @@ describe('scope is enforced on every route with an id', () => {
     expect(r.statusCode).toBe(200);
     const adult = r.json().residents.find((x: { id: string }) => x.id === o.adult);
     expect(adult.phone).toBe('139****5678');
-    expect((await sessions.bj_street!.request('PATCH', `/api/residents/${o.adult}`, { version: 1, phone: '13000000000' })).statusCode).toBe(403);
+    expect(
+      (await sessions.bj_street!.request('PATCH', `/api/residents/${o.adult}`, { version: 1, phone: '13000000000' }))
+        .statusCode,
+    ).toBe(403);
     expect((await sessions.auditor!.request('GET', `/api/audit?code=${OTHER_COMMUNITY}`)).statusCode).toBe(200);
   });
 });

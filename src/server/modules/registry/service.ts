@@ -45,9 +45,21 @@ export async function placeDetail(ctx: Ctx, code: string) {
   if (!place) throw new AppError('NOT_FOUND');
   authorize(ctx.actor, 'place.read', { code });
   const children = await repo.childPlaces(ctx.db, code);
-  const stats = can(ctx.actor, 'household.read', { code }) || ctx.actor.scopeCode.startsWith(code) ? await statsUnder(ctx.db, code, ctx.now) : null;
+  const stats =
+    can(ctx.actor, 'household.read', { code }) || ctx.actor.scopeCode.startsWith(code)
+      ? await statsUnder(ctx.db, code, ctx.now)
+      : null;
   return {
-    place: { code: place.code, kind: place.kind, name: place.name, nameEn: place.name_en, parentCode: place.parent_code, boundary: place.boundary, isDemo: place.is_demo, properties: place.properties },
+    place: {
+      code: place.code,
+      kind: place.kind,
+      name: place.name,
+      nameEn: place.name_en,
+      parentCode: place.parent_code,
+      boundary: place.boundary,
+      isDemo: place.is_demo,
+      properties: place.properties,
+    },
     children: children.map((c) => ({ code: c.code, kind: c.kind, name: c.name, nameEn: c.name_en })),
     stats,
   };
@@ -62,15 +74,35 @@ export async function householdDetail(ctx: Ctx, id: string) {
   const residents = await repo.residentsOfHousehold(ctx.db, id);
   return {
     household: {
-      id: h.id, gridCode: h.grid_code, communityCode: h.community_code, buildingId: h.building_id, buildingName: h.building_name,
-      unit: h.unit, room: h.room, areaM2: h.area_centi_m2 / 100, areaSource: h.area_source, ownerName: h.owner_name, version: h.version,
+      id: h.id,
+      gridCode: h.grid_code,
+      communityCode: h.community_code,
+      buildingId: h.building_id,
+      buildingName: h.building_name,
+      unit: h.unit,
+      room: h.room,
+      areaM2: h.area_centi_m2 / 100,
+      areaSource: h.area_source,
+      ownerName: h.owner_name,
+      version: h.version,
     },
     residents: residents.map((r) => presentResident(r, ctx.actor, today, ctx.lang)),
   };
 }
 
 /** Edits a household's unit/room/area/owner (optimistic: `version` must match). */
-export async function updateHouseholdFields(ctx: Ctx, id: string, version: number, patch: { unit?: string; room?: string; areaM2?: number; areaSource?: 'register' | 'survey' | 'contract'; ownerName?: string }) {
+export async function updateHouseholdFields(
+  ctx: Ctx,
+  id: string,
+  version: number,
+  patch: {
+    unit?: string;
+    room?: string;
+    areaM2?: number;
+    areaSource?: 'register' | 'survey' | 'contract';
+    ownerName?: string;
+  },
+) {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await repo.getHousehold(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
@@ -83,7 +115,15 @@ export async function updateHouseholdFields(ctx: Ctx, id: string, version: numbe
       ...(patch.ownerName !== undefined ? { owner_name: patch.ownerName } : {}),
     });
     if (!after) throw new AppError('CONFLICT');
-    await audit(trx, actorRef(ctx.actor), { action: 'update', entity: 'household', entityId: id, scopeCode: after.grid_code ?? after.community_code, before, after, ip: ctx.ip });
+    await audit(trx, actorRef(ctx.actor), {
+      action: 'update',
+      entity: 'household',
+      entityId: id,
+      scopeCode: after.grid_code ?? after.community_code,
+      before,
+      after,
+      ip: ctx.ip,
+    });
     return after;
   });
 }
@@ -116,10 +156,26 @@ export async function addResident(ctx: Ctx, householdId: string, input: Resident
     authorize(ctx.actor, 'resident.write', { code: h.grid_code ?? h.community_code, householdId });
     if (idNumber && (await repo.residentByIdNumber(trx, idNumber))) throw new AppError('DUPLICATE_ID_NUMBER');
     const row = await repo.insertResident(trx, {
-      id: uuidv7(ctx.now.getTime()), community_code: h.community_code, grid_code: h.grid_code, household_id: householdId,
-      name: input.name, gender: input.gender, phone: input.phone, id_number: idNumber, birth_date: input.birthDate, relation: input.relation, tags: input.tags,
+      id: uuidv7(ctx.now.getTime()),
+      community_code: h.community_code,
+      grid_code: h.grid_code,
+      household_id: householdId,
+      name: input.name,
+      gender: input.gender,
+      phone: input.phone,
+      id_number: idNumber,
+      birth_date: input.birthDate,
+      relation: input.relation,
+      tags: input.tags,
     });
-    await audit(trx, actorRef(ctx.actor), { action: 'create', entity: 'resident', entityId: row.id, scopeCode: row.grid_code ?? row.community_code, after: row, ip: ctx.ip });
+    await audit(trx, actorRef(ctx.actor), {
+      action: 'create',
+      entity: 'resident',
+      entityId: row.id,
+      scopeCode: row.grid_code ?? row.community_code,
+      after: row,
+      ip: ctx.ip,
+    });
     return presentResident(row, ctx.actor, today, ctx.lang);
   });
 }
@@ -131,8 +187,12 @@ export async function editResident(ctx: Ctx, id: string, version: number, patch:
   return ctx.db.transaction().execute(async (trx) => {
     const before = await repo.getResident(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    authorize(ctx.actor, 'resident.write', { code: before.grid_code ?? before.community_code, householdId: before.household_id });
-    if (idNumber && idNumber !== before.id_number && (await repo.residentByIdNumber(trx, idNumber))) throw new AppError('DUPLICATE_ID_NUMBER');
+    authorize(ctx.actor, 'resident.write', {
+      code: before.grid_code ?? before.community_code,
+      householdId: before.household_id,
+    });
+    if (idNumber && idNumber !== before.id_number && (await repo.residentByIdNumber(trx, idNumber)))
+      throw new AppError('DUPLICATE_ID_NUMBER');
     const after = await repo.updateResident(trx, id, version, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.gender !== undefined ? { gender: patch.gender } : {}),
@@ -143,7 +203,15 @@ export async function editResident(ctx: Ctx, id: string, version: number, patch:
       ...(patch.tags !== undefined ? { tags: patch.tags } : {}),
     });
     if (!after) throw new AppError('CONFLICT');
-    await audit(trx, actorRef(ctx.actor), { action: 'update', entity: 'resident', entityId: id, scopeCode: after.grid_code ?? after.community_code, before, after, ip: ctx.ip });
+    await audit(trx, actorRef(ctx.actor), {
+      action: 'update',
+      entity: 'resident',
+      entityId: id,
+      scopeCode: after.grid_code ?? after.community_code,
+      before,
+      after,
+      ip: ctx.ip,
+    });
     return presentResident(after, ctx.actor, today, ctx.lang);
   });
 }
@@ -153,11 +221,25 @@ export async function removeResident(ctx: Ctx, id: string) {
   await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.getResident(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    authorize(ctx.actor, 'resident.write', { code: before.grid_code ?? before.community_code, householdId: before.household_id });
+    authorize(ctx.actor, 'resident.write', {
+      code: before.grid_code ?? before.community_code,
+      householdId: before.household_id,
+    });
     if (await trx.selectFrom('accounts').select('id').where('resident_id', '=', id).executeTakeFirst()) {
-      await trx.updateTable('accounts').set({ resident_id: null, disabled: true }).where('resident_id', '=', id).execute();
+      await trx
+        .updateTable('accounts')
+        .set({ resident_id: null, disabled: true })
+        .where('resident_id', '=', id)
+        .execute();
     }
     await repo.deleteResident(trx, id);
-    await audit(trx, actorRef(ctx.actor), { action: 'delete', entity: 'resident', entityId: id, scopeCode: before.grid_code ?? before.community_code, before, ip: ctx.ip });
+    await audit(trx, actorRef(ctx.actor), {
+      action: 'delete',
+      entity: 'resident',
+      entityId: id,
+      scopeCode: before.grid_code ?? before.community_code,
+      before,
+      ip: ctx.ip,
+    });
   });
 }

@@ -57,7 +57,9 @@ export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client whose server connection ends (server restart, database dropped while the pool closes) is
   // reported here; the pool discards it and opens a new one on demand, so it must not crash the process.
-  pool.on('error', (e) => { if ((e as { code?: string }).code !== '57P01') process.emitWarning(`PostgreSQL idle client: ${e.message}`); });
+  pool.on('error', (e) => {
+    if ((e as { code?: string }).code !== '57P01') process.emitWarning(`PostgreSQL idle client: ${e.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', url, close: () => db.destroy() };
 }

@@ -11,11 +11,15 @@ describe('data directory lock', () => {
     const lock = lockDataDir(dir);
     const script = `import { lockDataDir } from ${JSON.stringify(join(import.meta.dirname, 'lock.ts'))};
       try { lockDataDir(${JSON.stringify(dir)}); console.log('ACQUIRED'); } catch (e) { console.log(e.code, e.message); }`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
     expect(r.stdout).toContain('DATA_DIR_LOCKED');
     expect(r.stdout).toContain(String(process.pid));
     lock.release();
-    const r2 = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const r2 = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
     expect(r2.stdout).toContain('ACQUIRED');
   });
 

@@ -25,19 +25,33 @@ export interface EventBus {
 /** The single-instance bus. */
 export class LocalBus implements EventBus {
   protected readonly emitter = new EventEmitter();
-  constructor() { this.emitter.setMaxListeners(0); }
-  publish(event: BusEvent): Promise<void> { this.deliver(event); return Promise.resolve(); }
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+  publish(event: BusEvent): Promise<void> {
+    this.deliver(event);
+    return Promise.resolve();
+  }
   /** Delivers to this instance's subscribers; a throwing subscriber does not stop the others. */
   deliver(event: BusEvent): void {
     for (const fn of this.emitter.listeners('event') as ((e: BusEvent) => void)[]) {
-      try { fn(event); } catch { /* a subscriber's fault must not break publishing */ }
+      try {
+        fn(event);
+      } catch {
+        /* a subscriber's fault must not break publishing */
+      }
     }
   }
   subscribe(fn: (event: BusEvent) => void): () => void {
     this.emitter.on('event', fn);
-    return () => { this.emitter.off('event', fn); };
+    return () => {
+      this.emitter.off('event', fn);
+    };
   }
-  close(): Promise<void> { this.emitter.removeAllListeners(); return Promise.resolve(); }
+  close(): Promise<void> {
+    this.emitter.removeAllListeners();
+    return Promise.resolve();
+  }
 }
 
 /** Channel used for fan-out. */
@@ -54,7 +68,9 @@ export class PgBus extends LocalBus {
   /** NOTIFYs go out one at a time on the listener connection (pg clients must not run queries concurrently). */
   private tail: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly url: string) { super(); }
+  private constructor(private readonly url: string) {
+    super();
+  }
 
   /** Connects and starts listening. */
   static async connect(url: string): Promise<PgBus> {
@@ -70,9 +86,13 @@ export class PgBus extends LocalBus {
       try {
         const { o, e } = JSON.parse(msg.payload) as { o: string; e: BusEvent };
         if (o !== this.origin) this.deliver(e);
-      } catch { /* ignore foreign payloads */ }
+      } catch {
+        /* ignore foreign payloads */
+      }
     });
-    c.on('error', () => { this.reconnect(c); });
+    c.on('error', () => {
+      this.reconnect(c);
+    });
     await c.connect();
     await c.query(`LISTEN ${CHANNEL}`);
     this.client = c;
@@ -82,7 +102,9 @@ export class PgBus extends LocalBus {
     if (this.closed || this.client !== old) return;
     this.client = null;
     old.end().catch(() => undefined);
-    setTimeout(() => { if (!this.closed) this.open().catch(() => this.reconnect(old)); }, 1000).unref();
+    setTimeout(() => {
+      if (!this.closed) this.open().catch(() => this.reconnect(old));
+    }, 1000).unref();
   }
 
   override async publish(event: BusEvent): Promise<void> {

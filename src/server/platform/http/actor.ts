@@ -45,8 +45,19 @@ export async function actorFromToken(db: Kysely<Database>, token: string, now: D
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
     .leftJoin('residents as r', 'r.id', 'a.resident_id')
-    .select(['s.id as sid', 's.csrf_token', 's.expires_at', 'a.id', 'a.username', 'a.display_name', 'a.role',
-      'a.scope_code', 'a.resident_id', 'a.disabled', 'r.household_id'])
+    .select([
+      's.id as sid',
+      's.csrf_token',
+      's.expires_at',
+      'a.id',
+      'a.username',
+      'a.display_name',
+      'a.role',
+      'a.scope_code',
+      'a.resident_id',
+      'a.disabled',
+      'r.household_id',
+    ])
     .where('s.id', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.disabled || new Date(row.expires_at) <= now) return null;

@@ -43,8 +43,15 @@ function issueText(issue: unknown, message: string, lang: 'zh' | 'en'): string {
 
 /** Database errors a request can cause (a race lost to a unique key, a bad value past validation). */
 const pgCodes: Record<string, ErrorCode> = {
-  '23505': 'CONFLICT', '23503': 'CONFLICT', '40001': 'CONFLICT', '40P01': 'CONFLICT',
-  '23514': 'VALIDATION_FAILED', '22P02': 'VALIDATION_FAILED', '22007': 'VALIDATION_FAILED', '22008': 'VALIDATION_FAILED', '22001': 'VALIDATION_FAILED',
+  '23505': 'CONFLICT',
+  '23503': 'CONFLICT',
+  '40001': 'CONFLICT',
+  '40P01': 'CONFLICT',
+  '23514': 'VALIDATION_FAILED',
+  '22P02': 'VALIDATION_FAILED',
+  '22007': 'VALIDATION_FAILED',
+  '22008': 'VALIDATION_FAILED',
+  '22001': 'VALIDATION_FAILED',
 };
 
 /** Turns anything thrown in a route into an AppError. */
@@ -52,8 +59,16 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation.slice(0, 5);
-    const line = (lang: 'zh' | 'en') => first.map((v) => `${v.instancePath || '/'} ${issueText({ ...v.params, code: v.keyword }, v.message ?? '', lang)}`.trim()).join('; ');
-    return new AppError('VALIDATION_FAILED', { params: { detail: { zh: line('zh'), en: line('en') } }, details: error.validation.map((v) => ({ path: v.instancePath, message: v.message })) });
+    const line = (lang: 'zh' | 'en') =>
+      first
+        .map((v) =>
+          `${v.instancePath || '/'} ${issueText({ ...v.params, code: v.keyword }, v.message ?? '', lang)}`.trim(),
+        )
+        .join('; ');
+    return new AppError('VALIDATION_FAILED', {
+      params: { detail: { zh: line('zh'), en: line('en') } },
+      details: error.validation.map((v) => ({ path: v.instancePath, message: v.message })),
+    });
   }
   const fe = error as Partial<FastifyError> & { statusCode?: number };
   const pgCode = typeof fe.code === 'string' && /^[0-9A-Z]{5}$/.test(fe.code) ? pgCodes[fe.code] : undefined;
@@ -74,11 +89,16 @@ export function toAppError(error: unknown): AppError {
  * Installs the error and not-found handlers on an app. `fallback` may answer an unknown GET itself (the web
  * app's index.html for client-side routes); API paths always get ROUTE_NOT_FOUND.
  */
-export function installErrorHandling(app: FastifyInstance, fallback?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined): void {
+export function installErrorHandling(
+  app: FastifyInstance,
+  fallback?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined,
+): void {
   app.setErrorHandler((error, req, reply) => {
     const appErr = toAppError(error);
     if (appErr.status >= 500) req.log.error({ err: error }, 'unhandled error');
     return sendError(req, reply, appErr);
   });
-  app.setNotFoundHandler((req, reply) => fallback?.(req, reply) ?? sendError(req, reply, new AppError('ROUTE_NOT_FOUND')));
+  app.setNotFoundHandler(
+    (req, reply) => fallback?.(req, reply) ?? sendError(req, reply, new AppError('ROUTE_NOT_FOUND')),
+  );
 }

@@ -13,9 +13,26 @@ import { useAsync } from '../../lib/useAsync.ts';
 import { MANAGEABLE, ScopePicker } from './ScopePicker.tsx';
 
 /** An account as the server lists it. */
-export interface AccountRow { id: string; username: string; displayName: string; role: Role; scopeCode: string; scopeName: string | null; phone: string | null; disabled: boolean }
+export interface AccountRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeCode: string;
+  scopeName: string | null;
+  phone: string | null;
+  disabled: boolean;
+}
 
-interface NewAccountForm { username: string; displayName: string; role: Role; scope?: string[]; residentId?: string; phone?: string; password: string }
+interface NewAccountForm {
+  username: string;
+  displayName: string;
+  role: Role;
+  scope?: string[];
+  residentId?: string;
+  phone?: string;
+  password: string;
+}
 
 /** The page. */
 export default function AccountsPage() {
@@ -42,61 +59,152 @@ export default function AccountsPage() {
     <div className="s-pad">
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Title level={3}>{t('accounts.title')}</Typography.Title>
-        <Button type="primary" onClick={() => setCreating(true)} data-testid="account-create">{t('accounts.create')}</Button>
+        <Button type="primary" onClick={() => setCreating(true)} data-testid="account-create">
+          {t('accounts.create')}
+        </Button>
       </Space>
       <Typography.Paragraph type="secondary">{t('accounts.hint')}</Typography.Paragraph>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <Table<AccountRow>
-        size="small" rowKey="id" loading={list.loading} dataSource={list.data?.items ?? []} scroll={{ x: true }} data-testid="accounts-table"
+        size="small"
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: true }}
+        data-testid="accounts-table"
         columns={[
           { title: t('accounts.username'), dataIndex: 'username' },
           { title: t('accounts.displayName'), dataIndex: 'displayName' },
           { title: t('accounts.role'), dataIndex: 'role', render: (r: Role) => t(`roles.${r}`) },
           { title: t('accounts.scope'), dataIndex: 'scopeCode', render: (c: string, r) => `${r.scopeName ?? ''} ${c}` },
           { title: t('accounts.phone'), dataIndex: 'phone' },
-          { title: t('accounts.status'), dataIndex: 'disabled', render: (d: boolean) => (d ? <Tag>⛔ {t('accounts.disabled')}</Tag> : <Tag color="green">✓ {t('accounts.enabled')}</Tag>) },
           {
-            title: '', key: 'actions',
-            render: (_: unknown, r) => r.id === me.id ? null : (
-              <Space wrap>
-                <Button size="small" onClick={() => void run(() => api('PATCH', `/api/accounts/${r.id}`, { disabled: !r.disabled }))}>
-                  {r.disabled ? t('accounts.enable') : t('accounts.disable')}
-                </Button>
-                <Button size="small" onClick={() => setResetFor(r)}>{t('accounts.resetPassword')}</Button>
-                {r.role === 'grid_worker' && <Button size="small" onClick={() => setMoveFor(r)}>{t('accounts.move')}</Button>}
-              </Space>
-            ),
+            title: t('accounts.status'),
+            dataIndex: 'disabled',
+            render: (d: boolean) =>
+              d ? <Tag>⛔ {t('accounts.disabled')}</Tag> : <Tag color="green">✓ {t('accounts.enabled')}</Tag>,
+          },
+          {
+            title: '',
+            key: 'actions',
+            render: (_: unknown, r) =>
+              r.id === me.id ? null : (
+                <Space wrap>
+                  <Button
+                    size="small"
+                    onClick={() => void run(() => api('PATCH', `/api/accounts/${r.id}`, { disabled: !r.disabled }))}
+                  >
+                    {r.disabled ? t('accounts.enable') : t('accounts.disable')}
+                  </Button>
+                  <Button size="small" onClick={() => setResetFor(r)}>
+                    {t('accounts.resetPassword')}
+                  </Button>
+                  {r.role === 'grid_worker' && (
+                    <Button size="small" onClick={() => setMoveFor(r)}>
+                      {t('accounts.move')}
+                    </Button>
+                  )}
+                </Space>
+              ),
           },
         ]}
       />
-      <CreateModal open={creating} onClose={() => setCreating(false)} onCreate={(body) => run(() => api('POST', '/api/accounts', body))} />
-      <Modal open={!!resetFor} title={`${t('accounts.resetPassword')} · ${resetFor?.username ?? ''}`} footer={null} onCancel={() => setResetFor(null)} destroyOnHidden>
-        <Form<{ newPassword: string }> layout="vertical" onFinish={async (v) => { if (resetFor && (await run(() => api('POST', `/api/accounts/${resetFor.id}/password`, v)))) setResetFor(null); }}>
-          <Form.Item name="newPassword" label={t('accounts.newPassword')} extra={t('accounts.passwordRule')} rules={[{ required: true, message: t('accounts.required') }]}><Input.Password autoComplete="new-password" /></Form.Item>
-          <Button type="primary" htmlType="submit">{t('accounts.save')}</Button>
+      <CreateModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreate={(body) => run(() => api('POST', '/api/accounts', body))}
+      />
+      <Modal
+        open={!!resetFor}
+        title={`${t('accounts.resetPassword')} · ${resetFor?.username ?? ''}`}
+        footer={null}
+        onCancel={() => setResetFor(null)}
+        destroyOnHidden
+      >
+        <Form<{ newPassword: string }>
+          layout="vertical"
+          onFinish={async (v) => {
+            if (resetFor && (await run(() => api('POST', `/api/accounts/${resetFor.id}/password`, v))))
+              setResetFor(null);
+          }}
+        >
+          <Form.Item
+            name="newPassword"
+            label={t('accounts.newPassword')}
+            extra={t('accounts.passwordRule')}
+            rules={[{ required: true, message: t('accounts.required') }]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('accounts.save')}
+          </Button>
         </Form>
       </Modal>
-      <Modal open={!!moveFor} title={`${t('accounts.move')} · ${moveFor?.displayName ?? ''}`} footer={null} onCancel={() => setMoveFor(null)} destroyOnHidden>
-        <Form<{ scope: string[] }> layout="vertical" onFinish={async (v) => { if (moveFor && (await run(() => api('PATCH', `/api/accounts/${moveFor.id}`, { scopeCode: v.scope.at(-1) })))) setMoveFor(null); }}>
-          <Form.Item name="scope" label={t('accounts.scope')} rules={[{ required: true, message: t('accounts.required') }]}><ScopePicker root={me.scope?.code ?? ''} /></Form.Item>
-          <Button type="primary" htmlType="submit">{t('accounts.save')}</Button>
+      <Modal
+        open={!!moveFor}
+        title={`${t('accounts.move')} · ${moveFor?.displayName ?? ''}`}
+        footer={null}
+        onCancel={() => setMoveFor(null)}
+        destroyOnHidden
+      >
+        <Form<{ scope: string[] }>
+          layout="vertical"
+          onFinish={async (v) => {
+            if (
+              moveFor &&
+              (await run(() => api('PATCH', `/api/accounts/${moveFor.id}`, { scopeCode: v.scope.at(-1) })))
+            )
+              setMoveFor(null);
+          }}
+        >
+          <Form.Item
+            name="scope"
+            label={t('accounts.scope')}
+            rules={[{ required: true, message: t('accounts.required') }]}
+          >
+            <ScopePicker root={me.scope?.code ?? ''} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('accounts.save')}
+          </Button>
         </Form>
       </Modal>
     </div>
   );
 }
 
-function CreateModal({ open, onClose, onCreate }: { open: boolean; onClose(): void; onCreate(body: unknown): Promise<boolean> }) {
+function CreateModal({
+  open,
+  onClose,
+  onCreate,
+}: {
+  open: boolean;
+  onClose(): void;
+  onCreate(body: unknown): Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const me = useAccount();
   const [form] = Form.useForm<NewAccountForm>();
   const role = Form.useWatch('role', form);
   const [q, setQ] = useState('');
-  const hits = useAsync(() => (q ? get<Page<ResidentHit>>(`/api/residents${qs({ q, pageSize: 20 })}`) : undefined), [q]);
+  const hits = useAsync(
+    () => (q ? get<Page<ResidentHit>>(`/api/residents${qs({ q, pageSize: 20 })}`) : undefined),
+    [q],
+  );
   const submit = async (v: NewAccountForm) => {
-    const body = { username: v.username, displayName: v.displayName, role: v.role, password: v.password, ...(v.phone ? { phone: v.phone } : {}),
-      ...(v.role === 'resident' ? { residentId: v.residentId } : { scopeCode: v.scope?.at(-1) }) };
-    if (await onCreate(body)) { form.resetFields(); onClose(); }
+    const body = {
+      username: v.username,
+      displayName: v.displayName,
+      role: v.role,
+      password: v.password,
+      ...(v.phone ? { phone: v.phone } : {}),
+      ...(v.role === 'resident' ? { residentId: v.residentId } : { scopeCode: v.scope?.at(-1) }),
+    };
+    if (await onCreate(body)) {
+      form.resetFields();
+      onClose();
+    }
   };
   return (
     <Modal open={open} title={t('accounts.create')} footer={null} onCancel={onClose} destroyOnHidden>
@@ -105,21 +213,59 @@ function CreateModal({ open, onClose, onCreate }: { open: boolean; onClose(): vo
           <Select options={(MANAGEABLE[me.role] ?? []).map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </Form.Item>
         {role === 'resident' ? (
-          <Form.Item name="residentId" label={t('accounts.resident')} rules={[{ required: true, message: t('accounts.required') }]}>
-            <Select showSearch={{ filterOption: false, onSearch: setQ }} options={(hits.data?.items ?? []).filter((r) => !r.protected).map((r) => ({ value: r.id, label: `${r.name} · ${r.address}` }))} />
+          <Form.Item
+            name="residentId"
+            label={t('accounts.resident')}
+            rules={[{ required: true, message: t('accounts.required') }]}
+          >
+            <Select
+              showSearch={{ filterOption: false, onSearch: setQ }}
+              options={(hits.data?.items ?? [])
+                .filter((r) => !r.protected)
+                .map((r) => ({ value: r.id, label: `${r.name} · ${r.address}` }))}
+            />
           </Form.Item>
         ) : (
-          <Form.Item name="scope" label={t('accounts.scope')} rules={[{ required: true, message: t('accounts.required') }]}>
+          <Form.Item
+            name="scope"
+            label={t('accounts.scope')}
+            rules={[{ required: true, message: t('accounts.required') }]}
+          >
             <ScopePicker root={me.scope?.code ?? ''} />
           </Form.Item>
         )}
-        <Form.Item name="username" label={t('accounts.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{3,40}$/, message: t('accounts.required') }]}><Input autoComplete="off" /></Form.Item>
-        <Form.Item name="displayName" label={t('accounts.displayName')} rules={[{ required: true, message: t('accounts.required') }]}><Input /></Form.Item>
-        <Form.Item name="phone" label={t('accounts.phone')}><Input inputMode="tel" /></Form.Item>
-        <Form.Item name="password" label={t('accounts.initialPassword')} extra={t('accounts.passwordRule')} rules={[{ required: true, message: t('accounts.required') }]}><Input.Password autoComplete="new-password" /></Form.Item>
-        <Space><Button type="primary" htmlType="submit" data-testid="account-submit">{t('accounts.save')}</Button><Button onClick={onClose}>{t('accounts.cancel')}</Button></Space>
+        <Form.Item
+          name="username"
+          label={t('accounts.username')}
+          rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{3,40}$/, message: t('accounts.required') }]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('accounts.displayName')}
+          rules={[{ required: true, message: t('accounts.required') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item name="phone" label={t('accounts.phone')}>
+          <Input inputMode="tel" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('accounts.initialPassword')}
+          extra={t('accounts.passwordRule')}
+          rules={[{ required: true, message: t('accounts.required') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" data-testid="account-submit">
+            {t('accounts.save')}
+          </Button>
+          <Button onClick={onClose}>{t('accounts.cancel')}</Button>
+        </Space>
       </Form>
     </Modal>
   );
 }
-

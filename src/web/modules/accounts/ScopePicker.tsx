@@ -7,14 +7,31 @@ import { placeName } from '../../lib/format.ts';
 
 /** Roles each role may open accounts for (mirrors the server's rule table; the server decides). */
 export const MANAGEABLE: Partial<Record<Role, Role[]>> = {
-  district_admin: ['street_staff', 'community_staff', 'grid_worker', 'shop_staff', 'resident', 'auditor', 'district_admin'],
+  district_admin: [
+    'street_staff',
+    'community_staff',
+    'grid_worker',
+    'shop_staff',
+    'resident',
+    'auditor',
+    'district_admin',
+  ],
   street_staff: ['community_staff', 'grid_worker', 'shop_staff', 'resident'],
   community_staff: ['grid_worker', 'shop_staff', 'resident'],
 };
 
-interface Option { value: string; label: string; isLeaf: boolean; children?: Option[] }
+interface Option {
+  value: string;
+  label: string;
+  isLeaf: boolean;
+  children?: Option[];
+}
 
-const toOption = (p: PlaceRef): Option => ({ value: p.code, label: `${placeName(p)} ${p.code}`, isLeaf: p.kind === 'grid' });
+const toOption = (p: PlaceRef): Option => ({
+  value: p.code,
+  label: `${placeName(p)} ${p.code}`,
+  isLeaf: p.kind === 'grid',
+});
 
 async function childrenOf(code: string): Promise<Option[]> {
   const r = await get<{ children: PlaceRef[] }>(`/api/places/${code}`);
@@ -22,7 +39,15 @@ async function childrenOf(code: string): Promise<Option[]> {
 }
 
 /** A Cascader whose value is the path of codes from the root's children down to the chosen place. */
-export function ScopePicker({ root, value, onChange }: { root: string; value?: string[]; onChange?: (v: string[]) => void }) {
+export function ScopePicker({
+  root,
+  value,
+  onChange,
+}: {
+  root: string;
+  value?: string[];
+  onChange?: (v: string[]) => void;
+}) {
   const [options, setOptions] = useState<Option[]>([]);
   useEffect(() => {
     if (!root) return;

@@ -42,7 +42,9 @@ export default function AuditPage() {
         <Form.Item name="entity" label={t('audit.filterEntity')}>
           <Input allowClear />
         </Form.Item>
-        <Button type="primary" htmlType="submit">{t('audit.search')}</Button>
+        <Button type="primary" htmlType="submit">
+          {t('audit.search')}
+        </Button>
       </Form>
       {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<AuditEntry>
@@ -55,8 +57,14 @@ export default function AuditPage() {
         expandable={{
           expandedRowRender: (r) => (
             <div className="audit-diff">
-              <div><b>{t('audit.before')}</b><Json value={r.before} /></div>
-              <div><b>{t('audit.after')}</b><Json value={r.after} /></div>
+              <div>
+                <b>{t('audit.before')}</b>
+                <Json value={r.before} />
+              </div>
+              <div>
+                <b>{t('audit.after')}</b>
+                <Json value={r.after} />
+              </div>
             </div>
           ),
         }}
@@ -65,14 +73,25 @@ export default function AuditPage() {
           {
             title: t('audit.actor'),
             dataIndex: 'actorRole',
-            render: (v: string, r) => `${t(`roles.${v}`, { defaultValue: v })}${r.actorId ? ` · …${r.actorId.slice(-8)}` : ''}`,
+            render: (v: string, r) =>
+              `${t(`roles.${v}`, { defaultValue: v })}${r.actorId ? ` · …${r.actorId.slice(-8)}` : ''}`,
           },
           { title: t('audit.action'), dataIndex: 'action' },
           { title: t('audit.entity'), dataIndex: 'entity' },
-          { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => (v ? <span title={v}>…{v.slice(-8)}</span> : '') },
+          {
+            title: t('audit.entityId'),
+            dataIndex: 'entityId',
+            render: (v: string | null) => (v ? <span title={v}>…{v.slice(-8)}</span> : ''),
+          },
           { title: t('audit.scope'), dataIndex: 'scopeCode' },
         ]}
-        pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
       />
     </div>
   );

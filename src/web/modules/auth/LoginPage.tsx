@@ -57,7 +57,12 @@ export default function LoginPage() {
         )}
         <label className="field">
           <span>{t('login.username')}</span>
-          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('login.password')}</span>

@@ -73,7 +73,10 @@ export async function saveDraft(d: ReportDraft): Promise<void> {
 /** The saved draft, if any. */
 export async function loadDraft(): Promise<ReportDraft | null> {
   try {
-    const d = await withStore<ReportDraft | undefined>('readonly', (s) => s.get(ID) as IDBRequest<ReportDraft | undefined>);
+    const d = await withStore<ReportDraft | undefined>(
+      'readonly',
+      (s) => s.get(ID) as IDBRequest<ReportDraft | undefined>,
+    );
     if (d) return d;
   } catch {
     /* fall through to localStorage */

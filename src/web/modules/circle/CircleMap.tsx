@@ -25,10 +25,17 @@ export interface CircleMapProps {
 }
 
 function bounds(fc: FeatureCollection): [number, number, number, number] | null {
-  let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
+  let a = Infinity,
+    b = Infinity,
+    c = -Infinity,
+    d = -Infinity;
   const visit = (x: unknown): void => {
-    if (Array.isArray(x) && typeof x[0] === 'number') { a = Math.min(a, x[0]); c = Math.max(c, x[0]); b = Math.min(b, x[1] as number); d = Math.max(d, x[1] as number); }
-    else if (Array.isArray(x)) x.forEach(visit);
+    if (Array.isArray(x) && typeof x[0] === 'number') {
+      a = Math.min(a, x[0]);
+      c = Math.max(c, x[0]);
+      b = Math.min(b, x[1] as number);
+      d = Math.max(d, x[1] as number);
+    } else if (Array.isArray(x)) x.forEach(visit);
   };
   for (const f of fc.features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
   return Number.isFinite(a) ? [a, b, c, d] : null;
@@ -48,49 +55,84 @@ export function CircleMap(p: CircleMapProps) {
     let cancelled = false;
     let map: MlMap | null = null;
     setState('loading');
-    loadMapLibre().then((ml) => {
-      if (cancelled || !box.current) return;
-      mlRef.current = ml;
-      const bb = bounds(p.lines);
-      map = new ml.Map({
-        container: box.current, style: circleStyle(p.lines),
-        ...(bb ? { bounds: bb, fitBoundsOptions: { padding: 20 } } : { center: [100.45, 38.94], zoom: 14 }),
-        attributionControl: { compact: false, ...(p.attribution ? { customAttribution: p.attribution } : {}) },
-        dragRotate: false, pitchWithRotate: false,
+    loadMapLibre()
+      .then((ml) => {
+        if (cancelled || !box.current) return;
+        mlRef.current = ml;
+        const bb = bounds(p.lines);
+        map = new ml.Map({
+          container: box.current,
+          style: circleStyle(p.lines),
+          ...(bb ? { bounds: bb, fitBoundsOptions: { padding: 20 } } : { center: [100.45, 38.94], zoom: 14 }),
+          attributionControl: { compact: false, ...(p.attribution ? { customAttribution: p.attribution } : {}) },
+          dragRotate: false,
+          pitchWithRotate: false,
+        });
+        mapRef.current = map;
+        map.addControl(new ml.NavigationControl({ showCompass: false }), 'top-right');
+        map.touchZoomRotate.disableRotation();
+        map.on('load', () => !cancelled && setState('ready'));
+        map.on('click', (e) => {
+          const hit = map?.queryRenderedFeatures(e.point, { layers: ['facility'] })[0];
+          if (hit) cb.current.onFacilityClick(String(hit.properties.id), String(hit.properties.name));
+          else cb.current.onMapClick(e.lngLat.lng, e.lngLat.lat);
+        });
+        map.on('mouseenter', 'facility', () => map && (map.getCanvas().style.cursor = 'pointer'));
+        map.on('mouseleave', 'facility', () => map && (map.getCanvas().style.cursor = ''));
+      })
+      .catch((e: unknown) => {
+        console.warn('map failed', e);
+        if (!cancelled) setState('failed');
       });
-      mapRef.current = map;
-      map.addControl(new ml.NavigationControl({ showCompass: false }), 'top-right');
-      map.touchZoomRotate.disableRotation();
-      map.on('load', () => !cancelled && setState('ready'));
-      map.on('click', (e) => {
-        const hit = map?.queryRenderedFeatures(e.point, { layers: ['facility'] })[0];
-        if (hit) cb.current.onFacilityClick(String(hit.properties.id), String(hit.properties.name));
-        else cb.current.onMapClick(e.lngLat.lng, e.lngLat.lat);
-      });
-      map.on('mouseenter', 'facility', () => map && (map.getCanvas().style.cursor = 'pointer'));
-      map.on('mouseleave', 'facility', () => map && (map.getCanvas().style.cursor = ''));
-    }).catch((e: unknown) => { console.warn('map failed', e); if (!cancelled) setState('failed'); });
-    return () => { cancelled = true; map?.remove(); mapRef.current = null; };
+    return () => {
+      cancelled = true;
+      map?.remove();
+      mapRef.current = null;
+    };
     // The map is rebuilt only for another network.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [p.lines, p.attribution]);
 
-  const set = (id: string, data: GeoJSON) => (mapRef.current?.getSource(id) as GeoJSONSource | undefined)?.setData(data);
+  const set = (id: string, data: GeoJSON) =>
+    (mapRef.current?.getSource(id) as GeoJSONSource | undefined)?.setData(data);
   useEffect(() => {
     if (state !== 'ready') return;
     set('homes', p.layer?.homes ?? EMPTY);
     set('heat', p.layer ? heatPoints(p.layer.homes) : EMPTY);
-    set('facilities', { type: 'FeatureCollection', features: (p.layer?.facilities ?? []).map((f) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [f.lon, f.lat] }, properties: { id: f.id, name: f.name } })) });
+    set('facilities', {
+      type: 'FeatureCollection',
+      features: (p.layer?.facilities ?? []).map((f) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [f.lon, f.lat] },
+        properties: { id: f.id, name: f.name },
+      })),
+    });
   }, [p.layer, state]);
   useEffect(() => {
     if (state !== 'ready') return;
-    set('area', p.area ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: p.area.polygon, properties: {} }, ...p.area.lines.coordinates.map((c) => ({ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: c }, properties: {} }))] } : EMPTY);
+    set(
+      'area',
+      p.area
+        ? {
+            type: 'FeatureCollection',
+            features: [
+              { type: 'Feature', geometry: p.area.polygon, properties: {} },
+              ...p.area.lines.coordinates.map((c) => ({
+                type: 'Feature' as const,
+                geometry: { type: 'LineString' as const, coordinates: c },
+                properties: {},
+              })),
+            ],
+          }
+        : EMPTY,
+    );
   }, [p.area, state]);
   useEffect(() => {
     if (state === 'ready') mapRef.current?.setLayoutProperty('heat', 'visibility', p.heat ? 'visible' : 'none');
   }, [p.heat, state]);
   useEffect(() => {
-    const map = mapRef.current, ml = mlRef.current;
+    const map = mapRef.current,
+      ml = mlRef.current;
     if (state !== 'ready' || !map || !ml) return;
     const markers: Marker[] = [];
     for (const s of p.sites) {

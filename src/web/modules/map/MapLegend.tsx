@@ -25,16 +25,19 @@ export function MapLegend({ own, ownName, open }: { own: string | null; ownName:
         </ul>
       )}
       <details open={open}>
-      <summary>{t('map.legend')}</summary>
-      <ul>
-        {item({ background: `linear-gradient(90deg, ${GRID_COLOURS.slice(0, 4).join(',')})`, opacity: 0.6 }, t('map.grid'))}
-        {item({ border: `2px dashed ${MAP_COLOURS.compound}` }, t('map.compound'))}
-        {item({ background: 'rgba(180,83,9,.2)', border: `2px dashed ${MAP_COLOURS.sanwu}` }, t('map.formerSanwu'))}
-        {item({ background: MAP_COLOURS.building }, t('map.building'))}
-        {item({ background: '#fff', border: `2px solid ${MAP_COLOURS.roadCasing}`, height: '0.5rem' }, t('map.road'))}
-        {item({ background: MAP_COLOURS.facility, borderRadius: '50%', border: '2px solid #fff' }, t('map.facility'))}
-        {item({ border: `2px dashed ${MAP_COLOURS.boundary}` }, t('map.boundary'))}
-      </ul>
+        <summary>{t('map.legend')}</summary>
+        <ul>
+          {item(
+            { background: `linear-gradient(90deg, ${GRID_COLOURS.slice(0, 4).join(',')})`, opacity: 0.6 },
+            t('map.grid'),
+          )}
+          {item({ border: `2px dashed ${MAP_COLOURS.compound}` }, t('map.compound'))}
+          {item({ background: 'rgba(180,83,9,.2)', border: `2px dashed ${MAP_COLOURS.sanwu}` }, t('map.formerSanwu'))}
+          {item({ background: MAP_COLOURS.building }, t('map.building'))}
+          {item({ background: '#fff', border: `2px solid ${MAP_COLOURS.roadCasing}`, height: '0.5rem' }, t('map.road'))}
+          {item({ background: MAP_COLOURS.facility, borderRadius: '50%', border: '2px solid #fff' }, t('map.facility'))}
+          {item({ border: `2px dashed ${MAP_COLOURS.boundary}` }, t('map.boundary'))}
+        </ul>
       </details>
     </div>
   );

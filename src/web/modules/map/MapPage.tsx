@@ -37,7 +37,9 @@ export default function MapPage() {
     () => (community ? get<CommunityMapData>(`/api/places/${community}/map`) : undefined),
     [community],
   );
-  const ownName = own ? map.data?.grids.features.find((f) => f.properties.code === own)?.properties.name ?? own : null;
+  const ownName = own
+    ? (map.data?.grids.features.find((f) => f.properties.code === own)?.properties.name ?? own)
+    : null;
   const error = communities.error ?? map.error;
 
   return (
@@ -76,7 +78,11 @@ export default function MapPage() {
         )}
       </div>
       {error && <Alert type="error" showIcon title={error.message} className="map-error" />}
-      {map.data?.community.isDemo && <div className="map-demo" role="note" data-testid="demo-notice">{t('map.demoNotice')}</div>}
+      {map.data?.community.isDemo && (
+        <div className="map-demo" role="note" data-testid="demo-notice">
+          {t('map.demoNotice')}
+        </div>
+      )}
       <div className="map-stage">
         {map.data ? (
           <CommunityMap

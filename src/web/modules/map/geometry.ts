@@ -28,7 +28,10 @@ function eachPosition(g: Geometry, fn: (p: Position) => void): void {
 
 /** Bounding box of features; null when there are no coordinates. */
 export function bboxOf(features: readonly (Feature | null | undefined)[]): BBox | null {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const f of features) {
     if (!f?.geometry) continue;
     eachPosition(f.geometry, (p) => {
@@ -49,7 +52,9 @@ export function bboxOf(features: readonly (Feature | null | undefined)[]): BBox 
 export function labelPoint(g: Geometry): [number, number] | null {
   const ring = g.type === 'Polygon' ? g.coordinates[0] : g.type === 'MultiPolygon' ? g.coordinates[0]?.[0] : undefined;
   if (!ring || ring.length < 3) return null;
-  let a = 0, cx = 0, cy = 0;
+  let a = 0,
+    cx = 0,
+    cy = 0;
   for (let i = 0; i < ring.length - 1; i++) {
     const [x0 = 0, y0 = 0] = ring[i] ?? [];
     const [x1 = 0, y1 = 0] = ring[i + 1] ?? [];
@@ -69,12 +74,17 @@ export function labelPoint(g: Geometry): [number, number] | null {
 export const GRID_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#7F7F7F'];
 
 /** Copy of a grid collection with a `colour` property per feature (by `seq`). */
-export function colourGrids<P extends { seq: number }>(fc: FeatureCollection<Geometry, P>): FeatureCollection<Geometry, P & { colour: string }> {
+export function colourGrids<P extends { seq: number }>(
+  fc: FeatureCollection<Geometry, P>,
+): FeatureCollection<Geometry, P & { colour: string }> {
   return {
     type: 'FeatureCollection',
     features: fc.features.map((f) => ({
       ...f,
-      properties: { ...f.properties, colour: GRID_COLOURS[(Math.max(1, f.properties.seq) - 1) % GRID_COLOURS.length] ?? '#7F7F7F' },
+      properties: {
+        ...f.properties,
+        colour: GRID_COLOURS[(Math.max(1, f.properties.seq) - 1) % GRID_COLOURS.length] ?? '#7F7F7F',
+      },
     })),
   };
 }

@@ -1,7 +1,20 @@
 /** Household detail: address and area (editable, optimistic locking by version) and its residents. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { api, get } from '../../api/client.ts';
 import type { HouseholdResponse, Resident } from '../../api/types.ts';
 import { useAccount } from '../../app/auth.tsx';
@@ -32,7 +45,12 @@ export default function HouseholdPage({ id }: { id: string }) {
   const [person, setPerson] = useState<Resident | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  if (data.error) return <div className="s-pad"><Alert type="error" showIcon title={data.error.message} /></div>;
+  if (data.error)
+    return (
+      <div className="s-pad">
+        <Alert type="error" showIcon title={data.error.message} />
+      </div>
+    );
   if (!data.data) return <Loading />;
   const { household: h, residents } = data.data;
 
@@ -65,9 +83,13 @@ export default function HouseholdPage({ id }: { id: string }) {
           render: (_: unknown, r: Resident) =>
             r.protected ? null : (
               <Space>
-                <Button size="small" onClick={() => setPerson(r)}>{t('person.edit')}</Button>
+                <Button size="small" onClick={() => setPerson(r)}>
+                  {t('person.edit')}
+                </Button>
                 <Popconfirm title={t('person.deleteConfirm')} onConfirm={() => void remove(r)}>
-                  <Button size="small" danger>{t('person.delete')}</Button>
+                  <Button size="small" danger>
+                    {t('person.delete')}
+                  </Button>
                 </Popconfirm>
               </Space>
             ),
@@ -77,7 +99,9 @@ export default function HouseholdPage({ id }: { id: string }) {
 
   return (
     <div className="s-pad" data-testid="household-page">
-      <Typography.Title level={3}>{t('household.title')} · {addressOf(h)}</Typography.Title>
+      <Typography.Title level={3}>
+        {t('household.title')} · {addressOf(h)}
+      </Typography.Title>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
       {editing ? (
         <Form<HouseholdValues>
@@ -86,20 +110,37 @@ export default function HouseholdPage({ id }: { id: string }) {
           initialValues={{ unit: h.unit, room: h.room, areaM2: h.areaM2, ownerName: h.ownerName }}
           onFinish={(v) => void save(v)}
         >
-          <Form.Item name="unit" label={t('household.unit')}><Input /></Form.Item>
-          <Form.Item name="room" label={t('household.room')} rules={[{ required: true, message: t('household.required') }]}>
+          <Form.Item name="unit" label={t('household.unit')}>
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="room"
+            label={t('household.room')}
+            rules={[{ required: true, message: t('household.required') }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item
             name="areaM2"
             label={t('household.area')}
-            rules={[{ validator: async (_, v: number | null) => { const p = checkArea(v); if (p) throw new Error(t(p)); } }]}
+            rules={[
+              {
+                validator: async (_, v: number | null) => {
+                  const p = checkArea(v);
+                  if (p) throw new Error(t(p));
+                },
+              },
+            ]}
           >
             <InputNumber step={0.01} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="ownerName" label={t('household.owner')}><Input /></Form.Item>
+          <Form.Item name="ownerName" label={t('household.owner')}>
+            <Input />
+          </Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit">{t('household.save')}</Button>
+            <Button type="primary" htmlType="submit">
+              {t('household.save')}
+            </Button>
             <Button onClick={() => setEditing(false)}>{t('household.cancel')}</Button>
           </Space>
         </Form>
@@ -121,7 +162,9 @@ export default function HouseholdPage({ id }: { id: string }) {
           {t('household.edit')}
         </Button>
       )}
-      <Typography.Title level={4} style={{ marginTop: 24 }}>{t('household.residentList')}</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 24 }}>
+        {t('household.residentList')}
+      </Typography.Title>
       <Table<Resident>
         size="small"
         rowKey="id"

@@ -73,13 +73,19 @@ export default function ImportPage() {
           <Typography.Paragraph type="secondary">{t('import.rule')}</Typography.Paragraph>
           <Space wrap>
             <input
-                type="file"
-                accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                data-testid="import-file"
-                aria-label={t('import.choose')}
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              />
-            <Button type="primary" disabled={!file || !community} loading={busy} onClick={() => void upload()} data-testid="import-start">
+              type="file"
+              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              data-testid="import-file"
+              aria-label={t('import.choose')}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+            <Button
+              type="primary"
+              disabled={!file || !community}
+              loading={busy}
+              onClick={() => void upload()}
+              data-testid="import-start"
+            >
               {busy ? t('import.importing') : t('import.start')}
             </Button>
           </Space>

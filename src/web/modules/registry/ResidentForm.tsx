@@ -88,13 +88,27 @@ export function ResidentForm(props: { householdId: string; resident?: Resident; 
       }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
-      <Form.Item name="name" label={t('person.name')} rules={[{ required: true, whitespace: true, message: t('household.required') }]}>
+      <Form.Item
+        name="name"
+        label={t('person.name')}
+        rules={[{ required: true, whitespace: true, message: t('household.required') }]}
+      >
         <Input maxLength={40} />
       </Form.Item>
       <Form.Item name="gender" label={t('person.gender')} rules={[{ required: true }]}>
-        <Select options={[{ value: 'male', label: t('person.male') }, { value: 'female', label: t('person.female') }]} />
+        <Select
+          options={[
+            { value: 'male', label: t('person.male') },
+            { value: 'female', label: t('person.female') },
+          ]}
+        />
       </Form.Item>
-      <Form.Item name="phone" label={t('person.phone')} rules={[rule(checkPhone)]} extra={masked(r?.phone) ? r?.phone : undefined}>
+      <Form.Item
+        name="phone"
+        label={t('person.phone')}
+        rules={[rule(checkPhone)]}
+        extra={masked(r?.phone) ? r?.phone : undefined}
+      >
         <Input inputMode="tel" maxLength={13} />
       </Form.Item>
       <Form.Item

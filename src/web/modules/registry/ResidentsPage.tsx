@@ -58,7 +58,10 @@ export default function ResidentsPage() {
         <Form.Item name="tag" label={t('search.tag')}>
           <Select
             style={{ minWidth: 140 }}
-            options={[{ value: '', label: t('search.anyTag') }, ...VOCAB.TAGS.map((x) => ({ value: x, label: t(`tag.${x}`) }))]}
+            options={[
+              { value: '', label: t('search.anyTag') },
+              ...VOCAB.TAGS.map((x) => ({ value: x, label: t(`tag.${x}`) })),
+            ]}
           />
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="search-submit">

@@ -20,7 +20,8 @@ export function householdColumns(t: TFunction, withGrid: boolean): ColumnsType<H
     { title: t('household.owner'), dataIndex: 'ownerName' },
     { title: t('household.residents'), dataIndex: 'residents', align: 'right' },
   ];
-  if (withGrid) cols.push({ title: t('household.grid'), dataIndex: 'gridCode', render: (v: string) => gridLabel(t, v) });
+  if (withGrid)
+    cols.push({ title: t('household.grid'), dataIndex: 'gridCode', render: (v: string) => gridLabel(t, v) });
   return cols;
 }
 
@@ -44,8 +45,16 @@ export function residentColumns<R extends Resident>(t: TFunction, extra: Columns
       dataIndex: 'relation',
       render: (v: string | null) => (v ? t(`person.relations.${v}`, { defaultValue: v }) : ''),
     },
-    { title: t('person.phone'), dataIndex: 'phone', render: (v: string | null) => <span data-testid="cell-phone">{v}</span> },
-    { title: t('person.idNumber'), dataIndex: 'idNumber', render: (v: string | null) => <span data-testid="cell-id">{v}</span> },
+    {
+      title: t('person.phone'),
+      dataIndex: 'phone',
+      render: (v: string | null) => <span data-testid="cell-phone">{v}</span>,
+    },
+    {
+      title: t('person.idNumber'),
+      dataIndex: 'idNumber',
+      render: (v: string | null) => <span data-testid="cell-id">{v}</span>,
+    },
     { title: t('person.tags'), dataIndex: 'tags', render: (v: string[]) => renderTags(t, v ?? []) },
     ...extra,
   ];

@@ -8,15 +8,47 @@ import { get } from '../../api/client.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 
 /** The categories a household asks about first (一老一小 and daily needs). */
-const SHOWN = ['elderly_day_care', 'health_station', 'pharmacy', 'wet_market', 'convenience_store', 'kindergarten', 'primary_school', 'park'];
+const SHOWN = [
+  'elderly_day_care',
+  'health_station',
+  'pharmacy',
+  'wet_market',
+  'convenience_store',
+  'kindergarten',
+  'primary_school',
+  'park',
+];
 
-interface Nearest { category: string; profile: string; facilityName: string | null; metres: number | null; minutes: number | null; gbMetres: number; withinGb: boolean }
-interface Category { id: string; zh: string; en: string }
+interface Nearest {
+  category: string;
+  profile: string;
+  facilityName: string | null;
+  metres: number | null;
+  minutes: number | null;
+  gbMetres: number;
+  withinGb: boolean;
+}
+interface Category {
+  id: string;
+  zh: string;
+  en: string;
+}
 
 /** The card; renders nothing until both answers are in (or when the area has no walking network). */
-export function NearbyCard({ communityCode, buildingId, elderly }: { communityCode: string; buildingId: string; elderly: boolean }) {
+export function NearbyCard({
+  communityCode,
+  buildingId,
+  elderly,
+}: {
+  communityCode: string;
+  buildingId: string;
+  elderly: boolean;
+}) {
   const { t, i18n } = useTranslation();
-  const data = useAsync(() => get<{ nearest: Nearest[] }>(`/api/circle/${communityCode}/buildings/${buildingId}/nearest`), [communityCode, buildingId]);
+  const data = useAsync(
+    () => get<{ nearest: Nearest[] }>(`/api/circle/${communityCode}/buildings/${buildingId}/nearest`),
+    [communityCode, buildingId],
+  );
   const cats = useAsync(() => get<{ categories: Category[] }>('/api/circle/categories'), []);
   if (!data.data || !cats.data) return null;
   const profile = elderly ? 'elderly' : 'standard';
@@ -24,11 +56,17 @@ export function NearbyCard({ communityCode, buildingId, elderly }: { communityCo
     const c = cats.data?.categories.find((x) => x.id === id);
     return c ? (i18n.language === 'en' ? c.en : c.zh) : id;
   };
-  const rows = SHOWN.map((id) => data.data!.nearest.find((n) => n.category === id && n.profile === profile)).filter((n): n is Nearest => !!n);
+  const rows = SHOWN.map((id) => data.data!.nearest.find((n) => n.category === id && n.profile === profile)).filter(
+    (n): n is Nearest => !!n,
+  );
   return (
     <section className="card" aria-labelledby="nearby-title" data-testid="nearby-card">
       <h2 id="nearby-title">{t('resident.nearby.title')}</h2>
-      <p className="para muted">{t('resident.nearby.pace', { pace: t(elderly ? 'resident.nearby.paceElderly' : 'resident.nearby.paceStandard') })}</p>
+      <p className="para muted">
+        {t('resident.nearby.pace', {
+          pace: t(elderly ? 'resident.nearby.paceElderly' : 'resident.nearby.paceStandard'),
+        })}
+      </p>
       <ul className="r-members">
         {rows.map((n) => (
           <li key={n.category} className="r-member">
@@ -38,8 +76,15 @@ export function NearbyCard({ communityCode, buildingId, elderly }: { communityCo
             ) : (
               <>
                 <span>{n.facilityName}</span>
-                <span>{t('resident.nearby.walk', { minutes: Math.max(1, Math.round(n.minutes)), metres: Math.round(n.metres) })}</span>
-                <span className="muted">{n.withinGb ? t('resident.nearby.within') : t('resident.nearby.beyond', { gb: n.gbMetres })}</span>
+                <span>
+                  {t('resident.nearby.walk', {
+                    minutes: Math.max(1, Math.round(n.minutes)),
+                    metres: Math.round(n.metres),
+                  })}
+                </span>
+                <span className="muted">
+                  {n.withinGb ? t('resident.nearby.within') : t('resident.nearby.beyond', { gb: n.gbMetres })}
+                </span>
               </>
             )}
           </li>

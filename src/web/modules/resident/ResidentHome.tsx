@@ -65,7 +65,11 @@ export default function ResidentHome() {
       <section className="card" aria-labelledby="hh-title">
         <h2 id="hh-title">{t('resident.myHousehold')}</h2>
         {!account.householdId && <p className="para">{t('resident.noHousehold')}</p>}
-        {hh.error && <p className="alert alert-error" role="alert">{hh.error.message}</p>}
+        {hh.error && (
+          <p className="alert alert-error" role="alert">
+            {hh.error.message}
+          </p>
+        )}
         {hh.loading && <p className="para muted">{t('app.loading')}</p>}
         {h && (
           <>
@@ -75,7 +79,9 @@ export default function ResidentHome() {
             </p>
             <p className="para r-label">{t('resident.memberCount', { count: hh.data?.residents.length ?? 0 })}</p>
             <ul className="r-members">
-              {hh.data?.residents.map((r) => <Member key={r.id} r={r} />)}
+              {hh.data?.residents.map((r) => (
+                <Member key={r.id} r={r} />
+              ))}
             </ul>
           </>
         )}
@@ -83,7 +89,11 @@ export default function ResidentHome() {
 
       <section className="card" aria-labelledby="grid-title">
         <h2 id="grid-title">{t('resident.myGrid')}</h2>
-        {grid.error && <p className="alert alert-error" role="alert">{grid.error.message}</p>}
+        {grid.error && (
+          <p className="alert alert-error" role="alert">
+            {grid.error.message}
+          </p>
+        )}
         {grid.data && (
           <>
             <p className="para r-big">{placeName(grid.data.grid)}</p>
@@ -113,7 +123,11 @@ export default function ResidentHome() {
       <section className="card" aria-labelledby="community-title">
         <h2 id="community-title">{t('resident.myCommunity')}</h2>
         {community.data && <p className="para r-big">{placeName(community.data.place)}</p>}
-        {community.error && <p className="alert alert-error" role="alert">{community.error.message}</p>}
+        {community.error && (
+          <p className="alert alert-error" role="alert">
+            {community.error.message}
+          </p>
+        )}
       </section>
 
       <Link className="btn btn-block r-settings" to="/me/settings" data-testid="settings-link">

@@ -40,7 +40,11 @@ const NAV: NavItem[] = [
   { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
   { path: '/import', label: 'nav.import', show: (r) => roleHas(r, 'registry.import') || roleHas(r, 'registry.export') },
   { path: '/audit', label: 'nav.audit', show: (r) => roleHas(r, 'audit.read') },
-  { path: '/accounts', label: 'accounts.nav', show: (r) => r === 'community_staff' || r === 'street_staff' || r === 'district_admin' },
+  {
+    path: '/accounts',
+    label: 'accounts.nav',
+    show: (r) => r === 'community_staff' || r === 'street_staff' || r === 'district_admin',
+  },
 ];
 
 function Page({ path }: { path: string }) {
@@ -78,8 +82,8 @@ export default function StaffApp() {
   );
   // The longest matching key wins (/cases/metrics over /cases).
   const selected =
-    [...items].sort((a, b) => b.key.length - a.key.length).find((i) => path === i.key || path.startsWith(`${i.key}/`))?.key ??
-    (path.startsWith('/households') ? '/residents' : '');
+    [...items].sort((a, b) => b.key.length - a.key.length).find((i) => path === i.key || path.startsWith(`${i.key}/`))
+      ?.key ?? (path.startsWith('/households') ? '/residents' : '');
   const go = ({ key }: { key: string }) => {
     setMenuOpen(false);
     navigate(key);
@@ -89,7 +93,11 @@ export default function StaffApp() {
       <Typography.Text className="s-user" data-testid="user-name">
         {account.displayName} · {t(`roles.${account.role}`)}
       </Typography.Text>
-      <Button data-testid="lang-switch" lang={lang === 'en' ? 'zh-CN' : 'en'} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+      <Button
+        data-testid="lang-switch"
+        lang={lang === 'en' ? 'zh-CN' : 'en'}
+        onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
+      >
         {t('lang.switchTo')}
       </Button>
       <Button onClick={() => navigate('/settings')}>{t('nav.settings')}</Button>
@@ -129,7 +137,13 @@ export default function StaffApp() {
             )}
           </Layout.Header>
           {phone && (
-            <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="right" size={280} title={t('nav.menu')}>
+            <Drawer
+              open={menuOpen}
+              onClose={() => setMenuOpen(false)}
+              placement="right"
+              size={280}
+              title={t('nav.menu')}
+            >
               <Menu mode="vertical" selectedKeys={[selected]} items={items} onClick={go} />
               <div className="s-drawer-user">{userBox}</div>
             </Drawer>

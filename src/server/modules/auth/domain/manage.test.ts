@@ -27,6 +27,8 @@ describe('account management rules (manager × target role × scope)', () => {
   });
 
   it('nobody manages their own account here', () => {
-    expect(checkManage(mgr('district_admin', '620702'), { accountId: 'm', role: 'district_admin', scopeCode: '620702' })).toBe('self');
+    expect(
+      checkManage(mgr('district_admin', '620702'), { accountId: 'm', role: 'district_admin', scopeCode: '620702' }),
+    ).toBe('self');
   });
 });

@@ -18,7 +18,15 @@ export const SCOPE_LEVEL: Record<Role, readonly number[]> = {
 
 /** Roles each role may create and manage. */
 const MANAGES: Record<Role, readonly Role[]> = {
-  district_admin: ['district_admin', 'street_staff', 'community_staff', 'grid_worker', 'shop_staff', 'resident', 'auditor'],
+  district_admin: [
+    'district_admin',
+    'street_staff',
+    'community_staff',
+    'grid_worker',
+    'shop_staff',
+    'resident',
+    'auditor',
+  ],
   street_staff: ['community_staff', 'grid_worker', 'shop_staff', 'resident'],
   community_staff: ['grid_worker', 'shop_staff', 'resident'],
   grid_worker: [],

@@ -32,12 +32,23 @@ export function hm(s: string): number {
 }
 
 /** Builds a calendar from schedules and 'HH:MM' periods (defaults: 2024–2027, 08:30–12:00 and 14:30–18:00). */
-export function makeCalendar(schedules: readonly YearSchedule[] = DEFAULT_SCHEDULES, periods: readonly [string, string][] = [['08:30', '12:00'], ['14:30', '18:00']]): WorkCalendar {
+export function makeCalendar(
+  schedules: readonly YearSchedule[] = DEFAULT_SCHEDULES,
+  periods: readonly [string, string][] = [
+    ['08:30', '12:00'],
+    ['14:30', '18:00'],
+  ],
+): WorkCalendar {
   const p = periods.map(([a, b]) => [hm(a), hm(b)] as const).sort((x, y) => x[0] - y[0]);
   for (let i = 0; i < p.length; i++) {
-    if (p[i]![0] >= p[i]![1] || (i > 0 && p[i - 1]![1] > p[i]![0])) throw new Error('working periods must be increasing and disjoint');
+    if (p[i]![0] >= p[i]![1] || (i > 0 && p[i - 1]![1] > p[i]![0]))
+      throw new Error('working periods must be increasing and disjoint');
   }
-  return { holidays: new Set(schedules.flatMap((s) => s.holidays)), workdays: new Set(schedules.flatMap((s) => s.workdays)), periods: p };
+  return {
+    holidays: new Set(schedules.flatMap((s) => s.holidays)),
+    workdays: new Set(schedules.flatMap((s) => s.workdays)),
+    periods: p,
+  };
 }
 
 /** The local (Asia/Shanghai) date of an instant as 'YYYY-MM-DD'. */
@@ -110,9 +121,12 @@ export function addWorkingDays(cal: WorkCalendar, start: Date, days: number): Da
 /** The deadline of a limit counted from `start`. */
 export function deadline(cal: WorkCalendar, start: Date, limit: Limit): Date {
   switch (limit.unit) {
-    case 'hours': return new Date(start.getTime() + limit.amount * 3_600_000);
-    case 'work_hours': return addWorkingMinutes(cal, start, limit.amount * 60);
-    case 'work_days': return addWorkingDays(cal, start, limit.amount);
+    case 'hours':
+      return new Date(start.getTime() + limit.amount * 3_600_000);
+    case 'work_hours':
+      return addWorkingMinutes(cal, start, limit.amount * 60);
+    case 'work_days':
+      return addWorkingDays(cal, start, limit.amount);
   }
 }
 

@@ -29,7 +29,11 @@ export function distanceM(lon1: number, lat1: number, lon2: number, lat2: number
 }
 
 /** A bounding box (degrees) that contains every point within `radiusM` of (lon, lat): the SQL pre-filter. */
-export function boxAround(lon: number, lat: number, radiusM: number): { minLon: number; maxLon: number; minLat: number; maxLat: number } {
+export function boxAround(
+  lon: number,
+  lat: number,
+  radiusM: number,
+): { minLon: number; maxLon: number; minLat: number; maxLat: number } {
   const dLat = (radiusM / 111_320) * 1.01;
   const dLon = dLat / Math.max(0.01, Math.cos((lat * Math.PI) / 180));
   return { minLon: lon - dLon, maxLon: lon + dLon, minLat: lat - dLat, maxLat: lat + dLat };
@@ -44,7 +48,13 @@ export function findDuplicates<T extends DuplicateCandidate>(
 ): (T & { distanceM: number })[] {
   const since = report.at.getTime() - days * 86_400_000;
   return candidates
-    .filter((c) => c.categoryCode === report.categoryCode && OPEN.includes(c.status) && c.createdAt.getTime() >= since && c.createdAt.getTime() <= report.at.getTime())
+    .filter(
+      (c) =>
+        c.categoryCode === report.categoryCode &&
+        OPEN.includes(c.status) &&
+        c.createdAt.getTime() >= since &&
+        c.createdAt.getTime() <= report.at.getTime(),
+    )
     .map((c) => ({ ...c, distanceM: Math.round(distanceM(report.lon, report.lat, c.lon, c.lat) * 10) / 10 }))
     .filter((c) => c.distanceM <= radiusM)
     .sort((a, b) => a.distanceM - b.distanceM);

@@ -13,5 +13,8 @@ export function nextLevel(l: Level): Level | null {
 /** The level a place code names by its width (6 district, 9 street, 12 community, 14/15 grid), or null. */
 export function handlerFor(code: string): Level | null {
   if (!/^\d+$/.test(code)) return null;
-  return ({ 6: 'district', 9: 'street', 12: 'community', 14: 'grid', 15: 'grid' } as Record<number, Level>)[code.length] ?? null;
+  return (
+    ({ 6: 'district', 9: 'street', 12: 'community', 14: 'grid', 15: 'grid' } as Record<number, Level>)[code.length] ??
+    null
+  );
 }

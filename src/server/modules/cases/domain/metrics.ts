@@ -27,9 +27,27 @@ export interface CaseFacts {
 
 /** Counts and rates of one group of cases. */
 export interface Indicators {
-  registered: number; due: number; closed: number; closedOnTime: number; mustAccept: number; acceptedOnTime: number;
-  resolved: number; rated: number; satisfied: number; everResolved: number; reworked: number; extended: number;
-  rates: { response: number | null; resolution: number | null; satisfaction: number | null; closure: number | null; onTimeClosure: number | null; rework: number | null; extension: number | null };
+  registered: number;
+  due: number;
+  closed: number;
+  closedOnTime: number;
+  mustAccept: number;
+  acceptedOnTime: number;
+  resolved: number;
+  rated: number;
+  satisfied: number;
+  everResolved: number;
+  reworked: number;
+  extended: number;
+  rates: {
+    response: number | null;
+    resolution: number | null;
+    satisfaction: number | null;
+    closure: number | null;
+    onTimeClosure: number | null;
+    rework: number | null;
+    extension: number | null;
+  };
 }
 
 /** Indicator definitions for display (zh-CN, en). */
@@ -49,7 +67,18 @@ const rate = (n: number, d: number) => (d === 0 ? null : n / d);
 /** Computes the indicators of a group as of `asOf`. */
 export function indicators(cases: readonly CaseFacts[], asOf: Date): Indicators {
   const t = asOf.getTime();
-  let registered = 0, due = 0, closed = 0, closedOnTime = 0, mustAccept = 0, acceptedOnTime = 0, resolved = 0, rated = 0, satisfied = 0, everResolved = 0, reworked = 0, extended = 0;
+  let registered = 0,
+    due = 0,
+    closed = 0,
+    closedOnTime = 0,
+    mustAccept = 0,
+    acceptedOnTime = 0,
+    resolved = 0,
+    rated = 0,
+    satisfied = 0,
+    everResolved = 0,
+    reworked = 0,
+    extended = 0;
   for (const c of cases) {
     registered++;
     if (c.extensionCount > 0) extended++;
@@ -57,19 +86,44 @@ export function indicators(cases: readonly CaseFacts[], asOf: Date): Indicators 
     const isClosed = CLOSED.includes(c.status);
     if (isClosed || c.resolveBy.getTime() <= t) {
       due++;
-      if (isClosed) { closed++; if (c.closedOnTime) closedOnTime++; }
+      if (isClosed) {
+        closed++;
+        if (c.closedOnTime) closedOnTime++;
+      }
       if (isClosed || c.status === 'resolved') resolved++;
     }
-    if (c.acceptedAt || (c.acceptBy && c.acceptBy.getTime() <= t)) { mustAccept++; if (c.acceptedOnTime) acceptedOnTime++; }
+    if (c.acceptedAt || (c.acceptBy && c.acceptBy.getTime() <= t)) {
+      mustAccept++;
+      if (c.acceptedOnTime) acceptedOnTime++;
+    }
     if (isClosed || c.status === 'resolved' || c.reworkCount > 0) everResolved++;
     if (c.reworkCount > 0) reworked++;
-    if (c.rating !== null) { rated++; if (c.rating >= 4) satisfied++; }
+    if (c.rating !== null) {
+      rated++;
+      if (c.rating >= 4) satisfied++;
+    }
   }
   return {
-    registered, due, closed, closedOnTime, mustAccept, acceptedOnTime, resolved, rated, satisfied, everResolved, reworked, extended,
+    registered,
+    due,
+    closed,
+    closedOnTime,
+    mustAccept,
+    acceptedOnTime,
+    resolved,
+    rated,
+    satisfied,
+    everResolved,
+    reworked,
+    extended,
     rates: {
-      response: rate(acceptedOnTime, mustAccept), resolution: rate(resolved, due), satisfaction: rate(satisfied, rated), closure: rate(closed, due),
-      onTimeClosure: rate(closedOnTime, due), rework: rate(reworked, everResolved), extension: rate(extended, registered),
+      response: rate(acceptedOnTime, mustAccept),
+      resolution: rate(resolved, due),
+      satisfaction: rate(satisfied, rated),
+      closure: rate(closed, due),
+      onTimeClosure: rate(closedOnTime, due),
+      rework: rate(reworked, everResolved),
+      extension: rate(extended, registered),
     },
   };
 }

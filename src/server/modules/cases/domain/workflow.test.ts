@@ -1,27 +1,62 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeCalendar } from './calendar.ts';
-import { ACTIONS, decide, dueEscalation, FROM, openCase, type Action, type ActionType, type CaseState, type DecideCtx, type Status } from './workflow.ts';
+import {
+  ACTIONS,
+  decide,
+  dueEscalation,
+  FROM,
+  openCase,
+  type Action,
+  type ActionType,
+  type CaseState,
+  type DecideCtx,
+  type Status,
+} from './workflow.ts';
 import { LEVELS } from './levels.ts';
 
 const cal = makeCalendar();
 const C = '620702004006';
 const G = `${C}03`;
-const ctx = (t: number): DecideCtx => ({ now: new Date(t), cal, acceptLimit: { amount: 1, unit: 'work_hours' }, resolveLimit: { amount: 1, unit: 'work_days' } });
+const ctx = (t: number): DecideCtx => ({
+  now: new Date(t),
+  cal,
+  acceptLimit: { amount: 1, unit: 'work_hours' },
+  resolveLimit: { amount: 1, unit: 'work_days' },
+});
 const T0 = Date.parse('2026-11-27T02:00:00Z');
-const STATUSES: Status[] = ['registered', 'dispatched', 'handling', 'resolved', 'closed', 'evaluated', 'cancelled', 'merged'];
+const STATUSES: Status[] = [
+  'registered',
+  'dispatched',
+  'handling',
+  'resolved',
+  'closed',
+  'evaluated',
+  'cancelled',
+  'merged',
+];
 
 const action = (t: ActionType, n: number): Action => {
   switch (t) {
-    case 'dispatch': return { type: t, handlerCode: [G, C, `${C}05`, '620702004', '999999'][n % 5]! };
-    case 'send_back': case 'cancel': return { type: t, reason: 'r' };
-    case 'verify': return { type: t, ok: n % 2 === 0 };
-    case 'confirm': return { type: t, fixed: n % 3 !== 0 };
-    case 'rate': return { type: t, score: n % 7 };
-    case 'request_extension': return { type: t, amount: 1 + (n % 3), unit: 'work_days', reason: 'r' };
-    case 'escalate': return { type: t, reason: n % 2 ? 'money' : 'coordination' };
-    case 'merge': return { type: t, intoId: 'x' };
-    default: return { type: t } as Action;
+    case 'dispatch':
+      return { type: t, handlerCode: [G, C, `${C}05`, '620702004', '999999'][n % 5]! };
+    case 'send_back':
+    case 'cancel':
+      return { type: t, reason: 'r' };
+    case 'verify':
+      return { type: t, ok: n % 2 === 0 };
+    case 'confirm':
+      return { type: t, fixed: n % 3 !== 0 };
+    case 'rate':
+      return { type: t, score: n % 7 };
+    case 'request_extension':
+      return { type: t, amount: 1 + (n % 3), unit: 'work_days', reason: 'r' };
+    case 'escalate':
+      return { type: t, reason: n % 2 ? 'money' : 'coordination' };
+    case 'merge':
+      return { type: t, intoId: 'x' };
+    default:
+      return { type: t } as Action;
   }
 };
 
@@ -42,7 +77,12 @@ describe('case workflow state machine', () => {
   it('walks the happy path 派遣 → 签收 → 反馈 → 核查结案 → 评价', () => {
     let s = openCase(ctx(T0), G, C);
     expect(s).toMatchObject({ status: 'dispatched', level: 'grid', handlerCode: G });
-    for (const a of [{ type: 'accept' }, { type: 'resolve' }, { type: 'confirm', fixed: true }, { type: 'rate', score: 5 }] as Action[]) {
+    for (const a of [
+      { type: 'accept' },
+      { type: 'resolve' },
+      { type: 'confirm', fixed: true },
+      { type: 'rate', score: 5 },
+    ] as Action[]) {
       const d = decide(s, a, ctx(T0 + 600_000));
       if (!d.ok) throw new Error(d.code);
       s = d.state;
@@ -62,7 +102,8 @@ describe('case workflow state machine', () => {
     for (let i = 0; i < 3; i++) {
       const d = decide(s, { type: 'escalate', reason: 'money' }, ctx(T0));
       if (!d.ok) throw new Error(d.code);
-      s = d.state; codes.push(s.handlerCode);
+      s = d.state;
+      codes.push(s.handlerCode);
     }
     expect(codes).toEqual([C, '620702004', '620702']);
     expect(decide(s, { type: 'escalate', reason: 'money' }, ctx(T0))).toEqual({ ok: false, code: 'CASE_TOP_LEVEL' });
@@ -76,11 +117,18 @@ describe('case workflow state machine', () => {
 
   it('an approved extension moves resolve-by later; rework counts', () => {
     let s = openCase(ctx(T0), G, C);
-    const step = (a: Action) => { const d = decide(s, a, ctx(T0)); if (!d.ok) throw new Error(d.code); s = d.state; };
+    const step = (a: Action) => {
+      const d = decide(s, a, ctx(T0));
+      if (!d.ok) throw new Error(d.code);
+      s = d.state;
+    };
     step({ type: 'accept' });
     const before = s.resolveBy;
     step({ type: 'request_extension', amount: 2, unit: 'work_days', reason: '材料' });
-    expect(decide(s, { type: 'request_extension', amount: 1, unit: 'work_days', reason: 'x' }, ctx(T0))).toEqual({ ok: false, code: 'CASE_EXTENSION_PENDING' });
+    expect(decide(s, { type: 'request_extension', amount: 1, unit: 'work_days', reason: 'x' }, ctx(T0))).toEqual({
+      ok: false,
+      code: 'CASE_EXTENSION_PENDING',
+    });
     step({ type: 'approve_extension' });
     expect(s.resolveBy.getTime()).toBeGreaterThan(before.getTime());
     step({ type: 'resolve' });
@@ -90,22 +138,25 @@ describe('case workflow state machine', () => {
 
   it('property: any sequence of actions keeps the state legal; refusals leave it unchanged', () => {
     const step = fc.tuple(fc.constantFrom(...ACTIONS), fc.nat(20), fc.integer({ min: 0, max: 48 * 3_600_000 }));
-    fc.assert(fc.property(fc.boolean(), fc.array(step, { maxLength: 40 }), (inGrid, steps) => {
-      let s = openCase(ctx(T0), inGrid ? G : null, C);
-      let t = T0;
-      invariants(s);
-      for (const [type, n, dt] of steps) {
-        t += dt;
-        const d = decide(s, action(type, n), ctx(t));
-        if (d.ok) {
-          expect(FROM[type]).toContain(s.status);
-          s = d.state;
-        } else if (d.code === 'CASE_ILLEGAL_TRANSITION') {
-          expect(FROM[type].includes(s.status) && !(type === 'send_back' && s.level === 'community')).toBe(false);
-        }
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(step, { maxLength: 40 }), (inGrid, steps) => {
+        let s = openCase(ctx(T0), inGrid ? G : null, C);
+        let t = T0;
         invariants(s);
-      }
-    }), { numRuns: 500 });
+        for (const [type, n, dt] of steps) {
+          t += dt;
+          const d = decide(s, action(type, n), ctx(t));
+          if (d.ok) {
+            expect(FROM[type]).toContain(s.status);
+            s = d.state;
+          } else if (d.code === 'CASE_ILLEGAL_TRANSITION') {
+            expect(FROM[type].includes(s.status) && !(type === 'send_back' && s.level === 'community')).toBe(false);
+          }
+          invariants(s);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('property: final states accept nothing but rating a closed case', () => {

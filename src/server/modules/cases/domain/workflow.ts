@@ -8,7 +8,15 @@ import { deadline, type Limit, type WorkCalendar } from './calendar.ts';
 import { handlerFor, nextLevel, type Level } from './levels.ts';
 
 /** Case status. `closed`, `evaluated`, `cancelled`, `merged` are final for the handlers. */
-export type Status = 'registered' | 'dispatched' | 'handling' | 'resolved' | 'closed' | 'evaluated' | 'cancelled' | 'merged';
+export type Status =
+  | 'registered'
+  | 'dispatched'
+  | 'handling'
+  | 'resolved'
+  | 'closed'
+  | 'evaluated'
+  | 'cancelled'
+  | 'merged';
 /** Statuses that still need work. */
 export const OPEN: readonly Status[] = ['registered', 'dispatched', 'handling', 'resolved'];
 
@@ -57,10 +65,31 @@ export type Action =
 
 /** Names of the actions. */
 export type ActionType = Action['type'];
-export const ACTIONS: readonly ActionType[] = ['dispatch', 'accept', 'send_back', 'resolve', 'verify', 'confirm', 'rate', 'request_extension', 'approve_extension', 'reject_extension', 'escalate', 'supervise', 'merge', 'cancel'];
+export const ACTIONS: readonly ActionType[] = [
+  'dispatch',
+  'accept',
+  'send_back',
+  'resolve',
+  'verify',
+  'confirm',
+  'rate',
+  'request_extension',
+  'approve_extension',
+  'reject_extension',
+  'escalate',
+  'supervise',
+  'merge',
+  'cancel',
+];
 
 /** Refusal codes (mapped to localised 409/400 errors by the service). */
-export type RefusalCode = 'CASE_ILLEGAL_TRANSITION' | 'CASE_TOP_LEVEL' | 'CASE_EXTENSION_PENDING' | 'CASE_NO_EXTENSION' | 'CASE_BAD_TARGET' | 'CASE_BAD_RATING';
+export type RefusalCode =
+  | 'CASE_ILLEGAL_TRANSITION'
+  | 'CASE_TOP_LEVEL'
+  | 'CASE_EXTENSION_PENDING'
+  | 'CASE_NO_EXTENSION'
+  | 'CASE_BAD_TARGET'
+  | 'CASE_BAD_RATING';
 
 /** The outcome of `decide`. */
 export type Decision = { ok: true; state: CaseState } | { ok: false; code: RefusalCode };
@@ -94,10 +123,24 @@ export const FROM: Readonly<Record<ActionType, readonly Status[]>> = {
 /** The first state of a new case: dispatched to its grid, or registered in the community inbox. */
 export function openCase(ctx: DecideCtx, gridCode: string | null, communityCode: string): CaseState {
   return {
-    status: gridCode ? 'dispatched' : 'registered', communityCode, level: gridCode ? 'grid' : 'community', handlerCode: gridCode ?? communityCode,
-    acceptBy: deadline(ctx.cal, ctx.now, ctx.acceptLimit), resolveBy: deadline(ctx.cal, ctx.now, ctx.resolveLimit),
-    supervised: false, pendingExtension: null, reworkCount: 0, extensionCount: 0, escalationCount: 0,
-    acceptedAt: null, acceptedOnTime: null, resolvedAt: null, closedAt: null, closedOnTime: null, rating: null, mergedInto: null,
+    status: gridCode ? 'dispatched' : 'registered',
+    communityCode,
+    level: gridCode ? 'grid' : 'community',
+    handlerCode: gridCode ?? communityCode,
+    acceptBy: deadline(ctx.cal, ctx.now, ctx.acceptLimit),
+    resolveBy: deadline(ctx.cal, ctx.now, ctx.resolveLimit),
+    supervised: false,
+    pendingExtension: null,
+    reworkCount: 0,
+    extensionCount: 0,
+    escalationCount: 0,
+    acceptedAt: null,
+    acceptedOnTime: null,
+    resolvedAt: null,
+    closedAt: null,
+    closedOnTime: null,
+    rating: null,
+    mergedInto: null,
   };
 }
 
@@ -109,24 +152,49 @@ export function decide(s: CaseState, a: Action, ctx: DecideCtx): Decision {
   const now = ctx.now;
   const acceptBy = () => deadline(ctx.cal, now, ctx.acceptLimit);
   const ok = (patch: Partial<CaseState>): Decision => ({ ok: true, state: { ...s, ...patch } });
-  const close = (): Decision => ok({ status: 'closed', closedAt: now, closedOnTime: (s.resolvedAt ?? now).getTime() <= s.resolveBy.getTime() });
+  const close = (): Decision =>
+    ok({ status: 'closed', closedAt: now, closedOnTime: (s.resolvedAt ?? now).getTime() <= s.resolveBy.getTime() });
   const rework = (): Decision => ok({ status: 'handling', reworkCount: s.reworkCount + 1, resolvedAt: null });
   switch (a.type) {
     case 'dispatch': {
       const level = handlerFor(a.handlerCode);
       const related = a.handlerCode.startsWith(s.communityCode) || s.communityCode.startsWith(a.handlerCode);
       if (!level || !related) return { ok: false, code: 'CASE_BAD_TARGET' };
-      return ok({ status: 'dispatched', level, handlerCode: a.handlerCode, acceptBy: acceptBy(), pendingExtension: null });
+      return ok({
+        status: 'dispatched',
+        level,
+        handlerCode: a.handlerCode,
+        acceptBy: acceptBy(),
+        pendingExtension: null,
+      });
     }
     case 'accept':
-      return ok({ status: 'handling', acceptBy: null, acceptedAt: s.acceptedAt ?? now, acceptedOnTime: s.acceptedOnTime ?? (s.acceptBy === null || now.getTime() <= s.acceptBy.getTime()) });
+      return ok({
+        status: 'handling',
+        acceptBy: null,
+        acceptedAt: s.acceptedAt ?? now,
+        acceptedOnTime: s.acceptedOnTime ?? (s.acceptBy === null || now.getTime() <= s.acceptBy.getTime()),
+      });
     case 'send_back': {
       // 回退 goes one step down: a grid returns the case to the community inbox for re-dispatch; a street or
       // district hands it back to the level below as a dispatched case. The community itself cannot send back.
       if (s.level === 'community') return { ok: false, code: 'CASE_ILLEGAL_TRANSITION' };
-      if (s.level === 'grid') return ok({ status: 'registered', level: 'community', handlerCode: s.communityCode, acceptBy: acceptBy(), pendingExtension: null });
+      if (s.level === 'grid')
+        return ok({
+          status: 'registered',
+          level: 'community',
+          handlerCode: s.communityCode,
+          acceptBy: acceptBy(),
+          pendingExtension: null,
+        });
       const level: Level = s.level === 'street' ? 'community' : 'street';
-      return ok({ status: 'dispatched', level, handlerCode: handlerCodeAt(s.communityCode, level), acceptBy: acceptBy(), pendingExtension: null });
+      return ok({
+        status: 'dispatched',
+        level,
+        handlerCode: handlerCodeAt(s.communityCode, level),
+        acceptBy: acceptBy(),
+        pendingExtension: null,
+      });
     }
     case 'resolve':
       return ok({ status: 'resolved', resolvedAt: now, pendingExtension: null });
@@ -144,7 +212,11 @@ export function decide(s: CaseState, a: Action, ctx: DecideCtx): Decision {
     case 'approve_extension': {
       const p = s.pendingExtension;
       if (!p) return { ok: false, code: 'CASE_NO_EXTENSION' };
-      return ok({ pendingExtension: null, extensionCount: s.extensionCount + 1, resolveBy: deadline(ctx.cal, later(s.resolveBy, now), { amount: p.amount, unit: p.unit }) });
+      return ok({
+        pendingExtension: null,
+        extensionCount: s.extensionCount + 1,
+        resolveBy: deadline(ctx.cal, later(s.resolveBy, now), { amount: p.amount, unit: p.unit }),
+      });
     }
     case 'reject_extension':
       return s.pendingExtension ? ok({ pendingExtension: null }) : { ok: false, code: 'CASE_NO_EXTENSION' };
@@ -152,8 +224,13 @@ export function decide(s: CaseState, a: Action, ctx: DecideCtx): Decision {
       const level = nextLevel(s.level);
       if (!level) return { ok: false, code: 'CASE_TOP_LEVEL' };
       return ok({
-        status: 'dispatched', level, handlerCode: handlerCodeAt(s.communityCode, level), acceptBy: acceptBy(), pendingExtension: null,
-        resolveBy: later(s.resolveBy, deadline(ctx.cal, now, ctx.resolveLimit)), escalationCount: s.escalationCount + 1,
+        status: 'dispatched',
+        level,
+        handlerCode: handlerCodeAt(s.communityCode, level),
+        acceptBy: acceptBy(),
+        pendingExtension: null,
+        resolveBy: later(s.resolveBy, deadline(ctx.cal, now, ctx.resolveLimit)),
+        escalationCount: s.escalationCount + 1,
       });
     }
     case 'supervise':
@@ -173,7 +250,8 @@ export function handlerCodeAt(code: string, level: Level): string {
 /** The automatic escalation a state is due for at `now`, if any (never above the district). */
 export function dueEscalation(s: CaseState, now: Date): EscalationReason | null {
   if (s.level === 'district') return null;
-  if ((s.status === 'registered' || s.status === 'dispatched') && s.acceptBy && s.acceptBy.getTime() <= now.getTime()) return 'overdue_accept';
+  if ((s.status === 'registered' || s.status === 'dispatched') && s.acceptBy && s.acceptBy.getTime() <= now.getTime())
+    return 'overdue_accept';
   if (s.status === 'handling' && s.resolveBy.getTime() <= now.getTime()) return 'overdue_resolve';
   return null;
 }
@@ -181,6 +259,7 @@ export function dueEscalation(s: CaseState, now: Date): EscalationReason | null 
 /** True while a case is open and one of its live deadlines has passed. */
 export function isOverdue(s: Pick<CaseState, 'status' | 'acceptBy' | 'resolveBy'>, now: Date): boolean {
   if (!OPEN.includes(s.status)) return false;
-  if ((s.status === 'registered' || s.status === 'dispatched') && s.acceptBy && s.acceptBy.getTime() <= now.getTime()) return true;
+  if ((s.status === 'registered' || s.status === 'dispatched') && s.acceptBy && s.acceptBy.getTime() <= now.getTime())
+    return true;
   return s.status !== 'resolved' && s.resolveBy.getTime() <= now.getTime();
 }

@@ -4,13 +4,23 @@ import { testApp, type TestApp } from '../../../testing/harness.ts';
 import { SILU_POINT } from '../testing/demo.ts';
 
 let t: TestApp;
-beforeAll(async () => { t = await testApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 /** The client: form-encoded POST, JSON/XML GETs. */
 const client = {
   get: (path: string) => t.app.inject({ method: 'GET', url: `/open311/v2/${path}` }),
-  post: (fields: Record<string, string>) => t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() }),
+  post: (fields: Record<string, string>) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    }),
 };
 
 describe('Open311 GeoReport v2', () => {
@@ -25,29 +35,59 @@ describe('Open311 GeoReport v2', () => {
   });
 
   it('files a request with the demo key and follows it by token and id', async () => {
-    const bad = await client.post({ api_key: 'wrong', service_code: 'X01', lat: String(SILU_POINT.lat), long: String(SILU_POINT.lon), description: 'x' });
+    const bad = await client.post({
+      api_key: 'wrong',
+      service_code: 'X01',
+      lat: String(SILU_POINT.lat),
+      long: String(SILU_POINT.lon),
+      description: 'x',
+    });
     expect(bad.statusCode).toBe(403);
     expect(bad.json()[0].code).toBe(403);
-    const r = await client.post({ api_key: 'demo-open311', service_code: 'X01', lat: String(SILU_POINT.lat), long: String(SILU_POINT.lon), description: '下水道堵了', first_name: '三', last_name: '张', phone: '13800001111' });
+    const r = await client.post({
+      api_key: 'demo-open311',
+      service_code: 'X01',
+      lat: String(SILU_POINT.lat),
+      long: String(SILU_POINT.lon),
+      description: '下水道堵了',
+      first_name: '三',
+      last_name: '张',
+      phone: '13800001111',
+    });
     expect(r.statusCode).toBe(201);
     const [{ service_request_id: id, token }] = r.json();
     expect((await client.get(`tokens/${token}.json`)).json()).toEqual([{ service_request_id: id, token }]);
     const one = (await client.get(`requests/${id}.json`)).json()[0];
-    expect(one).toMatchObject({ service_request_id: id, status: 'open', service_code: 'X01', lat: Math.round(SILU_POINT.lat * 1000) / 1000 });
+    expect(one).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      service_code: 'X01',
+      lat: Math.round(SILU_POINT.lat * 1000) / 1000,
+    });
     expect(Date.parse(one.expected_datetime)).toBeGreaterThan(Date.parse(one.requested_datetime));
     expect(JSON.stringify(one)).not.toContain('13800001111');
     const xml = (await client.get(`requests/${id}.xml`)).body;
-    expect(xml).toContain(`<service_requests><request><service_request_id>${id}</service_request_id><status>open</status>`);
+    expect(xml).toContain(
+      `<service_requests><request><service_request_id>${id}</service_request_id><status>open</status>`,
+    );
     const open = (await client.get('requests.json?status=open&service_code=X01')).json();
     expect(open.map((x: { service_request_id: string }) => x.service_request_id)).toContain(id);
     expect((await client.get('requests.json?status=closed')).json()).toEqual([]);
   });
 
   it('refuses bad input with a spec error list', async () => {
-    const r = await client.post({ api_key: 'demo-open311', service_code: 'ZZ', lat: '38.9', long: '100.4', description: 'x' });
+    const r = await client.post({
+      api_key: 'demo-open311',
+      service_code: 'ZZ',
+      lat: '38.9',
+      long: '100.4',
+      description: 'x',
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json()[0]).toMatchObject({ code: 400 });
-    expect((await client.post({ api_key: 'demo-open311', service_code: 'X01', description: 'x' })).statusCode).toBe(400);
+    expect((await client.post({ api_key: 'demo-open311', service_code: 'X01', description: 'x' })).statusCode).toBe(
+      400,
+    );
     expect((await client.get('requests/not-an-id.xml')).body).toContain('<errors><error><code>404</code>');
   });
 });

@@ -5,7 +5,12 @@ import type { SnapTable } from './snap.ts';
 import type { Facility, Home } from './types.ts';
 
 /** Demand measures summed over homes. */
-export interface Demand { households: number; people: number; elderly: number; children: number }
+export interface Demand {
+  households: number;
+  people: number;
+  elderly: number;
+  children: number;
+}
 
 /** Coverage of one category × profile × threshold. `share` is covered / total (0 when total is 0). */
 export interface CoverageRow {
@@ -20,7 +25,10 @@ export interface CoverageRow {
 }
 
 /** Nearest facility per home (index = home index): effective metres (Infinity = none reachable). */
-export interface NearestColumn { readonly metres: Float64Array; readonly facility: Int32Array }
+export interface NearestColumn {
+  readonly metres: Float64Array;
+  readonly facility: Int32Array;
+}
 
 /** A GB 50180 required category the area lacks (none at all, or household share within GB distance below target). */
 export interface CategoryGap {
@@ -76,15 +84,28 @@ export function computeCoverage(engine: CircleEngine, input: CoverageInput): Cov
   const profiles = input.profileIds ?? ['standard', 'elderly'];
   const cats = (input.categoryIds ?? engine.categories.map((c) => c.id)).map((id) => engine.category(id));
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
-  const homes = input.homes, n = homes.length;
+  const homes = input.homes,
+    n = homes.length;
   const totals = zero();
-  for (const h of homes) { totals.households += h.households; totals.people += h.people; totals.elderly += h.elderly; totals.children += h.children; }
+  for (const h of homes) {
+    totals.households += h.households;
+    totals.people += h.people;
+    totals.elderly += h.elderly;
+    totals.children += h.children;
+  }
 
   const homeSnaps = new Map<string, SnapTable>(input.homeSnaps ?? []);
   const snapKey = (pid: string): string => (sharesSnap(engine.profile(pid)) ? '*' : pid);
-  const snapFor = (pid: string, pts: readonly Home[] | readonly Facility[], cache: Map<string, SnapTable>): SnapTable => {
+  const snapFor = (
+    pid: string,
+    pts: readonly Home[] | readonly Facility[],
+    cache: Map<string, SnapTable>,
+  ): SnapTable => {
     let t = cache.get(snapKey(pid));
-    if (t === undefined) { t = engine.snap(pts, pid); cache.set(snapKey(pid), t); }
+    if (t === undefined) {
+      t = engine.snap(pts, pid);
+      cache.set(snapKey(pid), t);
+    }
     return t;
   };
   const byCat = new Map<string, Facility[]>();
@@ -101,14 +122,20 @@ export function computeCoverage(engine: CircleEngine, input: CoverageInput): Cov
     nearest.set(cat.id, perProfile);
     const facSnaps = new Map<string, SnapTable>();
     for (const pid of profiles) {
-      const prof = engine.profile(pid), w = engine.weights(pid);
-      const hs = snapFor(pid, homes, homeSnaps), fs = snapFor(pid, facs, facSnaps);
+      const prof = engine.profile(pid),
+        w = engine.weights(pid);
+      const hs = snapFor(pid, homes, homeSnaps),
+        fs = snapFor(pid, facs, facSnaps);
       for (const j of fs.far) farFac.add(facs[j]!.id);
-      const metres = new Float64Array(n), facility = new Int32Array(n);
+      const metres = new Float64Array(n),
+        facility = new Int32Array(n);
       if (facs.length > 0) {
         const field = facilityField(engine.graph, w, fs, engine.access, Infinity, engine.workspace(pid));
         pointDistances(engine.graph, w, field, hs, engine.access, metres, facility);
-      } else { metres.fill(Infinity); facility.fill(-1); }
+      } else {
+        metres.fill(Infinity);
+        facility.fill(-1);
+      }
       perProfile.set(pid, { metres, facility });
       for (const t of thresholds) {
         const tm = thresholdMetres(t, cat, prof.speedMps);
@@ -117,50 +144,102 @@ export function computeCoverage(engine: CircleEngine, input: CoverageInput): Cov
         for (let i = 0; i < n; i++) {
           if (!(metres[i]! <= tm)) continue;
           const h = homes[i]!;
-          covered.households += h.households; covered.people += h.people;
-          covered.elderly += h.elderly; covered.children += h.children;
+          covered.households += h.households;
+          covered.people += h.people;
+          covered.elderly += h.elderly;
+          covered.children += h.children;
           homesCovered++;
         }
-        rows.push({ category: cat.id, profile: pid, threshold: thresholdKey(t), thresholdM: tm, covered, share: shareOf(covered, totals), homesCovered });
+        rows.push({
+          category: cat.id,
+          profile: pid,
+          threshold: thresholdKey(t),
+          thresholdM: tm,
+          covered,
+          share: shareOf(covered, totals),
+          homesCovered,
+        });
       }
     }
   }
-  const farHomes = [...new Set(profiles.flatMap((p) => homeSnaps.get(snapKey(p))?.far ?? []))].sort((a, b) => a - b).map((i) => homes[i]!.id);
+  const farHomes = [...new Set(profiles.flatMap((p) => homeSnaps.get(snapKey(p))?.far ?? []))]
+    .sort((a, b) => a - b)
+    .map((i) => homes[i]!.id);
   const gaps = findGaps(cats, rows, profiles[0], facilityCount, input.targetShare ?? 0.85);
-  return { profiles, categories: cats.map((c) => c.id), thresholds, totals, rows, nearest, facilityCount, gaps, farHomes, farFacilities: [...farFac].sort(), homeSnaps };
+  return {
+    profiles,
+    categories: cats.map((c) => c.id),
+    thresholds,
+    totals,
+    rows,
+    nearest,
+    facilityCount,
+    gaps,
+    farHomes,
+    farFacilities: [...farFac].sort(),
+    homeSnaps,
+  };
 }
 
 function shareOf(c: Demand, t: Demand): Demand {
   const s = (a: number, b: number): number => (b > 0 ? a / b : 0);
-  return { households: s(c.households, t.households), people: s(c.people, t.people), elderly: s(c.elderly, t.elderly), children: s(c.children, t.children) };
+  return {
+    households: s(c.households, t.households),
+    people: s(c.people, t.people),
+    elderly: s(c.elderly, t.elderly),
+    children: s(c.children, t.children),
+  };
 }
 
-function findGaps(cats: readonly CategoryDef[], rows: readonly CoverageRow[], profile: string | undefined, count: Record<string, number>, target: number): CategoryGap[] {
+function findGaps(
+  cats: readonly CategoryDef[],
+  rows: readonly CoverageRow[],
+  profile: string | undefined,
+  count: Record<string, number>,
+  target: number,
+): CategoryGap[] {
   const gaps: CategoryGap[] = [];
   for (const c of cats) {
     if (!c.required) continue;
     const row = rows.find((r) => r.category === c.id && r.profile === profile && r.threshold === 'gb');
     const share = row?.share.households ?? 0;
     const facilities = count[c.id] ?? 0;
-    if (facilities === 0) gaps.push({ category: c.id, level: c.level, facilities, householdShare: 0, status: 'absent' });
-    else if (share < target) gaps.push({ category: c.id, level: c.level, facilities, householdShare: share, status: 'partial' });
+    if (facilities === 0)
+      gaps.push({ category: c.id, level: c.level, facilities, householdShare: 0, status: 'absent' });
+    else if (share < target)
+      gaps.push({ category: c.id, level: c.level, facilities, householdShare: share, status: 'partial' });
   }
   return gaps;
 }
 
 /** One home's nearest facility per category and profile, with metres and minutes (for an API response). */
-export function homeNearest(engine: CircleEngine, report: CoverageReport, homeIndex: number, facilities: readonly Facility[]): {
-  category: string; profile: string; facilityId: string | null; metres: number | null; minutes: number | null;
+export function homeNearest(
+  engine: CircleEngine,
+  report: CoverageReport,
+  homeIndex: number,
+  facilities: readonly Facility[],
+): {
+  category: string;
+  profile: string;
+  facilityId: string | null;
+  metres: number | null;
+  minutes: number | null;
 }[] {
   const byCat = new Map<string, Facility[]>();
   for (const f of facilities) (byCat.get(f.category) ?? byCat.set(f.category, []).get(f.category)!).push(f);
   const out = [];
   for (const [cat, perProfile] of report.nearest) {
     for (const [pid, col] of perProfile) {
-      const m = col.metres[homeIndex]!, j = col.facility[homeIndex]!;
+      const m = col.metres[homeIndex]!,
+        j = col.facility[homeIndex]!;
       const ok = Number.isFinite(m);
-      out.push({ category: cat, profile: pid, facilityId: ok ? (byCat.get(cat)?.[j]?.id ?? null) : null,
-        metres: ok ? Math.round(m * 10) / 10 : null, minutes: ok ? Math.round((m / engine.profile(pid).speedMps / 60) * 10) / 10 : null });
+      out.push({
+        category: cat,
+        profile: pid,
+        facilityId: ok ? (byCat.get(cat)?.[j]?.id ?? null) : null,
+        metres: ok ? Math.round(m * 10) / 10 : null,
+        minutes: ok ? Math.round((m / engine.profile(pid).speedMps / 60) * 10) / 10 : null,
+      });
     }
   }
   return out;

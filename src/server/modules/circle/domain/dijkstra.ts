@@ -19,7 +19,10 @@ export class ShortestPaths {
   private touchedCount = 0;
   private readonly heap: MinHeap;
 
-  constructor(readonly graph: WalkGraph, readonly weight: Float64Array) {
+  constructor(
+    readonly graph: WalkGraph,
+    readonly weight: Float64Array,
+  ) {
     this.dist = new Float64Array(graph.nodeCount).fill(Infinity);
     this.label = new Int32Array(graph.nodeCount).fill(-1);
     this.touched = new Int32Array(Math.min(graph.nodeCount, 4096));
@@ -27,12 +30,20 @@ export class ShortestPaths {
   }
 
   /** Vertices reached by the last search(es) since `reset()` (a view, do not keep it across runs). */
-  reached(): Int32Array { return this.touched.subarray(0, this.touchedCount); }
+  reached(): Int32Array {
+    return this.touched.subarray(0, this.touchedCount);
+  }
 
   /** Clear the results of previous searches (cost proportional to the vertices they touched). */
   reset(): void {
-    const d = this.dist, l = this.label, t = this.touched;
-    for (let i = 0; i < this.touchedCount; i++) { const n = t[i]!; d[n] = Infinity; l[n] = -1; }
+    const d = this.dist,
+      l = this.label,
+      t = this.touched;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const n = t[i]!;
+      d[n] = Infinity;
+      l[n] = -1;
+    }
     this.touchedCount = 0;
     this.heap.clear();
   }
@@ -54,9 +65,14 @@ export class ShortestPaths {
    * add one facility to an existing distance field without redoing the whole search.
    */
   run(cutoff = Infinity, bound?: Float64Array): void {
-    const g = this.graph, w = this.weight, heap = this.heap;
-    const off = g.adjOffset, tgt = g.adjTarget, ae = g.adjEdge;
-    const dist = this.dist, label = this.label;
+    const g = this.graph,
+      w = this.weight,
+      heap = this.heap;
+    const off = g.adjOffset,
+      tgt = g.adjTarget,
+      ae = g.adjEdge;
+    const dist = this.dist,
+      label = this.label;
     while (heap.length > 0) {
       const key = heap.peekKey();
       const u = heap.pop();

@@ -52,7 +52,10 @@ export function createCircleEngine(graph: WalkGraph, opts: CircleEngineOptions =
   };
   const weights = (id: string): Float64Array => {
     let w = weightCache.get(id);
-    if (w === undefined) { w = edgeWeights(graph, profile(id)); weightCache.set(id, w); }
+    if (w === undefined) {
+      w = edgeWeights(graph, profile(id));
+      weightCache.set(id, w);
+    }
     return w;
   };
   /** Profiles that forbid no edge share one snap (the common case): snapping ignores weights then. */
@@ -61,11 +64,19 @@ export function createCircleEngine(graph: WalkGraph, opts: CircleEngineOptions =
     return p.stepsFactor === Infinity || p.avoidNoWheelchair;
   };
   return {
-    graph, snapIndex, profiles, categories, maxSnapM, access: opts.access ?? 'add',
+    graph,
+    snapIndex,
+    profiles,
+    categories,
+    maxSnapM,
+    access: opts.access ?? 'add',
     weights,
     workspace(id) {
       let ws = wsCache.get(id);
-      if (ws === undefined) { ws = new ShortestPaths(graph, weights(id)); wsCache.set(id, ws); }
+      if (ws === undefined) {
+        ws = new ShortestPaths(graph, weights(id));
+        wsCache.set(id, ws);
+      }
       return ws;
     },
     snap(points, id) {

@@ -6,10 +6,16 @@ import type { CoverSets, SiteChoice } from './sites.ts';
 const highsLoader = createRequire(import.meta.url)('highs') as () => Promise<Highs>;
 let loaded: Promise<Highs> | null = null;
 /** Load the HiGHS WASM solver once per process. */
-export function loadHighs(): Promise<Highs> { return (loaded ??= highsLoader()); }
+export function loadHighs(): Promise<Highs> {
+  return (loaded ??= highsLoader());
+}
 
 /** Exact maximal-covering result: `optimal` is false when the time limit stopped HiGHS early. */
-export interface ExactChoice extends SiteChoice { readonly optimal: boolean; readonly bound: number; readonly groups: number }
+export interface ExactChoice extends SiteChoice {
+  readonly optimal: boolean;
+  readonly bound: number;
+  readonly groups: number;
+}
 
 /**
  * Exact maximal covering by MILP (HiGHS): maximise Σ w_g·y_g s.t. y_g ≤ Σ_{c covers g} x_c,
@@ -18,13 +24,16 @@ export interface ExactChoice extends SiteChoice { readonly optimal: boolean; rea
  * For small/medium instances (reporting greedy's gap); greedy is what production uses.
  */
 export async function exactSites(sets: CoverSets, k: number, timeLimitS = 30): Promise<ExactChoice> {
-  const nc = sets.start.length - 1, nh = sets.weight.length;
+  const nc = sets.start.length - 1,
+    nh = sets.weight.length;
   // Invert candidate→homes to home→candidates (ascending candidates per home by construction).
   const deg = new Int32Array(nh + 1);
   for (let q = 0; q < sets.home.length; q++) deg[sets.home[q]! + 1]!++;
   for (let i = 0; i < nh; i++) deg[i + 1]! += deg[i]!;
-  const fill = deg.slice(0, nh), cand = new Int32Array(sets.home.length);
-  for (let c = 0; c < nc; c++) for (let q = sets.start[c]!; q < sets.start[c + 1]!; q++) cand[fill[sets.home[q]!]!++] = c;
+  const fill = deg.slice(0, nh),
+    cand = new Int32Array(sets.home.length);
+  for (let c = 0; c < nc; c++)
+    for (let q = sets.start[c]!; q < sets.start[c + 1]!; q++) cand[fill[sets.home[q]!]!++] = c;
   const groups = new Map<string, { w: number; cands: number[] }>();
   for (let i = 0; i < nh; i++) {
     const w = sets.weight[i]!;
@@ -32,7 +41,8 @@ export async function exactSites(sets: CoverSets, k: number, timeLimitS = 30): P
     const cs = Array.from(cand.subarray(deg[i]!, deg[i + 1]!));
     const key = cs.join(',');
     const g = groups.get(key);
-    if (g === undefined) groups.set(key, { w, cands: cs }); else g.w += w;
+    if (g === undefined) groups.set(key, { w, cands: cs });
+    else g.w += w;
   }
   const useful = new Set<number>();
   for (const g of groups.values()) for (const c of g.cands) useful.add(c);
@@ -42,7 +52,11 @@ export async function exactSites(sets: CoverSets, k: number, timeLimitS = 30): P
   const gl = [...groups.values()];
   gl.forEach((g, j) => lines.push(` + ${g.w} y${j}`));
   lines.push('Subject To');
-  gl.forEach((g, j) => { lines.push(` g${j}: y${j}`); for (const c of g.cands) lines.push(` - x${c}`); lines.push(' <= 0'); });
+  gl.forEach((g, j) => {
+    lines.push(` g${j}: y${j}`);
+    for (const c of g.cands) lines.push(` - x${c}`);
+    lines.push(' <= 0');
+  });
   lines.push(' card:');
   for (const c of xs) lines.push(` + x${c}`);
   lines.push(` ${xs.length > k ? '=' : '<='} ${Math.min(k, xs.length)}`, 'Bounds');
@@ -52,7 +66,10 @@ export async function exactSites(sets: CoverSets, k: number, timeLimitS = 30): P
   lines.push('End');
   const highs = await loadHighs();
   const sol = highs.solve(lines.join('\n'), { time_limit: timeLimitS, output_flag: false, mip_rel_gap: 1e-6 });
-  const primal = (c: number): number => { const col = sol.Columns[`x${c}`]; return col !== undefined && 'Primal' in col ? col.Primal : 0; };
+  const primal = (c: number): number => {
+    const col = sol.Columns[`x${c}`];
+    return col !== undefined && 'Primal' in col ? col.Primal : 0;
+  };
   const chosen = xs.filter((c) => primal(c) > 0.5);
   const covered = gl.reduce((s, g) => s + (g.cands.some((c) => chosen.includes(c)) ? g.w : 0), 0);
   const info = sol as { Status: string; ObjectiveValue?: number };

@@ -6,7 +6,11 @@ import type { WalkGraph } from './types.ts';
 export type AccessMode = 'add' | 'ignore';
 
 /** A facility snapped onto an edge, in effective (profile-weighted) metres. */
-interface EdgeFacility { readonly offset: number; readonly access: number; readonly label: number }
+interface EdgeFacility {
+  readonly offset: number;
+  readonly access: number;
+  readonly label: number;
+}
 
 /**
  * Distance from every vertex to the nearest facility of one category under one profile.
@@ -21,7 +25,8 @@ export interface DistanceField {
 
 /** Profile weight of a physical offset along edge `e` (edges are weighted uniformly along their length). */
 export function effectiveOffset(graph: WalkGraph, weight: Float64Array, e: number, offset: number): number {
-  const len = graph.edgeLen[e]!, w = weight[e]!;
+  const len = graph.edgeLen[e]!,
+    w = weight[e]!;
   return len > 0 ? (offset / len) * w : 0;
 }
 
@@ -32,8 +37,12 @@ export function effectiveOffset(graph: WalkGraph, weight: Float64Array, e: numbe
  * (vertices beyond stay Infinity). Reuses `sp` when given (it is reset first).
  */
 export function facilityField(
-  graph: WalkGraph, weight: Float64Array, fac: SnapTable, access: AccessMode = 'add',
-  cutoff = Infinity, sp: ShortestPaths = new ShortestPaths(graph, weight),
+  graph: WalkGraph,
+  weight: Float64Array,
+  fac: SnapTable,
+  access: AccessMode = 'add',
+  cutoff = Infinity,
+  sp: ShortestPaths = new ShortestPaths(graph, weight),
 ): DistanceField {
   sp.reset();
   const onEdge = new Map<number, EdgeFacility[]>();
@@ -58,31 +67,56 @@ export function facilityField(
  * edge's two ends plus the offsets, or the direct stretch when a facility sits on the same edge.
  */
 export function pointDistances(
-  graph: WalkGraph, weight: Float64Array, field: DistanceField, pts: SnapTable, access: AccessMode,
-  outDist: Float64Array, outLabel: Int32Array,
+  graph: WalkGraph,
+  weight: Float64Array,
+  field: DistanceField,
+  pts: SnapTable,
+  access: AccessMode,
+  outDist: Float64Array,
+  outLabel: Int32Array,
 ): void {
-  const nd = field.nodeDist, nl = field.nodeLabel, eu = graph.edgeU, ev = graph.edgeV;
-  const len = graph.edgeLen, hasOnEdge = field.onEdge.size > 0;
+  const nd = field.nodeDist,
+    nl = field.nodeLabel,
+    eu = graph.edgeU,
+    ev = graph.edgeV;
+  const len = graph.edgeLen,
+    hasOnEdge = field.onEdge.size > 0;
   for (let i = 0; i < pts.edge.length; i++) {
     const e = pts.edge[i]!;
     const w = e >= 0 ? weight[e]! : Infinity;
-    if (!Number.isFinite(w)) { outDist[i] = Infinity; outLabel[i] = -1; continue; }
+    if (!Number.isFinite(w)) {
+      outDist[i] = Infinity;
+      outLabel[i] = -1;
+      continue;
+    }
     const l = len[e]!;
     const o = l > 0 ? (pts.offset[i]! / l) * w : 0;
-    const u = eu[e]!, v = ev[e]!;
-    let d = nd[u]! + o, lab = nl[u]!;
+    const u = eu[e]!,
+      v = ev[e]!;
+    let d = nd[u]! + o,
+      lab = nl[u]!;
     const dv = nd[v]! + (w - o);
-    if (dv < d) { d = dv; lab = nl[v]!; }
+    if (dv < d) {
+      d = dv;
+      lab = nl[v]!;
+    }
     if (hasOnEdge) {
       const list = field.onEdge.get(e);
       if (list !== undefined) {
         for (const f of list) {
           const df = Math.abs(f.offset - o) + f.access;
-          if (df < d || (df === d && f.label < lab)) { d = df; lab = f.label; }
+          if (df < d || (df === d && f.label < lab)) {
+            d = df;
+            lab = f.label;
+          }
         }
       }
     }
-    if (d === Infinity) { outDist[i] = Infinity; outLabel[i] = -1; continue; }
+    if (d === Infinity) {
+      outDist[i] = Infinity;
+      outLabel[i] = -1;
+      continue;
+    }
     outDist[i] = access === 'add' ? d + pts.access[i]! : d;
     outLabel[i] = lab;
   }

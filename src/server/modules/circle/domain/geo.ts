@@ -32,7 +32,8 @@ export function localProjection(lat0: number): LocalProjection {
   const ky = EARTH_RADIUS_M * RAD;
   const kx = ky * Math.cos(lat0 * RAD);
   return {
-    kx, ky,
+    kx,
+    ky,
     x: (lon) => lon * kx,
     y: (lat) => lat * ky,
     lon: (x) => x / kx,

@@ -24,10 +24,45 @@ export const DEFAULT_HOUSEHOLD_ASSUMPTIONS: HouseholdAssumptions = {
   childrenShare: 0.1795,
   defaultLevels: 3,
   nonResidential: new Set([
-    'commercial', 'industrial', 'retail', 'office', 'warehouse', 'garage', 'garages', 'shed', 'roof', 'church', 'chapel',
-    'cathedral', 'mosque', 'temple', 'school', 'university', 'kindergarten', 'hospital', 'train_station', 'transportation',
-    'parking', 'service', 'hangar', 'greenhouse', 'barn', 'civic', 'government', 'public', 'sports_hall', 'stadium',
-    'construction', 'ruins', 'hotel', 'kiosk', 'toilets', 'bunker', 'carport', 'stable', 'farm_auxiliary',
+    'commercial',
+    'industrial',
+    'retail',
+    'office',
+    'warehouse',
+    'garage',
+    'garages',
+    'shed',
+    'roof',
+    'church',
+    'chapel',
+    'cathedral',
+    'mosque',
+    'temple',
+    'school',
+    'university',
+    'kindergarten',
+    'hospital',
+    'train_station',
+    'transportation',
+    'parking',
+    'service',
+    'hangar',
+    'greenhouse',
+    'barn',
+    'civic',
+    'government',
+    'public',
+    'sports_hall',
+    'stadium',
+    'construction',
+    'ruins',
+    'hotel',
+    'kiosk',
+    'toilets',
+    'bunker',
+    'carport',
+    'stable',
+    'farm_auxiliary',
   ]),
 };
 
@@ -46,10 +81,21 @@ export interface BuildingLike {
  * get zeros (they stay in the list so they are still drawn and snapped). Fractional results are kept:
  * rounding per building would bias small buildings to zero.
  */
-export function estimateFromBuildingArea(b: BuildingLike, a: HouseholdAssumptions = DEFAULT_HOUSEHOLD_ASSUMPTIONS): Home {
+export function estimateFromBuildingArea(
+  b: BuildingLike,
+  a: HouseholdAssumptions = DEFAULT_HOUSEHOLD_ASSUMPTIONS,
+): Home {
   const residential = b.kind === undefined || !a.nonResidential.has(b.kind);
   const floor = residential ? Math.max(0, b.areaM2) * (b.levels ?? a.defaultLevels) : 0;
   const households = floor / a.m2PerHousehold;
   const people = households * a.peoplePerHousehold;
-  return { id: b.id, lon: b.lon, lat: b.lat, households, people, elderly: people * a.elderlyShare, children: people * a.childrenShare };
+  return {
+    id: b.id,
+    lon: b.lon,
+    lat: b.lat,
+    households,
+    people,
+    elderly: people * a.elderlyShare,
+    children: people * a.childrenShare,
+  };
 }

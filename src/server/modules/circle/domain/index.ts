@@ -13,8 +13,30 @@ export { facilityField, pointDistances, type AccessMode, type DistanceField } fr
 export { createCircleEngine, type CircleEngine, type CircleEngineOptions } from './engine.ts';
 export * from './coverage.ts';
 export * from './homes.ts';
-export { buildCoverSets, coveredWeight, DEFAULT_DEMAND_WEIGHTS, greedySites, type CoverSets, type DemandWeights, type SiteChoice, type SiteProblem } from './sites.ts';
+export {
+  buildCoverSets,
+  coveredWeight,
+  DEFAULT_DEMAND_WEIGHTS,
+  greedySites,
+  type CoverSets,
+  type DemandWeights,
+  type SiteChoice,
+  type SiteProblem,
+} from './sites.ts';
 export { exactSites, loadHighs, type ExactChoice } from './exact.ts';
-export { prepareCategory, summarize, whatIfAdd, whatIfRemove, type CategoryState, type CoverageSummary } from './whatif.ts';
-export { walkingArea, type MultiLineString, type MultiPolygon, type WalkingArea, type WalkingAreaOptions } from './isochrone.ts';
+export {
+  prepareCategory,
+  summarize,
+  whatIfAdd,
+  whatIfRemove,
+  type CategoryState,
+  type CoverageSummary,
+} from './whatif.ts';
+export {
+  walkingArea,
+  type MultiLineString,
+  type MultiPolygon,
+  type WalkingArea,
+  type WalkingAreaOptions,
+} from './isochrone.ts';
 export { componentIds, pruneSmallComponents } from './components.ts';

@@ -38,7 +38,8 @@ export function profileById(id: string, profiles: readonly WalkProfile[] = DEFAU
  */
 export function edgeWeights(graph: WalkGraph, profile: WalkProfile): Float64Array {
   const w = new Float64Array(graph.edgeCount);
-  const len = graph.edgeLen, flags = graph.edgeFlags;
+  const len = graph.edgeLen,
+    flags = graph.edgeFlags;
   for (let e = 0; e < graph.edgeCount; e++) {
     const f = flags[e]!;
     let x = len[e]!;

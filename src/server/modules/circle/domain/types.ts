@@ -69,20 +69,34 @@ export interface Home extends GeoPoint {
 }
 
 /** Build a CSR adjacency from edge endpoint arrays. Deterministic: slots are in edge order. */
-export function buildAdjacency(nodeCount: number, edgeU: Int32Array, edgeV: Int32Array): {
-  adjOffset: Int32Array; adjTarget: Int32Array; adjEdge: Int32Array;
+export function buildAdjacency(
+  nodeCount: number,
+  edgeU: Int32Array,
+  edgeV: Int32Array,
+): {
+  adjOffset: Int32Array;
+  adjTarget: Int32Array;
+  adjEdge: Int32Array;
 } {
   const m = edgeU.length;
   const adjOffset = new Int32Array(nodeCount + 1);
-  for (let e = 0; e < m; e++) { adjOffset[edgeU[e]! + 1]!++; adjOffset[edgeV[e]! + 1]!++; }
+  for (let e = 0; e < m; e++) {
+    adjOffset[edgeU[e]! + 1]!++;
+    adjOffset[edgeV[e]! + 1]!++;
+  }
   for (let n = 0; n < nodeCount; n++) adjOffset[n + 1]! += adjOffset[n]!;
   const fill = adjOffset.slice(0, nodeCount);
   const adjTarget = new Int32Array(2 * m);
   const adjEdge = new Int32Array(2 * m);
   for (let e = 0; e < m; e++) {
-    const u = edgeU[e]!, v = edgeV[e]!;
-    let s = fill[u]!++; adjTarget[s] = v; adjEdge[s] = e;
-    s = fill[v]!++; adjTarget[s] = u; adjEdge[s] = e;
+    const u = edgeU[e]!,
+      v = edgeV[e]!;
+    let s = fill[u]!++;
+    adjTarget[s] = v;
+    adjEdge[s] = e;
+    s = fill[v]!++;
+    adjTarget[s] = u;
+    adjEdge[s] = e;
   }
   return { adjOffset, adjTarget, adjEdge };
 }

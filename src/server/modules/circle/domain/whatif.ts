@@ -28,26 +28,54 @@ export interface CategoryState {
 export type CoverageSummary = Record<string, Demand>;
 
 /** Compute a category's state from scratch (full multi-source Dijkstra). */
-export function prepareCategory(engine: CircleEngine, category: string, homes: readonly Home[], facilities: readonly Facility[], profileId = 'standard', homeSnaps?: SnapTable): CategoryState {
-  const g = engine.graph, w = engine.weights(profileId);
+export function prepareCategory(
+  engine: CircleEngine,
+  category: string,
+  homes: readonly Home[],
+  facilities: readonly Facility[],
+  profileId = 'standard',
+  homeSnaps?: SnapTable,
+): CategoryState {
+  const g = engine.graph,
+    w = engine.weights(profileId);
   const hs = homeSnaps ?? engine.snap(homes, profileId);
   const facs = facilities.filter((f) => f.category === category);
   const field = facilityField(g, w, engine.snap(facs, profileId), engine.access, Infinity, engine.workspace(profileId));
-  const metres = new Float64Array(homes.length), label = new Int32Array(homes.length);
+  const metres = new Float64Array(homes.length),
+    label = new Int32Array(homes.length);
   pointDistances(g, w, field, hs, engine.access, metres, label);
-  return { category, profileId, homes, facilities: facs, field, metres, label, homeSnaps: hs, byEdge: groupByEdge(g, w, hs, engine.access === 'add') };
+  return {
+    category,
+    profileId,
+    homes,
+    facilities: facs,
+    field,
+    metres,
+    label,
+    homeSnaps: hs,
+    byEdge: groupByEdge(g, w, hs, engine.access === 'add'),
+  };
 }
 
 /** Sum demand of homes within each threshold. */
-export function summarize(engine: CircleEngine, s: CategoryState, thresholds: readonly Threshold[] = DEFAULT_THRESHOLDS): CoverageSummary {
-  const cat = engine.category(s.category), speed = engine.profile(s.profileId).speedMps;
+export function summarize(
+  engine: CircleEngine,
+  s: CategoryState,
+  thresholds: readonly Threshold[] = DEFAULT_THRESHOLDS,
+): CoverageSummary {
+  const cat = engine.category(s.category),
+    speed = engine.profile(s.profileId).speedMps;
   const out: CoverageSummary = {};
   for (const t of thresholds) {
-    const lim = thresholdMetres(t, cat, speed), d: Demand = { households: 0, people: 0, elderly: 0, children: 0 };
+    const lim = thresholdMetres(t, cat, speed),
+      d: Demand = { households: 0, people: 0, elderly: 0, children: 0 };
     for (let i = 0; i < s.homes.length; i++) {
       if (!(s.metres[i]! <= lim)) continue;
       const h = s.homes[i]!;
-      d.households += h.households; d.people += h.people; d.elderly += h.elderly; d.children += h.children;
+      d.households += h.households;
+      d.people += h.people;
+      d.elderly += h.elderly;
+      d.children += h.children;
     }
     out[thresholdKey(t)] = d;
   }
@@ -60,20 +88,35 @@ export function summarize(engine: CircleEngine, s: CategoryState, thresholds: re
  * distances on the edges it touched. Cost ∝ the area the new facility actually improves.
  */
 export function whatIfAdd(engine: CircleEngine, s: CategoryState, f: Facility): CategoryState {
-  const g = engine.graph, w = engine.weights(s.profileId), sp = engine.workspace(s.profileId);
+  const g = engine.graph,
+    w = engine.weights(s.profileId),
+    sp = engine.workspace(s.profileId);
   const hit = engine.snapIndex.snap(f.lon, f.lat, engine.maxSnapM, w);
   const facilities = [...s.facilities, { ...f, category: s.category }];
   if (hit === null) return { ...s, facilities };
-  const j = facilities.length - 1, bound = s.field.nodeDist;
-  const o = effectiveOffset(g, w, hit.edge, hit.offset), a = engine.access === 'add' ? hit.access : 0;
+  const j = facilities.length - 1,
+    bound = s.field.nodeDist;
+  const o = effectiveOffset(g, w, hit.edge, hit.offset),
+    a = engine.access === 'add' ? hit.access : 0;
   sp.reset();
-  sp.seed(g.edgeU[hit.edge]!, o + a, j, bound); sp.seed(g.edgeV[hit.edge]!, w[hit.edge]! - o + a, j, bound);
+  sp.seed(g.edgeU[hit.edge]!, o + a, j, bound);
+  sp.seed(g.edgeV[hit.edge]!, w[hit.edge]! - o + a, j, bound);
   sp.run(Infinity, bound);
-  const metres = s.metres.slice(), label = s.label.slice();
+  const metres = s.metres.slice(),
+    label = s.label.slice();
   const stamp = new Int32Array(s.homes.length);
-  pointsWithin(g, w, sp, s.byEdge, Infinity, hit.edge, o, a, stamp, 1, (i, d) => { if (d < metres[i]!) { metres[i] = d; label[i] = j; } });
-  const nodeDist = s.field.nodeDist.slice(), nodeLabel = s.field.nodeLabel.slice();
-  for (const n of sp.reached()) { nodeDist[n] = sp.dist[n]!; nodeLabel[n] = j; }
+  pointsWithin(g, w, sp, s.byEdge, Infinity, hit.edge, o, a, stamp, 1, (i, d) => {
+    if (d < metres[i]!) {
+      metres[i] = d;
+      label[i] = j;
+    }
+  });
+  const nodeDist = s.field.nodeDist.slice(),
+    nodeLabel = s.field.nodeLabel.slice();
+  for (const n of sp.reached()) {
+    nodeDist[n] = sp.dist[n]!;
+    nodeLabel[n] = j;
+  }
   sp.reset();
   const onEdge = new Map(s.field.onEdge);
   onEdge.set(hit.edge, [...(onEdge.get(hit.edge) ?? []), { offset: o, access: a, label: j }]);

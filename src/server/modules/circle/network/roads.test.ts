@@ -17,7 +17,28 @@ describe('graphFromRoads (demo community)', () => {
     expect(km).toBeGreaterThan(10);
   });
   it('skips ways a pedestrian may not use', () => {
-    const r = graphFromRoads([{ highway: 'motorway', line: { type: 'LineString', coordinates: [[100, 38], [100.001, 38]] } }, { highway: 'footway', line: { type: 'LineString', coordinates: [[100, 38], [100.001, 38]] } }]);
+    const r = graphFromRoads([
+      {
+        highway: 'motorway',
+        line: {
+          type: 'LineString',
+          coordinates: [
+            [100, 38],
+            [100.001, 38],
+          ],
+        },
+      },
+      {
+        highway: 'footway',
+        line: {
+          type: 'LineString',
+          coordinates: [
+            [100, 38],
+            [100.001, 38],
+          ],
+        },
+      },
+    ]);
     expect(r.skipped).toBe(1);
     expect(r.graph.edgeCount).toBe(1);
   });

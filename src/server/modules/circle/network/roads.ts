@@ -11,10 +11,16 @@ import { NodeStore } from '../osm/nodes.ts';
 import { walkFlags } from '../osm/tags.ts';
 
 /** One way: its `highway` value (OSM vocabulary) and line. */
-export interface RoadLine { readonly highway: string; readonly line: LineString }
+export interface RoadLine {
+  readonly highway: string;
+  readonly line: LineString;
+}
 
 /** Result: the graph and how many input lines were skipped (not walkable or malformed). */
-export interface RoadsGraph { readonly graph: WalkGraph; readonly skipped: number }
+export interface RoadsGraph {
+  readonly graph: WalkGraph;
+  readonly skipped: number;
+}
 
 /**
  * Build the walking graph. Ways a pedestrian may not use (e.g. motorway) are skipped, `steps` are
@@ -29,13 +35,21 @@ export function graphFromRoads(roads: readonly RoadLine[], minComponentM = 0): R
   roads.forEach((r, k) => {
     const flags = walkFlags({ highway: r.highway });
     const cs = r.line?.type === 'LineString' ? r.line.coordinates : [];
-    if (flags < 0 || cs.length < 2) { skipped++; return; }
+    if (flags < 0 || cs.length < 2) {
+      skipped++;
+      return;
+    }
     const refs = new Float64Array(cs.length);
     cs.forEach((p, i) => {
-      const lon = p[0]!, lat = p[1]!;
+      const lon = p[0]!,
+        lat = p[1]!;
       const key = `${Math.round(lon * 1e7)},${Math.round(lat * 1e7)}`;
       let id = ids.get(key);
-      if (id === undefined) { id = ids.size + 1; ids.set(key, id); nodes.add(id, lon, lat); }
+      if (id === undefined) {
+        id = ids.size + 1;
+        ids.set(key, id);
+        nodes.add(id, lon, lat);
+      }
       refs[i] = id;
     });
     ways.push({ id: k + 1, refs, flags });

@@ -9,7 +9,14 @@ import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { areaM2 } from '../../registry/domain/geo/measure.ts';
 import * as registry from '../../registry/index.ts';
-import { createCircleEngine, estimateFromBuildingArea, type CircleEngine, type Facility, type Home, type WalkGraph } from '../domain/index.ts';
+import {
+  createCircleEngine,
+  estimateFromBuildingArea,
+  type CircleEngine,
+  type Facility,
+  type Home,
+  type WalkGraph,
+} from '../domain/index.ts';
 import { decodeGraph, type GraphBundle } from '../osm/cache.ts';
 import type { CircleSettings } from '../config.ts';
 import * as repo from '../repository.ts';
@@ -21,13 +28,26 @@ export const ROADS_NETWORK = 'roads';
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 
 /** A home with what the UI and reports show about it. */
-export interface SceneHome extends Home { name: string; estimated: boolean; footprint: Polygon | null }
+export interface SceneHome extends Home {
+  name: string;
+  estimated: boolean;
+  footprint: Polygon | null;
+}
 /** A facility with its name and origin (`demo`, `registry`, `import`, `osm`). */
-export interface SceneFacility extends Facility { name: string; source: string }
+export interface SceneFacility extends Facility {
+  name: string;
+  source: string;
+}
 /** A candidate site kind. */
 export type CandidateKind = 'freed' | 'vacant' | 'any';
 /** A candidate site. */
-export interface SceneCandidate { id: string; lon: number; lat: number; name: string; kind: CandidateKind }
+export interface SceneCandidate {
+  id: string;
+  lon: number;
+  lat: number;
+  name: string;
+  kind: CandidateKind;
+}
 
 /** Everything an analysis needs. */
 export interface Scene {
@@ -38,7 +58,12 @@ export interface Scene {
   candidates(kind: CandidateKind): Promise<SceneCandidate[]>;
 }
 
-interface Cached { key: string; engine: CircleEngine; bundle: GraphBundle | null; osmHomes: SceneHome[] | null }
+interface Cached {
+  key: string;
+  engine: CircleEngine;
+  bundle: GraphBundle | null;
+  osmHomes: SceneHome[] | null;
+}
 
 /** In-memory cache of engines per (community, network); invalidated by key (re-import or changed roads). */
 export class EngineCache {
@@ -46,19 +71,38 @@ export class EngineCache {
   constructor(private readonly settings: CircleSettings) {}
 
   /** The cached entry for `id` if its key still matches, else build it with `make`. */
-  async get(id: string, key: string, make: () => Promise<{ graph: WalkGraph; bundle: GraphBundle | null }>): Promise<Cached> {
+  async get(
+    id: string,
+    key: string,
+    make: () => Promise<{ graph: WalkGraph; bundle: GraphBundle | null }>,
+  ): Promise<Cached> {
     const hit = this.map.get(id);
     if (hit && hit.key === key) return hit;
     const { graph, bundle } = await make();
-    const engine = createCircleEngine(graph, { categories: this.settings.categories, profiles: this.settings.profiles, maxSnapM: this.settings.maxSnapM });
-    const osmHomes = bundle ? bundle.buildings.map((b): SceneHome => ({ ...estimateFromBuildingArea(b, this.settings.assumptions), name: b.id, estimated: true, footprint: null })) : null;
+    const engine = createCircleEngine(graph, {
+      categories: this.settings.categories,
+      profiles: this.settings.profiles,
+      maxSnapM: this.settings.maxSnapM,
+    });
+    const osmHomes = bundle
+      ? bundle.buildings.map(
+          (b): SceneHome => ({
+            ...estimateFromBuildingArea(b, this.settings.assumptions),
+            name: b.id,
+            estimated: true,
+            footprint: null,
+          }),
+        )
+      : null;
     const c = { key, engine, bundle, osmHomes };
     this.map.set(id, c);
     return c;
   }
 
   /** Forget a network (after a re-import). */
-  invalidate(id: string): void { this.map.delete(id); }
+  invalidate(id: string): void {
+    this.map.delete(id);
+  }
 }
 
 function fingerprint(rows: { id: string; line: unknown }[]): string {
@@ -69,30 +113,71 @@ function fingerprint(rows: { id: string; line: unknown }[]): string {
 }
 
 /** Registry buildings → homes; residential buildings without registry rows are estimated from footprint × floors. */
-async function registryHomes(db: Kysely<Database>, community: string, now: Date, s: CircleSettings): Promise<SceneHome[]> {
+async function registryHomes(
+  db: Kysely<Database>,
+  community: string,
+  now: Date,
+  s: CircleSettings,
+): Promise<SceneHome[]> {
   const rows = await registry.buildingDemand(db, community, now);
   return rows.map((b) => {
     if (b.households > 0 || b.use !== 'residential') {
-      return { id: b.id, lon: b.lon, lat: b.lat, households: b.households, people: b.people, elderly: b.elderly, children: b.children, name: b.name, estimated: false, footprint: b.footprint };
+      return {
+        id: b.id,
+        lon: b.lon,
+        lat: b.lat,
+        households: b.households,
+        people: b.people,
+        elderly: b.elderly,
+        children: b.children,
+        name: b.name,
+        estimated: false,
+        footprint: b.footprint,
+      };
     }
-    const est = estimateFromBuildingArea({ id: b.id, lon: b.lon, lat: b.lat, areaM2: b.footprint ? areaM2(b.footprint) : 0, levels: b.floors || null }, s.assumptions);
+    const est = estimateFromBuildingArea(
+      { id: b.id, lon: b.lon, lat: b.lat, areaM2: b.footprint ? areaM2(b.footprint) : 0, levels: b.floors || null },
+      s.assumptions,
+    );
     return { ...est, name: b.name, estimated: true, footprint: b.footprint };
   });
 }
 
 /** Load the scene of a community on a network (default: its own roads). */
-export async function loadScene(db: Kysely<Database>, cache: EngineCache, s: CircleSettings, community: string, network: string, now: Date): Promise<Scene> {
-  const imported = (await repo.importedFacilities(db, community)).map((f): SceneFacility => ({ id: f.id, category: f.category, name: f.name, lon: f.lon, lat: f.lat, source: f.source }));
-  const freed = async (): Promise<SceneCandidate[]> => (await registry.candidateSites(db, community)).map((c) => ({ id: c.id, lon: c.lon, lat: c.lat, name: c.name, kind: 'freed' }));
+export async function loadScene(
+  db: Kysely<Database>,
+  cache: EngineCache,
+  s: CircleSettings,
+  community: string,
+  network: string,
+  now: Date,
+): Promise<Scene> {
+  const imported = (await repo.importedFacilities(db, community)).map(
+    (f): SceneFacility => ({ id: f.id, category: f.category, name: f.name, lon: f.lon, lat: f.lat, source: f.source }),
+  );
+  const freed = async (): Promise<SceneCandidate[]> =>
+    (await registry.candidateSites(db, community)).map((c) => ({
+      id: c.id,
+      lon: c.lon,
+      lat: c.lat,
+      name: c.name,
+      kind: 'freed',
+    }));
   if (network === ROADS_NETWORK) {
     const roads = await registry.communityRoads(db, community);
     if (roads.length === 0) throw new AppError('CIRCLE_EMPTY_NETWORK');
-    const c = await cache.get(`${community}/${ROADS_NETWORK}`, fingerprint(roads), async () => ({ graph: graphFromRoads(roads).graph, bundle: null }));
+    const c = await cache.get(`${community}/${ROADS_NETWORK}`, fingerprint(roads), async () => ({
+      graph: graphFromRoads(roads).graph,
+      bundle: null,
+    }));
     const homes = await registryHomes(db, community, now, s);
     const reg = (await registry.communityFacilities(db, community)).map((f): SceneFacility => ({ ...f }));
     const byHome = homes;
     return {
-      network: { name: ROADS_NETWORK, source: 'roads', attribution: null }, engine: c.engine, homes, facilities: [...reg, ...imported],
+      network: { name: ROADS_NETWORK, source: 'roads', attribution: null },
+      engine: c.engine,
+      homes,
+      facilities: [...reg, ...imported],
       async candidates(kind) {
         if (kind === 'freed') return freed();
         const list = kind === 'vacant' ? byHome.filter((h) => h.households === 0) : byHome;
@@ -102,17 +187,26 @@ export async function loadScene(db: Kysely<Database>, cache: EngineCache, s: Cir
   }
   const meta = await repo.getNetworkMeta(db, community, network);
   if (!meta) throw new AppError('CIRCLE_UNKNOWN_NETWORK', { params: { name: network } });
-  const c = await cache.get(`${community}/${network}`, `${meta.id}:${new Date(meta.imported_at).getTime()}`, async () => {
-    const bin = await repo.getNetworkBundle(db, meta.id);
-    const r = bin ? decodeGraph(new Uint8Array(bin)) : null;
-    if (!r || !r.ok) throw new AppError('GRAPH_CACHE_INVALID');
-    return { graph: r.value.graph, bundle: r.value };
-  });
+  const c = await cache.get(
+    `${community}/${network}`,
+    `${meta.id}:${new Date(meta.imported_at).getTime()}`,
+    async () => {
+      const bin = await repo.getNetworkBundle(db, meta.id);
+      const r = bin ? decodeGraph(new Uint8Array(bin)) : null;
+      if (!r || !r.ok) throw new AppError('GRAPH_CACHE_INVALID');
+      return { graph: r.value.graph, bundle: r.value };
+    },
+  );
   const pois: SceneFacility[] = [];
-  for (const p of c.bundle!.pois) for (const cat of p.categories) pois.push({ id: `${p.id}:${cat}`, category: cat, name: p.name ?? p.id, lon: p.lon, lat: p.lat, source: 'osm' });
+  for (const p of c.bundle!.pois)
+    for (const cat of p.categories)
+      pois.push({ id: `${p.id}:${cat}`, category: cat, name: p.name ?? p.id, lon: p.lon, lat: p.lat, source: 'osm' });
   const homes = c.osmHomes!;
   return {
-    network: { name: meta.name, source: 'osm', attribution: OSM_ATTRIBUTION }, engine: c.engine, homes, facilities: [...pois, ...imported],
+    network: { name: meta.name, source: 'osm', attribution: OSM_ATTRIBUTION },
+    engine: c.engine,
+    homes,
+    facilities: [...pois, ...imported],
     async candidates(kind) {
       if (kind === 'freed') return freed();
       const list = kind === 'vacant' ? homes.filter((h) => h.households === 0) : homes;

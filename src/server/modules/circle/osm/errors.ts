@@ -3,9 +3,15 @@ export type CircleErrorCode = 'OSM_CORRUPT' | 'OSM_UNSUPPORTED' | 'OSM_NO_WALKWA
 
 const MESSAGES: Record<CircleErrorCode, { zh: string; en: string }> = {
   OSM_CORRUPT: { zh: 'OSM 文件已损坏或不完整', en: 'The OSM file is corrupt or truncated' },
-  OSM_UNSUPPORTED: { zh: 'OSM 文件使用了不支持的压缩或特性', en: 'The OSM file uses an unsupported compression or feature' },
+  OSM_UNSUPPORTED: {
+    zh: 'OSM 文件使用了不支持的压缩或特性',
+    en: 'The OSM file uses an unsupported compression or feature',
+  },
   OSM_NO_WALKWAYS: { zh: 'OSM 数据中没有可步行的道路', en: 'The OSM data contains no walkable ways' },
-  GRAPH_CACHE_INVALID: { zh: '路网缓存文件无效或版本不符', en: 'The walking-graph cache file is invalid or of another version' },
+  GRAPH_CACHE_INVALID: {
+    zh: '路网缓存文件无效或版本不符',
+    en: 'The walking-graph cache file is invalid or of another version',
+  },
 };
 
 /**
@@ -15,7 +21,10 @@ const MESSAGES: Record<CircleErrorCode, { zh: string; en: string }> = {
 export class CircleError extends Error {
   readonly messageZh: string;
   readonly messageEn: string;
-  constructor(readonly code: CircleErrorCode, readonly detail = '') {
+  constructor(
+    readonly code: CircleErrorCode,
+    readonly detail = '',
+  ) {
     const m = MESSAGES[code];
     super(detail === '' ? m.en : `${m.en}: ${detail}`);
     this.name = 'CircleError';

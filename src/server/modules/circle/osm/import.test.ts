@@ -9,11 +9,15 @@ const MONACO = '/work/shared/data/osm/monaco.osm.pbf';
 
 // A small grid: nodes 1-2-3 along a footway, 3-4 steps, 2-5 residential through a locked gate at 6.
 const nodes: FixtureNode[] = [
-  { id: 1, lon: 7.42, lat: 43.73 }, { id: 2, lon: 7.421, lat: 43.73 }, { id: 3, lon: 7.422, lat: 43.73 },
-  { id: 4, lon: 7.422, lat: 43.731 }, { id: 5, lon: 7.421, lat: 43.732 },
+  { id: 1, lon: 7.42, lat: 43.73 },
+  { id: 2, lon: 7.421, lat: 43.73 },
+  { id: 3, lon: 7.422, lat: 43.73 },
+  { id: 4, lon: 7.422, lat: 43.731 },
+  { id: 5, lon: 7.421, lat: 43.732 },
   { id: 6, lon: 7.421, lat: 43.731, tags: { barrier: 'gate', access: 'private' } },
   { id: 7, lon: 7.4205, lat: 43.7305, tags: { amenity: 'kindergarten', name: 'K' } },
-  { id: 8, lon: 7.43, lat: 43.74 }, { id: 9, lon: 7.431, lat: 43.74 },
+  { id: 8, lon: 7.43, lat: 43.74 },
+  { id: 9, lon: 7.431, lat: 43.74 },
 ];
 
 describe('importOsm on fixtures', () => {
@@ -34,12 +38,19 @@ describe('importOsm on fixtures', () => {
     const steps = [...g.edgeFlags].filter((f) => (f & EDGE_STEPS) !== 0).length;
     expect(steps).toBe(1);
     expect(g.edgeLen[0]).toBeCloseTo(80.4, 0); // 0.001° lon at 43.73°N ≈ 80.4 m
-    expect(poisToFacilities(r.value.pois)).toEqual([{ id: 'n7', lon: 7.4205, lat: 43.7305, category: 'kindergarten', name: 'K' }]);
+    expect(poisToFacilities(r.value.pois)).toEqual([
+      { id: 'n7', lon: 7.4205, lat: 43.7305, category: 'kindergarten', name: 'K' },
+    ]);
   });
 
   it('reports corrupt, truncated and empty input as OSM_CORRUPT and no walkways as OSM_NO_WALKWAYS', () => {
     const good = writeFixturePbf(nodes, [{ id: 10, refs: [1, 2], tags: { highway: 'footway' } }]);
-    for (const bad of [good.subarray(0, good.length - 7), new Uint8Array(0), new TextEncoder().encode('hello world, not a pbf'), good.map((b, i) => (i > 20 && i < 40 ? b ^ 0x5a : b))]) {
+    for (const bad of [
+      good.subarray(0, good.length - 7),
+      new Uint8Array(0),
+      new TextEncoder().encode('hello world, not a pbf'),
+      good.map((b, i) => (i > 20 && i < 40 ? b ^ 0x5a : b)),
+    ]) {
       const r = importOsm(bad);
       expect(r.ok ? 'ok' : r.error.code).toBe('OSM_CORRUPT');
     }

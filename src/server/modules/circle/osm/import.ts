@@ -35,7 +35,14 @@ export interface OsmImport {
   readonly graph: WalkGraph;
   readonly buildings: Building[];
   readonly pois: Poi[];
-  readonly stats: { nodes: number; ways: number; relations: number; walkableWays: number; blockedNodes: number; ms: number };
+  readonly stats: {
+    nodes: number;
+    ways: number;
+    relations: number;
+    walkableWays: number;
+    blockedNodes: number;
+    ms: number;
+  };
 }
 
 /** Import options. */
@@ -46,8 +53,16 @@ export interface OsmImportOptions {
   readonly minComponentM?: number;
 }
 
-interface AreaObj { id: string; refs: Float64Array; tags: Tags }
-interface RelObj { id: string; members: Member[]; tags: Tags }
+interface AreaObj {
+  id: string;
+  refs: Float64Array;
+  tags: Tags;
+}
+interface RelObj {
+  id: string;
+  members: Member[];
+  tags: Tags;
+}
 
 const wanted = (t: Tags): boolean => t.building !== undefined || poiCategories(t).length > 0;
 
@@ -82,7 +97,8 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
         if (wanted(tags)) areas.push({ id: `w${id}`, refs, tags });
       },
       relation(id, members, tags) {
-        if (wanted(tags) && (tags.type === 'multipolygon' || tags.type === 'building')) rels.push({ id: `r${id}`, members, tags });
+        if (wanted(tags) && (tags.type === 'multipolygon' || tags.type === 'building'))
+          rels.push({ id: `r${id}`, members, tags });
       },
       progress: opts.onProgress,
     });
@@ -98,7 +114,10 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
 
   const coordsOf = (refs: Float64Array): Float64Array => {
     const out: number[] = [];
-    for (const r of refs) { const i = nodes.indexOf(r); if (i >= 0) out.push(nodes.lon(i), nodes.lat(i)); }
+    for (const r of refs) {
+      const i = nodes.indexOf(r);
+      if (i >= 0) out.push(nodes.lon(i), nodes.lat(i));
+    }
     return Float64Array.from(out);
   };
   const buildings: Building[] = [];
@@ -107,21 +126,48 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
     if (s === null) return;
     if (tags.building !== undefined && tags.building !== 'no') {
       const lv = Number.parseFloat(tags['building:levels'] ?? '');
-      buildings.push({ id, lon: s.lon, lat: s.lat, areaM2: Math.round(s.areaM2 * 100) / 100, levels: Number.isFinite(lv) && lv > 0 ? lv : null, kind: tags.building });
+      buildings.push({
+        id,
+        lon: s.lon,
+        lat: s.lat,
+        areaM2: Math.round(s.areaM2 * 100) / 100,
+        levels: Number.isFinite(lv) && lv > 0 ? lv : null,
+        kind: tags.building,
+      });
     }
     const cats = poiCategories(tags);
     if (cats.length > 0) pois.push(poi(id, s.lon, s.lat, tags, cats));
   };
   for (const a of areas) addShape(a.id, a.tags, [coordsOf(a.refs)], []);
   for (const r of rels) {
-    const pieces = (role: (x: string) => boolean): Float64Array[] => assembleRings(r.members
-      .filter((m) => m.type === 1 && role(m.role)).map((m) => wayRefs.get(m.ref)).filter((x) => x !== undefined).map(coordsOf));
-    const outer = pieces((x) => x !== 'inner'), inner = pieces((x) => x === 'inner');
+    const pieces = (role: (x: string) => boolean): Float64Array[] =>
+      assembleRings(
+        r.members
+          .filter((m) => m.type === 1 && role(m.role))
+          .map((m) => wayRefs.get(m.ref))
+          .filter((x) => x !== undefined)
+          .map(coordsOf),
+      );
+    const outer = pieces((x) => x !== 'inner'),
+      inner = pieces((x) => x === 'inner');
     if (outer.length > 0) addShape(r.id, r.tags, outer, inner);
   }
-  return { ok: true, value: { graph, buildings, pois, stats: {
-    nodes: nodes.size, ways: nWays, relations: rels.length, walkableWays: walk.length, blockedNodes: blocked.size,
-    ms: Math.round(performance.now() - t0) } } };
+  return {
+    ok: true,
+    value: {
+      graph,
+      buildings,
+      pois,
+      stats: {
+        nodes: nodes.size,
+        ways: nWays,
+        relations: rels.length,
+        walkableWays: walk.length,
+        blockedNodes: blocked.size,
+        ms: Math.round(performance.now() - t0),
+      },
+    },
+  };
 }
 
 /** Read and import a `.osm.pbf` file from disk (I/O errors are thrown as-is, they are not data errors). */
@@ -137,6 +183,8 @@ function poi(id: string, lon: number, lat: number, tags: Tags, categories: strin
 /** Flatten POIs to one facility per category (the shape the coverage engine takes). */
 export function poisToFacilities(pois: readonly Poi[]): Facility[] {
   const out: Facility[] = [];
-  for (const p of pois) for (const c of p.categories) out.push({ id: p.id, lon: p.lon, lat: p.lat, category: c, ...(p.name === undefined ? {} : { name: p.name }) });
+  for (const p of pois)
+    for (const c of p.categories)
+      out.push({ id: p.id, lon: p.lon, lat: p.lat, category: c, ...(p.name === undefined ? {} : { name: p.name }) });
   return out;
 }

@@ -10,12 +10,18 @@ export class NodeStore {
   private sorted = true;
 
   /** Number of nodes stored. */
-  get size(): number { return this.n; }
+  get size(): number {
+    return this.n;
+  }
 
   add(id: number, lon: number, lat: number): void {
     if (this.n === this.ids.length) {
-      const ids = new Float64Array(this.ids.length * 2); ids.set(this.ids); this.ids = ids;
-      const c = new Float64Array(this.coords.length * 2); c.set(this.coords); this.coords = c;
+      const ids = new Float64Array(this.ids.length * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const c = new Float64Array(this.coords.length * 2);
+      c.set(this.coords);
+      this.coords = c;
     }
     if (this.n > 0 && id <= this.ids[this.n - 1]!) this.sorted = false;
     this.ids[this.n] = id;
@@ -28,15 +34,23 @@ export class NodeStore {
   finish(): void {
     if (this.sorted) return;
     const order = Array.from({ length: this.n }, (_, i) => i).sort((a, b) => this.ids[a]! - this.ids[b]! || a - b);
-    const ids = new Float64Array(this.n), c = new Float64Array(2 * this.n);
-    order.forEach((o, i) => { ids[i] = this.ids[o]!; c[2 * i] = this.coords[2 * o]!; c[2 * i + 1] = this.coords[2 * o + 1]!; });
-    this.ids = ids; this.coords = c; this.sorted = true;
+    const ids = new Float64Array(this.n),
+      c = new Float64Array(2 * this.n);
+    order.forEach((o, i) => {
+      ids[i] = this.ids[o]!;
+      c[2 * i] = this.coords[2 * o]!;
+      c[2 * i + 1] = this.coords[2 * o + 1]!;
+    });
+    this.ids = ids;
+    this.coords = c;
+    this.sorted = true;
   }
 
   /** Index of node `id`, or -1 when absent (call `finish()` first). */
   indexOf(id: number): number {
     const ids = this.ids;
-    let lo = 0, hi = this.n - 1;
+    let lo = 0,
+      hi = this.n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const v = ids[mid]!;
@@ -47,6 +61,10 @@ export class NodeStore {
     return -1;
   }
 
-  lon(i: number): number { return this.coords[2 * i]!; }
-  lat(i: number): number { return this.coords[2 * i + 1]!; }
+  lon(i: number): number {
+    return this.coords[2 * i]!;
+  }
+  lat(i: number): number {
+    return this.coords[2 * i + 1]!;
+  }
 }

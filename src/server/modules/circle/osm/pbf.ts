@@ -5,7 +5,11 @@ import { PbfReader } from './protobuf.ts';
 /** OSM tags of one element. */
 export type Tags = Record<string, string>;
 /** Relation member: type 0 node, 1 way, 2 relation. */
-export interface Member { readonly type: number; readonly ref: number; readonly role: string }
+export interface Member {
+  readonly type: number;
+  readonly ref: number;
+  readonly role: string;
+}
 
 /** Callbacks for the elements of an OSM PBF file, in file order. Omit what you do not need (faster). */
 export interface PbfHandler {
@@ -24,7 +28,8 @@ export interface PbfHandler {
  */
 export function readPbf(buf: Uint8Array, handler: PbfHandler): void {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  let pos = 0, sawHeader = false;
+  let pos = 0,
+    sawHeader = false;
   if (buf.length === 0) throw new CircleError('OSM_CORRUPT', 'empty file');
   while (pos < buf.length) {
     if (pos + 4 > buf.length) throw new CircleError('OSM_CORRUPT', 'truncated blob header length');
@@ -32,7 +37,8 @@ export function readPbf(buf: Uint8Array, handler: PbfHandler): void {
     pos += 4;
     if (hlen > 64 * 1024 || pos + hlen > buf.length) throw new CircleError('OSM_CORRUPT', 'bad blob header');
     const h = new PbfReader(buf, pos, pos + hlen);
-    let type = '', dataSize = -1;
+    let type = '',
+      dataSize = -1;
     while (h.pos < h.end) {
       const t = h.tag();
       if (t === 10) type = h.string();
@@ -43,8 +49,10 @@ export function readPbf(buf: Uint8Array, handler: PbfHandler): void {
     if (dataSize < 0 || pos + dataSize > buf.length) throw new CircleError('OSM_CORRUPT', 'truncated blob');
     const data = blobData(buf, pos, pos + dataSize);
     pos += dataSize;
-    if (type === 'OSMHeader') { checkHeader(data); sawHeader = true; }
-    else if (type === 'OSMData') {
+    if (type === 'OSMHeader') {
+      checkHeader(data);
+      sawHeader = true;
+    } else if (type === 'OSMData') {
       if (!sawHeader) throw new CircleError('OSM_CORRUPT', 'data before header');
       primitiveBlock(data, handler);
     }
@@ -57,12 +65,20 @@ function blobData(buf: Uint8Array, start: number, end: number): Uint8Array {
   const r = new PbfReader(buf, start, end);
   while (r.pos < r.end) {
     const t = r.tag();
-    if (t === 10) { const [s, e] = r.bytes(); return buf.subarray(s, e); }
+    if (t === 10) {
+      const [s, e] = r.bytes();
+      return buf.subarray(s, e);
+    }
     if (t === 26) {
       const [s, e] = r.bytes();
-      try { return inflateSync(buf.subarray(s, e)); } catch { throw new CircleError('OSM_CORRUPT', 'bad zlib data'); }
+      try {
+        return inflateSync(buf.subarray(s, e));
+      } catch {
+        throw new CircleError('OSM_CORRUPT', 'bad zlib data');
+      }
     }
-    if (t === 34 || t === 50 || t === 58 || t === 42) throw new CircleError('OSM_UNSUPPORTED', 'lzma/lz4/zstd/bzip2 blob');
+    if (t === 34 || t === 50 || t === 58 || t === 42)
+      throw new CircleError('OSM_UNSUPPORTED', 'lzma/lz4/zstd/bzip2 blob');
     r.skip(t & 7);
   }
   throw new CircleError('OSM_CORRUPT', 'blob without data');
@@ -74,12 +90,18 @@ function checkHeader(data: Uint8Array): void {
     const t = r.tag();
     if (t === 34) {
       const f = r.string();
-      if (f !== 'OsmSchema-V0.6' && f !== 'DenseNodes') throw new CircleError('OSM_UNSUPPORTED', `required feature ${f}`);
+      if (f !== 'OsmSchema-V0.6' && f !== 'DenseNodes')
+        throw new CircleError('OSM_UNSUPPORTED', `required feature ${f}`);
     } else r.skip(t & 7);
   }
 }
 
-interface Block { strings: string[]; gran: number; latOff: number; lonOff: number }
+interface Block {
+  strings: string[];
+  gran: number;
+  latOff: number;
+  lonOff: number;
+}
 
 function primitiveBlock(data: Uint8Array, hd: PbfHandler): void {
   const r = new PbfReader(data);
@@ -90,7 +112,11 @@ function primitiveBlock(data: Uint8Array, hd: PbfHandler): void {
     if (t === 10) {
       const [s, e] = r.bytes();
       const st = new PbfReader(data, s, e);
-      while (st.pos < st.end) { const tt = st.tag(); if (tt === 10) b.strings.push(st.string()); else st.skip(tt & 7); }
+      while (st.pos < st.end) {
+        const tt = st.tag();
+        if (tt === 10) b.strings.push(st.string());
+        else st.skip(tt & 7);
+      }
     } else if (t === 18) groups.push(r.bytes());
     else if (t === 136) b.gran = r.varint();
     else if (t === 152) b.latOff = r.int64();
@@ -101,11 +127,19 @@ function primitiveBlock(data: Uint8Array, hd: PbfHandler): void {
     const g = new PbfReader(data, s, e);
     while (g.pos < g.end) {
       const t = g.tag();
-      if (t === 10 && hd.node) { const [a, z] = g.bytes(); node(new PbfReader(data, a, z), b, hd); }
-      else if (t === 18 && hd.node) { const [a, z] = g.bytes(); dense(new PbfReader(data, a, z), b, hd); }
-      else if (t === 26 && hd.way) { const [a, z] = g.bytes(); way(new PbfReader(data, a, z), b, hd); }
-      else if (t === 34 && hd.relation) { const [a, z] = g.bytes(); relation(new PbfReader(data, a, z), b, hd); }
-      else g.skip(t & 7);
+      if (t === 10 && hd.node) {
+        const [a, z] = g.bytes();
+        node(new PbfReader(data, a, z), b, hd);
+      } else if (t === 18 && hd.node) {
+        const [a, z] = g.bytes();
+        dense(new PbfReader(data, a, z), b, hd);
+      } else if (t === 26 && hd.way) {
+        const [a, z] = g.bytes();
+        way(new PbfReader(data, a, z), b, hd);
+      } else if (t === 34 && hd.relation) {
+        const [a, z] = g.bytes();
+        relation(new PbfReader(data, a, z), b, hd);
+      } else g.skip(t & 7);
     }
   }
 }
@@ -123,7 +157,11 @@ function tagsOf(b: Block, keys: number[], vals: number[]): Tags {
 }
 
 function node(r: PbfReader, b: Block, hd: PbfHandler): void {
-  let id = 0, lat = 0, lon = 0, keys: number[] = [], vals: number[] = [];
+  let id = 0,
+    lat = 0,
+    lon = 0,
+    keys: number[] = [],
+    vals: number[] = [];
   while (r.pos < r.end) {
     const t = r.tag();
     if (t === 8) id = r.svarint();
@@ -133,11 +171,19 @@ function node(r: PbfReader, b: Block, hd: PbfHandler): void {
     else if (t === 72) lon = r.svarint();
     else r.skip(t & 7);
   }
-  hd.node!(id, (b.lonOff + b.gran * lon) / 1e9, (b.latOff + b.gran * lat) / 1e9, keys.length > 0 ? tagsOf(b, keys, vals) : null);
+  hd.node!(
+    id,
+    (b.lonOff + b.gran * lon) / 1e9,
+    (b.latOff + b.gran * lat) / 1e9,
+    keys.length > 0 ? tagsOf(b, keys, vals) : null,
+  );
 }
 
 function dense(r: PbfReader, b: Block, hd: PbfHandler): void {
-  let ids: number[] = [], lats: number[] = [], lons: number[] = [], kv: number[] = [];
+  let ids: number[] = [],
+    lats: number[] = [],
+    lons: number[] = [],
+    kv: number[] = [];
   while (r.pos < r.end) {
     const t = r.tag();
     if (t === 10) ids = r.packed(true, true);
@@ -146,12 +192,16 @@ function dense(r: PbfReader, b: Block, hd: PbfHandler): void {
     else if (t === 82) kv = r.packed(false, false);
     else r.skip(t & 7);
   }
-  if (lats.length !== ids.length || lons.length !== ids.length) throw new CircleError('OSM_CORRUPT', 'dense node arrays differ in length');
+  if (lats.length !== ids.length || lons.length !== ids.length)
+    throw new CircleError('OSM_CORRUPT', 'dense node arrays differ in length');
   let k = 0;
   for (let i = 0; i < ids.length; i++) {
     let tags: Tags | null = null;
     if (kv.length > 0) {
-      while (k < kv.length && kv[k] !== 0) { (tags ??= {})[str(b, kv[k]!)] = str(b, kv[k + 1] ?? -1); k += 2; }
+      while (k < kv.length && kv[k] !== 0) {
+        (tags ??= {})[str(b, kv[k]!)] = str(b, kv[k + 1] ?? -1);
+        k += 2;
+      }
       k++;
     }
     hd.node!(ids[i]!, (b.lonOff + b.gran * lons[i]!) / 1e9, (b.latOff + b.gran * lats[i]!) / 1e9, tags);
@@ -159,7 +209,10 @@ function dense(r: PbfReader, b: Block, hd: PbfHandler): void {
 }
 
 function way(r: PbfReader, b: Block, hd: PbfHandler): void {
-  let id = 0, keys: number[] = [], vals: number[] = [], refs: number[] = [];
+  let id = 0,
+    keys: number[] = [],
+    vals: number[] = [],
+    refs: number[] = [];
   while (r.pos < r.end) {
     const t = r.tag();
     if (t === 8) id = r.varint();
@@ -172,7 +225,12 @@ function way(r: PbfReader, b: Block, hd: PbfHandler): void {
 }
 
 function relation(r: PbfReader, b: Block, hd: PbfHandler): void {
-  let id = 0, keys: number[] = [], vals: number[] = [], roles: number[] = [], mids: number[] = [], types: number[] = [];
+  let id = 0,
+    keys: number[] = [],
+    vals: number[] = [],
+    roles: number[] = [],
+    mids: number[] = [],
+    types: number[] = [];
   while (r.pos < r.end) {
     const t = r.tag();
     if (t === 8) id = r.varint();

@@ -7,16 +7,29 @@ import { CircleError } from './errors.ts';
  */
 export class PbfReader {
   pos: number;
-  constructor(readonly buf: Uint8Array, start = 0, public end = buf.length) { this.pos = start; }
+  constructor(
+    readonly buf: Uint8Array,
+    start = 0,
+    public end = buf.length,
+  ) {
+    this.pos = start;
+  }
 
   /** Unsigned varint as a JS number (exact below 2^53, which covers OSM ids and deltas). */
   varint(): number {
     const buf = this.buf;
-    let b = buf[this.pos++]!, val = b & 0x7f;
+    let b = buf[this.pos++]!,
+      val = b & 0x7f;
     if (b < 0x80) return this.check(val);
-    b = buf[this.pos++]!; val |= (b & 0x7f) << 7; if (b < 0x80) return this.check(val);
-    b = buf[this.pos++]!; val |= (b & 0x7f) << 14; if (b < 0x80) return this.check(val);
-    b = buf[this.pos++]!; val |= (b & 0x7f) << 21; if (b < 0x80) return this.check(val);
+    b = buf[this.pos++]!;
+    val |= (b & 0x7f) << 7;
+    if (b < 0x80) return this.check(val);
+    b = buf[this.pos++]!;
+    val |= (b & 0x7f) << 14;
+    if (b < 0x80) return this.check(val);
+    b = buf[this.pos++]!;
+    val |= (b & 0x7f) << 21;
+    if (b < 0x80) return this.check(val);
     let mul = 268435456;
     for (let i = 0; i < 6; i++) {
       b = buf[this.pos++]!;
@@ -42,7 +55,8 @@ export class PbfReader {
   /** Start/end of a length-delimited field; advances past it. */
   bytes(): [number, number] {
     const len = this.varint();
-    const start = this.pos, end = start + len;
+    const start = this.pos,
+      end = start + len;
     if (end > this.end) throw new CircleError('OSM_CORRUPT', 'field runs past its message');
     this.pos = end;
     return [start, end];
@@ -55,7 +69,9 @@ export class PbfReader {
   }
 
   /** Read a tag: returns `field << 3 | wireType`. */
-  tag(): number { return this.varint(); }
+  tag(): number {
+    return this.varint();
+  }
 
   /** Skip a field of the given wire type. */
   skip(wire: number): void {

@@ -1,7 +1,11 @@
 import { localProjection } from '../domain/geo.ts';
 
 /** Centroid (WGS-84) and unsigned area (m²) of a set of rings; inner rings are subtracted. */
-export interface Shape { lon: number; lat: number; areaM2: number }
+export interface Shape {
+  lon: number;
+  lat: number;
+  areaM2: number;
+}
 
 /**
  * Area-weighted centroid and area of polygon rings given as interleaved `[lon, lat, …]` arrays.
@@ -11,30 +15,53 @@ export interface Shape { lon: number; lat: number; areaM2: number }
 export function polygonShape(outer: readonly Float64Array[], inner: readonly Float64Array[] = []): Shape | null {
   const first = outer.find((r) => r.length >= 2);
   if (first === undefined) return null;
-  const lon0 = first[0]!, lat0 = first[1]!;
+  const lon0 = first[0]!,
+    lat0 = first[1]!;
   const pr = localProjection(lat0);
-  let a2 = 0, cx = 0, cy = 0, sx = 0, sy = 0, cnt = 0;
+  let a2 = 0,
+    cx = 0,
+    cy = 0,
+    sx = 0,
+    sy = 0,
+    cnt = 0;
   const ring = (r: Float64Array, sign: number): void => {
     const n = r.length / 2;
-    let ra = 0, rx = 0, ry = 0;
+    let ra = 0,
+      rx = 0,
+      ry = 0;
     for (let i = 0; i < n; i++) {
       const j = (i + 1) % n;
-      const x0 = pr.x(r[2 * i]! - lon0), y0 = pr.y(r[2 * i + 1]! - lat0);
-      const x1 = pr.x(r[2 * j]! - lon0), y1 = pr.y(r[2 * j + 1]! - lat0);
+      const x0 = pr.x(r[2 * i]! - lon0),
+        y0 = pr.y(r[2 * i + 1]! - lat0);
+      const x1 = pr.x(r[2 * j]! - lon0),
+        y1 = pr.y(r[2 * j + 1]! - lat0);
       const c = x0 * y1 - x1 * y0;
-      ra += c; rx += (x0 + x1) * c; ry += (y0 + y1) * c;
-      if (sign > 0) { sx += x0; sy += y0; cnt++; }
+      ra += c;
+      rx += (x0 + x1) * c;
+      ry += (y0 + y1) * c;
+      if (sign > 0) {
+        sx += x0;
+        sy += y0;
+        cnt++;
+      }
     }
     // Orient every ring by its own sign so outer adds and inner subtracts regardless of winding.
     const s = ra < 0 ? -sign : sign;
-    a2 += s * ra; cx += s * rx; cy += s * ry;
+    a2 += s * ra;
+    cx += s * rx;
+    cy += s * ry;
   };
   for (const r of outer) ring(r, 1);
   for (const r of inner) ring(r, -1);
   const area = a2 / 2;
   let x: number, y: number;
-  if (Math.abs(area) > 1e-6) { x = cx / (6 * area); y = cy / (6 * area); }
-  else { x = sx / Math.max(cnt, 1); y = sy / Math.max(cnt, 1); }
+  if (Math.abs(area) > 1e-6) {
+    x = cx / (6 * area);
+    y = cy / (6 * area);
+  } else {
+    x = sx / Math.max(cnt, 1);
+    y = sy / Math.max(cnt, 1);
+  }
   return { lon: lon0 + pr.lon(x), lat: lat0 + pr.lat(y), areaM2: Math.max(0, area) };
 }
 
@@ -53,11 +80,14 @@ export function assembleRings(pieces: readonly Float64Array[]): Float64Array[] {
       grown = false;
       for (let k = 0; k < open.length; k++) {
         const p = open[k]!;
-        const end = cur.length - 2, pend = p.length - 2;
+        const end = cur.length - 2,
+          pend = p.length - 2;
         if (same(cur, end, p, 0)) cur = cur.concat(p.slice(2));
         else if (same(cur, end, p, pend)) cur = cur.concat(reverse(p).slice(2));
         else continue;
-        open.splice(k, 1); grown = true; break;
+        open.splice(k, 1);
+        grown = true;
+        break;
       }
     }
     rings.push(Float64Array.from(cur));

@@ -8,7 +8,14 @@ import type { DemoCommunity } from './types.ts';
 export const DEMO_PASSWORD = 'linli-demo';
 
 /** Roles, as in the accounts table. */
-export type DemoRole = 'resident' | 'grid_worker' | 'community_staff' | 'street_staff' | 'district_admin' | 'shop_staff' | 'auditor';
+export type DemoRole =
+  | 'resident'
+  | 'grid_worker'
+  | 'community_staff'
+  | 'street_staff'
+  | 'district_admin'
+  | 'shop_staff'
+  | 'auditor';
 
 /** One demo log-in and the part of the place tree it acts within. */
 export interface DemoAccount {
@@ -30,7 +37,12 @@ export function demoAccounts(c: DemoCommunity): DemoAccount[] {
   const silu = c.residents.find((r) => siluHouseholds.has(r.householdKey) && r.relation === '户主' && r.phone !== null);
   const elder = c.residents.find((r) => r.tags.includes('独居老人'));
   if (!silu || !elder) throw new Error('demo community lacks the residents the demo accounts need');
-  const account = (username: string, role: DemoRole, displayName: string, scope: DemoAccount['scope']): DemoAccount => ({
+  const account = (
+    username: string,
+    role: DemoRole,
+    displayName: string,
+    scope: DemoAccount['scope'],
+  ): DemoAccount => ({
     username,
     password: DEMO_PASSWORD,
     role,

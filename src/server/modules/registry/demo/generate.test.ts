@@ -11,7 +11,8 @@ import { createRng } from './rng.ts';
 const c = generateDemoCommunity();
 const buildingByKey = new Map(c.buildings.map((b) => [b.key, b]));
 const householdByKey = new Map(c.households.map((h) => [h.key, h]));
-const gridOfHousehold = (key: string): number => buildingByKey.get(householdByKey.get(key)?.buildingKey ?? '')?.gridSeq ?? 0;
+const gridOfHousehold = (key: string): number =>
+  buildingByKey.get(householdByKey.get(key)?.buildingKey ?? '')?.gridSeq ?? 0;
 const ring = (p: Polygon): Position[] => p.coordinates[0] ?? [];
 const ageOn = (birth: string, today: string): number =>
   Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0);
@@ -25,7 +26,9 @@ describe('generateDemoCommunity', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(c));
     const other = generateDemoCommunity(7);
     expect(other.residents.length).toBe(6570);
-    expect(other.residents[0]?.name === c.residents[0]?.name && other.residents[0]?.idNumber === c.residents[0]?.idNumber).toBe(false);
+    expect(
+      other.residents[0]?.name === c.residents[0]?.name && other.residents[0]?.idNumber === c.residents[0]?.idNumber,
+    ).toBe(false);
   });
 
   it('honours the real totals', () => {
@@ -35,10 +38,18 @@ describe('generateDemoCommunity', () => {
     expect(c.residents).toHaveLength(6570);
     expect(c.grids).toHaveLength(8);
     const donghu = c.compounds.find((x) => x.name === '东湖小区');
-    expect(donghu).toMatchObject({ formerSanwu: true, noPropertyManager: false, noResponsibleBody: false, noOwnersCommittee: false });
+    expect(donghu).toMatchObject({
+      formerSanwu: true,
+      noPropertyManager: false,
+      noResponsibleBody: false,
+      noOwnersCommittee: false,
+    });
     const donghuHouseholds = c.households.filter((h) => buildingByKey.get(h.buildingKey)?.compoundKey === donghu?.key);
     expect(donghuHouseholds).toHaveLength(1523);
-    expect(c.compounds.find((x) => x.name === '丝路嘉苑')).toMatchObject({ noPropertyManager: true, propertyManager: null });
+    expect(c.compounds.find((x) => x.name === '丝路嘉苑')).toMatchObject({
+      noPropertyManager: true,
+      propertyManager: null,
+    });
     expect(c.facilities.some((f) => f.category === 'elderly_day_care' && f.name.includes('日间照料中心'))).toBe(true);
     expect(c.demoNotice).toContain('演示');
   });
@@ -49,7 +60,12 @@ describe('generateDemoCommunity', () => {
     expect(Math.abs(total - area) / area).toBeLessThan(1e-9);
     const lons = ring(c.community.boundary).map((p) => p[0] ?? 0);
     const lats = ring(c.community.boundary).map((p) => p[1] ?? 0);
-    const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+    const [minLon, maxLon, minLat, maxLat] = [
+      Math.min(...lons),
+      Math.max(...lons),
+      Math.min(...lats),
+      Math.max(...lats),
+    ];
     const rng = createRng(1);
     for (let i = 0; i < 4000; i++) {
       const lon = minLon + (maxLon - minLon) * (i < 3000 ? rng.next() : 1.2 * rng.next() - 0.1);
@@ -98,11 +114,13 @@ describe('generateDemoCommunity', () => {
     for (const cp of c.compounds) {
       expect(cp.gridSeqs).toContain(cp.gridSeq);
       if (cp.gridSeqs.length === 1) {
-        for (const [lon, lat] of ring(cp.boundary) as [number, number][]) expect(pointInPolygon(lon, lat, grid.get(cp.gridSeq)!)).toBe(true);
+        for (const [lon, lat] of ring(cp.boundary) as [number, number][])
+          expect(pointInPolygon(lon, lat, grid.get(cp.gridSeq)!)).toBe(true);
       }
       for (const b of c.buildings.filter((x) => x.compoundKey === cp.key)) {
         expect(cp.gridSeqs).toContain(b.gridSeq);
-        for (const [lon, lat] of ring(b.footprint) as [number, number][]) expect(pointInPolygon(lon, lat, cp.boundary)).toBe(true);
+        for (const [lon, lat] of ring(b.footprint) as [number, number][])
+          expect(pointInPolygon(lon, lat, cp.boundary)).toBe(true);
       }
     }
     expect(c.compounds.filter((x) => x.gridSeqs.length > 1).map((x) => x.name)).toEqual(['东湖小区']);
@@ -135,7 +153,9 @@ describe('generateDemoCommunity', () => {
         union(keys[i - 1]!, keys[i]!);
       }
     }
-    const roots = new Set([...new Set(c.roads.flatMap((r) => r.line.coordinates.map((p) => `${p[0]},${p[1]}`)))].map(find));
+    const roots = new Set(
+      [...new Set(c.roads.flatMap((r) => r.line.coordinates.map((p) => `${p[0]},${p[1]}`)))].map(find),
+    );
     expect(roots.size).toBe(1);
     for (const h of ['tertiary', 'residential', 'footway', 'service', 'pedestrian', 'steps']) {
       expect(c.roads.some((r) => r.highway === h)).toBe(true);
@@ -195,13 +215,30 @@ describe('demoAccounts', () => {
     const accounts = demoAccounts(c);
     expect(new Set(accounts.map((a) => a.username)).size).toBe(accounts.length);
     expect(new Set(accounts.map((a) => a.role))).toEqual(
-      new Set(['resident', 'grid_worker', 'community_staff', 'street_staff', 'district_admin', 'shop_staff', 'auditor']),
+      new Set([
+        'resident',
+        'grid_worker',
+        'community_staff',
+        'street_staff',
+        'district_admin',
+        'shop_staff',
+        'auditor',
+      ]),
     );
-    expect(accounts.filter((a) => a.role === 'grid_worker').map((a) => a.username)).toEqual(
-      ['grid01', 'grid02', 'grid03', 'grid04', 'grid05', 'grid06', 'grid07', 'grid08'],
-    );
+    expect(accounts.filter((a) => a.role === 'grid_worker').map((a) => a.username)).toEqual([
+      'grid01',
+      'grid02',
+      'grid03',
+      'grid04',
+      'grid05',
+      'grid06',
+      'grid07',
+      'grid08',
+    ]);
     expect(accounts.every((a) => a.password === DEMO_PASSWORD)).toBe(true);
-    const residentKeys = accounts.flatMap((a) => (typeof a.scope === 'object' && 'residentKey' in a.scope ? [a.scope.residentKey] : []));
+    const residentKeys = accounts.flatMap((a) =>
+      typeof a.scope === 'object' && 'residentKey' in a.scope ? [a.scope.residentKey] : [],
+    );
     const residents = residentKeys.map((k) => c.residents.find((r) => r.key === k));
     expect(residents[1]?.tags).toContain('独居老人');
   });

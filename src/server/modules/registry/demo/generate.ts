@@ -40,7 +40,11 @@ export function generateDemoCommunity(seed: number = DEFAULT_SEED): DemoCommunit
       seq,
       name: `东湖社区第${seq}网格`,
       boundary,
-      worker: { name: sn + givenName(rng, rng.int(1985, 1998), female ? 'female' : 'male'), phone: phones.mobile(), username: `grid${String(seq).padStart(2, '0')}` },
+      worker: {
+        name: sn + givenName(rng, rng.int(1985, 1998), female ? 'female' : 'male'),
+        phone: phones.mobile(),
+        username: `grid${String(seq).padStart(2, '0')}`,
+      },
     };
   });
 
@@ -49,7 +53,10 @@ export function generateDemoCommunity(seed: number = DEFAULT_SEED): DemoCommunit
     const perGrid = new Map<number, number>();
     for (const b of blocks) perGrid.set(b.gridSeq, (perGrid.get(b.gridSeq) ?? 0) + b.households);
     const gridSeqs = [...perGrid.keys()].sort((a, b) => a - b);
-    const gridSeq = gridSeqs.reduce((best, g) => ((perGrid.get(g) ?? 0) > (perGrid.get(best) ?? 0) ? g : best), gridSeqs[0] ?? 0);
+    const gridSeq = gridSeqs.reduce(
+      (best, g) => ((perGrid.get(g) ?? 0) > (perGrid.get(best) ?? 0) ? g : best),
+      gridSeqs[0] ?? 0,
+    );
     const footprints = layout.buildings.filter((b) => b.compoundKey === facts.key);
     if (footprints.length === 0) throw new Error(`compound ${facts.key} has no buildings`);
     const { developer: _developer, ...rest } = facts;
@@ -71,7 +78,16 @@ export function generateDemoCommunity(seed: number = DEFAULT_SEED): DemoCommunit
     if (!head) throw new Error('empty household');
     const owner = owners.ownerFor(room.compoundKey, head.name);
     const areaSource = room.bungalow ? 'survey' : owner.contract ? 'contract' : 'register';
-    households.push({ key, buildingKey: room.buildingKey, unit: room.unit, room: room.room, areaCentiM2: room.areaCentiM2, areaSource, ownerName: owner.name, ownerKey: owner.key });
+    households.push({
+      key,
+      buildingKey: room.buildingKey,
+      unit: room.unit,
+      room: room.room,
+      areaCentiM2: room.areaCentiM2,
+      areaSource,
+      ownerName: owner.name,
+      ownerKey: owner.key,
+    });
   });
 
   return {
@@ -102,7 +118,12 @@ function compoundBoundary(blocks: readonly { c: number; r: number }[]): Polygon 
   const c1 = Math.max(...blocks.map((b) => b.c)) + 1;
   const r0 = Math.min(...blocks.map((b) => b.r));
   const r1 = Math.max(...blocks.map((b) => b.r)) + 1;
-  return rectPolygon((XS[c0] ?? 0) + SETBACK, (YS[r0] ?? 0) + SETBACK, (XS[c1] ?? 0) - SETBACK, (YS[r1] ?? 0) - SETBACK);
+  return rectPolygon(
+    (XS[c0] ?? 0) + SETBACK,
+    (YS[r0] ?? 0) + SETBACK,
+    (XS[c1] ?? 0) - SETBACK,
+    (YS[r1] ?? 0) - SETBACK,
+  );
 }
 
 /**
@@ -132,7 +153,11 @@ class OwnerRegistry {
       repeat.units++;
       return { key: repeat.key, name: repeat.name, contract };
     }
-    const landlord = { key: this.newKey(), name: surname(rng) + givenName(rng, rng.int(1955, 1990), rng.chance(0.5) ? 'male' : 'female'), units: 1 };
+    const landlord = {
+      key: this.newKey(),
+      name: surname(rng) + givenName(rng, rng.int(1955, 1990), rng.chance(0.5) ? 'male' : 'female'),
+      units: 1,
+    };
     list.push(landlord);
     return { key: landlord.key, name: landlord.name, contract };
   }

@@ -5,7 +5,17 @@
 import type { Polygon } from 'geojson';
 import { COMPOUNDS } from './compounds.ts';
 import { polygonFromLocal, rectPolygon, toLonLat } from './geo.ts';
-import { BLOCKS, BUILDING_TYPES, GRID_CELLS, SETBACK, XS, YS, gridOfBlock, latticeSegment, type BuildingType } from './plan.ts';
+import {
+  BLOCKS,
+  BUILDING_TYPES,
+  GRID_CELLS,
+  SETBACK,
+  XS,
+  YS,
+  gridOfBlock,
+  latticeSegment,
+  type BuildingType,
+} from './plan.ts';
 import { RoadNet } from './roads.ts';
 import type { DemoBuilding, DemoFacility, DemoFreedSpace, DemoRoad } from './types.ts';
 
@@ -143,18 +153,42 @@ export function buildLayout(): Layout {
         const y0 = bottom + 8;
         const footprint = rectPolygon(cx - spec.w / 2, y0, cx + spec.w / 2, y0 + spec.d);
         net.attach(lane, cx);
-        net.addPath([[cx, laneY], [cx, y0]], 'footway');
+        net.addPath(
+          [
+            [cx, laneY],
+            [cx, y0],
+          ],
+          'footway',
+        );
         const key = `b-${String(buildings.length + 1).padStart(3, '0')}`;
         if (typeof slot === 'string') {
           const bungalow = slot === 'bungalow';
           const n = nextNo(`${compoundKey}:${bungalow ? 'p' : 'b'}`);
           const name = bungalow ? `${compoundName}平房${n}排` : `${compoundName}${n}号楼`;
           const t = BUILDING_TYPES[slot];
-          const building: DemoBuilding = { key, compoundKey, gridSeq, name, floors: t.floors, units: t.units, footprint, use: 'residential' };
+          const building: DemoBuilding = {
+            key,
+            compoundKey,
+            gridSeq,
+            name,
+            floors: t.floors,
+            units: t.units,
+            footprint,
+            use: 'residential',
+          };
           buildings.push(building);
           residential.push({ building, type: slot, block: blockIndex });
         } else {
-          buildings.push({ key, compoundKey, gridSeq, name: slot.b, floors: slot.floors, units: 1, footprint, use: slot.use });
+          buildings.push({
+            key,
+            compoundKey,
+            gridSeq,
+            name: slot.b,
+            floors: slot.floors,
+            units: 1,
+            footprint,
+            use: slot.use,
+          });
           const [lon, lat] = toLonLat(cx, y0);
           for (const [category, name] of slot.fac ?? []) facilities.push({ category, name, lon, lat, source: 'demo' });
         }

@@ -22,15 +22,33 @@ interface Member {
 }
 /** Composition kinds; `solo_elder` households are the 独居老人, `elder_couple` the 空巢老人. */
 export type Composition =
-  | 'solo_elder' | 'solo_adult' | 'elder_couple' | 'couple' | 'single_parent' | 'elder_with_child'
-  | 'couple_child' | 'couple_grown_child' | 'couple_parent' | 'couple_two_children' | 'couple_child_grandparent'
+  | 'solo_elder'
+  | 'solo_adult'
+  | 'elder_couple'
+  | 'couple'
+  | 'single_parent'
+  | 'elder_with_child'
+  | 'couple_child'
+  | 'couple_grown_child'
+  | 'couple_parent'
+  | 'couple_two_children'
+  | 'couple_child_grandparent'
   | 'three_generations';
 
 /** How many households of each composition (sums to 3,329 households, 6,570 people). */
 export const COMPOSITION_COUNTS: Readonly<Record<Composition, number>> = {
-  solo_elder: 230, solo_adult: 920, elder_couple: 320, couple: 805, single_parent: 80, elder_with_child: 150,
-  couple_child: 300, couple_grown_child: 200, couple_parent: 105, couple_two_children: 90,
-  couple_child_grandparent: 110, three_generations: 19,
+  solo_elder: 230,
+  solo_adult: 920,
+  elder_couple: 320,
+  couple: 805,
+  single_parent: 80,
+  elder_with_child: 150,
+  couple_child: 300,
+  couple_grown_child: 200,
+  couple_parent: 105,
+  couple_two_children: 90,
+  couple_child_grandparent: 110,
+  three_generations: 19,
 };
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
@@ -38,14 +56,20 @@ const other = (g: Gender): Gender => (g === 'male' ? 'female' : 'male');
 
 /** Members of one household of the given composition (relations are to the 户主, listed first). */
 function members(kind: Composition, rng: Rng): Member[] {
-  const person = (relation: Relation, age: number, gender: Gender, sn = surname(rng)): Member => ({ relation, age, gender, surname: sn });
+  const person = (relation: Relation, age: number, gender: Gender, sn = surname(rng)): Member => ({
+    relation,
+    age,
+    gender,
+    surname: sn,
+  });
   const elderAge = (): number => 60 + Math.floor(30 * rng.next() ** 1.5);
   const couple = (lo: number, hi: number, min: number, max: number): [Member, Member] => {
     const head = person('户主', rng.int(lo, hi), rng.chance(0.75) ? 'male' : 'female');
     return [head, person('配偶', clamp(head.age + rng.int(-4, 4), min, max), other(head.gender))];
   };
   const fatherName = (a: Member, b: Member): string => (a.gender === 'male' ? a.surname : b.surname);
-  const child = (relation: Relation, age: number, sn: string): Member => person(relation, age, rng.chance(0.52) ? 'male' : 'female', sn);
+  const child = (relation: Relation, age: number, sn: string): Member =>
+    person(relation, age, rng.chance(0.52) ? 'male' : 'female', sn);
   switch (kind) {
     case 'solo_elder':
       return [person('户主', 62 + Math.floor(31 * rng.next() ** 1.2), rng.chance(0.65) ? 'female' : 'male')];
@@ -74,7 +98,11 @@ function members(kind: Composition, rng: Rng): Member[] {
     case 'couple_parent': {
       const [h, s] = couple(35, 58, 33, 59);
       const pg: Gender = rng.chance(0.6) ? 'female' : 'male';
-      return [h, s, person('父母', clamp(h.age + rng.int(22, 32), 60, 93), pg, pg === 'male' ? h.surname : surname(rng))];
+      return [
+        h,
+        s,
+        person('父母', clamp(h.age + rng.int(22, 32), 60, 93), pg, pg === 'male' ? h.surname : surname(rng)),
+      ];
     }
     case 'couple_two_children': {
       const [h, s] = couple(28, 45, 26, 47);
@@ -83,7 +111,11 @@ function members(kind: Composition, rng: Rng): Member[] {
     }
     case 'couple_child_grandparent': {
       const [h, s] = couple(28, 45, 26, 47);
-      const gp = person('父母', clamp(Math.max(h.age, s.age) + rng.int(24, 32), 60, 90), rng.chance(0.6) ? 'female' : 'male');
+      const gp = person(
+        '父母',
+        clamp(Math.max(h.age, s.age) + rng.int(24, 32), 60, 90),
+        rng.chance(0.6) ? 'female' : 'male',
+      );
       return [h, s, child('子女', rng.int(0, Math.min(13, Math.min(h.age, s.age) - 21)), fatherName(h, s)), gp];
     }
     case 'three_generations': {
@@ -114,7 +146,10 @@ function birthDateFor(age: number, rng: Rng): string {
 export class ResidentFactory {
   private readonly usedIds = new Set<string>();
   private count = 0;
-  constructor(private readonly rng: Rng, private readonly phones: PhoneBook) {}
+  constructor(
+    private readonly rng: Rng,
+    private readonly phones: PhoneBook,
+  ) {}
 
   /** Residents of one household; household-level tags (低保) are applied to every member. */
   household(householdKey: string, kind: Composition): DemoResident[] {
@@ -134,7 +169,8 @@ export class ResidentFactory {
       let phone: string | null;
       if (m.age < 14) phone = null;
       else if (m.age < 18) phone = rng.chance(0.5) ? this.phones.mobile() : null;
-      else if (m.age >= 75) phone = rng.chance(0.25) ? null : rng.chance(0.25) ? this.phones.landline() : this.phones.mobile();
+      else if (m.age >= 75)
+        phone = rng.chance(0.25) ? null : rng.chance(0.25) ? this.phones.landline() : this.phones.mobile();
       else phone = this.phones.mobile();
       this.count++;
       return {

@@ -23,7 +23,14 @@ export class RoadNet {
   private readonly paths: { pts: [number, number][]; attr: Attr }[] = [];
 
   /** Add an axis-aligned line from `from` to `to` (also breaks) with piecewise attributes. */
-  addLine(id: string, vertical: boolean, fixed: number, from: number, to: number, attr: (a: number, b: number) => Attr): void {
+  addLine(
+    id: string,
+    vertical: boolean,
+    fixed: number,
+    from: number,
+    to: number,
+    attr: (a: number, b: number) => Attr,
+  ): void {
     if (this.lines.has(id)) throw new Error(`duplicate line ${id}`);
     this.lines.set(id, { vertical, fixed, breaks: new Set([from, to]), attr });
   }
@@ -60,7 +67,8 @@ export class RoadNet {
         run.push(b);
         runAttr = attr;
       }
-      if (runAttr) out.push({ pts: run.map((t) => (line.vertical ? [line.fixed, t] : [t, line.fixed])), attr: runAttr });
+      if (runAttr)
+        out.push({ pts: run.map((t) => (line.vertical ? [line.fixed, t] : [t, line.fixed])), attr: runAttr });
     }
     out.push(...this.paths);
     return out.map((w, i) => ({

@@ -29,7 +29,8 @@ export function pickRooms(layout: Layout, rng: Rng): Room[] {
       return t.floors * t.units * t.doors;
     });
     const totalCap = caps.reduce((a, b) => a + b, 0);
-    if (totalCap < target.households) throw new Error(`block ${target.c},${target.r}: capacity ${totalCap} < ${target.households}`);
+    if (totalCap < target.households)
+      throw new Error(`block ${target.c},${target.r}: capacity ${totalCap} < ${target.households}`);
     // Largest-remainder apportionment of the block target over its buildings.
     const quotas = caps.map((cap) => (target.households * cap) / totalCap);
     const counts = quotas.map(Math.floor);

@@ -12,12 +12,19 @@ describe('ageOn', () => {
   ])('%s on %s → %i', (b, t, a) => expect(ageOn(b, t)).toBe(a));
 
   it('someone born after bornAfterForAge(n) is under n', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 100 }), fc.date({ min: new Date('1920-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }), fc.date({ min: new Date('1920-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }), (n, b, t) => {
-      const birth = b.toISOString().slice(0, 10);
-      const today = t.toISOString().slice(0, 10);
-      if (today.endsWith('02-29')) return;
-      expect(ageOn(birth, today) < n).toBe(birth > bornAfterForAge(n, today));
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.date({ min: new Date('1920-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }),
+        fc.date({ min: new Date('1920-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }),
+        (n, b, t) => {
+          const birth = b.toISOString().slice(0, 10);
+          const today = t.toISOString().slice(0, 10);
+          if (today.endsWith('02-29')) return;
+          expect(ageOn(birth, today) < n).toBe(birth > bornAfterForAge(n, today));
+        },
+      ),
+    );
   });
 
   it('shanghaiDate is UTC+8', () => {

@@ -15,22 +15,46 @@ export function parseCsv(text: string): string[][] {
     const ch = s[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (s[i + 1] === '"') { cell += '"'; i += 2; continue; }
-        quoted = false; i++; continue;
+        if (s[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
       }
-      cell += ch; i++; continue;
+      cell += ch;
+      i++;
+      continue;
     }
-    if (ch === '"' && cell === '') { quoted = true; i++; continue; }
-    if (ch === ',') { row.push(cell); cell = ''; i++; continue; }
+    if (ch === '"' && cell === '') {
+      quoted = true;
+      i++;
+      continue;
+    }
+    if (ch === ',') {
+      row.push(cell);
+      cell = '';
+      i++;
+      continue;
+    }
     if (ch === '\r' || ch === '\n') {
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
       i += ch === '\r' && s[i + 1] === '\n' ? 2 : 1;
       continue;
     }
-    cell += ch; i++;
+    cell += ch;
+    i++;
   }
   if (quoted) throw new Error('unterminated quoted field');
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 

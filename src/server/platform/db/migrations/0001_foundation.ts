@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import { runScript } from '../script.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runScript(db, `
+  await runScript(
+    db,
+    `
     CREATE TABLE places (
       id uuid PRIMARY KEY,
       kind text NOT NULL CHECK (kind IN ('district','street','community','grid')),
@@ -166,7 +168,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     END $$;
     CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
       FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

@@ -6,7 +6,9 @@ import type { Kysely } from 'kysely';
 import { runScript } from '../script.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runScript(db, `
+  await runScript(
+    db,
+    `
     CREATE TABLE case_api_keys (
       id uuid PRIMARY KEY,
       key_hash text NOT NULL UNIQUE,
@@ -146,7 +148,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL,
       PRIMARY KEY (owner, key)
     );
-  `);
+  `,
+  );
 }
 
 export async function down(): Promise<void> {

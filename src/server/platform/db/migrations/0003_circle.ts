@@ -6,7 +6,9 @@ import type { Kysely } from 'kysely';
 import { runScript } from '../script.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runScript(db, `
+  await runScript(
+    db,
+    `
     CREATE TABLE circle_networks (
       id uuid PRIMARY KEY,
       community_code text NOT NULL REFERENCES places(code),
@@ -33,12 +35,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now()
     );
     CREATE INDEX circle_facilities_community ON circle_facilities(community_code, category);
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runScript(db, `
+  await runScript(
+    db,
+    `
     DROP TABLE circle_facilities;
     DROP TABLE circle_networks;
-  `);
+  `,
+  );
 }

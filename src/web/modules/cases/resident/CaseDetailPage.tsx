@@ -27,12 +27,28 @@ function Confirm({ c, onDone }: { c: CaseView; onDone(): void }) {
         <span>{t('cases.detail.noteOptional')}</span>
         <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
       </label>
-      {error && <p className="alert alert-error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="c-row">
-        <button type="button" className="btn btn-primary c-grow" disabled={busy} onClick={() => void send(true)} data-testid="fixed-yes">
+        <button
+          type="button"
+          className="btn btn-primary c-grow"
+          disabled={busy}
+          onClick={() => void send(true)}
+          data-testid="fixed-yes"
+        >
           ✓ {t('cases.detail.fixedYes')}
         </button>
-        <button type="button" className="btn c-grow" disabled={busy} onClick={() => void send(false)} data-testid="fixed-no">
+        <button
+          type="button"
+          className="btn c-grow"
+          disabled={busy}
+          onClick={() => void send(false)}
+          data-testid="fixed-no"
+        >
           ✕ {t('cases.detail.fixedNo')}
         </button>
       </div>
@@ -68,14 +84,32 @@ function Rate({ c, onDone }: { c: CaseView; onDone(): void }) {
         ))}
       </div>
       <p className="para" aria-live="polite">
-        {score ? t('cases.detail.scoreText', { n: score, label: t(`cases.detail.score${score}`) }) : t('cases.detail.pickScore')}
+        {score
+          ? t('cases.detail.scoreText', { n: score, label: t(`cases.detail.score${score}`) })
+          : t('cases.detail.pickScore')}
       </p>
       <label className="field">
         <span>{t('cases.detail.comment')}</span>
-        <textarea className="c-textarea" rows={3} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          className="c-textarea"
+          rows={3}
+          maxLength={500}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </label>
-      {error && <p className="alert alert-error" role="alert">{error}</p>}
-      <button type="button" className="btn btn-primary btn-block" disabled={busy || !score} onClick={() => void send()} data-testid="rate-submit">
+      {error && (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button
+        type="button"
+        className="btn btn-primary btn-block"
+        disabled={busy || !score}
+        onClick={() => void send()}
+        data-testid="rate-submit"
+      >
         {t('cases.detail.rateSubmit')}
       </button>
     </section>
@@ -103,8 +137,16 @@ export default function CaseDetailPage({ id }: { id: string }) {
   const canRate = allowed.includes('rate') || (c.mine && c.status === 'closed');
   return (
     <div className="c-detail" data-testid="case-detail" data-status={c.status} data-id={c.id}>
-      {query.get('new') && <p className="alert alert-ok" role="status">{t('cases.detail.created', { no: c.no })}</p>}
-      {query.get('supported') && <p className="alert alert-ok" role="status">{t('cases.detail.supported')}</p>}
+      {query.get('new') && (
+        <p className="alert alert-ok" role="status">
+          {t('cases.detail.created', { no: c.no })}
+        </p>
+      )}
+      {query.get('supported') && (
+        <p className="alert alert-ok" role="status">
+          {t('cases.detail.supported')}
+        </p>
+      )}
       <h1 className="r-hello">{c.categoryName}</h1>
       <p className="para">
         <span className={`c-status c-status-big s-${c.status}`} data-testid="case-status">
@@ -112,7 +154,8 @@ export default function CaseDetailPage({ id }: { id: string }) {
         </span>
       </p>
       <p className="para muted c-small">
-        {c.no} · {t('cases.detail.reportedAt', { at: when(c.createdAt) })} · {t('cases.detail.holder', { level: levelText(c.level) })}
+        {c.no} · {t('cases.detail.reportedAt', { at: when(c.createdAt) })} ·{' '}
+        {t('cases.detail.holder', { level: levelText(c.level) })}
       </p>
       <CaseSteps status={c.status} />
       {canConfirm && <Confirm c={c} onDone={reload} />}

@@ -12,7 +12,11 @@ export function CaseSteps({ status }: { status: CaseStatus }) {
   return (
     <ol className="c-steps" aria-label={t('cases.progress')}>
       {ORDER.map((s, i) => (
-        <li key={s} className={i < at ? 'is-done' : i === at ? 'is-now' : ''} aria-current={i === at ? 'step' : undefined}>
+        <li
+          key={s}
+          className={i < at ? 'is-done' : i === at ? 'is-now' : ''}
+          aria-current={i === at ? 'step' : undefined}
+        >
           <span aria-hidden="true">{i < at ? '✓' : i === at ? '▶' : '○'}</span> {t(`cases.step.${s}`)}
         </li>
       ))}

@@ -16,8 +16,10 @@ export function CasesHomeCard({ canHelp }: { canHelp: boolean }) {
   const { t } = useTranslation();
   const mine = useAsync(() => casesApi.mine(), []);
   const notes = useAsync(() => casesApi.notifications(), []);
-  const waiting = mine.data?.items.filter((c) => c.mine !== false && (c.status === 'resolved' || c.status === 'closed')).length ?? 0;
-  const open = mine.data?.items.filter((c) => !['closed', 'evaluated', 'cancelled', 'merged'].includes(c.status)).length ?? 0;
+  const waiting =
+    mine.data?.items.filter((c) => c.mine !== false && (c.status === 'resolved' || c.status === 'closed')).length ?? 0;
+  const open =
+    mine.data?.items.filter((c) => !['closed', 'evaluated', 'cancelled', 'merged'].includes(c.status)).length ?? 0;
   const unread = notes.data?.items.filter((n) => !n.read).length ?? 0;
   return (
     <>

@@ -31,7 +31,12 @@ export function HelpButton() {
     <section className="card c-help" aria-labelledby="help-title" data-testid="help-card">
       <h2 id="help-title">{t('cases.help.title')}</h2>
       {step === 'idle' && (
-        <button type="button" className="btn btn-block c-help-btn" onClick={() => setStep('confirm')} data-testid="help-button">
+        <button
+          type="button"
+          className="btn btn-block c-help-btn"
+          onClick={() => setStep('confirm')}
+          data-testid="help-button"
+        >
           <span aria-hidden="true">☎</span> {t('cases.help.button')}
         </button>
       )}

@@ -40,14 +40,22 @@ export default function MyCasesPage() {
     <div data-testid="my-cases">
       <h1 className="r-hello">{t('cases.mine.title')}</h1>
       <p className="para muted c-small" data-live={mode}>
-        {mode === 'live' ? `● ${t('cases.live')}` : mode === 'polling' ? `↻ ${t('cases.polling')}` : t('cases.connecting')}
+        {mode === 'live'
+          ? `● ${t('cases.live')}`
+          : mode === 'polling'
+            ? `↻ ${t('cases.polling')}`
+            : t('cases.connecting')}
       </p>
       <Link className="btn btn-primary btn-block c-report-btn" to="/me/report">
         ＋ {t('cases.home.report')}
       </Link>
       {list.error && <p className="alert alert-error">{list.error.message}</p>}
       {list.data && list.data.items.length === 0 && <p className="para">{t('cases.mine.empty')}</p>}
-      <ul className="c-list">{list.data?.items.map((c) => <Row key={c.id} c={c} />)}</ul>
+      <ul className="c-list">
+        {list.data?.items.map((c) => (
+          <Row key={c.id} c={c} />
+        ))}
+      </ul>
     </div>
   );
 }

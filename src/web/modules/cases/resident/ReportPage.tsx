@@ -251,7 +251,8 @@ export default function ReportPage() {
   }, [pending, online]);
 
   // Duplicates for the chosen class and place.
-  const dupKey = draft?.categoryCode && draft.location ? `${draft.categoryCode}|${draft.location.lon}|${draft.location.lat}` : '';
+  const dupKey =
+    draft?.categoryCode && draft.location ? `${draft.categoryCode}|${draft.location.lon}|${draft.location.lat}` : '';
   useEffect(() => {
     if (!dupKey || !draft?.location) {
       setDups(null);
@@ -357,7 +358,13 @@ export default function ReportPage() {
       <section className="card" aria-labelledby="loc-title">
         <h2 id="loc-title">{t('cases.report.location')}</h2>
         <div className="c-row">
-          <button type="button" className="btn btn-primary c-grow" onClick={() => void locate()} disabled={locating} data-testid="locate">
+          <button
+            type="button"
+            className="btn btn-primary c-grow"
+            onClick={() => void locate()}
+            disabled={locating}
+            data-testid="locate"
+          >
             ◎ {locating ? t('cases.report.locating') : t('cases.report.useMyLocation')}
           </button>
           <button
@@ -484,7 +491,9 @@ export default function ReportPage() {
           {t('cases.report.hideName')}
           <span className="r-state">{draft.hideName ? t('resident.statusOn') : t('resident.statusOff')}</span>
         </button>
-        <p className="para muted c-small">{draft.hideName ? t('cases.report.hideNameOn') : t('cases.report.hideNameOff')}</p>
+        <p className="para muted c-small">
+          {draft.hideName ? t('cases.report.hideNameOn') : t('cases.report.hideNameOff')}
+        </p>
       </section>
 
       {msg && (

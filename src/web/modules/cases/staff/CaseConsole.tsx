@@ -19,7 +19,16 @@ import { OverdueTag, StatusTag } from './tags.tsx';
 
 const CasesMap = lazy(() => import('./CasesMap.tsx'));
 
-const STATUSES: CaseStatus[] = ['registered', 'dispatched', 'handling', 'resolved', 'closed', 'evaluated', 'cancelled', 'merged'];
+const STATUSES: CaseStatus[] = [
+  'registered',
+  'dispatched',
+  'handling',
+  'resolved',
+  'closed',
+  'evaluated',
+  'cancelled',
+  'merged',
+];
 const LEVELS = ['grid', 'community', 'street', 'district'] as const;
 
 /** Local date (yyyy-mm-dd) → ISO instant at local midnight; `end` gives the next midnight. */
@@ -35,7 +44,12 @@ function useColumns(): ColumnsType<CaseView> {
   const { t } = useTranslation();
   return useMemo(
     () => [
-      { title: t('cases.staff.no'), dataIndex: 'no', width: 150, render: (no: string, c) => <Link to={`/cases/${c.id}`}>{no}</Link> },
+      {
+        title: t('cases.staff.no'),
+        dataIndex: 'no',
+        width: 150,
+        render: (no: string, c) => <Link to={`/cases/${c.id}`}>{no}</Link>,
+      },
       {
         title: t('cases.staff.category'),
         dataIndex: 'categoryName',
@@ -99,9 +113,18 @@ function CaseTable({
       loading={loading}
       scroll={{ x: 900 }}
       pagination={
-        onPage ? { current: page, total, pageSize: 20, showSizeChanger: false, onChange: onPage } : { pageSize: 20, showSizeChanger: false }
+        onPage
+          ? { current: page, total, pageSize: 20, showSizeChanger: false, onChange: onPage }
+          : { pageSize: 20, showSizeChanger: false }
       }
-      onRow={(c) => ({ onClick: () => navigate(`/cases/${c.id}`), className: 's-clickable', 'data-testid': 'case-row', 'data-id': c.id } as React.HTMLAttributes<HTMLElement>)}
+      onRow={(c) =>
+        ({
+          onClick: () => navigate(`/cases/${c.id}`),
+          className: 's-clickable',
+          'data-testid': 'case-row',
+          'data-id': c.id,
+        }) as React.HTMLAttributes<HTMLElement>
+      }
     />
   );
 }
@@ -161,10 +184,12 @@ export default function CaseConsole() {
     setQApplied('');
     setPage(1);
   };
-  const p1 = <T,>(fn: (v: T) => void) => (v: T) => {
-    fn(v);
-    setPage(1);
-  };
+  const p1 =
+    <T,>(fn: (v: T) => void) =>
+    (v: T) => {
+      fn(v);
+      setPage(1);
+    };
 
   const filterBar = (
     <div className="cc-filters" data-testid="case-filters">
@@ -215,8 +240,20 @@ export default function CaseConsole() {
       <Checkbox checked={supervised} onChange={(e) => p1(setSupervised)(e.target.checked)}>
         ⚑ {t('cases.staff.onlySupervised')}
       </Checkbox>
-      <Input type="date" value={from} onChange={(e) => p1(setFrom)(e.target.value)} aria-label={t('cases.staff.from')} style={{ width: 150 }} />
-      <Input type="date" value={to} onChange={(e) => p1(setTo)(e.target.value)} aria-label={t('cases.staff.to')} style={{ width: 150 }} />
+      <Input
+        type="date"
+        value={from}
+        onChange={(e) => p1(setFrom)(e.target.value)}
+        aria-label={t('cases.staff.from')}
+        style={{ width: 150 }}
+      />
+      <Input
+        type="date"
+        value={to}
+        onChange={(e) => p1(setTo)(e.target.value)}
+        aria-label={t('cases.staff.to')}
+        style={{ width: 150 }}
+      />
       <Input.Search
         allowClear
         value={q}
@@ -254,7 +291,13 @@ export default function CaseConsole() {
                 <Typography.Paragraph type="secondary" data-testid="case-total">
                   {t('search.total', { total: list.data?.total ?? 0 })}
                 </Typography.Paragraph>
-                <CaseTable items={list.data?.items ?? []} total={list.data?.total ?? 0} loading={list.loading} page={page} onPage={setPage} />
+                <CaseTable
+                  items={list.data?.items ?? []}
+                  total={list.data?.total ?? 0}
+                  loading={list.loading}
+                  page={page}
+                  onPage={setPage}
+                />
               </>
             ),
           },

@@ -36,7 +36,15 @@ import { useCaseStream } from '../stream.ts';
 import { StatusTag, OverdueTag } from './tags.tsx';
 
 /** Actions that need a form (the others are one click). */
-type FormAction = 'send_back' | 'resolve' | 'request_extension' | 'escalate' | 'dispatch' | 'verify' | 'supervise' | 'cancel';
+type FormAction =
+  | 'send_back'
+  | 'resolve'
+  | 'request_extension'
+  | 'escalate'
+  | 'dispatch'
+  | 'verify'
+  | 'supervise'
+  | 'cancel';
 const ONE_CLICK: CaseActionType[] = ['accept', 'approve_extension', 'reject_extension'];
 const ORDER: CaseActionType[] = [
   'accept',
@@ -115,9 +123,17 @@ function ActionForm({
   const grids = (targets.data?.children ?? []).filter((p) => p.code.length >= 14);
   return (
     <Card size="small" title={t(`cases.action.${action}`)} data-testid={`form-${action}`} className="cs-form">
-      <Form layout="vertical" onFinish={(v) => void submit(v as Record<string, unknown>)} initialValues={{ unit: 'work_days', amount: 1, ok: 'yes' }}>
+      <Form
+        layout="vertical"
+        onFinish={(v) => void submit(v as Record<string, unknown>)}
+        initialValues={{ unit: 'work_days', amount: 1, ok: 'yes' }}
+      >
         {action === 'escalate' && (
-          <Form.Item name="reason" label={t('cases.staff.escalateReason')} rules={[{ required: true, message: t('cases.staff.required') }]}>
+          <Form.Item
+            name="reason"
+            label={t('cases.staff.escalateReason')}
+            rules={[{ required: true, message: t('cases.staff.required') }]}
+          >
             <Radio.Group className="cs-radios">
               <Radio value="coordination" data-testid="reason-coordination">
                 {t('cases.reason.coordination')}
@@ -129,7 +145,11 @@ function ActionForm({
           </Form.Item>
         )}
         {(action === 'send_back' || action === 'cancel' || action === 'request_extension') && (
-          <Form.Item name="reason" label={t('cases.staff.reason')} rules={[{ required: true, whitespace: true, message: t('cases.staff.required') }]}>
+          <Form.Item
+            name="reason"
+            label={t('cases.staff.reason')}
+            rules={[{ required: true, whitespace: true, message: t('cases.staff.required') }]}
+          >
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
         )}
@@ -141,13 +161,20 @@ function ActionForm({
             <Form.Item name="unit" label={t('cases.staff.unit')}>
               <Select
                 style={{ minWidth: 140 }}
-                options={(['work_hours', 'work_days', 'hours'] as LimitUnit[]).map((u) => ({ value: u, label: t(`cases.unit.${u}`) }))}
+                options={(['work_hours', 'work_days', 'hours'] as LimitUnit[]).map((u) => ({
+                  value: u,
+                  label: t(`cases.unit.${u}`),
+                }))}
               />
             </Form.Item>
           </Space>
         )}
         {action === 'dispatch' && (
-          <Form.Item name="handlerCode" label={t('cases.staff.toGrid')} rules={[{ required: true, message: t('cases.staff.required') }]}>
+          <Form.Item
+            name="handlerCode"
+            label={t('cases.staff.toGrid')}
+            rules={[{ required: true, message: t('cases.staff.required') }]}
+          >
             <Select
               data-testid="dispatch-target"
               loading={targets.loading}
@@ -212,7 +239,13 @@ function NoteForm({ id, onDone }: { id: string; onDone(): void }) {
   };
   return (
     <Card size="small" title={t('cases.staff.progressNote')}>
-      <Input.TextArea rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} data-testid="progress-note" />
+      <Input.TextArea
+        rows={2}
+        maxLength={2000}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        data-testid="progress-note"
+      />
       <Upload
         className="cs-gap"
         listType="picture-card"
@@ -311,7 +344,12 @@ export default function CaseDetail({ id }: { id: string }) {
               {t(`cases.action.${a}`)}
             </Button>
           ))}
-          <Button href={navigateUrl(lon, lat, c.address ?? c.categoryName)} target="_blank" rel="noreferrer" size="large">
+          <Button
+            href={navigateUrl(lon, lat, c.address ?? c.categoryName)}
+            target="_blank"
+            rel="noreferrer"
+            size="large"
+          >
             ◎ {t('cases.staff.navigate')}
           </Button>
         </Space>
@@ -345,14 +383,18 @@ export default function CaseDetail({ id }: { id: string }) {
             </Descriptions.Item>
             <Descriptions.Item label={t('cases.staff.reportedAt')}>{when(c.createdAt)}</Descriptions.Item>
             {c.acceptBy && <Descriptions.Item label={t('cases.staff.acceptBy')}>{when(c.acceptBy)}</Descriptions.Item>}
-            {c.resolveBy && <Descriptions.Item label={t('cases.staff.resolveBy')}>{when(c.resolveBy)}</Descriptions.Item>}
+            {c.resolveBy && (
+              <Descriptions.Item label={t('cases.staff.resolveBy')}>{when(c.resolveBy)}</Descriptions.Item>
+            )}
             {due && (
               <Descriptions.Item label={t('cases.staff.deadline')}>
                 {c.overdue ? '⚠ ' : ''}
                 {deadlineText(due)}
               </Descriptions.Item>
             )}
-            <Descriptions.Item label={t('cases.staff.source')}>{t(`cases.source.${c.source ?? 'resident'}`, { defaultValue: c.source ?? '' })}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.staff.source')}>
+              {t(`cases.source.${c.source ?? 'resident'}`, { defaultValue: c.source ?? '' })}
+            </Descriptions.Item>
             <Descriptions.Item label={t('cases.staff.counts')}>
               {t('cases.staff.countsText', { s: c.supporters, r: c.reworkCount ?? 0, e: c.extensionCount ?? 0 })}
             </Descriptions.Item>
@@ -381,10 +423,15 @@ export default function CaseDetail({ id }: { id: string }) {
                   <div>
                     <b>{t(`cases.event.${e.type}`, { defaultValue: e.type })}</b>
                     {e.toStatus && e.toStatus !== e.fromStatus ? ` → ${statusText(e.toStatus)}` : ''}
-                    {e.data && typeof e.data.reason === 'string' ? ` · ${t(`cases.reason.${e.data.reason}`, { defaultValue: e.data.reason })}` : ''}
+                    {e.data && typeof e.data.reason === 'string'
+                      ? ` · ${t(`cases.reason.${e.data.reason}`, { defaultValue: e.data.reason })}`
+                      : ''}
                   </div>
                   <Typography.Text type="secondary">
-                    {when(e.at)} · {e.actor ? `${e.actor.name ?? ''} (${t(`roles.${e.actor.role}`, { defaultValue: e.actor.role })})` : t('cases.staff.system')}
+                    {when(e.at)} ·{' '}
+                    {e.actor
+                      ? `${e.actor.name ?? ''} (${t(`roles.${e.actor.role}`, { defaultValue: e.actor.role })})`
+                      : t('cases.staff.system')}
                   </Typography.Text>
                   {e.note && <div className="cs-pre">{e.note}</div>}
                   {e.photos.length > 0 && (

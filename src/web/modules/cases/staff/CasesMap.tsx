@@ -112,7 +112,9 @@ export default function CasesMap({ code, tick }: { code: string | undefined; tic
                 const el = document.createElement('div');
                 el.className = 'cc-count';
                 el.style.cssText = 'color:#fff;font:700 12px system-ui;pointer-events:none';
-                mk = new ml.Marker({ element: el }).setLngLat((f.geometry as Point).coordinates as [number, number]).addTo(m);
+                mk = new ml.Marker({ element: el })
+                  .setLngLat((f.geometry as Point).coordinates as [number, number])
+                  .addTo(m);
                 markers.set(p.cluster_id, mk);
               }
               mk.getElement().textContent = String(p.point_count ?? '');
@@ -206,7 +208,9 @@ export default function CasesMap({ code, tick }: { code: string | undefined; tic
             { value: 'heat', label: t('cases.staff.heat') },
           ]}
         />
-        {total !== null && <Typography.Text type="secondary">{t('cases.staff.mapTotal', { count: total })}</Typography.Text>}
+        {total !== null && (
+          <Typography.Text type="secondary">{t('cases.staff.mapTotal', { count: total })}</Typography.Text>
+        )}
       </Space>
       {error && <Alert type="error" showIcon title={error} className="cs-gap" />}
       <div className="cc-map">

@@ -24,7 +24,11 @@ export default function MetricsChart({ rows, keys = [...RATE_KEYS] }: { rows: Me
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—') },
       legend: { top: 0 },
       grid: { left: 40, right: 16, top: 48, bottom: 48 },
-      xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => r.name),
+        axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 },
+      },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: keys.map((k) => ({
         name: t(`cases.metrics.${k}`),

@@ -73,8 +73,20 @@ export default function MetricsPage() {
           options={groupOptions.map((g) => ({ value: g, label: t(`cases.metrics.by.${g}`) }))}
           aria-label={t('cases.metrics.groupBy')}
         />
-        <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('cases.staff.from')} style={{ width: 150 }} />
-        <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('cases.staff.to')} style={{ width: 150 }} />
+        <Input
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          aria-label={t('cases.staff.from')}
+          style={{ width: 150 }}
+        />
+        <Input
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          aria-label={t('cases.staff.to')}
+          style={{ width: 150 }}
+        />
         <Button href={casesApi.metricsXlsxUrl(params)} data-testid="metrics-xlsx">
           ⬇ {t('cases.metrics.xlsx')}
         </Button>
@@ -106,7 +118,9 @@ export default function MetricsPage() {
           />
         }
       >
-        <Suspense fallback={<Loading />}>{data.data && <MetricsChart rows={data.data.rows} keys={chartKeys} />}</Suspense>
+        <Suspense fallback={<Loading />}>
+          {data.data && <MetricsChart rows={data.data.rows} keys={chartKeys} />}
+        </Suspense>
       </Card>
       <Card size="small" title={t('cases.metrics.definitions')} data-testid="metrics-definitions">
         <ul className="cm-defs">

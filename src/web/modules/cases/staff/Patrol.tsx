@@ -37,7 +37,12 @@ export function PatrolCard() {
     const crs = preferredCrs();
     const watch = navigator.geolocation.watchPosition(
       (p) => {
-        buffer.current.push({ lon: p.coords.longitude, lat: p.coords.latitude, at: new Date(p.timestamp).toISOString(), crs });
+        buffer.current.push({
+          lon: p.coords.longitude,
+          lat: p.coords.latitude,
+          at: new Date(p.timestamp).toISOString(),
+          crs,
+        });
         setCount((n) => n + 1);
       },
       (e) => setError(t('cases.patrol.gpsError', { reason: e.message })),
@@ -85,7 +90,12 @@ export function PatrolCard() {
         <Space direction="vertical">
           {last && (
             <Typography.Text>
-              ✓ {t('cases.patrol.summary', { km: ((last.distanceM ?? 0) / 1000).toFixed(2), points: last.points ?? 0, found: last.casesFound ?? 0 })}
+              ✓{' '}
+              {t('cases.patrol.summary', {
+                km: ((last.distanceM ?? 0) / 1000).toFixed(2),
+                points: last.points ?? 0,
+                found: last.casesFound ?? 0,
+              })}
             </Typography.Text>
           )}
           <Button type="primary" size="large" loading={busy} onClick={() => void start()} data-testid="patrol-start">

@@ -80,10 +80,16 @@ export default function WorkerQueue() {
         </Typography.Title>
         <Badge count={items.length} showZero color="#0b57c2" />
         <Typography.Text type="secondary" data-testid="live-state">
-          {mode === 'live' ? `● ${t('cases.live')}` : mode === 'polling' ? `↻ ${t('cases.polling')}` : t('cases.connecting')}
+          {mode === 'live'
+            ? `● ${t('cases.live')}`
+            : mode === 'polling'
+              ? `↻ ${t('cases.polling')}`
+              : t('cases.connecting')}
         </Typography.Text>
       </Space>
-      {overdue > 0 && <Alert type="error" showIcon className="cs-gap" title={t('cases.staff.overdueCount', { count: overdue })} />}
+      {overdue > 0 && (
+        <Alert type="error" showIcon className="cs-gap" title={t('cases.staff.overdueCount', { count: overdue })} />
+      )}
       {arrived && (
         <Alert
           type="info"
@@ -100,7 +106,11 @@ export default function WorkerQueue() {
         {queue.data && items.length === 0 ? (
           <Empty description={t('cases.staff.queueEmpty')} />
         ) : (
-          <List loading={queue.loading && !queue.data} dataSource={items} renderItem={(c) => <QueueItem key={c.id} c={c} fresh={fresh.has(c.id)} />} />
+          <List
+            loading={queue.loading && !queue.data}
+            dataSource={items}
+            renderItem={(c) => <QueueItem key={c.id} c={c} fresh={fresh.has(c.id)} />}
+          />
         )}
       </Card>
       <Space direction="vertical" className="cs-full">

@@ -37,7 +37,12 @@ describe('toWgs84', () => {
 
 describe('convertGeometryToWgs84', () => {
   it('converts every position of a MultiPolygon without mutating the input', () => {
-    const ring = [[100.45, 38.93], [100.46, 38.93], [100.46, 38.94], [100.45, 38.93]];
+    const ring = [
+      [100.45, 38.93],
+      [100.46, 38.93],
+      [100.46, 38.94],
+      [100.45, 38.93],
+    ];
     const geom = { type: 'MultiPolygon' as const, coordinates: [[ring]] };
     const out = convertGeometryToWgs84(geom, 'gcj02');
     expect(out.type).toBe('MultiPolygon');
@@ -47,10 +52,37 @@ describe('convertGeometryToWgs84', () => {
   });
   it('keeps altitude on Points and handles LineString/Polygon', () => {
     expect(convertGeometryToWgs84({ type: 'Point', coordinates: [1, 2, 30] }, 'wgs84').coordinates).toEqual([1, 2, 30]);
-    const ls = convertGeometryToWgs84({ type: 'LineString', coordinates: [[100.45, 38.93], [100.46, 38.94]] }, 'bd09');
+    const ls = convertGeometryToWgs84(
+      {
+        type: 'LineString',
+        coordinates: [
+          [100.45, 38.93],
+          [100.46, 38.94],
+        ],
+      },
+      'bd09',
+    );
     expect(ls.coordinates).toHaveLength(2);
-    const pg = convertGeometryToWgs84({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] }, 'gcj02');
-    expect(pg.coordinates[0]).toEqual([[0, 0], [1, 0], [1, 1], [0, 0]]); // outside China: no offset
+    const pg = convertGeometryToWgs84(
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      },
+      'gcj02',
+    );
+    expect(pg.coordinates[0]).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ]); // outside China: no offset
   });
 });
 

@@ -40,7 +40,10 @@ const ALIASES: Readonly<Record<string, Crs>> = {
  */
 export function parseCrs(s: unknown): Crs | null {
   if (typeof s !== 'string') return null;
-  const key = s.trim().toUpperCase().replace(/[\s\-_:]/g, '');
+  const key = s
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\-_:]/g, '');
   return ALIASES[key] ?? null;
 }
 

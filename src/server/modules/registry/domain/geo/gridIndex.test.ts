@@ -8,8 +8,17 @@ import type { Position } from './types.ts';
 type Classify = (loop: readonly (readonly number[])[], p: readonly number[]) => -1 | 0 | 1;
 const robustClassify = createRequire(import.meta.url)('robust-point-in-polygon') as Classify;
 
-const rect = (x0: number, y0: number, x1: number, y1: number): Position[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
-const NX = 14, NY = 11, CELL = 0.002, ORIGIN: [number, number] = [100.3, 38.8];
+const rect = (x0: number, y0: number, x1: number, y1: number): Position[] => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
+const NX = 14,
+  NY = 11,
+  CELL = 0.002,
+  ORIGIN: [number, number] = [100.3, 38.8];
 
 /** Closed-set membership by exact arithmetic (outer ring only: synthetic cells have no holes). */
 const robustContains = (item: GridItem, x: number, y: number): -1 | 0 | 1 => {
@@ -20,18 +29,29 @@ const robustContains = (item: GridItem, x: number, y: number): -1 | 0 | 1 => {
 describe('GridIndex', () => {
   it('matches a brute-force scan and exact classification on random points (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.tuple(fc.double({ min: -0.05, max: 1.05, noNaN: true }), fc.double({ min: -0.05, max: 1.05, noNaN: true })), { minLength: 50, maxLength: 200 }), (seed, pts) => {
-        const items = syntheticTessellation({ nx: NX, ny: NY, seed, cell: CELL, origin: ORIGIN });
-        const index = GridIndex.build(items);
-        for (const [u, v] of pts) {
-          const x = ORIGIN[0] + u * NX * CELL, y = ORIGIN[1] + v * NY * CELL;
-          const got = index.locateIndex(x, y);
-          expect(got).toBe(index.locateIndexBrute(x, y));
-          const strictly = items.findIndex((it) => robustContains(it, x, y) === -1);
-          if (strictly >= 0) expect(got).toBe(strictly);
-          else if (got >= 0) expect(robustContains(items[got] as GridItem, x, y)).toBe(0);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.array(
+          fc.tuple(
+            fc.double({ min: -0.05, max: 1.05, noNaN: true }),
+            fc.double({ min: -0.05, max: 1.05, noNaN: true }),
+          ),
+          { minLength: 50, maxLength: 200 },
+        ),
+        (seed, pts) => {
+          const items = syntheticTessellation({ nx: NX, ny: NY, seed, cell: CELL, origin: ORIGIN });
+          const index = GridIndex.build(items);
+          for (const [u, v] of pts) {
+            const x = ORIGIN[0] + u * NX * CELL,
+              y = ORIGIN[1] + v * NY * CELL;
+            const got = index.locateIndex(x, y);
+            expect(got).toBe(index.locateIndexBrute(x, y));
+            const strictly = items.findIndex((it) => robustContains(it, x, y) === -1);
+            if (strictly >= 0) expect(got).toBe(strictly);
+            else if (got >= 0) expect(robustContains(items[got] as GridItem, x, y)).toBe(0);
+          }
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -45,12 +65,14 @@ describe('GridIndex', () => {
         const [x = 0, y = 0] = ring[k] ?? [];
         // Owners: grids with this exact vertex (no T-junctions in the synthetic tiling). Not using
         // robust-point-in-polygon here: it misclassifies some vertex queries as outside.
-        const hasVertex = (o: GridItem): boolean => o.geometry.coordinates.some((r) => (r as Position[]).some((p) => p[0] === x && p[1] === y));
+        const hasVertex = (o: GridItem): boolean =>
+          o.geometry.coordinates.some((r) => (r as Position[]).some((p) => p[0] === x && p[1] === y));
         const owners = items.flatMap((o, j) => (hasVertex(o) ? [j] : []));
         expect(owners).toContain(i);
         expect(index.locateIndex(x, y)).toBe(Math.min(...owners));
         const [x2 = 0, y2 = 0] = ring[k + 1] ?? [];
-        const mx = (x + x2) / 2, my = (y + y2) / 2;
+        const mx = (x + x2) / 2,
+          my = (y + y2) / 2;
         const got = index.locateIndex(mx, my);
         expect(got).toBe(index.locateIndexBrute(mx, my));
         expect(got).toBeGreaterThanOrEqual(0); // inside the territory, never lost on a seam

@@ -53,7 +53,8 @@ function eachPosition(geom: Geometry, f: (p: Position) => void): void {
 export function bbox(geom: Geometry): BBox {
   const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
   eachPosition(geom, (p) => {
-    const x = p[0] ?? Number.NaN, y = p[1] ?? Number.NaN;
+    const x = p[0] ?? Number.NaN,
+      y = p[1] ?? Number.NaN;
     b[0] = Math.min(b[0], x);
     b[1] = Math.min(b[1], y);
     b[2] = Math.max(b[2], x);
@@ -69,16 +70,27 @@ export function bbox(geom: Geometry): BBox {
  */
 export function centroid(geom: Polygon | MultiPolygon): [number, number] {
   const [x0, y0, x1, y1] = bbox(geom);
-  const lon0 = (x0 + x1) / 2, lat0 = (y0 + y1) / 2;
+  const lon0 = (x0 + x1) / 2,
+    lat0 = (y0 + y1) / 2;
   const k = Math.cos(lat0 * RAD);
-  let sa = 0, sx = 0, sy = 0, n = 0, mx = 0, my = 0;
+  let sa = 0,
+    sx = 0,
+    sy = 0,
+    n = 0,
+    mx = 0,
+    my = 0;
   for (const rings of polygonParts(geom)) {
     rings.forEach((ring, ri) => {
-      let a = 0, cx = 0, cy = 0;
+      let a = 0,
+        cx = 0,
+        cy = 0;
       for (let i = 0; i + 1 < ring.length; i++) {
-        const p = ring[i] ?? [], q = ring[i + 1] ?? [];
-        const px = ((p[0] ?? 0) - lon0) * k, py = (p[1] ?? 0) - lat0;
-        const qx = ((q[0] ?? 0) - lon0) * k, qy = (q[1] ?? 0) - lat0;
+        const p = ring[i] ?? [],
+          q = ring[i + 1] ?? [];
+        const px = ((p[0] ?? 0) - lon0) * k,
+          py = (p[1] ?? 0) - lat0;
+        const qx = ((q[0] ?? 0) - lon0) * k,
+          qy = (q[1] ?? 0) - lat0;
         const c = px * qy - qx * py;
         a += c;
         cx += (px + qx) * c;

@@ -23,7 +23,10 @@ export function relateBoundary(a: RingSet, b: RingSet): BoundaryRelation {
     else if (c > 0) rel.outside = true;
   };
   for (let k = 0; k < a.size; k++) {
-    const ax = a.at(k, 0), ay = a.at(k, 1), bx = a.at(k, 2), by = a.at(k, 3);
+    const ax = a.at(k, 0),
+      ay = a.at(k, 1),
+      bx = a.at(k, 2),
+      by = a.at(k, 3);
     mark(b.classify(ax, ay));
     const cuts: number[] = [0, 1];
     const shared: [number, number][] = [];
@@ -39,7 +42,8 @@ export function relateBoundary(a: RingSet, b: RingSet): BoundaryRelation {
     cuts.sort((p, q) => p - q);
     const len = Math.hypot(bx - ax, by - ay);
     for (let i = 0; i + 1 < cuts.length; i++) {
-      const t0 = cuts[i] ?? 0, t1 = cuts[i + 1] ?? 0;
+      const t0 = cuts[i] ?? 0,
+        t1 = cuts[i + 1] ?? 0;
       if ((t1 - t0) * len <= GEO_EPS) continue;
       const tm = (t0 + t1) / 2;
       if (shared.some(([s0, s1]) => s0 <= tm && tm <= s1)) continue;

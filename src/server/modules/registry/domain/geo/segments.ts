@@ -47,8 +47,14 @@ const NONE: SegmentHit = { kind: 'none' };
 
 /** Classify the intersection of segments a–b and c–d (see {@link SegmentHit}). */
 export function intersectSegments(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
 ): SegmentHit {
   const d1 = sgn(side(ax, ay, bx, by, cx, cy));
   const d2 = sgn(side(ax, ay, bx, by, dx, dy));
@@ -124,7 +130,10 @@ export class RingSet {
       const n = Math.max(0, r.length / 2 - 1);
       this.ringSegs.push(n);
       for (let i = 0; i < n; i++, k++) {
-        const x1 = r[2 * i] ?? 0, y1 = r[2 * i + 1] ?? 0, x2 = r[2 * i + 2] ?? 0, y2 = r[2 * i + 3] ?? 0;
+        const x1 = r[2 * i] ?? 0,
+          y1 = r[2 * i + 1] ?? 0,
+          x2 = r[2 * i + 2] ?? 0,
+          y2 = r[2 * i + 3] ?? 0;
         this.segs.set([x1, y1, x2, y2], 4 * k);
         this.ringOf[k] = ri;
         this.posInRing[k] = i;
@@ -153,7 +162,10 @@ export class RingSet {
     }
     let inside = false;
     for (const k of this.index?.search(x, y, Math.max(x, this.maxX), y) ?? []) {
-      const x1 = this.at(k, 0), y1 = this.at(k, 1), x2 = this.at(k, 2), y2 = this.at(k, 3);
+      const x1 = this.at(k, 0),
+        y1 = this.at(k, 1),
+        x2 = this.at(k, 2),
+        y2 = this.at(k, 3);
       if (y1 > y !== y2 > y && x < x1 + ((y - y1) * (x2 - x1)) / (y2 - y1)) inside = !inside;
     }
     return inside ? -1 : 1;

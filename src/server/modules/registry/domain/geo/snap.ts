@@ -21,22 +21,36 @@ export function snapToRings<G extends Polygon | MultiPolygon>(geom: G, ref: Poly
       for (let i = 0; i < ring.length; i++) {
         const a = ring[i]!;
         const dv = Math.hypot((a[0]! - x) * kx, (a[1]! - y) * M_PER_DEG);
-        if (dv <= tolM && (!vertexHit || dv < bestD)) { best = [a[0]!, a[1]!]; bestD = dv; vertexHit = true; }
+        if (dv <= tolM && (!vertexHit || dv < bestD)) {
+          best = [a[0]!, a[1]!];
+          bestD = dv;
+          vertexHit = true;
+        }
         if (vertexHit || i + 1 >= ring.length) continue;
         const b = ring[i + 1]!;
-        const ax = (a[0]! - x) * kx, ay = (a[1]! - y) * M_PER_DEG, bx = (b[0]! - x) * kx, by = (b[1]! - y) * M_PER_DEG;
-        const dx = bx - ax, dy = by - ay;
+        const ax = (a[0]! - x) * kx,
+          ay = (a[1]! - y) * M_PER_DEG,
+          bx = (b[0]! - x) * kx,
+          by = (b[1]! - y) * M_PER_DEG;
+        const dx = bx - ax,
+          dy = by - ay;
         const len2 = dx * dx + dy * dy;
         const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-        const px = ax + t * dx, py = ay + t * dy;
+        const px = ax + t * dx,
+          py = ay + t * dy;
         const d = Math.hypot(px, py);
-        if (d < bestD) { bestD = d; best = [x + px / kx, y + py / M_PER_DEG]; }
+        if (d < bestD) {
+          bestD = d;
+          best = [x + px / kx, y + py / M_PER_DEG];
+        }
       }
     }
     return best ?? p;
   };
   const ringsOut = (rs: Position[][]) => rs.map((r) => r.map(snap));
-  return (geom.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: ringsOut(geom.coordinates) }
-    : { type: 'MultiPolygon', coordinates: geom.coordinates.map(ringsOut) }) as G;
+  return (
+    geom.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: ringsOut(geom.coordinates) }
+      : { type: 'MultiPolygon', coordinates: geom.coordinates.map(ringsOut) }
+  ) as G;
 }

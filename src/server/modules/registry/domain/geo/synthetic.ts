@@ -25,7 +25,6 @@ function hash(a: number, b: number, c: number, seed: number): number {
   return (h >>> 0) / 4294967296;
 }
 
-
 /**
  * A gap-free, overlap-free tessellation of the rectangle `origin + [nx, ny] × cell` into irregular
  * cells with 8–12 vertices: corners jittered by ±25 % of a cell, each edge bent by one or two extra
@@ -45,7 +44,10 @@ export function syntheticTessellation(o: TessellationOptions): { id: string; geo
   const bends = (p: Position, q: Position, key: [number, number, number], border: boolean): Position[] => {
     const [a, b, c] = key;
     const n = hash(a, b, c + 2, o.seed) < 0.5 ? 1 : 2;
-    const px = p[0] ?? 0, py = p[1] ?? 0, qx = q[0] ?? 0, qy = q[1] ?? 0;
+    const px = p[0] ?? 0,
+      py = p[1] ?? 0,
+      qx = q[0] ?? 0,
+      qy = q[1] ?? 0;
     const out: Position[] = [];
     for (let k = 1; k <= n; k++) {
       const t = k / (n + 1) + (hash(a, b, c + 10 + k, o.seed) - 0.5) * 0.1;
@@ -54,16 +56,22 @@ export function syntheticTessellation(o: TessellationOptions): { id: string; geo
     }
     return out;
   };
-  const h = (i: number, j: number): Position[] => bends(corner(i, j), corner(i + 1, j), [i, j, 0], j === 0 || j === o.ny);
-  const v = (i: number, j: number): Position[] => bends(corner(i, j), corner(i, j + 1), [i, j, 100], i === 0 || i === o.nx);
+  const h = (i: number, j: number): Position[] =>
+    bends(corner(i, j), corner(i + 1, j), [i, j, 0], j === 0 || j === o.ny);
+  const v = (i: number, j: number): Position[] =>
+    bends(corner(i, j), corner(i, j + 1), [i, j, 100], i === 0 || i === o.nx);
   const out: { id: string; geometry: Polygon }[] = [];
   for (let j = 0; j < o.ny; j++) {
     for (let i = 0; i < o.nx; i++) {
       const ring: Position[] = [
-        corner(i, j), ...h(i, j),
-        corner(i + 1, j), ...v(i + 1, j),
-        corner(i + 1, j + 1), ...h(i, j + 1).reverse(),
-        corner(i, j + 1), ...v(i, j).reverse(),
+        corner(i, j),
+        ...h(i, j),
+        corner(i + 1, j),
+        ...v(i + 1, j),
+        corner(i + 1, j + 1),
+        ...h(i, j + 1).reverse(),
+        corner(i, j + 1),
+        ...v(i, j).reverse(),
         corner(i, j),
       ];
       out.push({ id: `g${i}_${j}`, geometry: { type: 'Polygon', coordinates: [ring] } });

@@ -71,7 +71,8 @@ export function checkTiling(
     boxes.forEach((b, i) => {
       for (const j of index.search(...b)) {
         if (j <= i) continue;
-        const a = sets[i] ?? [], c = sets[j] ?? [];
+        const a = sets[i] ?? [],
+          c = sets[j] ?? [];
         if (a.some((x) => c.some((y) => partsOverlap(x, y)))) overlaps.push([i, j]);
       }
     });

@@ -17,13 +17,17 @@ function checkRing(ring: unknown): PolygonValidation {
   if (!isArr(ring)) return fail('not_polygon');
   for (const p of ring) {
     if (!isArr(p) || p.length < 2 || !validLonLat(p[0], p[1])) {
-      const at = isArr(p) && typeof p[0] === 'number' && typeof p[1] === 'number' ? ([p[0], p[1]] as [number, number]) : undefined;
+      const at =
+        isArr(p) && typeof p[0] === 'number' && typeof p[1] === 'number'
+          ? ([p[0], p[1]] as [number, number])
+          : undefined;
       return fail('bad_coordinates', at);
     }
   }
   const pts = ring as Position[];
   if (pts.length < 4) return fail('too_few_points');
-  const first = pts[0] ?? [], last = pts[pts.length - 1] ?? [];
+  const first = pts[0] ?? [],
+    last = pts[pts.length - 1] ?? [];
   if (first[0] !== last[0] || first[1] !== last[1]) return fail('not_closed', [first[0] ?? 0, first[1] ?? 0]);
   const distinct = new Set(pts.map((p) => `${p[0]},${p[1]}`));
   if (distinct.size < 3) return fail('too_few_points');
@@ -37,14 +41,18 @@ function checkRing(ring: unknown): PolygonValidation {
  */
 function findSelfIntersection(rs: RingSet): [number, number] | null {
   for (let i = 0; i < rs.size; i++) {
-    const ax = rs.at(i, 0), ay = rs.at(i, 1), bx = rs.at(i, 2), by = rs.at(i, 3);
+    const ax = rs.at(i, 0),
+      ay = rs.at(i, 1),
+      bx = rs.at(i, 2),
+      by = rs.at(i, 3);
     for (const j of rs.near(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by))) {
       if (j <= i) continue;
       const hit = intersectSegments(ax, ay, bx, by, rs.at(j, 0), rs.at(j, 1), rs.at(j, 2), rs.at(j, 3));
       if (hit.kind === 'none') continue;
       const r = rs.ringOf[i] ?? -1;
       const n = rs.ringSegs[r] ?? 0;
-      const pi = rs.posInRing[i] ?? 0, pj = rs.posInRing[j] ?? 0;
+      const pi = rs.posInRing[i] ?? 0,
+        pj = rs.posInRing[j] ?? 0;
       const adjacent = r === rs.ringOf[j] && (pj - pi === 1 || (pi === 0 && pj === n - 1));
       if (adjacent && hit.kind !== 'collinear') continue;
       const t = hit.kind === 'collinear' ? hit.t0 : hit.t;
@@ -81,7 +89,8 @@ export function validatePolygon(geom: unknown): PolygonValidation {
   }
   for (let i = 0; i < sets.length; i++) {
     for (let j = i + 1; j < sets.length; j++) {
-      const a = sets[i], b = sets[j];
+      const a = sets[i],
+        b = sets[j];
       if (a !== undefined && b !== undefined && partsOverlap(a, b)) return fail('self_intersection');
     }
   }
