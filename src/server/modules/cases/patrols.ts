@@ -68,37 +68,50 @@ export async function start(m: CasesModule, who: Who) {
   return present({ ...row, track: [] }, 0);
 }
 
-/** Appends track points (WGS-84 stored), adding the walked distance. */
+/**
+ * Appends track points (WGS-84 stored), adding the walked distance. The patrol row is locked before it is read,
+ * so two posts at once (a phone flushing its offline buffer while a live point goes out) both land, in turn;
+ * a point already on the track (same time, a retried post) is not added twice.
+ */
 export async function track(
   m: CasesModule,
   who: Who,
   id: string,
   points: { lon: number; lat: number; at: string; crs?: Crs | undefined }[],
 ) {
-  const p = await own(m, who, id);
-  if (p.ended_at) throw new AppError('PATROL_CLOSED');
   const add = points.map((q) => {
     const [lon, lat] = wgs84Of(q);
     return [lon, lat, Date.parse(q.at)] as [number, number, number];
   });
-  const all = [...p.track, ...add];
-  let d = p.distance_m;
-  for (let i = Math.max(1, p.track.length); i < all.length; i++)
-    d += distanceM(all[i - 1]![0], all[i - 1]![1], all[i]![0], all[i]![1]);
-  await m.db
-    .updateTable('case_patrols')
-    .set({ track: JSON.stringify(all), distance_m: d })
-    .where('id', '=', id)
-    .execute();
+  const { p, all, d } = await m.db.transaction().execute(async (trx) => {
+    const p = await trx.selectFrom('case_patrols').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!p || !who.actor || p.account_id !== who.actor.accountId) throw new AppError('NOT_FOUND');
+    if (p.ended_at) throw new AppError('PATROL_CLOSED');
+    const seen = new Set(p.track.map((t) => t[2]));
+    const fresh = add.filter((t) => !seen.has(t[2]) && seen.add(t[2]));
+    const all = [...p.track, ...fresh];
+    let d = p.distance_m;
+    for (let i = Math.max(1, p.track.length); i < all.length; i++)
+      d += distanceM(all[i - 1]![0], all[i - 1]![1], all[i]![0], all[i]![1]);
+    if (fresh.length)
+      await trx
+        .updateTable('case_patrols')
+        .set({ track: JSON.stringify(all), distance_m: d })
+        .where('id', '=', id)
+        .execute();
+    return { p, all, d };
+  });
   return present({ ...p, track: all, distance_m: d }, await found(m, id));
 }
 
 /** Stops a patrol. */
 export async function stop(m: CasesModule, who: Who, id: string) {
-  const p = await own(m, who, id);
-  if (p.ended_at) throw new AppError('PATROL_CLOSED');
+  await own(m, who, id);
   const now = m.clock();
-  await m.db.transaction().execute(async (trx) => {
+  const p = await m.db.transaction().execute(async (trx) => {
+    // Locked before the check: a track post in flight finishes first, and the audit row sees its points.
+    const p = (await trx.selectFrom('case_patrols').selectAll().where('id', '=', id).forUpdate().executeTakeFirst())!;
+    if (p.ended_at) throw new AppError('PATROL_CLOSED');
     await trx.updateTable('case_patrols').set({ ended_at: now }).where('id', '=', id).execute();
     await audit(
       trx,
@@ -112,6 +125,7 @@ export async function stop(m: CasesModule, who: Who, id: string) {
         ip: who.ip,
       },
     );
+    return p;
   });
   return present({ ...p, ended_at: now }, await found(m, id));
 }

@@ -19,6 +19,28 @@ export function getCase(db: Db, id: string) {
 export function lockCase(trx: Transaction<Database>, id: string) {
   return trx.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
+/** Reads and row-locks several cases one by one in id order (a fixed order, so two lockers cannot deadlock). */
+export async function lockCases(trx: Transaction<Database>, ids: string[]): Promise<(CaseRow | undefined)[]> {
+  const out: (CaseRow | undefined)[] = [];
+  for (const id of [...new Set(ids)].sort()) out.push(await lockCase(trx, id));
+  return out;
+}
+/** Row-locks an account: serialises one person's check-then-create (one-press help double taps). */
+export function lockAccount(trx: Transaction<Database>, accountId: string) {
+  return trx.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().executeTakeFirst();
+}
+/** The person's still-open help case reported since `since`, if any. */
+export function openHelpCase(db: Db, accountId: string, category: string, since: Date) {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('reporter_id', '=', accountId)
+    .where('category_code', '=', category)
+    .where('status', 'in', ['registered', 'dispatched', 'handling'])
+    .where('created_at', '>=', since)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
 /** Optimistic update: applies only when `version` still matches. */
 export function updateCase(db: Db, id: string, version: number, patch: Updateable<CasesTable>) {
   return db

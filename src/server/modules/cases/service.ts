@@ -66,6 +66,7 @@ export async function report(
   input: ReportInput,
   files: RawPhoto[],
   idemKey: string | null,
+  guard?: (trx: Transaction<Database>) => Promise<CaseRow | undefined>,
 ): Promise<{ row: CaseRow; replayed: boolean; photoIds?: string[] }> {
   const { actor, ip } = rep.who;
   const now = m.clock();
@@ -151,7 +152,7 @@ export async function report(
   let row: CaseRow;
   try {
     // One statement: idempotency claim + case + events + photos + escalation job + audit (atomic on its own).
-    row = await repo.createCase(m.db, {
+    const newCase: repo.NewCase = {
       row: {
         id,
         community_code: communityCode,
@@ -188,7 +189,16 @@ export async function report(
         after: { category: cat.code, status: state.status, source, apiKey: rep.apiKey?.name ?? null },
         ip,
       }),
-    });
+    };
+    if (guard) {
+      // The guard's check and the insert share one transaction, behind the row lock the guard takes first.
+      const got = await m.db.transaction().execute(async (trx) => {
+        const existing = await guard(trx);
+        return existing ? { existing } : { created: await repo.createCase(trx, newCase) };
+      });
+      if (got.existing) return { row: got.existing, replayed: true };
+      row = got.created!;
+    } else row = await repo.createCase(m.db, newCase);
   } catch (e) {
     // Another request claimed the same key first (and has committed): answer with its case.
     if (idemKey && repo.isIdempotencyConflict(e))
@@ -229,15 +239,15 @@ export async function help(
     : undefined;
   if (!r || !r.tags.includes('独居老人') || r.lon === null || r.lat === null)
     throw new AppError('CASE_HELP_NOT_ELIGIBLE');
-  const open = await m.db
-    .selectFrom('cases')
-    .selectAll()
-    .where('reporter_id', '=', actor.accountId)
-    .where('category_code', '=', HELP_CATEGORY)
-    .where('status', 'in', ['registered', 'dispatched', 'handling'])
-    .where('created_at', '>=', new Date(m.clock().getTime() - 30 * 60_000))
-    .executeTakeFirst();
+  const since = new Date(m.clock().getTime() - 30 * 60_000);
+  const open = await repo.openHelpCase(m.db, actor.accountId, HELP_CATEGORY, since);
   if (open) return { row: open, replayed: true };
+  // A double tap: both requests may pass the check above. The guard locks the account row and checks again in
+  // the transaction that inserts, so the second waits for the first to commit and then finds its case.
+  const guard = async (trx: Transaction<Database>) => {
+    await repo.lockAccount(trx, actor.accountId);
+    return repo.openHelpCase(trx, actor.accountId, HELP_CATEGORY, since);
+  };
   return report(
     m,
     { who },
@@ -250,6 +260,7 @@ export async function help(
     },
     [],
     null,
+    guard,
   );
 }
 
@@ -299,12 +310,16 @@ export async function act(
   const now = m.clock();
   const photos = await processPhotos(o.files ?? [], m.opts);
   const { row, event, extra } = await m.db.transaction().execute(async (trx: Transaction<Database>) => {
-    const cur = await repo.lockCase(trx, id);
+    // A merge locks both cases, lower id first (two opposite merges must not deadlock), before checking the
+    // target: a target closed or merged elsewhere in the meantime is then seen, not overwritten.
+    const locked =
+      action.type === 'merge' ? await repo.lockCases(trx, [id, action.intoId]) : [await repo.lockCase(trx, id)];
+    const cur = locked.find((r) => r?.id === id);
     if (!cur) throw new AppError('NOT_FOUND');
     const actor = authorizeCase(who.actor, action.type, cur);
     if (o.version !== undefined && o.version !== cur.version) throw new AppError('CONFLICT');
     if (action.type === 'merge') {
-      const into = await repo.getCase(trx, action.intoId);
+      const into = locked.find((r) => r?.id === action.intoId);
       if (
         !into ||
         into.id === cur.id ||

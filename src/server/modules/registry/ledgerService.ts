@@ -126,8 +126,10 @@ export async function importLedger(ctx: Ctx, communityCode: string, rows: string
           .updateTable('households')
           .set({ ...fields, updated_at: ctx.now, version: old.version + 1 })
           .where('id', '=', old.id)
+          .where('version', '=', old.version)
           .returningAll()
-          .executeTakeFirstOrThrow();
+          .executeTakeFirst()
+          .then(unchanged);
         counts.households.updated++;
         audits.push({
           action: 'import_update',
@@ -200,8 +202,10 @@ export async function importLedger(ctx: Ctx, communityCode: string, rows: string
           .updateTable('residents')
           .set({ ...values, tags: JSON.stringify(r.tags), updated_at: ctx.now, version: old.version + 1 })
           .where('id', '=', old.id)
+          .where('version', '=', old.version)
           .returningAll()
-          .executeTakeFirstOrThrow();
+          .executeTakeFirst()
+          .then(unchanged);
         counts.residents.updated++;
         audits.push({
           action: 'import_update',
@@ -233,6 +237,15 @@ export async function importLedger(ctx: Ctx, communityCode: string, rows: string
     await audit(trx, { accountId: ctx.actor.accountId, role: ctx.actor.role }, audits);
     return counts;
   });
+}
+
+/**
+ * The row an optimistic update wrote, or CONFLICT (and the whole import rolls back) when someone else changed or
+ * removed the row between the import's read and its write: their edit is never silently overwritten.
+ */
+function unchanged<T>(row: T | undefined): T {
+  if (!row) throw new AppError('CONFLICT');
+  return row;
 }
 
 function same(
