@@ -29,6 +29,8 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { casesPlugin } from './modules/cases/index.ts';
 import { circlePlugin } from './modules/circle/index.ts';
+import { LocalBus, PgBus, type EventBus } from './platform/events/bus.ts';
+import { Locator } from './modules/registry/locator.ts';
 
 /** What the app needs from outside; tests pass their own. */
 export interface AppDeps {
@@ -46,6 +48,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every registered route (method, url pattern): lets tests prove each one is scope-checked. */
     routeList: { method: string; url: string }[];
+    /** The app's one point → grid locator (case routing and /api/geo/locate), invalidated on every instance. */
+    locator: Locator;
   }
 }
 
@@ -134,9 +138,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
 
+  // One event bus per app (PostgreSQL fan-out when the app runs on PostgreSQL with a URL), built before the
+  // modules so that the registry can announce boundary changes that the cases module's routing depends on.
+  const events: EventBus =
+    deps.events ??
+    (deps.engine === 'postgres' && deps.config.databaseUrl
+      ? await PgBus.connect(deps.config.databaseUrl)
+      : new LocalBus());
+  const locator = new Locator(deps.db, events);
+  app.decorate('locator', locator);
+  app.addHook('onClose', async () => {
+    locator.close();
+    if (!deps.events) await events.close();
+  });
+  const withBus: AppDeps = { ...deps, events };
+
   await app.register(authRoutes(deps));
   await app.register(registryRoutes(deps));
-  await app.register(casesPlugin(deps));
+  await app.register(casesPlugin(withBus));
   await app.register(circlePlugin(deps));
 
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

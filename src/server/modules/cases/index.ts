@@ -40,7 +40,7 @@ export function casesPlugin(deps: AppDeps) {
         ? await PgBus.connect(deps.config.databaseUrl)
         : new LocalBus());
     const opts: CasesOptions = { ...defaultCasesOptions(), ...deps.casesOptions };
-    const m = makeModule(deps.db, opts, deps.clock, bus);
+    const m = makeModule(deps.db, opts, deps.clock, bus, app.locator);
     const scheduler = new EscalationScheduler(m);
     app.decorate('cases', { module: m, tick: () => scheduler.tick() });
     app.addHook('onReady', async () => {

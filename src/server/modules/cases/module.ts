@@ -26,14 +26,20 @@ export interface Who {
   ip: string;
 }
 
-/** Builds the module runtime. */
-export function makeModule(db: Kysely<Database>, opts: CasesOptions, clock: () => Date, bus: EventBus): CasesModule {
+/** Builds the module runtime; `locator` is the app's (one per app), a private one for scripts. */
+export function makeModule(
+  db: Kysely<Database>,
+  opts: CasesOptions,
+  clock: () => Date,
+  bus: EventBus,
+  locator: Locator = new Locator(db, bus),
+): CasesModule {
   return {
     db,
     opts,
     clock,
     bus,
-    locator: new Locator(db),
+    locator,
     limiter: new WindowLimiter(opts.rateWindowMs),
     category: (code) => findCategory(opts.categories, code),
   };

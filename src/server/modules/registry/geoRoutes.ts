@@ -6,7 +6,6 @@ import type { AppDeps } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/actor.ts';
 import { ctxOf } from './routes.ts';
-import { Locator } from './locator.ts';
 import { parseCrs, toWgs84, validLonLat } from './domain/geo/crs.ts';
 import { exportAreas, importCompounds, importGrids } from './geoService.ts';
 
@@ -33,10 +32,10 @@ function crsOf(s: string) {
   return crs;
 }
 
-/** Registers the geo routes; one Locator per app, rebuilt after boundary imports. */
+/** Registers the geo routes; they use the app's Locator, and a grid import invalidates it on every instance. */
 export function geoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    const locator = new Locator(deps.db);
+    const locator = app.locator;
     const tags = ['geo'];
     app.get(
       '/api/geo/locate',
@@ -91,7 +90,7 @@ export function geoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const crs = crsOf(req.body.crs);
         const fc = req.body.featureCollection as FeatureCollection;
         return req.body.kind === 'grids'
-          ? importGrids(ctx, req.params.code, fc, crs, () => locator.invalidate())
+          ? importGrids(ctx, req.params.code, fc, crs, () => locator.changed())
           : importCompounds(ctx, req.params.code, fc, crs);
       },
     );

@@ -70,7 +70,7 @@ export async function importGrids(
   communityCode: string,
   fc: FeatureCollection,
   crs: Crs,
-  onRehome?: () => void,
+  onRehome?: () => Promise<void>,
 ) {
   const community = await repo.getPlace(ctx.db, communityCode);
   if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND');
@@ -166,7 +166,7 @@ export async function importGrids(
     );
     return { created, updated, rehomedBuildings: rehomed };
   });
-  onRehome?.();
+  await onRehome?.();
   return result;
 }
 
