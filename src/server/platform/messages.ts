@@ -145,6 +145,12 @@ export const messages = {
     en: 'This community has no walkable network yet; import one first',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  // concurrency (robustness #10): keyset pagination
+  BAD_CURSOR: {
+    status: 400,
+    zh: '分页游标无效，请从第一页重新加载',
+    en: 'Invalid page cursor; reload from the first page',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */

@@ -1,5 +1,6 @@
 /** Read models: one case, history, lists, queue, map points, overdue, my cases, notifications, duplicates, metrics. */
 import { AppError } from '../../platform/errors.ts';
+import { cursorDate, cursorText, decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { boxAround, findDuplicates } from './domain/duplicates.ts';
 import { indicators, DEFINITIONS } from './domain/metrics.ts';
@@ -100,58 +101,77 @@ function staffScope(who: Who, code: string | undefined): { actor: Actor; code: s
   return { actor, code: c };
 }
 
-/** Staff list with filters. */
+/** Largest number of points the map answers; beyond it the answer says `truncated: true` and the total. */
+export const MAP_POINTS_MAX = 20_000;
+/** Longest worker queue answered at once (nearest deadlines); the answer tells the total and `more`. */
+export const QUEUE_MAX = 200;
+
+function afterKey(cursor: string | undefined): repo.CaseKey | null {
+  if (!cursor) return null;
+  const [at, id] = decodeCursor(cursor, 2);
+  return { createdAt: cursorDate(at), id: cursorText(id) };
+}
+const caseKey = (r: CaseRow) => [r.created_at.toISOString(), r.id];
+
+/** Staff list with filters: one page (newest first), the cursor of the next page, and the total. */
 export async function list(
   m: CasesModule,
   who: Who,
   f: Omit<CaseFilter, 'code' | 'overdueAt'> & { code?: string | undefined; overdue?: boolean | undefined },
-  page: number,
+  cursor: string | undefined,
   pageSize: number,
 ) {
   const { code } = staffScope(who, f.code);
+  const { overdue, ...rest } = f;
   const { total, items } = await repo.listCases(
     m.db,
-    { ...f, code, ...(f.overdue ? { overdueAt: m.clock() } : {}) },
-    (page - 1) * pageSize,
+    { ...rest, code, ...(overdue ? { overdueAt: m.clock() } : {}) },
+    afterKey(cursor),
     pageSize,
   );
-  return { total, items: await present(m, who, items) };
+  const page = pageOf(items, pageSize, caseKey);
+  return { total, nextCursor: page.nextCursor, items: await present(m, who, page.rows) };
 }
 
-/** Points for the map (clusters/heat): [lon, lat, weight, status, id]. */
+/** Points for the map (clusters/heat): [lon, lat, weight, status, id]; newest {@link MAP_POINTS_MAX} at most. */
 export async function mapData(
   m: CasesModule,
   who: Who,
   f: { code?: string | undefined; status?: Status[] | undefined; from?: Date | undefined; to?: Date | undefined },
 ) {
   const { code } = staffScope(who, f.code);
-  const pts = await repo.mapPoints(m.db, { ...f, code }, 20_000);
-  return { total: pts.length, points: pts.map((p) => [p.lon, p.lat, p.urgent ? 3 : 1, p.status, p.id] as const) };
+  const { total, points } = await repo.mapPoints(m.db, { ...f, code }, MAP_POINTS_MAX);
+  return {
+    total,
+    truncated: points.length < total,
+    points: points.map((p) => [p.lon, p.lat, p.urgent ? 3 : 1, p.status, p.id] as const),
+  };
 }
 
 /** The worker's queue: cases held by my scope (exactly, for grid workers), nearest deadline first. */
 export async function queue(m: CasesModule, who: Who) {
   const { actor } = staffScope(who, undefined);
-  return {
-    items: await present(
-      m,
-      who,
-      await repo.queueOf(m.db, actor.scopeCode, actor.role === 'grid_worker' || actor.role === 'community_staff'),
-    ),
-  };
+  const exact = actor.role === 'grid_worker' || actor.role === 'community_staff';
+  const { total, items } = await repo.queueOf(m.db, actor.scopeCode, exact, QUEUE_MAX);
+  return { items: await present(m, who, items), total, more: items.length < total };
 }
 
-/** Cases I reported or support. */
-export async function mine(m: CasesModule, who: Who) {
+/** Cases I reported or support, newest first, one page at a time. */
+export async function mine(m: CasesModule, who: Who, cursor?: string, pageSize = 50) {
   if (!who.actor) throw new AppError('UNAUTHENTICATED');
-  return { items: await present(m, who, await repo.casesOfAccount(m.db, who.actor.accountId)) };
+  const { total, items } = await repo.casesOfAccount(m.db, who.actor.accountId, afterKey(cursor), pageSize);
+  const page = pageOf(items, pageSize, caseKey);
+  return { items: await present(m, who, page.rows), nextCursor: page.nextCursor, total };
 }
 
 /** My notifications, newest first. */
 export async function notifications(m: CasesModule, who: Who, after: Date | null) {
   if (!who.actor) throw new AppError('UNAUTHENTICATED');
-  const rows = await repo.notificationsOf(m.db, who.actor.accountId, after, 100);
+  const all = await repo.notificationsOf(m.db, who.actor.accountId, after, 101);
+  const rows = all.slice(0, 100);
   return {
+    // At most 100 answered; `more` says that older matching ones were left out.
+    more: all.length > rows.length,
     items: rows.map((n) => ({
       id: n.id,
       caseId: n.case_id,

@@ -285,25 +285,40 @@ function filtered(db: Db, f: CaseFilter) {
   }
   return q;
 }
-export async function listCases(db: Db, f: CaseFilter, offset: number, limit: number) {
+/** Keyset position: rows strictly after (created_at, id) in `created_at desc, id desc` order. */
+export interface CaseKey {
+  createdAt: Date;
+  id: string;
+}
+
+/** One page of a filtered list, newest first, fetched with one extra row (callers cut it: more pages). */
+export async function listCases(db: Db, f: CaseFilter, after: CaseKey | null, limit: number) {
   const total = await filtered(db, f)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const items = await filtered(db, f)
-    .selectAll()
+  let q = filtered(db, f).selectAll();
+  if (after) q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)));
+  const items = await q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .offset(offset)
-    .limit(limit)
+    .limit(limit + 1)
     .execute();
   return { total: Number(total.n), items };
 }
-export function mapPoints(db: Db, f: CaseFilter, limit: number) {
-  return filtered(db, f)
-    .select(['id', 'lon', 'lat', 'status', 'urgent'])
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
+/** Map points, newest first, at most `limit`, and how many match in all. */
+export async function mapPoints(db: Db, f: CaseFilter, limit: number) {
+  const [total, points] = await Promise.all([
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .select(['id', 'lon', 'lat', 'status', 'urgent'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute(),
+  ]);
+  return { total: Number(total.n), points };
 }
 /** Facts for indicators of every case under a code reported in [from, to). */
 export function factsUnder(db: Db, code: string, from: Date, to: Date) {
@@ -329,30 +344,50 @@ export function factsUnder(db: Db, code: string, from: Date, to: Date) {
     .where('created_at', '<', to)
     .execute();
 }
-/** The queue of a holder: open cases, nearest deadline first. */
-export function queueOf(db: Db, handlerPrefix: string, exact: boolean) {
+function queueWhere(db: Db, handlerPrefix: string, exact: boolean) {
   return db
     .selectFrom('cases')
-    .selectAll()
     .where('handler_code', exact ? '=' : 'like', exact ? handlerPrefix : `${handlerPrefix}%`)
-    .where('status', 'in', ['registered', 'dispatched', 'handling'])
-    .orderBy(sql`least(coalesce(accept_by, resolve_by), resolve_by)`)
-    .limit(200)
-    .execute();
+    .where('status', 'in', ['registered', 'dispatched', 'handling']);
 }
-export function casesOfAccount(db: Db, accountId: string) {
+/** The queue of a holder: open cases, nearest deadline first (at most `limit`), and how many are open in all. */
+export async function queueOf(db: Db, handlerPrefix: string, exact: boolean, limit: number) {
+  const [total, items] = await Promise.all([
+    queueWhere(db, handlerPrefix, exact)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    queueWhere(db, handlerPrefix, exact)
+      .selectAll()
+      .orderBy(sql`least(coalesce(accept_by, resolve_by), resolve_by)`)
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+  ]);
+  return { total: Number(total.n), items };
+}
+function ofAccount(db: Db, accountId: string) {
   return db
     .selectFrom('cases')
-    .selectAll()
     .where((eb) =>
       eb.or([
         eb('reporter_id', '=', accountId),
         eb('id', 'in', eb.selectFrom('case_supporters').select('case_id').where('account_id', '=', accountId)),
       ]),
-    )
+    );
+}
+/** Cases an account reported or supports, newest first: one page plus one row, and the total. */
+export async function casesOfAccount(db: Db, accountId: string, after: CaseKey | null, limit: number) {
+  const total = await ofAccount(db, accountId)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let q = ofAccount(db, accountId).selectAll();
+  if (after) q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)));
+  const items = await q
     .orderBy('created_at', 'desc')
-    .limit(200)
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
     .execute();
+  return { total: Number(total.n), items };
 }
 export function placeNames(db: Db, codes: string[]) {
   return codes.length

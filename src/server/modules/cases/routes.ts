@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/cursor.ts';
 import { langOf } from '../../platform/http/errorHandler.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Action } from './domain/workflow.ts';
@@ -103,8 +104,14 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
 
     app.get(
       '/api/cases/mine',
-      { schema: { tags, summary: 'Cases I reported or support', querystring: q } },
-      async (req) => queries.mine(m, whoOf(req)),
+      {
+        schema: {
+          tags,
+          summary: 'Cases I reported or support, newest first: { items, nextCursor, total }',
+          querystring: z.object({ ...pageQuery, pageSize: pageQuery.pageSize.default(50), ...lang }),
+        },
+      },
+      async (req) => queries.mine(m, whoOf(req), req.query.cursor, req.query.pageSize),
     );
 
     app.get(

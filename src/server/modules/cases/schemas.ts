@@ -1,5 +1,6 @@
 /** zod schemas of the cases API (strict objects: unknown fields are refused). */
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/cursor.ts';
 
 export const uuid = z.uuid();
 export const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
@@ -79,8 +80,7 @@ export const listQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().max(50).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery,
   ...lang,
 });
 export const metricsQuery = z.object({

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/cursor.ts';
 import type { CasesModule } from './module.ts';
 import * as queries from './queries.ts';
 import * as patrols from './patrols.ts';
@@ -23,20 +24,32 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
 
     app.get(
       '/api/cases/queue',
-      { schema: { tags, summary: 'My open cases, nearest deadline first', querystring: q } },
+      {
+        schema: {
+          tags,
+          summary: 'My open cases, nearest deadline first (200 at most): { items, total, more }',
+          querystring: q,
+        },
+      },
       async (req) => queries.queue(m, whoOf(req)),
     );
 
     app.get(
       '/api/cases',
-      { schema: { tags, summary: 'Cases under a place with filters', querystring: listQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Cases under a place with filters, newest first: { items, nextCursor, total }',
+          querystring: listQuery,
+        },
+      },
       async (req) => {
-        const { page, pageSize, from, to, lang: _l, ...f } = req.query;
+        const { cursor, pageSize, from, to, lang: _l, ...f } = req.query;
         return queries.list(
           m,
           whoOf(req),
           { ...f, ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) },
-          page,
+          cursor,
           pageSize,
         );
       },
@@ -47,13 +60,12 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Open cases past a deadline',
-          querystring: z.object({ code: placeCode.optional(), ...lang }),
+          summary: 'Open cases past a deadline, newest first: { items, nextCursor, total }',
+          querystring: z.object({ code: placeCode.optional(), ...pageQuery, ...lang }),
         },
       },
-      async (req) => ({
-        items: (await queries.list(m, whoOf(req), { code: req.query.code, overdue: true }, 1, 200)).items,
-      }),
+      async (req) =>
+        queries.list(m, whoOf(req), { code: req.query.code, overdue: true }, req.query.cursor, req.query.pageSize),
     );
 
     app.get(
@@ -61,7 +73,7 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Case points for clusters and heat: [lon, lat, weight, status, id]',
+          summary: 'Case points for clusters and heat: [lon, lat, weight, status, id]; { points, total, truncated }',
           querystring: listQuery,
         },
       },

@@ -1,6 +1,7 @@
 /** Read-side use cases of the registry: the map layers, a grid's card, lists and searches, the audit log. */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { AppError } from '../../platform/errors.ts';
+import { cursorText, decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import { can } from './permissions.ts';
 import { presentResident } from './present.ts';
 import { authorize, statsUnder, type Ctx } from './service.ts';
@@ -105,13 +106,22 @@ export async function gridDetail(ctx: Ctx, code: string) {
   };
 }
 
-/** Households under a grid/community code, one page. */
-export async function households(ctx: Ctx, code: string, q: string | undefined, page: number, pageSize: number) {
+/** Households under a grid/community code, one page: `{ items, nextCursor, total }`. */
+export async function households(
+  ctx: Ctx,
+  code: string,
+  q: string | undefined,
+  cursor: string | undefined,
+  pageSize: number,
+) {
   authorize(ctx.actor, 'household.read', { code, householdId: null });
-  const r = await repo.listHouseholds(ctx.db, code, q, (page - 1) * pageSize, pageSize);
+  const after = cursor ? (decodeCursor(cursor, 4).map(cursorText) as [string, string, string, string]) : null;
+  const r = await repo.listHouseholds(ctx.db, code, q, after, pageSize);
+  const page = pageOf(r.items, pageSize, (h) => [h.building_name ?? '', h.unit, h.room, h.id]);
   return {
     total: r.total,
-    items: r.items.map((h) => ({
+    nextCursor: page.nextCursor,
+    items: page.rows.map((h) => ({
       id: h.id,
       gridCode: h.grid_code,
       buildingName: h.building_name,
@@ -127,7 +137,7 @@ export async function households(ctx: Ctx, code: string, q: string | undefined, 
 /** Resident search under a code (defaults to the actor's scope). Only PII-entitled roles may search by ID/phone. */
 export async function searchResidents(
   ctx: Ctx,
-  o: { code?: string; q?: string; tag?: string; page: number; pageSize: number },
+  o: { code?: string; q?: string; tag?: string; cursor?: string | undefined; pageSize: number },
 ) {
   const code = o.code ?? ctx.actor.scopeCode;
   authorize(ctx.actor, 'resident.read', { code, householdId: null });
@@ -137,13 +147,15 @@ export async function searchResidents(
     q: o.q,
     tag: o.tag,
     byPii,
-    offset: (o.page - 1) * o.pageSize,
+    after: o.cursor ? (decodeCursor(o.cursor, 2).map(cursorText) as [string, string]) : null,
     limit: o.pageSize,
   });
+  const page = pageOf(r.rows, o.pageSize, (row) => [row.name, row.id]);
   const today = shanghaiDate(ctx.now);
   return {
     total: r.total,
-    items: r.rows.map((row) => ({
+    nextCursor: page.nextCursor,
+    items: page.rows.map((row) => ({
       ...presentResident(row, ctx.actor, today, ctx.lang),
       address: [row.building_name, row.unit, row.room].filter(Boolean).join(' '),
     })),
@@ -151,18 +163,20 @@ export async function searchResidents(
 }
 
 /** The audit log under the actor's scope (auditors). */
-export async function auditLog(ctx: Ctx, o: { code?: string; entity?: string; page: number; pageSize: number }) {
+export async function auditLog(
+  ctx: Ctx,
+  o: { code?: string; entity?: string; cursor?: string | undefined; pageSize: number },
+) {
   const code = o.code ?? ctx.actor.scopeCode;
   authorize(ctx.actor, 'audit.read', { code });
-  const r = await repo.listAudit(ctx.db, {
-    code,
-    entity: o.entity,
-    offset: (o.page - 1) * o.pageSize,
-    limit: o.pageSize,
-  });
+  const before = o.cursor ? cursorText(decodeCursor(o.cursor, 1)[0]) : null;
+  if (before !== null && !/^\d{1,18}$/.test(before)) throw new AppError('BAD_CURSOR');
+  const r = await repo.listAudit(ctx.db, { code, entity: o.entity, beforeId: before, limit: o.pageSize });
+  const page = pageOf(r.items, o.pageSize, (e) => [String(e.id)]);
   return {
     total: r.total,
-    items: r.items.map((e) => ({
+    nextCursor: page.nextCursor,
+    items: page.rows.map((e) => ({
       id: Number(e.id),
       at: new Date(e.at).toISOString(),
       actorId: e.actor_id,

@@ -111,8 +111,18 @@ export function gridWorkersUnder(db: Db, communityCode: string) {
     .execute();
 }
 
-/** One page of households under a code, optionally filtered by owner name, building or room. */
-export async function listHouseholds(db: Db, code: string, q: string | undefined, offset: number, limit: number) {
+/**
+ * One page of households under a code, optionally filtered by owner name, building or room, in (building, unit,
+ * room, id) order after the keyset `after` (that order's values of the previous page's last row). Fetches
+ * `limit + 1` rows: the extra one tells the caller that another page exists.
+ */
+export async function listHouseholds(
+  db: Db,
+  code: string,
+  q: string | undefined,
+  after: [string, string, string, string] | null,
+  limit: number,
+) {
   let base = db
     .selectFrom('households as h')
     .leftJoin('buildings as b', 'b.id', 'h.building_id')
@@ -134,11 +144,16 @@ export async function listHouseholds(db: Db, code: string, q: string | undefined
       'b.name as building_name',
       sql<number>`(select count(*) from residents r where r.household_id = h.id)`.as('residents'),
     ])
-    .orderBy('b.name')
+    .where(
+      after
+        ? sql<boolean>`(coalesce(b.name, ''), h.unit, h.room, h.id) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}::uuid)`
+        : sql<boolean>`true`,
+    )
+    .orderBy(sql`coalesce(b.name, '')`)
     .orderBy('h.unit')
     .orderBy('h.room')
-    .offset(offset)
-    .limit(limit)
+    .orderBy('h.id')
+    .limit(limit + 1)
     .execute();
   return { total: Number(total.n), items };
 }
@@ -221,7 +236,7 @@ export function residentByIdNumber(db: Db, idNumber: string) {
 /** Residents under a code matching a name fragment, a phone tail, an ID number (if allowed) or a tag. */
 export async function searchResidents(
   db: Db,
-  o: { code: string; q?: string; tag?: string; byPii: boolean; offset: number; limit: number },
+  o: { code: string; q?: string; tag?: string; byPii: boolean; after: [string, string] | null; limit: number },
 ) {
   let base = db
     .selectFrom('residents as r')
@@ -243,10 +258,11 @@ export async function searchResidents(
   const rows = await base
     .selectAll('r')
     .select(['b.name as building_name', 'h.unit', 'h.room'])
+    // Keyset page in (name, id) order, one row more than asked (it tells that another page exists).
+    .where(o.after ? sql<boolean>`(r.name, r.id) > (${o.after[0]}, ${o.after[1]}::uuid)` : sql<boolean>`true`)
     .orderBy('r.name')
     .orderBy('r.id')
-    .offset(o.offset)
-    .limit(o.limit)
+    .limit(o.limit + 1)
     .execute();
   return { total: Number(total.n), rows };
 }
@@ -260,14 +276,22 @@ export function buildingByName(db: Db, communityCode: string, name: string) {
     .executeTakeFirst();
 }
 
-/** Audit entries under a scope, newest first. */
-export async function listAudit(db: Db, o: { code: string; entity?: string; offset: number; limit: number }) {
+/** Audit entries under a scope, newest first: a page after `beforeId` plus one row (another page exists). */
+export async function listAudit(
+  db: Db,
+  o: { code: string; entity?: string | undefined; beforeId: string | null; limit: number },
+) {
   let base = db
     .selectFrom('audit_log')
     .where((eb) => eb.or([eb('scope_code', 'like', `${o.code}%`), eb('scope_code', 'is', null)]));
   if (o.entity) base = base.where('entity', '=', o.entity);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await base.selectAll().orderBy('id', 'desc').offset(o.offset).limit(o.limit).execute();
+  const page = o.beforeId ? base.where(sql<boolean>`id < ${o.beforeId}::bigint`) : base;
+  const items = await page
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(o.limit + 1)
+    .execute();
   return { total: Number(total.n), items };
 }
 

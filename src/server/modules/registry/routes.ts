@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/cursor.ts';
 import type { AppDeps } from '../../app.ts';
 import { requireActor } from '../../platform/http/actor.ts';
 import { langOf } from '../../platform/http/errorHandler.ts';
@@ -12,10 +13,8 @@ import { ioRoutes } from './ioRoutes.ts';
 
 const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
 const uuid = z.uuid();
-const page = {
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
+/** Keyset paging: `cursor` from the previous answer's `nextCursor` (see platform/http/cursor.ts). */
+const page = pageQuery;
 const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
 const date = z.iso.date();
 const phone = z
@@ -94,7 +93,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) =>
-        queries.households(ctxOf(deps, req), req.query.code, req.query.q, req.query.page, req.query.pageSize),
+        queries.households(ctxOf(deps, req), req.query.code, req.query.q, req.query.cursor, req.query.pageSize),
     );
 
     app.get(
