@@ -3,6 +3,7 @@
  * Kept apart from types.ts so the registry pages do not depend on it.
  */
 import { api, get, qs } from './client.ts';
+import type { Page } from './types.ts';
 
 /** Case status (docs/api-cases.md, Concepts). */
 export type CaseStatus =
@@ -208,7 +209,8 @@ export interface CaseFilters {
   from?: string;
   to?: string;
   q?: string;
-  page?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
   pageSize?: number;
 }
 
@@ -230,14 +232,14 @@ export const casesApi = {
     get<{ duplicates: DuplicateCase[] }>(`/api/cases/duplicates${qs({ categoryCode, lon, lat, crs })}`),
   support: (id: string) => api<{ case: CaseView; supporters: number }>('POST', `/api/cases/${id}/support`, {}),
   help: (note?: string) => api<{ case: CaseView }>('POST', '/api/cases/help', note ? { note } : {}),
-  mine: () => get<{ items: CaseView[] }>('/api/cases/mine'),
+  mine: (cursor?: string) => get<Page<CaseView>>(`/api/cases/mine${qs({ cursor })}`),
   confirm: (id: string, fixed: boolean, note?: string) =>
     api<{ case: CaseView }>('POST', `/api/cases/${id}/confirm`, { fixed, ...(note ? { note } : {}) }),
   rate: (id: string, score: number, comment?: string) =>
     api<{ case: CaseView }>('POST', `/api/cases/${id}/rate`, { score, ...(comment ? { comment } : {}) }),
-  notifications: () => get<{ items: CaseNotification[] }>('/api/cases/notifications'),
+  notifications: () => get<{ items: CaseNotification[]; more: boolean }>('/api/cases/notifications'),
   markRead: (ids?: string[]) => api('POST', '/api/cases/notifications/read', ids ? { ids } : {}),
-  queue: () => get<{ items: CaseView[] }>('/api/cases/queue'),
+  queue: () => get<{ items: CaseView[]; total: number; more: boolean }>('/api/cases/queue'),
   one: (id: string) => get<{ case: CaseView }>(`/api/cases/${id}`),
   history: (id: string) => get<{ events: CaseEvent[] }>(`/api/cases/${id}/history`),
   act: (id: string, action: CaseActionType, extra: Record<string, unknown> = {}) =>
@@ -250,12 +252,12 @@ export const casesApi = {
     return api<{ event: CaseEvent }>('POST', `/api/cases/${id}/notes`, form);
   },
   list: (f: CaseFilters) =>
-    get<{ total: number; items: CaseView[] }>(
-      `/api/cases${qs({ ...f, overdue: flag(f.overdue), supervised: flag(f.supervised) })}`,
-    ),
+    get<Page<CaseView>>(`/api/cases${qs({ ...f, overdue: flag(f.overdue), supervised: flag(f.supervised) })}`),
   map: (f: { code?: string; from?: string; to?: string; status?: string }) =>
-    get<{ points: [number, number, number, CaseStatus, string][]; total: number }>(`/api/cases/map${qs(f)}`),
-  overdue: (code?: string) => get<{ items: CaseView[] }>(`/api/cases/overdue${qs({ code })}`),
+    get<{ points: [number, number, number, CaseStatus, string][]; total: number; truncated: boolean }>(
+      `/api/cases/map${qs(f)}`,
+    ),
+  overdue: (code?: string, cursor?: string) => get<Page<CaseView>>(`/api/cases/overdue${qs({ code, cursor })}`),
   metrics: (p: { code?: string; groupBy: string; from?: string; to?: string }) =>
     get<MetricsResponse>(`/api/cases/metrics${qs(p)}`),
   metricsXlsxUrl: (p: { code?: string; groupBy: string; from?: string; to?: string }) =>

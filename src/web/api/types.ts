@@ -128,9 +128,10 @@ export interface HouseholdResponse {
   residents: Resident[];
 }
 
-/** A page of items. */
+/** A page of items: `nextCursor` asks for the next page (null on the last), `total` counts every match. */
 export interface Page<T> {
   items: T[];
+  nextCursor: string | null;
   total: number;
 }
 

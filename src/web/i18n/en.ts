@@ -197,6 +197,10 @@ export const en: Messages = {
     党员: 'Party member',
     退役军人: 'Veteran',
   },
+  paging: {
+    shown: 'Showing {{shown}} of {{total}}',
+    more: 'Load more',
+  },
   search: {
     title: 'Find residents',
     q: 'Name or last digits of phone',
@@ -440,6 +444,7 @@ export const en: Messages = {
     },
     notes: { title: 'Messages', empty: 'No messages.', new: 'New' },
     staff: {
+      queueMore: 'Showing the {{shown}} nearest deadlines of {{total}} open cases',
       queueTitle: 'My queue',
       queueEmpty: 'Nothing waiting.',
       overdueCount: 'Overdue: {{count}} — please act now',
@@ -503,6 +508,7 @@ export const en: Messages = {
       addNote: 'Add note',
       clusters: 'Clusters',
       heat: 'Heat',
+      mapTruncated: 'Too many cases: the map draws the newest {{shown}} of {{total}}; narrow the dates or the place',
       mapTotal: 'Cases: {{count}}',
       legendOpen: 'open',
       legendDone: 'done',

@@ -195,6 +195,10 @@ export const zhCN = {
     党员: '党员',
     退役军人: '退役军人',
   },
+  paging: {
+    shown: '已显示 {{shown}} / 共 {{total}} 条',
+    more: '加载更多',
+  },
   search: {
     title: '居民查询',
     q: '姓名或手机尾号',
@@ -437,6 +441,7 @@ export const zhCN = {
     },
     notes: { title: '消息', empty: '暂无消息。', new: '新' },
     staff: {
+      queueMore: '只列出期限最近的 {{shown}} 件，共 {{total}} 件待办',
       queueTitle: '我的待办',
       queueEmpty: '没有待办的事件。',
       overdueCount: '{{count}} 件已超期，请尽快处理',
@@ -500,6 +505,7 @@ export const zhCN = {
       addNote: '添加记录',
       clusters: '聚合',
       heat: '热力',
+      mapTruncated: '案件过多，地图只画出最新的 {{shown}} 件（共 {{total}} 件）；请缩小时间或范围',
       mapTotal: '共 {{count}} 件',
       legendOpen: '未办结',
       legendDone: '已办结',

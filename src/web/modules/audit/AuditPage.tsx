@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Form, Input, Table, Typography } from 'antd';
 import { get, qs } from '../../api/client.ts';
 import type { AuditEntry, Page } from '../../api/types.ts';
-import { useAsync } from '../../lib/useAsync.ts';
+import { usePaged } from '../../lib/usePaged.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { dateTime } from '../../lib/format.ts';
 
 interface Filters {
@@ -21,9 +22,10 @@ function Json({ value }: { value: unknown }) {
 export default function AuditPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<Filters>({ code: '', entity: '' });
-  const [page, setPage] = useState(1);
-  const list = useAsync(() => get<Page<AuditEntry>>(`/api/audit${qs({ ...filters, page })}`), [filters, page]);
-  const pageSize = Math.max(list.data?.items.length ?? 0, 20);
+  const list = usePaged(
+    (cursor) => get<Page<AuditEntry>>(`/api/audit${qs({ ...filters, cursor, pageSize: 50 })}`),
+    [filters],
+  );
   return (
     <div className="s-pad">
       <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
@@ -31,10 +33,7 @@ export default function AuditPage() {
         layout="inline"
         className="s-toolbar"
         initialValues={filters}
-        onFinish={(v) => {
-          setPage(1);
-          setFilters({ code: (v.code ?? '').trim(), entity: (v.entity ?? '').trim() });
-        }}
+        onFinish={(v) => setFilters({ code: (v.code ?? '').trim(), entity: (v.entity ?? '').trim() })}
       >
         <Form.Item name="code" label={t('audit.filterCode')}>
           <Input allowClear />
@@ -51,8 +50,8 @@ export default function AuditPage() {
         size="small"
         rowKey="id"
         data-testid="audit-table"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        loading={list.loading && list.items.length === 0}
+        dataSource={list.items}
         scroll={{ x: true }}
         expandable={{
           expandedRowRender: (r) => (
@@ -85,14 +84,9 @@ export default function AuditPage() {
           },
           { title: t('audit.scope'), dataIndex: 'scopeCode' },
         ]}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-        }}
+        pagination={false}
       />
+      <LoadMore list={list} />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 /** Grid panel: worker (tap to call), statistics, compounds and a paginated household list. */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Space, Table, Tag, Typography } from 'antd';
 import { get, qs } from '../../api/client.ts';
 import type { GridResponse, HouseholdItem, Page } from '../../api/types.ts';
 import { navigate } from '../../app/router.tsx';
 import { useAsync } from '../../lib/useAsync.ts';
+import { usePaged } from '../../lib/usePaged.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { householdColumns } from '../registry/columns.tsx';
 
@@ -14,11 +15,10 @@ const PAGE_SIZE = 20;
 /** Panel content for one grid. */
 export function GridPanel({ code }: { code: string }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
   const grid = useAsync(() => get<GridResponse>(`/api/grids/${code}`), [code]);
-  const hh = useAsync(
-    () => get<Page<HouseholdItem>>(`/api/households${qs({ code, page, pageSize: PAGE_SIZE })}`),
-    [code, page],
+  const hh = usePaged(
+    (cursor) => get<Page<HouseholdItem>>(`/api/households${qs({ code, cursor, pageSize: PAGE_SIZE })}`),
+    [code],
   );
   if (grid.error) return <Alert type="error" showIcon title={grid.error.message} />;
   if (!grid.data) return <Loading />;
@@ -65,20 +65,14 @@ export function GridPanel({ code }: { code: string }) {
       <Table<HouseholdItem>
         size="small"
         rowKey="id"
-        loading={hh.loading}
-        dataSource={hh.data?.items ?? []}
+        loading={hh.loading && hh.items.length === 0}
+        dataSource={hh.items}
         columns={householdColumns(t, false)}
         scroll={{ x: true }}
         onRow={(r) => ({ onClick: () => navigate(`/households/${r.id}`), className: 's-clickable' })}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: hh.data?.total ?? 0,
-          showSizeChanger: false,
-          size: 'small',
-          onChange: setPage,
-        }}
+        pagination={false}
       />
+      <LoadMore list={hh} />
       <Typography.Text type="secondary">{code}</Typography.Text>
     </div>
   );

@@ -6,13 +6,14 @@ import { get, qs } from '../../api/client.ts';
 import type { Page, ResidentHit } from '../../api/types.ts';
 import { useAccount } from '../../app/auth.tsx';
 import { navigate } from '../../app/router.tsx';
-import { useAsync } from '../../lib/useAsync.ts';
+import { usePaged } from '../../lib/usePaged.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { placeName } from '../../lib/format.ts';
 import { useCommunities } from '../../lib/places.ts';
 import { hitColumns } from './columns.tsx';
 import { VOCAB } from './ResidentForm.tsx';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 50;
 
 interface Filters {
   code: string;
@@ -26,10 +27,9 @@ export default function ResidentsPage() {
   const account = useAccount();
   const communities = useCommunities(account);
   const [filters, setFilters] = useState<Filters>({ code: account.scope.code, q: '', tag: '' });
-  const [page, setPage] = useState(1);
-  const hits = useAsync(
-    () => get<Page<ResidentHit>>(`/api/residents${qs({ ...filters, page, pageSize: PAGE_SIZE })}`),
-    [filters, page],
+  const hits = usePaged(
+    (cursor) => get<Page<ResidentHit>>(`/api/residents${qs({ ...filters, cursor, pageSize: PAGE_SIZE })}`),
+    [filters],
   );
   const scopes = [
     { value: account.scope.code, label: placeName(account.scope) },
@@ -44,10 +44,7 @@ export default function ResidentsPage() {
         layout="inline"
         className="s-toolbar"
         initialValues={filters}
-        onFinish={(v) => {
-          setPage(1);
-          setFilters({ code: v.code, q: (v.q ?? '').trim(), tag: v.tag ?? '' });
-        }}
+        onFinish={(v) => setFilters({ code: v.code, q: (v.q ?? '').trim(), tag: v.tag ?? '' })}
       >
         <Form.Item name="code" label={t('search.scope')}>
           <Select options={scopes} style={{ minWidth: 160 }} />
@@ -73,21 +70,15 @@ export default function ResidentsPage() {
         size="small"
         rowKey="id"
         data-testid="resident-results"
-        loading={hits.loading}
-        dataSource={hits.data?.items ?? []}
+        loading={hits.loading && hits.items.length === 0}
+        dataSource={hits.items}
         columns={hitColumns(t)}
         scroll={{ x: true }}
         locale={{ emptyText: t('search.empty') }}
         onRow={(r) => ({ onClick: () => navigate(`/households/${r.householdId}`), className: 's-clickable' })}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: hits.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('search.total', { total }),
-          onChange: setPage,
-        }}
+        pagination={false}
       />
+      <LoadMore list={hits} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { casesApi, type CaseView } from '../../../api/cases.ts';
 import { Link } from '../../../app/router.tsx';
-import { useAsync } from '../../../lib/useAsync.ts';
+import { usePaged } from '../../../lib/usePaged.ts';
 import { statusText, when } from '../labels.ts';
 import { useCaseStream } from '../stream.ts';
 
@@ -34,7 +34,7 @@ function Row({ c }: { c: CaseView }) {
 /** The page. */
 export default function MyCasesPage() {
   const { t } = useTranslation();
-  const list = useAsync(() => casesApi.mine(), []);
+  const list = usePaged((cursor) => casesApi.mine(cursor), []);
   const mode = useCaseStream(() => list.reload());
   return (
     <div data-testid="my-cases">
@@ -50,12 +50,28 @@ export default function MyCasesPage() {
         ＋ {t('cases.home.report')}
       </Link>
       {list.error && <p className="alert alert-error">{list.error.message}</p>}
-      {list.data && list.data.items.length === 0 && <p className="para">{t('cases.mine.empty')}</p>}
+      {!list.loading && !list.error && list.items.length === 0 && <p className="para">{t('cases.mine.empty')}</p>}
       <ul className="c-list">
-        {list.data?.items.map((c) => (
+        {list.items.map((c) => (
           <Row key={c.id} c={c} />
         ))}
       </ul>
+      {list.items.length > 0 && (
+        <p className="para muted c-small" data-testid="load-more-count">
+          {t('paging.shown', { shown: list.items.length, total: list.total })}
+        </p>
+      )}
+      {list.hasMore && (
+        <button
+          type="button"
+          className="btn btn-block"
+          disabled={list.loading}
+          onClick={list.loadMore}
+          data-testid="load-more"
+        >
+          {t('paging.more')}
+        </button>
+      )}
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { casesApi, type CaseFilters, type CaseStatus, type CaseView } from '../.
 import { useAccount } from '../../../app/auth.tsx';
 import { Link, navigate, useLocation } from '../../../app/router.tsx';
 import { useAsync } from '../../../lib/useAsync.ts';
+import { usePaged, type PagedState } from '../../../lib/usePaged.ts';
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { useCommunities } from '../../../lib/places.ts';
 import { placeName } from '../../../lib/format.ts';
 import { Loading } from '../../../components/Loading.tsx';
@@ -89,43 +91,30 @@ function useColumns(): ColumnsType<CaseView> {
   );
 }
 
-function CaseTable({
-  items,
-  total,
-  loading,
-  page,
-  onPage,
-}: {
-  items: CaseView[];
-  total: number;
-  loading: boolean;
-  /** Server-side paging; omitted → the table pages the items itself. */
-  page?: number;
-  onPage?(p: number): void;
-}) {
+/** A cursor-paged case list: the rows loaded so far, then "shown N of M" and a button for the next page. */
+function CaseTable({ list, testId }: { list: PagedState<CaseView>; testId: string }) {
   const columns = useColumns();
   return (
-    <Table<CaseView>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      scroll={{ x: 900 }}
-      pagination={
-        onPage
-          ? { current: page, total, pageSize: 20, showSizeChanger: false, onChange: onPage }
-          : { pageSize: 20, showSizeChanger: false }
-      }
-      onRow={(c) =>
-        ({
-          onClick: () => navigate(`/cases/${c.id}`),
-          className: 's-clickable',
-          'data-testid': 'case-row',
-          'data-id': c.id,
-        }) as React.HTMLAttributes<HTMLElement>
-      }
-    />
+    <>
+      <Table<CaseView>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading && list.items.length === 0}
+        scroll={{ x: 900 }}
+        pagination={false}
+        onRow={(c) =>
+          ({
+            onClick: () => navigate(`/cases/${c.id}`),
+            className: 's-clickable',
+            'data-testid': 'case-row',
+            'data-id': c.id,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+      />
+      <LoadMore list={list} testId={testId} />
+    </>
   );
 }
 
@@ -147,8 +136,6 @@ export default function CaseConsole() {
   const [to, setTo] = useState('');
   const [q, setQ] = useState('');
   const [qApplied, setQApplied] = useState('');
-  const [page, setPage] = useState(1);
-
   const filters: CaseFilters = {
     code,
     status: status.join(',') || undefined,
@@ -159,12 +146,14 @@ export default function CaseConsole() {
     from: dayIso(from),
     to: dayIso(to, true),
     q: qApplied || undefined,
-    page,
-    pageSize: 20,
+    pageSize: 50,
   };
   const key = JSON.stringify(filters);
-  const list = useAsync(() => (tab === 'list' ? casesApi.list(filters) : undefined), [key, tab]);
-  const overdueList = useAsync(() => (tab === 'overdue' ? casesApi.overdue(code) : undefined), [code, tab]);
+  const list = usePaged((cursor) => (tab === 'list' ? casesApi.list({ ...filters, cursor }) : undefined), [key, tab]);
+  const overdueList = usePaged(
+    (cursor) => (tab === 'overdue' ? casesApi.overdue(code, cursor) : undefined),
+    [code, tab],
+  );
   const [mapTick, setMapTick] = useState(0);
   useCaseStream(() => {
     if (tab === 'list') list.reload();
@@ -182,14 +171,12 @@ export default function CaseConsole() {
     setTo('');
     setQ('');
     setQApplied('');
-    setPage(1);
   };
+  // Any filter change reloads from the first page (usePaged restarts when the filters change).
   const p1 =
     <T,>(fn: (v: T) => void) =>
-    (v: T) => {
+    (v: T) =>
       fn(v);
-      setPage(1);
-    };
 
   const filterBar = (
     <div className="cc-filters" data-testid="case-filters">
@@ -258,10 +245,7 @@ export default function CaseConsole() {
         allowClear
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        onSearch={(v) => {
-          setQApplied(v.trim());
-          setPage(1);
-        }}
+        onSearch={(v) => setQApplied(v.trim())}
         placeholder={t('cases.staff.search')}
         style={{ width: 220 }}
       />
@@ -289,15 +273,9 @@ export default function CaseConsole() {
                 {filterBar}
                 {list.error && <Alert type="error" showIcon title={list.error.message} className="cs-gap" />}
                 <Typography.Paragraph type="secondary" data-testid="case-total">
-                  {t('search.total', { total: list.data?.total ?? 0 })}
+                  {t('search.total', { total: list.total })}
                 </Typography.Paragraph>
-                <CaseTable
-                  items={list.data?.items ?? []}
-                  total={list.data?.total ?? 0}
-                  loading={list.loading}
-                  page={page}
-                  onPage={setPage}
-                />
+                <CaseTable list={list} testId="case-more" />
               </>
             ),
           },
@@ -316,11 +294,7 @@ export default function CaseConsole() {
             children: (
               <Card size="small">
                 {overdueList.error && <Alert type="error" showIcon title={overdueList.error.message} />}
-                <CaseTable
-                  items={overdueList.data?.items ?? []}
-                  total={overdueList.data?.items.length ?? 0}
-                  loading={overdueList.loading}
-                />
+                <CaseTable list={overdueList} testId="overdue-more" />
               </Card>
             ),
           },

@@ -29,6 +29,8 @@ export default function CasesMap({ code, tick }: { code: string | undefined; tic
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
   const [view, setView] = useState<View>('clusters');
   const [total, setTotal] = useState<number | null>(null);
+  /** Points drawn when the server capped them (it says so with `truncated`), else null. */
+  const [drawn, setDrawn] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -179,6 +181,7 @@ export default function CasesMap({ code, tick }: { code: string | undefined; tic
         (map.getSource('cases') as GeoJSONSource | undefined)?.setData(fc);
         (map.getSource('heat') as GeoJSONSource | undefined)?.setData(fc);
         setTotal(r.total);
+        setDrawn(r.truncated ? r.points.length : null);
         setError(null);
       })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
@@ -212,6 +215,15 @@ export default function CasesMap({ code, tick }: { code: string | undefined; tic
           <Typography.Text type="secondary">{t('cases.staff.mapTotal', { count: total })}</Typography.Text>
         )}
       </Space>
+      {drawn !== null && total !== null && (
+        <Alert
+          type="warning"
+          showIcon
+          className="cs-gap"
+          data-testid="map-truncated"
+          title={t('cases.staff.mapTruncated', { shown: drawn, total })}
+        />
+      )}
       {error && <Alert type="error" showIcon title={error} className="cs-gap" />}
       <div className="cc-map">
         <div ref={box} className="cc-map-canvas" data-map-state={state} />

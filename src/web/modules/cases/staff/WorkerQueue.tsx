@@ -78,7 +78,7 @@ export default function WorkerQueue() {
         <Typography.Title level={3} className="cs-title">
           {t('cases.staff.queueTitle')}
         </Typography.Title>
-        <Badge count={items.length} showZero color="#0b57c2" />
+        <Badge count={queue.data?.total ?? items.length} overflowCount={9999} showZero color="#0b57c2" />
         <Typography.Text type="secondary" data-testid="live-state">
           {mode === 'live'
             ? `● ${t('cases.live')}`
@@ -87,6 +87,15 @@ export default function WorkerQueue() {
               : t('cases.connecting')}
         </Typography.Text>
       </Space>
+      {queue.data?.more && (
+        <Alert
+          type="warning"
+          showIcon
+          className="cs-gap"
+          data-testid="queue-more"
+          title={t('cases.staff.queueMore', { shown: items.length, total: queue.data.total })}
+        />
+      )}
       {overdue > 0 && (
         <Alert type="error" showIcon className="cs-gap" title={t('cases.staff.overdueCount', { count: overdue })} />
       )}
