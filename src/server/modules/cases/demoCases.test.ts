@@ -12,6 +12,8 @@ import { seedDemo } from '../registry/seed.ts';
 import { seedDemoCases, type DemoCasesReport } from './demoCases.ts';
 import { dueEscalation } from './domain/workflow.ts';
 import { stateOf } from './present.ts';
+import { indicators, type Indicators } from './domain/metrics.ts';
+import { factsUnder } from './repository.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 const STATUSES = ['registered', 'dispatched', 'handling', 'resolved', 'closed', 'evaluated', 'cancelled', 'merged'];
@@ -160,6 +162,52 @@ describe('demo cases', () => {
     expect(overdue.items.every((c) => c.overdue)).toBe(true);
     const map = (await staff.request('GET', '/api/cases/map')).json() as { total: number };
     expect(map.total).toBeGreaterThan(30);
+  });
+
+  it('count the indicators in SQL exactly as the domain rules count the loaded cases', async () => {
+    const staff = await login(app, 'dh_staff');
+    const to = clock.now();
+    for (const [groupBy, width] of [
+      ['grid', 14],
+      ['community', 12],
+      ['street', 9],
+    ] as const)
+      for (const days of [3, 30, 400]) {
+        const from = new Date(to.getTime() - days * 86_400_000);
+        const url = `/api/cases/metrics?groupBy=${groupBy}&from=${from.toISOString()}&to=${to.toISOString()}`;
+        const got = (await staff.request('GET', url)).json() as {
+          rows: ({ code: string; name?: string } & Indicators)[];
+        };
+        const facts = await factsUnder(handle.db, staff.account.scope!.code, from, to);
+        const groups = new Map<string, typeof facts>();
+        for (const f of facts) {
+          const key = (f.grid_code ?? f.community_code).slice(0, width).padEnd(width, '·');
+          groups.set(key, [...(groups.get(key) ?? []), f]);
+        }
+        const want = [...groups.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([code, list]) => ({
+            code,
+            ...indicators(
+              list.map((f) => ({
+                status: f.status,
+                acceptBy: f.accept_by,
+                resolveBy: f.resolve_by,
+                acceptedAt: f.accepted_at,
+                acceptedOnTime: f.accepted_on_time,
+                resolvedAt: f.resolved_at,
+                closedAt: f.closed_at,
+                closedOnTime: f.closed_on_time,
+                reworkCount: f.rework_count,
+                extensionCount: f.extension_count,
+                rating: f.rating,
+              })),
+              to,
+            ),
+          }));
+        expect(want.length, `${groupBy} ${days}`).toBeGreaterThan(0);
+        expect(got.rows.map(({ name: _n, ...r }) => r)).toEqual(want);
+      }
   });
 
   it('include the 丝路嘉苑 story: sewer escalated "needs money", paid from 甘州铺子\'s first profit, confirmed, rated 5', async () => {

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import { cursorDate, cursorText, decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { boxAround, findDuplicates } from './domain/duplicates.ts';
-import { indicators, DEFINITIONS } from './domain/metrics.ts';
+import { withRates, DEFINITIONS } from './domain/metrics.ts';
 import type { Status } from './domain/workflow.ts';
 import type { CasesModule, Who } from './module.ts';
 import { can } from './permissions.ts';
@@ -226,35 +226,23 @@ export async function metrics(
 ) {
   const { code } = staffScope(who, q.code);
   const width = { grid: 14, community: 12, street: 9 }[q.groupBy];
-  const facts = await repo.factsUnder(m.db, code, q.from, q.to);
-  const groups = new Map<string, typeof facts>();
-  for (const f of facts) {
-    const key = (f.grid_code ?? f.community_code).slice(0, width).padEnd(width, '·');
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
-  const names = new Map((await repo.placeNames(m.db, [...groups.keys()])).map((p) => [p.code, p.name]));
   const asOf = new Date(Math.min(m.clock().getTime(), q.to.getTime()));
-  const rows = [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, list]) => ({
+  // Counted by the database, one row per group: no case row is loaded into Node.
+  const groups = await repo.indicatorCountsUnder(m.db, code, q.from, q.to, width, asOf);
+  const names = new Map(
+    (
+      await repo.placeNames(
+        m.db,
+        groups.map((g) => g.key),
+      )
+    ).map((p) => [p.code, p.name]),
+  );
+  const rows = groups
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map(({ key: k, counts }) => ({
       code: k,
       name: names.get(k) ?? (k.includes('·') ? (who.lang === 'en' ? 'Community inbox' : '社区收件箱') : k),
-      ...indicators(
-        list.map((f) => ({
-          status: f.status,
-          acceptBy: f.accept_by,
-          resolveBy: f.resolve_by,
-          acceptedAt: f.accepted_at,
-          acceptedOnTime: f.accepted_on_time,
-          resolvedAt: f.resolved_at,
-          closedAt: f.closed_at,
-          closedOnTime: f.closed_on_time,
-          reworkCount: f.rework_count,
-          extensionCount: f.extension_count,
-          rating: f.rating,
-        })),
-        asOf,
-      ),
+      ...withRates(counts),
     }));
   return {
     code,

@@ -350,6 +350,51 @@ function queueWhere(db: Db, handlerPrefix: string, exact: boolean) {
     .where('handler_code', exact ? '=' : 'like', exact ? handlerPrefix : `${handlerPrefix}%`)
     .where('status', 'in', ['registered', 'dispatched', 'handling']);
 }
+/**
+ * The indicator counts of every case under `code` reported in [from, to), grouped by the first `width` digits
+ * of its grid (else community) code padded with `·`, counted by the database (one row per group, not per case).
+ * Each count is the SQL twin of a counter in domain/metrics.ts `indicators` (a test holds them equal).
+ */
+export async function indicatorCountsUnder(db: Db, code: string, from: Date, to: Date, width: number, asOf: Date) {
+  const live = sql`status NOT IN ('cancelled', 'merged')`;
+  const closed = sql`status IN ('closed', 'evaluated')`;
+  const due = sql`${live} AND (${closed} OR resolve_by <= ${asOf})`;
+  const mustAccept = sql`${live} AND (accepted_at IS NOT NULL OR accept_by <= ${asOf})`;
+  const n = (cond: ReturnType<typeof sql>) => sql<number>`count(*) FILTER (WHERE ${cond})`;
+  const rows = await db
+    .selectFrom('cases')
+    .select([
+      sql<string>`rpad(left(coalesce(grid_code, community_code), ${width}), ${width}, '·')`.as('key'),
+      sql<number>`count(*)`.as('registered'),
+      n(due).as('due'),
+      n(closed).as('closed'),
+      n(sql`${closed} AND closed_on_time`).as('closedOnTime'),
+      n(mustAccept).as('mustAccept'),
+      n(sql`${mustAccept} AND accepted_on_time`).as('acceptedOnTime'),
+      n(sql`${closed} OR (status = 'resolved' AND resolve_by <= ${asOf})`).as('resolved'),
+      n(sql`${live} AND rating IS NOT NULL`).as('rated'),
+      n(sql`${live} AND rating >= 4`).as('satisfied'),
+      n(sql`${live} AND (${closed} OR status = 'resolved' OR rework_count > 0)`).as('everResolved'),
+      n(sql`${live} AND rework_count > 0`).as('reworked'),
+      n(sql`extension_count > 0`).as('extended'),
+    ])
+    .where(sql<string>`coalesce(grid_code, community_code)`, 'like', `${code}%`)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .groupBy(sql`1`)
+    .execute();
+  // count(*) is a bigint: a string on pg, a number on PGlite.
+  return rows.map((r) => {
+    const { key, ...counts } = r;
+    return {
+      key,
+      counts: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])) as Record<
+        keyof typeof counts,
+        number
+      >,
+    };
+  });
+}
 /** The queue of a holder: open cases, nearest deadline first (at most `limit`), and how many are open in all. */
 export async function queueOf(db: Db, handlerPrefix: string, exact: boolean, limit: number) {
   const [total, items] = await Promise.all([

@@ -103,7 +103,7 @@ export function indicators(cases: readonly CaseFacts[], asOf: Date): Indicators 
       if (c.rating >= 4) satisfied++;
     }
   }
-  return {
+  return withRates({
     registered,
     due,
     closed,
@@ -116,14 +116,24 @@ export function indicators(cases: readonly CaseFacts[], asOf: Date): Indicators 
     everResolved,
     reworked,
     extended,
+  });
+}
+
+/** The counts of a group (the numerators and denominators), e.g. as counted by SQL aggregates. */
+export type IndicatorCounts = Omit<Indicators, 'rates'>;
+
+/** Adds the rates to counts made by {@link indicators} or by an equivalent SQL aggregate. */
+export function withRates(c: IndicatorCounts): Indicators {
+  return {
+    ...c,
     rates: {
-      response: rate(acceptedOnTime, mustAccept),
-      resolution: rate(resolved, due),
-      satisfaction: rate(satisfied, rated),
-      closure: rate(closed, due),
-      onTimeClosure: rate(closedOnTime, due),
-      rework: rate(reworked, everResolved),
-      extension: rate(extended, registered),
+      response: rate(c.acceptedOnTime, c.mustAccept),
+      resolution: rate(c.resolved, c.due),
+      satisfaction: rate(c.satisfied, c.rated),
+      closure: rate(c.closed, c.due),
+      onTimeClosure: rate(c.closedOnTime, c.due),
+      rework: rate(c.reworked, c.everResolved),
+      extension: rate(c.extended, c.registered),
     },
   };
 }
