@@ -4,14 +4,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ctxOf } from './routes.ts';
-import {
-  exportLedger,
-  fileToRows,
-  importLedger,
-  rowsToFile,
-  templateRows,
-  type LedgerFormat,
-} from './ledgerService.ts';
+import { ledgerStream, openLedgerExport } from './ledgerExport.ts';
+import { fileToRows, importLedger, rowsToFile, templateRows, type LedgerFormat } from './ledgerService.ts';
 
 const MIME: Record<LedgerFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -76,21 +70,22 @@ export function ioRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Export the ledger of a community',
+          summary: 'Export the ledger of a community (streamed)',
           params: z.object({ format }),
           querystring: z.object({ community: communityCode }),
         },
       },
       async (req, reply) => {
-        const rows = await exportLedger(ctxOf(deps, req), req.query.community);
-        const buf = await rowsToFile(rows, req.params.format);
+        // Streamed: rows are read in batches and written as they come (no whole file in memory, no cap).
+        const batches = await openLedgerExport(ctxOf(deps, req), req.query.community);
+        const body = ledgerStream(batches, req.params.format);
         return reply
           .type(MIME[req.params.format])
           .header(
             'content-disposition',
             `attachment; filename="linli-ledger-${req.query.community}.${req.params.format}"`,
           )
-          .send(buf);
+          .send(body);
       },
     );
   };

@@ -10,7 +10,8 @@ import { audit } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { can } from './permissions.ts';
 import { authorize, type Ctx } from './service.ts';
-import { householdKey, LEDGER_COLUMNS, readLedger, writeLedger, type RowError } from './domain/ledger.ts';
+import { householdKey, LEDGER_COLUMNS, readLedger, type RowError } from './domain/ledger.ts';
+import { ledgerRows } from './ledgerExport.ts';
 import { parseCsv, toCsv } from './domain/csv.ts';
 import { shanghaiDate } from './domain/age.ts';
 import { rowErrorMessage } from './ledgerMessages.ts';
@@ -273,47 +274,9 @@ function importFailed(ctx: Ctx, errors: RowError[]): AppError {
   });
 }
 
-/** Exports a community's ledger rows (header first), ordered by building, unit, room. */
+/** Exports a community's ledger rows (header first), ordered by building, unit, room (the CLI; HTTP streams). */
 export async function exportLedger(ctx: Ctx, communityCode: string): Promise<string[][]> {
-  authorize(ctx.actor, 'registry.export', { code: communityCode });
-  const hs = await ctx.db
-    .selectFrom('households as h')
-    .innerJoin('buildings as b', 'b.id', 'h.building_id')
-    .selectAll('h')
-    .select('b.name as building_name')
-    .where('h.community_code', '=', communityCode)
-    .orderBy('b.name')
-    .orderBy('h.unit')
-    .orderBy('h.room')
-    .execute();
-  const rs = await ctx.db
-    .selectFrom('residents')
-    .selectAll()
-    .where('community_code', '=', communityCode)
-    .orderBy('birth_date')
-    .orderBy('id')
-    .execute();
-  const byH = new Map<string, typeof rs>();
-  for (const r of rs) byH.set(r.household_id, [...(byH.get(r.household_id) ?? []), r]);
-  return writeLedger(
-    hs.map((h) => ({
-      gridCode: h.grid_code ?? '',
-      buildingName: h.building_name,
-      unit: h.unit,
-      room: h.room,
-      areaCentiM2: h.area_centi_m2,
-      areaSource: h.area_source,
-      ownerName: h.owner_name,
-      ownerKey: h.owner_key,
-      residents: (byH.get(h.id) ?? []).map((r) => ({
-        name: r.name,
-        gender: r.gender,
-        idNumber: r.id_number ?? '',
-        birthDate: r.birth_date,
-        relation: r.relation,
-        phone: r.phone,
-        tags: r.tags,
-      })),
-    })),
-  );
+  const rows: string[][] = [];
+  for await (const batch of ledgerRows(ctx, communityCode)) rows.push(...batch);
+  return rows;
 }
