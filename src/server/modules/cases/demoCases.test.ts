@@ -4,6 +4,7 @@
  * Seeded the way `npm start` does it (before the app is built), on the engine under test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import type { DbHandle } from '../../platform/db/connect.ts';
@@ -208,6 +209,20 @@ describe('demo cases', () => {
         expect(want.length, `${groupBy} ${days}`).toBeGreaterThan(0);
         expect(got.rows.map(({ name: _n, ...r }) => r)).toEqual(want);
       }
+  });
+
+  it('stream the indicators as an xlsx with the same rows as the JSON', async () => {
+    const staff = await login(app, 'dh_staff');
+    const json = (await staff.request('GET', '/api/cases/metrics?groupBy=grid')).json() as {
+      rows: { code: string; registered: number }[];
+    };
+    const x = await staff.request('GET', '/api/cases/metrics.xlsx?groupBy=grid');
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const got = json.rows.map((_, i) => [ws.getRow(i + 2).getCell(1).text, Number(ws.getRow(i + 2).getCell(3).text)]);
+    expect(got).toEqual(json.rows.map((r) => [r.code, r.registered]));
   });
 
   it('include the 丝路嘉苑 story: sewer escalated "needs money", paid from 甘州铺子\'s first profit, confirmed, rated 5', async () => {

@@ -1,5 +1,6 @@
 /** Staff and worker routes: queue, list, map, overdue, metrics (+ xlsx), notifications, patrols. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/cursor.ts';
@@ -115,7 +116,9 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
           groupBy: req.query.groupBy,
           ...range(req.query.from, req.query.to),
         });
-        const wb = new ExcelJS.Workbook();
+        // Written by the streaming WorkbookWriter straight into the response (like every export).
+        const out = new PassThrough();
+        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
         const ws = wb.addWorksheet('指标 Indicators');
         const keys = [
           'response',
@@ -148,11 +151,12 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
         ws.addRow([]);
         ws.addRow([`${r.from} – ${r.to}`]);
         for (const k of keys) ws.addRow([r.definitions[k].zh, r.definitions[k].en]);
-        const buf = Buffer.from(await wb.xlsx.writeBuffer());
+        ws.commit();
+        wb.commit().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', 'attachment; filename="case-metrics.xlsx"')
-          .send(buf);
+          .send(out);
       },
     );
 
