@@ -1,6 +1,6 @@
 /** Read models: one case, history, lists, queue, map points, overdue, my cases, notifications, duplicates, metrics. */
 import { AppError } from '../../platform/errors.ts';
-import { cursorDate, cursorText, decodeCursor, pageOf } from '../../platform/http/cursor.ts';
+import { cursorText, cursorUuid, decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { boxAround, findDuplicates } from './domain/duplicates.ts';
 import { withRates, DEFINITIONS } from './domain/metrics.ts';
@@ -108,10 +108,12 @@ export const QUEUE_MAX = 200;
 
 function afterKey(cursor: string | undefined): repo.CaseKey | null {
   if (!cursor) return null;
-  const [at, id] = decodeCursor(cursor, 2);
-  return { createdAt: cursorDate(at), id: cursorText(id) };
+  const [us, id] = decodeCursor(cursor, 2);
+  const createdAtUs = cursorText(us);
+  if (!/^-?\d{1,19}$/.test(createdAtUs)) throw new AppError('BAD_CURSOR');
+  return { createdAtUs, id: cursorUuid(id) };
 }
-const caseKey = (r: CaseRow) => [r.created_at.toISOString(), r.id];
+const caseKey = (r: { created_us: string; id: string }) => [r.created_us, r.id];
 
 /** Staff list with filters: one page (newest first), the cursor of the next page, and the total. */
 export async function list(

@@ -285,19 +285,25 @@ function filtered(db: Db, f: CaseFilter) {
   }
   return q;
 }
-/** Keyset position: rows strictly after (created_at, id) in `created_at desc, id desc` order. */
+/**
+ * Keyset position: rows strictly after (created_at, id) in `created_at desc, id desc` order. The instant is kept
+ * in whole microseconds (PostgreSQL's precision), so rows a millisecond apart are never skipped or repeated.
+ */
 export interface CaseKey {
-  createdAt: Date;
+  createdAtUs: string;
   id: string;
 }
+/** The instant of a row's created_at in microseconds since the epoch, as text (for the next cursor). */
+const createdUs = sql<string>`(extract(epoch from created_at) * 1000000)::bigint::text`.as('created_us');
+const afterCase = (after: CaseKey) =>
+  sql<boolean>`(created_at, id) < (timestamptz 'epoch' + ${after.createdAtUs}::bigint * interval '1 microsecond', ${after.id}::uuid)`;
 
-/** One page of a filtered list, newest first, fetched with one extra row (callers cut it: more pages). */
 export async function listCases(db: Db, f: CaseFilter, after: CaseKey | null, limit: number) {
   const total = await filtered(db, f)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  let q = filtered(db, f).selectAll();
-  if (after) q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)));
+  let q = filtered(db, f).selectAll().select(createdUs);
+  if (after) q = q.where(afterCase(after));
   const items = await q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -425,8 +431,8 @@ export async function casesOfAccount(db: Db, accountId: string, after: CaseKey |
   const total = await ofAccount(db, accountId)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  let q = ofAccount(db, accountId).selectAll();
-  if (after) q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)));
+  let q = ofAccount(db, accountId).selectAll().select(createdUs);
+  if (after) q = q.where(afterCase(after));
   const items = await q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')

@@ -51,9 +51,9 @@ describe('cursor paging', () => {
   }, 60_000);
 
   it('walks the audit log newest first; a bad cursor is a 400, never a 5xx', async () => {
-    const r = (await staff.request('GET', `/api/residents?code=${C}&pageSize=1`)).json().items[0];
-    for (let v = r.version; v < r.version + 7; v++) {
-      const p = await staff.request('PATCH', `/api/residents/${r.id}`, { version: v, tags: [`标签${v}`] });
+    const one = (await staff.request('GET', `/api/residents?code=${C}&pageSize=1`)).json().items[0];
+    for (let v = one.version; v < one.version + 7; v++) {
+      const p = await staff.request('PATCH', `/api/residents/${one.id}`, { version: v, tags: [`标签${v}`] });
       expect(p.statusCode).toBe(200);
     }
     const { ids, totals, pages } = await walk(auditor, '/api/audit?lang=en', 3);
@@ -65,5 +65,8 @@ describe('cursor paging', () => {
       expect(r.statusCode).toBe(400);
       expect(r.json().error.code).toBe('BAD_CURSOR');
     }
+    const notUuid = Buffer.from('["张三","not-a-uuid"]').toString('base64url');
+    const r = await staff.request('GET', `/api/residents?cursor=${notUuid}`);
+    expect(r.json().error.code).toBe('BAD_CURSOR');
   });
 });

@@ -1,7 +1,7 @@
 /** Read-side use cases of the registry: the map layers, a grid's card, lists and searches, the audit log. */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { AppError } from '../../platform/errors.ts';
-import { cursorText, decodeCursor, pageOf } from '../../platform/http/cursor.ts';
+import { cursorText, cursorUuid, decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import { can } from './permissions.ts';
 import { presentResident } from './present.ts';
 import { authorize, statsUnder, type Ctx } from './service.ts';
@@ -115,7 +115,10 @@ export async function households(
   pageSize: number,
 ) {
   authorize(ctx.actor, 'household.read', { code, householdId: null });
-  const after = cursor ? (decodeCursor(cursor, 4).map(cursorText) as [string, string, string, string]) : null;
+  const k = cursor ? decodeCursor(cursor, 4) : null;
+  const after: [string, string, string, string] | null = k
+    ? [cursorText(k[0]), cursorText(k[1]), cursorText(k[2]), cursorUuid(k[3])]
+    : null;
   const r = await repo.listHouseholds(ctx.db, code, q, after, pageSize);
   const page = pageOf(r.items, pageSize, (h) => [h.building_name ?? '', h.unit, h.room, h.id]);
   return {
@@ -134,6 +137,12 @@ export async function households(
   };
 }
 
+function residentAfter(cursor: string | undefined): [string, string] | null {
+  if (!cursor) return null;
+  const [name, id] = decodeCursor(cursor, 2);
+  return [cursorText(name), cursorUuid(id)];
+}
+
 /** Resident search under a code (defaults to the actor's scope). Only PII-entitled roles may search by ID/phone. */
 export async function searchResidents(
   ctx: Ctx,
@@ -147,7 +156,7 @@ export async function searchResidents(
     q: o.q,
     tag: o.tag,
     byPii,
-    after: o.cursor ? (decodeCursor(o.cursor, 2).map(cursorText) as [string, string]) : null,
+    after: residentAfter(o.cursor),
     limit: o.pageSize,
   });
   const page = pageOf(r.rows, o.pageSize, (row) => [row.name, row.id]);

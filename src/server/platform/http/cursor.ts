@@ -31,11 +31,11 @@ export function decodeCursor(cursor: string, arity: number): CursorValue[] {
   return v as CursorValue[];
 }
 
-/** A decoded cursor value that must be an ISO instant. */
-export function cursorDate(v: CursorValue | undefined): Date {
-  const d = typeof v === 'string' ? new Date(v) : new Date(Number.NaN);
-  if (Number.isNaN(d.getTime())) throw new AppError('BAD_CURSOR');
-  return d;
+/** A decoded cursor value that must be a UUID (checked here, not left to a failing cast in SQL). */
+export function cursorUuid(v: CursorValue | undefined): string {
+  if (typeof v !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v))
+    throw new AppError('BAD_CURSOR');
+  return v;
 }
 
 /** A decoded cursor value that must be a string (an id, a name). */
