@@ -442,7 +442,12 @@ export const en: Messages = {
       nameShown: 'Name visible to other residents',
       history: 'History',
     },
-    notes: { title: 'Messages', empty: 'No messages.', new: 'New' },
+    notes: {
+      title: 'Messages',
+      empty: 'No messages.',
+      new: 'New',
+      more: 'Showing the latest {{count}} messages; older ones are not listed.',
+    },
     staff: {
       queueMore: 'Showing the {{shown}} nearest deadlines of {{total}} open cases',
       queueTitle: 'My queue',

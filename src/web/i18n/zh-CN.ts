@@ -439,7 +439,7 @@ export const zhCN = {
       nameShown: '姓名对其他居民可见',
       history: '办理记录',
     },
-    notes: { title: '消息', empty: '暂无消息。', new: '新' },
+    notes: { title: '消息', empty: '暂无消息。', new: '新', more: '只显示最近的 {{count}} 条消息，更早的未列出。' },
     staff: {
       queueMore: '只列出期限最近的 {{shown}} 件，共 {{total}} 件待办',
       queueTitle: '我的待办',

@@ -22,6 +22,11 @@ export default function NotificationsPage() {
       <h1 className="r-hello">{t('cases.notes.title')}</h1>
       {list.error && <p className="alert alert-error">{list.error.message}</p>}
       {list.data && list.data.items.length === 0 && <p className="para">{t('cases.notes.empty')}</p>}
+      {list.data?.more && (
+        <p className="para muted c-small" data-testid="notifications-more">
+          {t('cases.notes.more', { count: list.data.items.length })}
+        </p>
+      )}
       <ul className="c-list">
         {list.data?.items.map((n) => (
           <li key={n.id}>
