@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadConfig } from '../server/config.ts';
 import { AppError, errorMessage } from '../server/platform/errors.ts';
-import { startServer } from '../server/main.ts';
+import { NEEDS_ADMIN_MESSAGE, startServer } from '../server/main.ts';
 import { commands, type Command } from './commands.ts';
 import { parseArgs } from './args.ts';
 
@@ -42,7 +42,9 @@ async function main(argv: string[]): Promise<number> {
     const cfg = loadConfig();
     const s = await startServer({ logger: true });
     process.stdout.write(
-      `\n邻里 Linli is running at ${s.url} (database: ${s.handle.engine}${s.handle.engine === 'pglite' ? `, ${cfg.dataDir}` : ''})\nDemo logins: dh_staff / grid01 … grid08 / resident_silu — password linli-demo\n\n`,
+      `\n邻里 Linli is running at ${s.url} (database: ${s.handle.engine}${s.handle.engine === 'pglite' ? `, ${cfg.dataDir}` : ''})\n${
+        s.demo ? 'Demo logins: dh_staff / grid01 … grid08 / resident_silu — password linli-demo\n' : ''
+      }${s.needsAdmin ? `${NEEDS_ADMIN_MESSAGE}\n` : ''}\n`,
     );
     const stop = async () => {
       await s.close();

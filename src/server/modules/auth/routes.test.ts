@@ -37,11 +37,13 @@ describe('auth', () => {
     const a = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
+      remoteAddress: '198.51.100.1',
       payload: { username: 'grid01', password: 'nope-nope1' },
     });
     const b = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login?lang=en',
+      remoteAddress: '198.51.100.1',
       payload: { username: 'nobody', password: 'nope-nope1' },
     });
     expect(a.statusCode).toBe(401);
@@ -55,6 +57,7 @@ describe('auth', () => {
       const r = await t.app.inject({
         method: 'POST',
         url: '/api/auth/login',
+        remoteAddress: '198.51.100.2',
         payload: { username: 'grid02', password: `wrong-${i}x` },
       });
       codes.push(r.statusCode);
