@@ -17,6 +17,7 @@ Usage: linli <command> [options]
   serve                         start the server (default; PORT, LINLI_DATA_DIR, DATABASE_URL)
   migrate                       bring the database schema up to date
   seed-demo                     load the demo community 东湖社区 into an empty database
+  admin create --username <name> [--name <display name>] [--district <code> --district-name <name>]   a district administrator (password from a prompt or stdin)
   import ledger <file> --community <code> [--user <username>]   households/residents from .xlsx/.csv (all or nothing)
   export ledger <file> --community <code> [--user <username>]   write the ledger as .xlsx or .csv
   import geojson <file> --community <code> --kind grids|compounds [--crs wgs84|gcj02|bd09] [--user <username>]
