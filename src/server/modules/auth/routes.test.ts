@@ -110,6 +110,18 @@ describe('auth', () => {
     await login(t.app, 'grid04', 'new-pass-2026');
   });
 
+  it('limits current-password guesses on the password change like logins', async () => {
+    const s = await login(t.app, 'grid05');
+    const codes: number[] = [];
+    for (let i = 0; i < 7; i++)
+      codes.push(
+        (await s.request('POST', '/api/auth/password', { currentPassword: `guess-${i}`, newPassword: 'new-pass-2027' }))
+          .statusCode,
+      );
+    expect(codes.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(codes[6]).toBe(429);
+  });
+
   it('sends security headers: CSP without inline scripts, frame-ancestors, nosniff', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/healthz' });
     const csp = String(r.headers['content-security-policy']);

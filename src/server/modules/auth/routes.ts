@@ -85,6 +85,14 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             newPassword: z.string().min(1).max(200),
           }),
         },
+        config: {
+          // The current-password check is a password oracle for whoever holds a session: limit it like login.
+          rateLimit: {
+            max: config.loginMaxPerMinute,
+            timeWindow: 60_000,
+            keyGenerator: (req) => `pw|${req.actor?.accountId ?? req.ip}`,
+          },
+        },
       },
       async (req) => {
         await changePassword(db, requireActor(req), req.body.currentPassword, req.body.newPassword, req.ip);
