@@ -43,7 +43,7 @@ export interface RunningServer {
 /** The startup message when the database has no account. */
 export const NEEDS_ADMIN_MESSAGE =
   'No accounts yet: create the first administrator with `npx linli admin create --username <name>` ' +
-  '(see README, "Accounts, passwords and sign-in"); the demo is only loaded with LINLI_SEED_DEMO=true.';
+  '(README, "Running on PostgreSQL"); the demo is only loaded with LINLI_SEED_DEMO=true.';
 
 /** Starts Linli and resolves once it answers requests. */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
