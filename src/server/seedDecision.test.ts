@@ -54,6 +54,7 @@ describe('demo seeding decision', () => {
     expect(await s.handle.db.selectFrom('places').select('id').execute()).toEqual([]);
     expect([s.demo, s.needsAdmin]).toEqual([false, true]);
     expect(NEEDS_ADMIN_MESSAGE).toContain('npx linli admin create');
+    expect((await s.app.inject({ method: 'GET', url: '/api/auth/demo' })).json()).toEqual({ demo: false });
     const r = await s.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -66,6 +67,7 @@ describe('demo seeding decision', () => {
     const s = await startServer({ port: 0, host: '127.0.0.1', dataDir: 'memory://', env: {}, demoCases: false });
     started.push(s);
     expect([s.demo, s.needsAdmin]).toEqual([true, false]);
+    expect((await s.app.inject({ method: 'GET', url: '/api/auth/demo' })).json()).toEqual({ demo: true });
     const r = await s.app.inject({
       method: 'POST',
       url: '/api/auth/login',

@@ -74,6 +74,16 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
     );
 
+    app.get(
+      '/api/auth/demo',
+      { schema: { tags: ['auth'], summary: 'Whether the demo (and its published-password accounts) is loaded' } },
+      async () => {
+        // The login page lists the demo accounts only where they exist, never on a real installation.
+        const row = await db.selectFrom('places').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
+        return { demo: row !== undefined };
+      },
+    );
+
     app.post(
       '/api/auth/password',
       {
