@@ -78,7 +78,8 @@ export async function adminCommand(args: string[], flags: Record<string, string>
       new Date(),
     );
     console.log(
-      `created district administrator ${r.username} for ${r.district}${r.districtCreated ? ' (district created)' : ''}` +
+      `created district administrator ${r.username} for ${r.district}` +
+        (r.districtCreated ? ' (district created)' : '') +
         ' — log in with this username and the password you typed',
     );
   });

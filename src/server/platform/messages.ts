@@ -168,7 +168,8 @@ export const messages = {
   },
   ADMIN_NO_DISTRICT: {
     status: 400,
-    zh: '数据库中还没有区县：创建第一个管理员时请同时创建区县，加上 --district <6位区划代码> --district-name <名称>',
+    zh:
+      '数据库中还没有区县：创建第一个管理员时请同时创建区县，' + '加上 --district <6位区划代码> --district-name <名称>',
     en:
       'There is no district yet: create it with the first administrator by adding ' +
       '--district <6-digit code> --district-name <name>',
