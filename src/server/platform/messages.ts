@@ -145,6 +145,12 @@ export const messages = {
     en: 'This community has no walkable network yet; import one first',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  // runtime (robustness: database outages, background jobs)
+  DB_UNAVAILABLE: {
+    status: 503,
+    zh: '数据库暂时不可用，请稍后重试',
+    en: 'The database is temporarily unavailable; please try again shortly',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */

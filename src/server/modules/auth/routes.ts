@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../app.ts';
 import { changePassword, login, logout, me } from './service.ts';
 import { accountsRoutes } from './accountsRoutes.ts';
+import { publishSessionEnd } from '../../platform/events/sessions.ts';
 
 /** Registers the auth routes. */
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -47,8 +48,10 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/auth/logout',
       { schema: { tags: ['auth'], summary: 'End the current session' } },
       async (req, reply) => {
-        await logout(db, requireActor(req), req.ip);
+        const actor = requireActor(req);
+        await logout(db, actor, req.ip);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        await publishSessionEnd(deps.events, { accountId: actor.accountId, sessionId: actor.sessionId });
         return { ok: true };
       },
     );
@@ -74,7 +77,9 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        await changePassword(db, requireActor(req), req.body.currentPassword, req.body.newPassword, req.ip);
+        const actor = requireActor(req);
+        await changePassword(db, actor, req.body.currentPassword, req.body.newPassword, req.ip);
+        await publishSessionEnd(deps.events, { accountId: actor.accountId, exceptSessionId: actor.sessionId });
         return { ok: true };
       },
     );
