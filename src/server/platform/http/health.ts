@@ -54,7 +54,7 @@ export function healthRoute(
         if (!dbUp) down.push('database');
         if (bus.healthy && !bus.healthy()) down.push('events');
         if (schedulerFailing()) down.push('scheduler');
-        if (dbUp) return { status: down.length ? 'degraded' : 'ok', db: engine, down };
+        if (dbUp) return down.length ? { status: 'degraded', db: engine, down } : { status: 'ok', db: engine };
         reply.status(503).header('retry-after', String(DB_RETRY_AFTER_S));
         return {
           status: 'unavailable',
