@@ -1,7 +1,7 @@
 /**
  * An open SSE stream lives no longer than its session (robustness issue, item 9): logout closes the streams of
  * that session; a password change closes the streams of every other session of the account and keeps the
- * changing session's own. (Across instances: fanout.test.ts.)
+ * changing session's own; disabling the account closes them all. (Across instances: fanout.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, login, testApp, type TestApp } from '../../testing/harness.ts';
@@ -45,5 +45,14 @@ describe('SSE streams end with their session', () => {
     expect(await within(sMine.ended, 300)).toBe(false);
     expect((await mine.request('POST', '/api/auth/logout')).statusCode).toBe(200);
     expect(await within(sMine.ended, 10_000)).toBe(true);
+  });
+
+  it('disabling the account closes all its streams', async () => {
+    const r = await login(t.app, 'resident_silu');
+    const stream = await openStream(base, r.cookie);
+    const staff = await login(t.app, 'dh_staff');
+    const res = await staff.request('PATCH', `/api/accounts/${r.account.id}`, { disabled: true });
+    expect(res.statusCode).toBe(200);
+    expect(await within(stream.ended, 10_000)).toBe(true);
   });
 });
