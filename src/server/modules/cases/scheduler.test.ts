@@ -221,4 +221,23 @@ describe('escalation scheduler', () => {
     await app.cases.tick();
     expect((await caseRow(c.id)).escalation_count).toBe(1); // and escalated on the next pass
   });
+
+  it.skipIf(!TEST_PG_URL)('two merges of one pair in opposite directions never deadlock', async () => {
+    // Each merge locks both cases; the old code locked "its" case first and the target second, so A→B and B→A
+    // at once locked in opposite orders and PostgreSQL aborted one with 40P01 (answered as CONFLICT).
+    const staff = await login(app, 'dh_staff');
+    const codes: string[] = [];
+    for (let round = 0; round < 6; round++) {
+      const a = await newCase();
+      const b = await newCase();
+      const rs = await Promise.all([
+        staff.request('POST', `/api/cases/${a.id}/actions`, { action: 'merge', intoId: b.id }),
+        staff.request('POST', `/api/cases/${b.id}/actions`, { action: 'merge', intoId: a.id }),
+      ]);
+      expect(rs.filter((r) => r.statusCode === 200)).toHaveLength(1);
+      codes.push(rs.find((r) => r.statusCode !== 200)!.json().error.code);
+    }
+    // The loser saw the winner's merge (its case or the target is no longer open), never a deadlock.
+    expect(codes.filter((c) => c === 'CONFLICT')).toEqual([]);
+  });
 });
