@@ -31,7 +31,8 @@ export function dueJobs(db: Db, now: Date, limit: number, after: JobKey | null) 
     .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]));
   if (after)
     q = q.where(
-      sql<boolean>`(due_at, case_id, kind, level) > (${after.due_at}, ${after.case_id}::uuid, ${after.kind}, ${after.level})`,
+      sql<boolean>`(due_at, case_id, kind, level) >
+        (${after.due_at}, ${after.case_id}::uuid, ${after.kind}, ${after.level})`,
     );
   return q.orderBy('due_at').orderBy('case_id').orderBy('kind').orderBy('level').limit(limit).execute();
 }

@@ -5,15 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockDataDir } from './lock.ts';
 
+/** A script that tries to take the lock of `dir` in another process and prints the outcome. */
 const tryLock = (dir: string) => `import { lockDataDir } from ${JSON.stringify(join(import.meta.dirname, 'lock.ts'))};
-  try { lockDataDir(${JSON.stringify(dir)}); console.log('ACQUIRED'); } catch (e) { console.log(e.code, e.message); }`;
+  try { lockDataDir(${JSON.stringify(dir)}); console.log('ACQUIRED'); }
+  catch (e) { console.log(e.code, e.message); }`;
 
 describe('data directory lock', () => {
   it('a second process gets a clear DATA_DIR_LOCKED error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'linli-lock-'));
     const lock = lockDataDir(dir);
-    const script = `import { lockDataDir } from ${JSON.stringify(join(import.meta.dirname, 'lock.ts'))};
-      try { lockDataDir(${JSON.stringify(dir)}); console.log('ACQUIRED'); } catch (e) { console.log(e.code, e.message); }`;
+    const script = tryLock(dir);
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       encoding: 'utf8',
     });

@@ -86,6 +86,7 @@ describe.skipIf(!TEST_PG_URL)(
       let phase: Outcome['phase'] = 'before';
       let stopLoad = false;
       const outcomes: Outcome[] = [];
+      const report = { categoryCode: 'X02', description: '楼道灯不亮（压力测试）', location: SILU_POINT };
       const fileCase = async (): Promise<Outcome> => {
         const at = phase;
         try {
@@ -97,7 +98,7 @@ describe.skipIf(!TEST_PG_URL)(
               'x-csrf-token': csrf,
               'idempotency-key': randomUUID(),
             },
-            body: JSON.stringify({ categoryCode: 'X02', description: '楼道灯不亮（压力测试）', location: SILU_POINT }),
+            body: JSON.stringify(report),
           });
           const body = (await r.json()) as { case?: { id: string }; error?: { code: string } };
           return {

@@ -53,7 +53,8 @@ describe('event bus', () => {
     try {
       // Kill the listener's server process, as a failover or an administrator would.
       await admin.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND query LIKE 'LISTEN%'`,
       );
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline && !lines.some((l) => l.event === 'bus_reconnected'))
