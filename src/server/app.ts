@@ -2,7 +2,7 @@
  * buildApp(deps): the whole HTTP application, with no global state, testable with `app.inject()`.
  * Order: security headers → cookies → actor (session + CSRF) → routes; one error handler for everything.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -30,6 +30,9 @@ import { installPasswordChangeGate } from './modules/auth/gate.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { casesPlugin } from './modules/cases/index.ts';
 import { circlePlugin } from './modules/circle/index.ts';
+import { LocalBus, PgBus, type EventBus } from './platform/events/bus.ts';
+import type { Logger } from './platform/log.ts';
+import { healthRoute } from './platform/http/health.ts';
 
 /** What the app needs from outside; tests pass their own. */
 export interface AppDeps {
@@ -41,6 +44,10 @@ export interface AppDeps {
   /** Folder of the built web app (index.html); omitted in API-only tests. */
   webRoot?: string;
   logger?: boolean | { level: string };
+  /** The process's one pino logger (wins over `logger`); background work logs through its children. */
+  log?: Logger;
+  /** Event bus to use (tests share one PostgreSQL bus between two apps); built from the config when absent. */
+  events?: EventBus;
 }
 
 declare module 'fastify' {
@@ -56,7 +63,7 @@ export const BODY_LIMIT = 1_048_576;
 /** Builds the Fastify application. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    ...(deps.log ? { loggerInstance: deps.log as FastifyBaseLogger } : { logger: deps.logger ?? false }),
     bodyLimit: BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
@@ -123,10 +130,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installActor(app, deps.db, deps.clock);
   installPasswordChangeGate(app);
 
-  app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness and database engine' } }, async () => {
-    await deps.db.selectFrom('places').select('code').limit(1).execute();
-    return { status: 'ok', db: deps.engine };
-  });
   app.get(
     '/api/settings',
     { schema: { tags: ['system'], summary: 'Public client settings (map tiles)' } },
@@ -136,10 +139,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
 
-  await app.register(authRoutes(deps));
-  await app.register(registryRoutes(deps));
-  await app.register(casesPlugin(deps));
-  await app.register(circlePlugin(deps));
+  // One bus per app, shared by the modules: cases publish changes on it, auth publishes ended sessions (so SSE
+  // streams of a logged-out session close on every instance).
+  const ownBus = !deps.events;
+  const events =
+    deps.events ??
+    (deps.engine === 'postgres' && deps.config.databaseUrl
+      ? await PgBus.connect(deps.config.databaseUrl, app.log.child({ component: 'bus' }))
+      : new LocalBus());
+  const withBus: AppDeps = { ...deps, events };
+  await app.register(authRoutes(withBus));
+  await app.register(registryRoutes(withBus));
+  await app.register(casesPlugin(withBus));
+  await app.register(circlePlugin(withBus));
+  await app.register(healthRoute(deps.db, deps.engine, events, () => app.cases.schedulerFailing()));
+  app.addHook('onClose', async () => {
+    if (ownBus) await events.close();
+  });
 
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   return app;

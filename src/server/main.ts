@@ -10,6 +10,7 @@ import { openDatabase, openPglite, type DbHandle } from './platform/db/connect.t
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { buildApp } from './app.ts';
 import { isEmpty, seedDemo } from './modules/registry/seed.ts';
+import { createLogger, silentLogger } from './platform/log.ts';
 
 /** Overrides for a server started from code (tests, bench). */
 export interface StartOptions {
@@ -56,7 +57,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     databaseUrl: opts.databaseUrl ?? (opts.dataDir ? undefined : base.databaseUrl),
     seedDemo: opts.seedDemo ?? base.seedDemo,
   };
-  const handle = config.databaseUrl ? await openDatabase(config) : await openPglite(config.dataDir);
+  // One pino logger for the process: requests, the database pool, the event bus and the scheduler.
+  const log = (opts.logger ?? false) ? createLogger(config.logLevel) : silentLogger();
+  const handle = config.databaseUrl ? await openDatabase(config, log) : await openPglite(config.dataDir);
   try {
     await migrateToLatest(handle.db);
     const clock = opts.clock ?? (() => new Date());
@@ -72,7 +75,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       config,
       clock,
       webRoot: opts.webRoot ?? resolve('dist/web'),
-      logger: (opts.logger ?? false) ? { level: config.logLevel } : false,
+      log,
     });
     if (needsAdmin) app.log.warn(NEEDS_ADMIN_MESSAGE);
     const address = await app.listen({ port: config.port, host: config.host });

@@ -179,6 +179,12 @@ export const messages = {
     zh: '区县 {code} 不存在；已有区县：{codes}',
     en: 'There is no district {code}; existing districts: {codes}',
   },
+  // runtime (robustness: database outages, background jobs)
+  DB_UNAVAILABLE: {
+    status: 503,
+    zh: '数据库暂时不可用，请稍后重试',
+    en: 'The database is temporarily unavailable; please try again shortly',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */

@@ -452,6 +452,9 @@ export const en: Messages = {
       tabList: 'List',
       tabMap: 'Map',
       tabOverdue: 'Overdue',
+      parkedJobs:
+        '{{count}} automatic escalation job(s) failed repeatedly and are paused (fix the cause, then “Retry”)',
+      retryJob: 'Retry',
       allPlaces: 'All communities',
       place: 'Place',
       status: 'Status',

@@ -449,6 +449,8 @@ export const zhCN = {
       tabList: '事件列表',
       tabMap: '事件地图',
       tabOverdue: '超期事件',
+      parkedJobs: '{{count}} 个自动升级任务多次失败，已暂停（排除原因后点“重试”）',
+      retryJob: '重试',
       allPlaces: '全部社区',
       place: '地点',
       status: '状态',

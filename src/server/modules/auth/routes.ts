@@ -10,6 +10,7 @@ import type { AppDeps } from '../../app.ts';
 import { changePassword, login, logout, me } from './service.ts';
 import { accountsRoutes } from './accountsRoutes.ts';
 import { LoginThrottle, THROTTLE_DEFAULTS } from './loginThrottle.ts';
+import { publishSessionEnd } from '../../platform/events/sessions.ts';
 
 /** Registers the auth routes. */
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -60,8 +61,10 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/auth/logout',
       { schema: { tags: ['auth'], summary: 'End the current session' } },
       async (req, reply) => {
-        await logout(db, requireActor(req), req.ip);
+        const actor = requireActor(req);
+        await logout(db, actor, req.ip);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        await publishSessionEnd(deps.events, { accountId: actor.accountId, sessionId: actor.sessionId });
         return { ok: true };
       },
     );
@@ -105,7 +108,9 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        await changePassword(db, requireActor(req), req.body.currentPassword, req.body.newPassword, req.ip);
+        const actor = requireActor(req);
+        await changePassword(db, actor, req.body.currentPassword, req.body.newPassword, req.ip);
+        await publishSessionEnd(deps.events, { accountId: actor.accountId, exceptSessionId: actor.sessionId });
         return { ok: true };
       },
     );

@@ -91,7 +91,8 @@ export async function photo(m: CasesModule, who: Who, id: string) {
   return { mime: p.mime, data: Buffer.from(p.data, 'base64') };
 }
 
-function staffScope(who: Who, code: string | undefined): { actor: Actor; code: string } {
+/** The place code a staff request may look at (its own scope unless a narrower one is asked for). */
+export function staffScope(who: Who, code: string | undefined): { actor: Actor; code: string } {
   const actor = who.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (!STAFF.has(actor.role)) throw new AppError('FORBIDDEN');

@@ -298,6 +298,9 @@ export async function act(
   const now = m.clock();
   const photos = await processPhotos(o.files ?? [], m.opts);
   const { row, event, extra } = await m.db.transaction().execute(async (trx: Transaction<Database>) => {
+    // A merge touches two cases: lock them in ascending id order (the module's one lock order), so that two
+    // merges of the same pair in opposite directions wait for each other instead of deadlocking.
+    if (action.type === 'merge' && action.intoId < id) await repo.lockCase(trx, action.intoId);
     const cur = await repo.lockCase(trx, id);
     if (!cur) throw new AppError('NOT_FOUND');
     const actor = authorizeCase(who.actor, action.type, cur);
