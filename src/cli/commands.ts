@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase, type DbHandle } from '../server/platform/db/connect.ts';
-import { migrateToLatest } from '../server/platform/db/migrate.ts';
+import { migrateDatabase } from '../server/platform/db/roles.ts';
 import { backup, restore, BACKUP_TABLES } from '../server/platform/backup.ts';
 import { AppError } from '../server/platform/errors.ts';
 import { isEmpty, seedDemo } from '../server/modules/registry/seed.ts';
@@ -24,9 +24,10 @@ export type Command = (args: string[], flags: Record<string, string>, io: Io) =>
 
 /** Opens the configured database (migrated), runs `fn`, closes it. */
 export async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
-  const h = await openDatabase(loadConfig());
+  const cfg = loadConfig();
+  const h = await openDatabase(cfg);
   try {
-    await migrateToLatest(h.db);
+    await migrateDatabase(h, cfg);
     return await fn(h);
   } finally {
     await h.close();

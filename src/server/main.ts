@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, openPglite, type DbHandle } from './platform/db/connect.ts';
-import { migrateToLatest } from './platform/db/migrate.ts';
+import { migrateDatabase } from './platform/db/roles.ts';
 import { buildApp } from './app.ts';
 import { isEmpty, seedDemo } from './modules/registry/seed.ts';
 
@@ -44,11 +44,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     host: opts.host ?? base.host,
     dataDir: opts.dataDir === 'memory://' ? 'memory://' : opts.dataDir ? resolve(opts.dataDir) : base.dataDir,
     databaseUrl: opts.databaseUrl ?? (opts.dataDir ? undefined : base.databaseUrl),
+    // the owner URL belongs to the configured database only, not to one a caller passes in
+    databaseOwnerUrl: opts.databaseUrl || opts.dataDir ? undefined : base.databaseOwnerUrl,
     seedDemo: opts.seedDemo ?? base.seedDemo,
   };
   const handle = config.databaseUrl ? await openDatabase(config) : await openPglite(config.dataDir);
   try {
-    await migrateToLatest(handle.db);
+    await migrateDatabase(handle, config);
     const clock = opts.clock ?? (() => new Date());
     if (config.seedDemo && (await isEmpty(handle.db)))
       await seedDemo(handle.db, clock(), undefined, { cases: opts.demoCases ?? true });

@@ -1,9 +1,13 @@
 /**
  * Backup and restore as one gzip'd JSON-lines file: a header line, then `{ table, rows }` chunks in
- * foreign-key order. Restore goes into an empty, migrated database in one transaction and checks every
- * table's row count, so a backup either restores whole or not at all.
+ * foreign-key order. Everything is read in one REPEATABLE READ READ ONLY snapshot, so counts and pages agree while
+ * writers run. The file is created 0600 (it holds personal data and password hashes) under a temporary name and
+ * renamed when complete; sessions are left out, so a restore logs everybody out. Restore goes into an empty,
+ * migrated database in one transaction and checks every table's row count and the audit chain, so a backup either
+ * restores whole or not at all.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
@@ -11,8 +15,10 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import { migrations } from './db/migrate.ts';
 import { AppError } from './errors.ts';
-
-/** Tables in insertion (foreign-key) order, with the column that orders rows stably. */
+/**
+ * Tables in insertion (foreign-key) order, with the column that orders rows stably. `sessions` is left out on
+ * purpose: live session tokens would work again after a restore.
+ */
 export const BACKUP_TABLES: { table: keyof Database; order: string }[] = [
   { table: 'places', order: 'length(code), code' },
   { table: 'compounds', order: 'id' },
@@ -23,8 +29,7 @@ export const BACKUP_TABLES: { table: keyof Database; order: string }[] = [
   { table: 'roads', order: 'id' },
   { table: 'candidate_sites', order: 'id' },
   { table: 'accounts', order: 'id' },
-  { table: 'sessions', order: 'id' },
-  { table: 'audit_log', order: 'id' },
+  { table: 'audit_log', order: 'seq' }, // chain order: restore re-links the rows in this order
   { table: 'case_api_keys', order: 'id' },
   { table: 'case_patrols', order: 'id' },
   { table: 'cases', order: 'created_at, id' },
@@ -39,6 +44,9 @@ export const BACKUP_TABLES: { table: keyof Database; order: string }[] = [
 ];
 
 const CHUNK = 1000;
+
+/** Tables older backups carry that restore skips (see BACKUP_TABLES). */
+const SKIPPED = new Set(['sessions']);
 
 /** bytea values (Buffer / Uint8Array) are written as base64 strings; restore decodes the bytea columns. */
 function encodeBinary(row: Record<string, unknown>): Record<string, unknown> {
@@ -57,47 +65,60 @@ interface Header {
   counts: Record<string, number>;
 }
 
-/** Writes a backup of every table to `file`; returns row counts per table. */
+/** Writes a backup of every table to `file` (mode 0600, replaced only when complete); returns row counts. */
 export async function backup(
   db: Kysely<Database>,
   file: string,
   onProgress?: (table: string, rows: number) => void,
 ): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const { table } of BACKUP_TABLES)
-    counts[table] = Number(
-      (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0,
-    );
+  const tmp = `${file}.${process.pid}.tmp`;
+  // created 0600 from the start: chmod after writing would leave a window in which others can read it
+  const fh = await open(tmp, 'wx', 0o600);
+  const out = fh.createWriteStream();
   const gz = createGzip();
-  const out = createWriteStream(file);
   gz.pipe(out);
   const write = async (obj: unknown) => {
     if (!gz.write(JSON.stringify(obj) + '\n')) await once(gz, 'drain');
   };
-  const header: Header = {
-    format: 'linli-backup',
-    version: 1,
-    createdAt: new Date().toISOString(),
-    migrations: Object.keys(migrations),
-    counts,
-  };
-  await write(header);
-  await db.transaction().execute(async (trx) => {
-    for (const { table, order } of BACKUP_TABLES) {
-      for (let offset = 0; offset < counts[table]!; offset += CHUNK) {
-        const rows = (
-          await sql<
-            Record<string, unknown>
-          >`select * from ${sql.table(table)} order by ${sql.raw(order)} limit ${CHUNK} offset ${offset}`.execute(trx)
-        ).rows;
-        await write({ table, rows: rows.map(encodeBinary) });
-        onProgress?.(table, rows.length);
+  try {
+    const counts = await db.transaction().execute(async (trx) => {
+      await sql`set transaction isolation level repeatable read, read only`.execute(trx);
+      const counts: Record<string, number> = {};
+      for (const { table } of BACKUP_TABLES)
+        counts[table] = Number(
+          (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(trx)).rows[0]?.n ?? 0,
+        );
+      const header: Header = {
+        format: 'linli-backup',
+        version: 1,
+        createdAt: new Date().toISOString(),
+        migrations: Object.keys(migrations),
+        counts,
+      };
+      await write(header);
+      for (const { table, order } of BACKUP_TABLES) {
+        for (let offset = 0; offset < counts[table]!; offset += CHUNK) {
+          const rows = (
+            await sql<
+              Record<string, unknown>
+            >`select * from ${sql.table(table)} order by ${sql.raw(order)} limit ${CHUNK} offset ${offset}`.execute(trx)
+          ).rows;
+          await write({ table, rows: rows.map(encodeBinary) });
+          onProgress?.(table, rows.length);
+        }
       }
-    }
-  });
-  gz.end();
-  await once(out, 'close');
-  return counts;
+      return counts;
+    });
+    gz.end();
+    await once(out, 'close');
+    await rename(tmp, file);
+    return counts;
+  } catch (e) {
+    gz.destroy();
+    out.destroy();
+    await rm(tmp, { force: true });
+    throw e;
+  }
 }
 
 /** Lines of a gzip file; a read or decompression error rejects the iteration (never an unhandled 'error'). */
@@ -164,6 +185,7 @@ export async function restore(
           continue;
         }
         const { table, rows } = obj as { table: string; rows: Record<string, unknown>[] };
+        if (SKIPPED.has(table)) continue;
         if (!BACKUP_TABLES.some((t) => t.table === table))
           throw new AppError('BAD_FILE', { params: { reason: `unknown table ${table}` } });
         const js = jsonCols.get(table) ?? new Set();
@@ -176,7 +198,8 @@ export async function restore(
             ]),
           ),
         );
-        if (values.length)
+        if (values.length && table === 'audit_log') await insertAuditRows(trx, values);
+        else if (values.length)
           await trx
             .insertInto(table as keyof Database)
             .values(values as never)
@@ -186,6 +209,7 @@ export async function restore(
       }
       if (!header) throw new AppError('BAD_FILE', { params: { reason: 'empty file' } });
       for (const [t, n] of Object.entries(header.counts)) {
+        if (SKIPPED.has(t)) continue;
         if ((seen[t] ?? 0) !== n)
           throw new AppError('BAD_FILE', {
             params: { reason: `${t}: ${seen[t] ?? 0} of ${n} rows (truncated file?)` },
@@ -200,4 +224,24 @@ export async function restore(
     throw new AppError('BAD_FILE', { params: { reason: e instanceof Error ? e.message.slice(0, 160) : 'unreadable' } });
   }
   return seen;
+}
+
+/**
+ * Inserts audit rows in chain order. The chain trigger recomputes seq, prev_hash and hash; when the file carries
+ * them they must come out the same, otherwise the file (or the database it came from) was changed after the
+ * rows were written, and restoring would hide that.
+ */
+async function insertAuditRows(trx: Kysely<Database>, rows: Record<string, unknown>[]): Promise<void> {
+  const got = await trx
+    .insertInto('audit_log')
+    .values(rows as never)
+    .returning(['seq', 'hash'])
+    .execute();
+  got.forEach((g, i) => {
+    const want = rows[i]!;
+    if (typeof want.hash === 'string' && (Number(want.seq) !== Number(g.seq) || want.hash !== g.hash))
+      throw new AppError('BAD_FILE', {
+        params: { reason: `audit_log seq ${String(want.seq)} does not match the audit chain (changed?)` },
+      });
+  });
 }
