@@ -82,7 +82,7 @@ describe('backup while writers run', () => {
     expect(counts.cases).toBeGreaterThanOrEqual(before.cases + 10);
     expect(counts.cases).toBeLessThanOrEqual(after.cases);
     // one snapshot: every case written so far has its audit row in the same backup
-    expect(counts.audit_log - before.audit_log).toBe(counts.cases - before.cases);
+    expect(counts.audit_log! - before.audit_log).toBe(counts.cases! - before.cases);
     expect((await verifyAuditChain(t.handle.db)).ok).toBe(true); // one chain under concurrent writers
     const target = await freshDb();
     try {
