@@ -14,6 +14,7 @@ import { parseCrs } from '../server/modules/registry/domain/geo/crs.ts';
 import type { Ctx } from '../server/modules/registry/service.ts';
 import type { Actor } from '../server/platform/http/actor.ts';
 import { circleCommand } from './circle.ts';
+import { auditCommand } from './audit.ts';
 
 /** File access, injectable for tests. */
 export interface Io {
@@ -84,6 +85,7 @@ const fmtOf = (file: string) => (extname(file).toLowerCase() === '.xlsx' ? 'xlsx
 
 export const commands: Record<string, Command> = {
   circle: (args, flags, io) => circleCommand(args, flags, io),
+  audit: (args, flags) => auditCommand(args, flags),
   async migrate() {
     await withDb(async (h) => console.log(`schema up to date on ${h.engine}`));
   },
