@@ -17,6 +17,8 @@ import { chainHash, GENESIS_HASH, parseAnchor, verifyAuditChain } from './auditC
 interface Pair {
   owner: Kysely<Database>;
   app: Kysely<Database>;
+  /** Opens another connection pool as the app (PostgreSQL), or returns the one database (PGlite). */
+  more(max: number): Promise<DbHandle | null>;
   close(): Promise<void>;
 }
 let pair: Pair;
@@ -44,10 +46,10 @@ async function sixRows(): Promise<Pair> {
   let pair: Pair;
   if (TEST_PG_URL) {
     const r = await roleDb();
-    pair = { owner: r.owner.db, app: r.app.db, close: r.close };
+    pair = { owner: r.owner.db, app: r.app.db, more: (max) => openPostgres(r.appUrl, max), close: r.close };
   } else {
     const h = await freshDb();
-    pair = { owner: h.db, app: h.db, close: h.close };
+    pair = { owner: h.db, app: h.db, more: async () => null, close: h.close };
   }
   for (let i = 1; i <= 6; i++)
     await audit(pair.app, i % 2 ? null : { accountId: '0190aaaa-0000-7000-8000-000000000001', role: 'grid_worker' }, {
@@ -131,6 +133,34 @@ describe('audit chain', () => {
     expect(r.ok).toBe(false);
     expect(r.problem).toMatchObject({ seq, reason: expect.stringMatching(reason) });
   });
+
+  it('forms one chain under concurrent writers (8 connections, one- and two-row inserts, some rolled back)', async () => {
+    const extra = await pair.more(8);
+    const db = extra?.db ?? pair.app;
+    try {
+      const writer = async (w: number) => {
+        for (let i = 0; i < 25; i++) {
+          const e = { action: `w${w}.${i}`, entity: 'case', entityId: null, scopeCode: null };
+          await db
+            .transaction()
+            .execute(async (trx) => {
+              await audit(trx, null, i % 3 ? e : [e, { ...e, action: `${e.action}b` }]);
+              if (i % 7 === 6) throw new Error('roll back');
+            })
+            .catch((err: Error) => {
+              if (err.message !== 'roll back') throw err;
+            });
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, (_, w) => writer(w)));
+    } finally {
+      await extra?.close();
+    }
+    // per writer: 25 transactions, 3 rolled back (i = 6, 13, 20), two rows when i % 3 == 0 (i = 0, 3, …, 24: 9)
+    const perWriter = 22 + [0, 3, 9, 12, 15, 18, 21, 24].length;
+    const r = await verifyAuditChain(pair.app);
+    expect(r).toMatchObject({ ok: true, rows: 6 + 8 * perWriter, last: { seq: 6 + 8 * perWriter } });
+  }, 120_000);
 
   it('catches a full rewrite (every later hash and the head recomputed) against a head recorded earlier', async () => {
     const { owner, app } = pair;
