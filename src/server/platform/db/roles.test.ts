@@ -83,6 +83,12 @@ describe.skipIf(!TEST_PG_URL)('the app role on PostgreSQL', () => {
     await expect(sql.raw(statement).execute(r.app.db)).rejects.toThrow(error);
   });
 
+  it('runs with DATABASE_URL alone once the owner has migrated (no warning, nothing to do)', async () => {
+    const warnings: string[] = [];
+    expect(await migrateDatabase(r.app, { databaseUrl: r.appUrl }, (m) => warnings.push(m))).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
   it('leaves the owner able to migrate again (grants are re-applied, idempotent)', async () => {
     const warnings: string[] = [];
     await migrateDatabase(r.app, { databaseUrl: r.appUrl, databaseOwnerUrl: r.ownerUrl }, (m) => warnings.push(m));

@@ -3,10 +3,11 @@
  * app's role (DATABASE_URL) owns nothing, so it cannot TRUNCATE, ALTER, DROP or disable triggers, and on the audit
  * log it may only INSERT and SELECT. Grants are re-applied after every migration run, so tables that later
  * migrations add are covered too. Without DATABASE_OWNER_URL the app migrates with its own connection as before
- * (it then owns everything, which a warning says).
+ * (a warning says that it then owns everything), unless an operator already migrated with the owner role
+ * (`linli migrate` with both URLs), so the server itself never needs the owner's password.
  */
 import { sql, type Kysely } from 'kysely';
-import { migrateToLatest } from './migrate.ts';
+import { migrateToLatest, migrations } from './migrate.ts';
 import { openPostgres, type DbHandle } from './connect.ts';
 
 /** What migrating needs to know about the roles. */
@@ -58,11 +59,21 @@ export async function migrateDatabase(
 ): Promise<string[]> {
   if (app.engine !== 'postgres') return migrateToLatest(app.db);
   if (!cfg.databaseOwnerUrl) {
-    warn(
-      'DATABASE_OWNER_URL is not set: migrating with DATABASE_URL, so the app role owns the tables and could ' +
-        'truncate the audit log. See docs/operations.md, "Database roles".',
-    );
-    return migrateToLatest(app.db);
+    const s = await schemaState(app.db);
+    if (s.mayRewriteAudit)
+      warn(
+        'DATABASE_OWNER_URL is not set and the app role owns the tables (or is a superuser), so it could ' +
+          'truncate the audit log. See docs/operations.md, "Database roles".',
+      );
+    if (!s.pending) return []; // migrated earlier by the owner (`linli migrate` with DATABASE_OWNER_URL)
+    try {
+      return await migrateToLatest(app.db);
+    } catch (e) {
+      if ((e as { code?: string }).code !== '42501') throw e; // insufficient privilege
+      throw new Error(
+        'the schema needs migrating and the app role may not do it: run `linli migrate` with DATABASE_OWNER_URL',
+      );
+    }
   }
   const role = appRoleName(cfg);
   const owner = await openPostgres(cfg.databaseOwnerUrl, 1);
@@ -75,4 +86,23 @@ export async function migrateDatabase(
   } finally {
     await owner.close();
   }
+}
+
+/** Whether migrations are pending and whether the connected role could rewrite the audit log (owner/superuser). */
+async function schemaState<T>(db: Kysely<T>): Promise<{ pending: boolean; mayRewriteAudit: boolean }> {
+  const r = (
+    await sql<{ migrated: boolean; may: boolean }>`select
+      to_regclass('kysely_migration') is not null as migrated,
+      coalesce((select rolsuper from pg_roles where rolname = current_user), false)
+        or coalesce((select pg_has_role(current_user, c.relowner, 'MEMBER') from pg_class c
+                     where c.oid = to_regclass('audit_log')), true) as may`.execute(db)
+  ).rows[0];
+  let pending = true;
+  if (r?.migrated) {
+    const done = new Set(
+      (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((x) => x.name),
+    );
+    pending = Object.keys(migrations).some((m) => !done.has(m));
+  }
+  return { pending, mayRewriteAudit: r?.may ?? true };
 }
