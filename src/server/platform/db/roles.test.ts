@@ -3,7 +3,8 @@
  * fails, while the app's ordinary work (seed, audit, backup → restore) succeeds. PostgreSQL only for the roles part.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -12,6 +13,8 @@ import { roleDb, type RoleDb } from '../../testing/roles.ts';
 import { seedDemo } from '../../modules/registry/seed.ts';
 import { audit } from '../audit.ts';
 import { verifyAuditChain } from '../auditChain.ts';
+
+const PG_BIN = '/usr/lib/postgresql/15/bin/';
 import { backup, restore } from '../backup.ts';
 import { appRoleName, migrateDatabase } from './roles.ts';
 
@@ -94,5 +97,34 @@ describe.skipIf(!TEST_PG_URL)('the app role on PostgreSQL', () => {
     await migrateDatabase(r.app, { databaseUrl: r.appUrl, databaseOwnerUrl: r.ownerUrl }, (m) => warnings.push(m));
     expect(warnings).toEqual([]);
     await expect(sql`TRUNCATE audit_log`.execute(r.app.db)).rejects.toThrow(/permission denied/);
+  });
+
+  it.skipIf(!existsSync(`${PG_BIN}pg_dump`))(
+    'pg_dump → pg_restore (the production backup) keeps the chain and a head recorded before the dump',
+    async () => {
+      const head = (await verifyAuditChain(r.app.db)).last;
+      expect(head.seq).toBeGreaterThan(0);
+      const dump = join(mkdtempSync(join(tmpdir(), 'linli-dump-')), 'd.dump');
+      execFileSync(`${PG_BIN}pg_dump`, ['--format=custom', '--no-privileges', '-f', dump, r.ownerUrl]);
+      const target = await roleDb();
+      try {
+        await sql`DROP SCHEMA public CASCADE`.execute(target.owner.db);
+        await sql`CREATE SCHEMA public`.execute(target.owner.db);
+        execFileSync(`${PG_BIN}pg_restore`, ['--no-owner', '-d', target.ownerUrl, dump]);
+        await migrateDatabase(target.app, { databaseUrl: target.appUrl, databaseOwnerUrl: target.ownerUrl });
+        expect(await verifyAuditChain(target.app.db, [head])).toMatchObject({ ok: true, last: head });
+        await expect(sql`TRUNCATE audit_log`.execute(target.app.db)).rejects.toThrow(/permission denied/);
+      } finally {
+        await target.close();
+      }
+    },
+    120_000,
+  );
+
+  it('stops with a clear message when the schema needs migrating and only the app role is given', async () => {
+    await sql`DELETE FROM kysely_migration WHERE name = '0007_audit_chain'`.execute(r.owner.db);
+    await expect(migrateDatabase(r.app, { databaseUrl: r.appUrl }, () => {})).rejects.toThrow(
+      /run `linli migrate` with DATABASE_OWNER_URL/,
+    );
   });
 });
