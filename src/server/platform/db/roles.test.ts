@@ -86,6 +86,15 @@ describe.skipIf(!TEST_PG_URL)('the app role on PostgreSQL', () => {
     await expect(sql.raw(statement).execute(r.app.db)).rejects.toThrow(error);
   });
 
+  it('cannot divert the chain with a temporary table named like the chain head', async () => {
+    await r.app.db.transaction().execute(async (trx) => {
+      await sql`CREATE TEMP TABLE audit_chain_head (one boolean, seq bigint, hash text) ON COMMIT DROP`.execute(trx);
+      await sql`INSERT INTO audit_chain_head VALUES (true, 0, repeat('0', 64))`.execute(trx);
+      await audit(trx, null, { action: 'temp.head', entity: 'y', entityId: null, scopeCode: null });
+    });
+    expect((await verifyAuditChain(r.app.db)).ok).toBe(true);
+  });
+
   it('runs with DATABASE_URL alone once the owner has migrated (no warning, nothing to do)', async () => {
     const warnings: string[] = [];
     expect(await migrateDatabase(r.app, { databaseUrl: r.appUrl }, (m) => warnings.push(m))).toEqual([]);

@@ -13,10 +13,13 @@
  * too, hence no gaps in `seq`. The head row also lets verify notice a cut tail. The trigger is SECURITY DEFINER so
  * the app's role needs no right on the head table. `at` is cut to milliseconds because backups carry JS dates.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { runScript } from '../script.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s ?? 'public';
+  // pg_temp last: otherwise a session's temporary table named audit_chain_head would shadow the real one
+  const path = `SET search_path = "${schema.replaceAll('"', '""')}", pg_temp`;
   await runScript(
     db,
     `
@@ -29,7 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
 
     CREATE FUNCTION audit_row_hash(r audit_log) RETURNS text LANGUAGE sql STABLE
-    SET timezone = 'UTC' SET search_path FROM CURRENT AS $$
+    SET timezone = 'UTC' ${path} AS $$
       SELECT encode(sha256(convert_to(r.prev_hash || (
         SELECT coalesce(jsonb_object_agg(e.k, e.v), '{}'::jsonb)::text
         FROM jsonb_each(to_jsonb(r)) AS e(k, v)
@@ -59,7 +62,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE UNIQUE INDEX audit_log_seq ON audit_log(seq);
 
     CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path FROM CURRENT AS $$
+    ${path} AS $$
     DECLARE h audit_chain_head;
     BEGIN
       SELECT * INTO STRICT h FROM audit_chain_head WHERE one FOR UPDATE;
