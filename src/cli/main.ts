@@ -29,6 +29,7 @@ Usage: linli <command> [options]
   circle report <out.pdf> [--community <code>] [--network <name>] [--lang zh-CN|en]   一老一小 coverage report
   backup <file>                 write every table to one file (gzip JSON lines)
   restore <file>                restore a backup into an empty data directory or database
+  audit verify [--expect <seq>:<hash>] [--file <backup>]   check the audit log's hash chain; prints the head to record
   help                          this text
 `;
 

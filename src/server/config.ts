@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   LINLI_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_OWNER_URL: z.string().url().optional(),
+  LINLI_APP_ROLE: z.string().min(1).optional(),
   LINLI_SEED_DEMO: bool.optional(),
   LINLI_COOKIE_SECURE: bool.optional(),
   LINLI_TILE_URL: z.string().optional(),
@@ -33,6 +35,10 @@ export interface Config {
   /** Absolute path of the embedded database directory (used when `databaseUrl` is absent). */
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL URL of the owner role that runs migrations (docs/operations.md); absent: DATABASE_URL migrates. */
+  databaseOwnerUrl: string | undefined;
+  /** The app's role to grant to; default: the user in DATABASE_URL. */
+  appRole: string | undefined;
   /**
    * Load the demo community (with its published-password accounts) when the database is empty: by default only
    * on the embedded database; on PostgreSQL only with LINLI_SEED_DEMO=true. Undefined: decided by the engine.
@@ -78,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: resolve(e.LINLI_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
+    appRole: e.LINLI_APP_ROLE,
     seedDemo: e.LINLI_SEED_DEMO,
     cookieSecure: e.LINLI_COOKIE_SECURE ?? false,
     trustProxy: parseTrustProxy(e.LINLI_TRUST_PROXY),

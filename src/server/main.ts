@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, shouldSeedDemo, type Config } from './config.ts';
 import { openDatabase, openPglite, type DbHandle } from './platform/db/connect.ts';
-import { migrateToLatest } from './platform/db/migrate.ts';
+import { migrateDatabase } from './platform/db/roles.ts';
 import { buildApp } from './app.ts';
 import { isEmpty, seedDemo } from './modules/registry/seed.ts';
 import { createLogger, silentLogger } from './platform/log.ts';
@@ -55,13 +55,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     host: opts.host ?? base.host,
     dataDir: opts.dataDir === 'memory://' ? 'memory://' : opts.dataDir ? resolve(opts.dataDir) : base.dataDir,
     databaseUrl: opts.databaseUrl ?? (opts.dataDir ? undefined : base.databaseUrl),
+    // the owner URL belongs to the configured database only, not to one a caller passes in
+    databaseOwnerUrl: opts.databaseUrl || opts.dataDir ? undefined : base.databaseOwnerUrl,
     seedDemo: opts.seedDemo ?? base.seedDemo,
   };
   // One pino logger for the process: requests, the database pool, the event bus and the scheduler.
   const log = (opts.logger ?? false) ? createLogger(config.logLevel) : silentLogger();
   const handle = config.databaseUrl ? await openDatabase(config, log) : await openPglite(config.dataDir);
   try {
-    await migrateToLatest(handle.db);
+    await migrateDatabase(handle, config);
     const clock = opts.clock ?? (() => new Date());
     // Demo accounts share a published password: never on a production database unless asked for.
     if (shouldSeedDemo(config) && (await isEmpty(handle.db)))

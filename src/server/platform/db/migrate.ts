@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002_cases.ts';
 import * as m0003 from './migrations/0003_circle.ts';
 import * as m0006 from './migrations/0006_password_change.ts';
 import * as m0008 from './migrations/0008_runtime.ts';
+import * as m0007 from './migrations/0007_audit_chain.ts';
 
 /** Every migration, in order. A new module appends its file here. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003_circle': m0003,
   '0006_password_change': m0006,
   '0008_runtime': m0008,
+  '0007_audit_chain': m0007,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */
