@@ -9,6 +9,13 @@ import * as service from './service.ts';
 import * as queries from './queries.ts';
 import { geoRoutes } from './geoRoutes.ts';
 import { ioRoutes } from './ioRoutes.ts';
+import {
+  fullResidentSchema,
+  maskedResidentSchema,
+  protectedResidentSchema,
+  residentViewSchema,
+} from './present.ts';
+import { auditPageSchema } from './presentAudit.ts';
 
 const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
 const uuid = z.uuid();
@@ -35,6 +42,32 @@ const residentFields = {
   relation: z.string().trim().min(1).max(20),
   tags: z.array(z.string().trim().min(1).max(20)).max(20),
 };
+
+/** The household page: the household and its residents, each through the presenter of the viewer's audience. */
+const householdDetailSchema = z.object({
+  household: z.object({
+    id: z.string(),
+    gridCode: z.string().nullable(),
+    communityCode: z.string(),
+    buildingId: z.string().nullable(),
+    buildingName: z.string().nullable(),
+    unit: z.string(),
+    room: z.string(),
+    areaM2: z.number(),
+    areaSource: z.string(),
+    ownerName: z.string(),
+    version: z.number().int(),
+  }),
+  residents: z.array(residentViewSchema),
+});
+const oneResident = z.object({ resident: residentViewSchema });
+const address = z.string();
+const residentPage = z.object({
+  total: z.number().int(),
+  items: z.array(
+    z.union([fullResidentSchema, maskedResidentSchema, protectedResidentSchema].map((a) => a.extend({ address }))),
+  ),
+});
 
 /** Builds the per-request use-case context. */
 export function ctxOf(deps: AppDeps, req: FastifyRequest): service.Ctx {
@@ -105,6 +138,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'A household and its residents (masked by role)',
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
+          response: { 200: householdDetailSchema },
         },
       },
       async (req) => service.householdDetail(ctxOf(deps, req), req.params.id),
@@ -126,6 +160,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             areaSource: z.enum(['register', 'survey', 'contract']).optional(),
             ownerName: z.string().trim().min(1).max(100).optional(),
           }),
+          response: { 200: householdDetailSchema },
         },
       },
       async (req) => {
@@ -144,6 +179,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
           body: z.strictObject(residentFields),
+          response: { 201: oneResident },
         },
       },
       async (req, reply) =>
@@ -163,6 +199,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             ...page,
             ...lang,
           }),
+          response: { 200: residentPage },
         },
       },
       async (req) => queries.searchResidents(ctxOf(deps, req), req.query),
@@ -177,6 +214,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
           body: z.strictObject({ version: z.number().int().min(1), ...z.object(residentFields).partial().shape }),
+          response: { 200: oneResident },
         },
       },
       async (req) => {
@@ -206,13 +244,15 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['audit'],
-          summary: 'Append-only audit log (auditors)',
+          summary: 'Append-only audit log (auditors); kind=read lists the reads of personal data',
           querystring: z.object({
             code: placeCode.optional(),
             entity: z.string().max(40).optional(),
+            kind: z.enum(['read', 'write']).optional(),
             ...page,
             ...lang,
           }),
+          response: { 200: auditPageSchema },
         },
       },
       async (req) => queries.auditLog(ctxOf(deps, req), req.query),
