@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Selectable } from 'kysely';
 import type { ResidentsTable } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { audit } from '../../platform/audit.ts';
+import { audit, auditRead } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { can } from './permissions.ts';
 import { authorize, type Ctx } from './service.ts';
@@ -260,7 +260,10 @@ function importFailed(ctx: Ctx, errors: RowError[]): AppError {
   });
 }
 
-/** Exports a community's ledger rows (header first), ordered by building, unit, room. */
+/**
+ * Exports a community's ledger rows (header first), ordered by building, unit, room. The export holds every
+ * resident's ID number and phone in clear, so it is recorded as a read (who, which community, how many).
+ */
 export async function exportLedger(ctx: Ctx, communityCode: string): Promise<string[][]> {
   authorize(ctx.actor, 'registry.export', { code: communityCode });
   const hs = await ctx.db
@@ -280,6 +283,13 @@ export async function exportLedger(ctx: Ctx, communityCode: string): Promise<str
     .orderBy('birth_date')
     .orderBy('id')
     .execute();
+  await auditRead(ctx.db, ctx.actor, {
+    entity: 'ledger',
+    scopeCode: communityCode,
+    rows: rs.length,
+    query: { households: hs.length },
+    ip: ctx.ip,
+  });
   const byH = new Map<string, typeof rs>();
   for (const r of rs) byH.set(r.household_id, [...(byH.get(r.household_id) ?? []), r]);
   return writeLedger(
