@@ -9,6 +9,7 @@ import { addOtherCommunity, type OtherIds } from '../../testing/fixtures.ts';
 import { SILU_POINT } from '../cases/testing/demo.ts';
 import { generateDemoCommunity } from './demo/generate.ts';
 import { idCheckChar, makeIdNumber } from './domain/idNumber.ts';
+import { parseCsv, toCsv } from './domain/csv.ts';
 
 const demo = generateDemoCommunity();
 const C = demo.community.code;
@@ -183,6 +184,18 @@ describe('item 4: no existence oracles', () => {
     const stored = await t.handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'refuse').execute();
     expect(JSON.stringify(stored)).not.toContain(elsewhere);
     expect(other.adult).toBeTruthy();
+  });
+  it('a ledger import names a number registered elsewhere like a single add does, masked, not where', async () => {
+    const header = parseCsv((await staff.request('GET', '/api/registry/template.csv')).body)[0]!;
+    const elsewhere = '62070219800101001X';
+    const row = ['', '东湖小区1号楼', '9', '903', '60', '测绘', '周十', '', '周十', '男', elsewhere, '1980-01-01'];
+    const csv = toCsv([header, [...row, '户主', '13800000009', '']]);
+    const r = await staff.request('POST', `/api/registry/import?community=${C}`, csv, { 'content-type': 'text/csv' });
+    expect(r.statusCode).toBe(400);
+    const text = JSON.stringify(r.json());
+    expect(text).toContain('身份证号已登记');
+    expect(text).not.toContain(elsewhere);
+    expect(text).not.toContain('管辖');
   });
 });
 
