@@ -177,7 +177,13 @@ function maskQuery(q: string): string {
 /** The audit log under the actor's scope (auditors); `kind: 'read'` keeps the reads of personal data. */
 export async function auditLog(
   ctx: Ctx,
-  o: { code?: string | undefined; entity?: string | undefined; kind?: 'read' | 'write' | undefined; page: number; pageSize: number },
+  o: {
+    code?: string | undefined;
+    entity?: string | undefined;
+    kind?: 'read' | 'write' | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const code = o.code ?? ctx.actor.scopeCode;
   authorize(ctx.actor, 'audit.read', { code });

@@ -9,12 +9,7 @@ import * as service from './service.ts';
 import * as queries from './queries.ts';
 import { geoRoutes } from './geoRoutes.ts';
 import { ioRoutes } from './ioRoutes.ts';
-import {
-  fullResidentSchema,
-  maskedResidentSchema,
-  protectedResidentSchema,
-  residentViewSchema,
-} from './present.ts';
+import { fullResidentSchema, maskedResidentSchema, protectedResidentSchema, residentViewSchema } from './present.ts';
 import { auditPageSchema } from './presentAudit.ts';
 
 const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');

@@ -169,19 +169,21 @@ export async function addResident(ctx: Ctx, householdId: string, input: Resident
     if (!h) throw new AppError('NOT_FOUND');
     authorize(ctx.actor, 'resident.write', { code: h.grid_code ?? h.community_code, householdId });
     if (idNumber && (await repo.residentByIdNumber(trx, idNumber))) return duplicate(h.grid_code ?? h.community_code);
-    const row = await uniqueId(repo.insertResident(trx, {
-      id: uuidv7(ctx.now.getTime()),
-      community_code: h.community_code,
-      grid_code: h.grid_code,
-      household_id: householdId,
-      name: input.name,
-      gender: input.gender,
-      phone: input.phone,
-      id_number: idNumber,
-      birth_date: input.birthDate,
-      relation: input.relation,
-      tags: input.tags,
-    }));
+    const row = await uniqueId(
+      repo.insertResident(trx, {
+        id: uuidv7(ctx.now.getTime()),
+        community_code: h.community_code,
+        grid_code: h.grid_code,
+        household_id: householdId,
+        name: input.name,
+        gender: input.gender,
+        phone: input.phone,
+        id_number: idNumber,
+        birth_date: input.birthDate,
+        relation: input.relation,
+        tags: input.tags,
+      }),
+    );
     await audit(trx, actorRef(ctx.actor), {
       action: 'create',
       entity: 'resident',
@@ -210,15 +212,17 @@ export async function editResident(ctx: Ctx, id: string, version: number, patch:
     if (before.version !== version) throw new AppError('CONFLICT');
     if (idNumber && idNumber !== before.id_number && (await repo.residentByIdNumber(trx, idNumber)))
       return duplicate(before.grid_code ?? before.community_code);
-    const after = await uniqueId(repo.updateResident(trx, id, version, {
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.gender !== undefined ? { gender: patch.gender } : {}),
-      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
-      ...(idNumber !== undefined ? { id_number: idNumber } : {}),
-      ...(patch.birthDate !== undefined ? { birth_date: patch.birthDate } : {}),
-      ...(patch.relation !== undefined ? { relation: patch.relation } : {}),
-      ...(patch.tags !== undefined ? { tags: patch.tags } : {}),
-    }));
+    const after = await uniqueId(
+      repo.updateResident(trx, id, version, {
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.gender !== undefined ? { gender: patch.gender } : {}),
+        ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+        ...(idNumber !== undefined ? { id_number: idNumber } : {}),
+        ...(patch.birthDate !== undefined ? { birth_date: patch.birthDate } : {}),
+        ...(patch.relation !== undefined ? { relation: patch.relation } : {}),
+        ...(patch.tags !== undefined ? { tags: patch.tags } : {}),
+      }),
+    );
     if (!after) throw new AppError('CONFLICT');
     await audit(trx, actorRef(ctx.actor), {
       action: 'update',
