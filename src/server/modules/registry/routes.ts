@@ -9,7 +9,7 @@ import * as service from './service.ts';
 import * as queries from './queries.ts';
 import { geoRoutes } from './geoRoutes.ts';
 import { ioRoutes } from './ioRoutes.ts';
-import { fullResidentSchema, maskedResidentSchema, protectedResidentSchema, residentViewSchema } from './present.ts';
+import { householdDetailSchema, householdPage, oneResident, residentPage } from './responseSchemas.ts';
 import { auditPageSchema } from './presentAudit.ts';
 
 const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
@@ -37,32 +37,6 @@ const residentFields = {
   relation: z.string().trim().min(1).max(20),
   tags: z.array(z.string().trim().min(1).max(20)).max(20),
 };
-
-/** The household page: the household and its residents, each through the presenter of the viewer's audience. */
-const householdDetailSchema = z.object({
-  household: z.object({
-    id: z.string(),
-    gridCode: z.string().nullable(),
-    communityCode: z.string(),
-    buildingId: z.string().nullable(),
-    buildingName: z.string().nullable(),
-    unit: z.string(),
-    room: z.string(),
-    areaM2: z.number(),
-    areaSource: z.string(),
-    ownerName: z.string(),
-    version: z.number().int(),
-  }),
-  residents: z.array(residentViewSchema),
-});
-const oneResident = z.object({ resident: residentViewSchema });
-const address = z.string();
-const residentPage = z.object({
-  total: z.number().int(),
-  items: z.array(
-    z.union([fullResidentSchema, maskedResidentSchema, protectedResidentSchema].map((a) => a.extend({ address }))),
-  ),
-});
 
 /** Builds the per-request use-case context. */
 export function ctxOf(deps: AppDeps, req: FastifyRequest): service.Ctx {
@@ -119,6 +93,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Households under a grid or community',
           querystring: z.object({ code: placeCode, q: z.string().max(50).optional(), ...page, ...lang }),
+          response: { 200: householdPage },
         },
       },
       async (req) =>
