@@ -82,6 +82,16 @@ export async function history(m: CasesModule, who: Who, id: string) {
   // A resident's name (the reporter, supporters) is as private as the reporter field: only those who may see
   // the reporter (handlers of the case) and the reporter themself see it; staff names are work contacts.
   const pii = who.actor !== null && (r.reporter_id === who.actor.accountId || can(who.actor, 'pii', subjectOf(r)));
+  const residentsNamed = events.filter((e) => e.actor_role === 'resident' && e.actor_name).length;
+  if (who.actor && pii && r.reporter_id !== who.actor.accountId && residentsNamed > 0) {
+    await auditRead(m.db, who.actor, {
+      entity: 'case.history',
+      entityId: id,
+      scopeCode: r.grid_code ?? r.community_code,
+      rows: residentsNamed,
+      ip: who.ip,
+    });
+  }
   return events.map((e) => ({
     id: e.id,
     type: e.type,

@@ -210,13 +210,15 @@ describe('item 5: reads of personal data are audited and filterable', () => {
     expect((await audits('&kind=read')).length).toBe(before);
     const cs = (await staff.request('GET', '/api/cases?pageSize=5')).json().items as { id: string }[];
     await staff.request('GET', `/api/cases/${cs[0]!.id}`);
+    expect((await staff.request('GET', `/api/cases/${cs[0]!.id}/history`)).statusCode).toBe(200);
     const p = (await worker.request('POST', '/api/cases/patrols')).json().patrol.id as string;
     expect((await worker.request('GET', `/api/cases/patrols/${p}`)).statusCode).toBe(200);
 
     const reads = await audits('&kind=read');
     expect(reads.every((e) => e.action === 'read' && e.read)).toBe(true);
     const entities = new Set(reads.map((e) => e.entity));
-    for (const e of ['ledger', 'household', 'resident', 'case.reporter', 'patrol']) expect(entities).toContain(e);
+    for (const e of ['ledger', 'household', 'resident', 'case.reporter', 'case.history', 'patrol'])
+      expect(entities).toContain(e);
     const search = (await auditor.request('GET', '/api/audit?kind=read&entity=resident&pageSize=50')).json().items as {
       after: { query: { q: string } };
     }[];
