@@ -64,12 +64,15 @@ export function auditRow(actor: AuditActor | null, e: AuditEntry) {
 /** Keys whose clear value is never stored: ID numbers are kept as their masked tail, secrets are dropped. */
 const ID_KEYS = new Set(['id_number', 'idNumber']);
 const SECRET_KEYS = new Set(['password_hash', 'passwordHash', 'password', 'token_hash', 'csrf_token']);
+/** An 18-character ID number inside free text (a note, a file name): masked too. */
+const ID_IN_TEXT = /(?<![\dXx])\d{17}[\dXx](?![\dXx])/g;
 
 /**
- * A copy of `v` (any JSON-like value, nested) with ID numbers masked and secrets removed. Dates and other
- * objects with a `toJSON` are left to `JSON.stringify`.
+ * A copy of `v` (any JSON-like value, nested) with ID numbers masked — under their keys and inside any text —
+ * and secrets removed. Dates are left to `JSON.stringify`.
  */
 export function scrubAudit(v: unknown): unknown {
+  if (typeof v === 'string') return v.replace(ID_IN_TEXT, (m) => maskIdNumber(m));
   if (Array.isArray(v)) return v.map(scrubAudit);
   if (v === null || typeof v !== 'object' || v instanceof Date) return v;
   const out: Record<string, unknown> = {};

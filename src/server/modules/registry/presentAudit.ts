@@ -16,9 +16,17 @@ const BIRTH_KEYS = new Set(['birth_date', 'birthDate']);
 const NAME_KEYS = new Set(['reporter_name', 'reporterName']);
 const SECRET_KEYS = new Set(['password_hash', 'passwordHash', 'password', 'token_hash', 'csrf_token']);
 const DATE = /^\d{4}-\d{2}-\d{2}/;
+const ID_IN_TEXT = /(?<![\dXx])\d{17}[\dXx](?![\dXx])/g;
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+/** ID numbers and mobile numbers written into free text (notes, comments) are masked as well. */
+export function maskNumbersInText(s: string): string {
+  return s.replace(ID_IN_TEXT, (m) => maskIdNumber(m)).replace(MOBILE_IN_TEXT, (m) => maskPhone(m));
+}
 
 /** Masks the personal fields of one before/after value as of `today` (the entry's date). */
 export function maskAuditValue(v: unknown, today: string): unknown {
+  if (typeof v === 'string') return maskNumbersInText(v);
   if (Array.isArray(v)) return v.map((x) => maskAuditValue(x, today));
   if (v === null || typeof v !== 'object') return v;
   const src = v as Record<string, unknown>;
