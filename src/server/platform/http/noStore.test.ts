@@ -48,7 +48,7 @@ describe('Cache-Control: no-store on every non-public API response', () => {
       if (PUBLIC.has(key) ? cc === 'no-store' : cc !== 'no-store') wrong.push(`${key} → ${res.statusCode} ${cc}`);
     }
     expect(wrong).toEqual([]);
-  });
+  }, 120_000); // ~7 s alone: one request per route, some of them heavy (PDF, networks); generous on a busy machine
 
   it('an unknown /api/ URL and an unauthenticated request are not cached either', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/nope' })).headers['cache-control']).toBe('no-store');
