@@ -24,6 +24,7 @@ import type { Database } from './platform/db/schema.ts';
 import type { Engine } from './platform/db/connect.ts';
 import { installErrorHandling } from './platform/http/errorHandler.ts';
 import { installActor } from './platform/http/actor.ts';
+import { installNoStore } from './platform/http/noStore.ts';
 import { AppError } from './platform/errors.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { installPasswordChangeGate } from './modules/auth/gate.ts';
@@ -52,8 +53,8 @@ export interface AppDeps {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Every registered route (method, url pattern): lets tests prove each one is scope-checked. */
-    routeList: { method: string; url: string }[];
+    /** Every registered route (method, url pattern): lets tests prove each one is scope-checked and not cached. */
+    routeList: { method: string; url: string; publicCache: boolean }[];
   }
 }
 
@@ -68,11 +69,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
-  const routeList: { method: string; url: string }[] = [];
+  const routeList: { method: string; url: string; publicCache: boolean }[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (r) => {
-    for (const m of [r.method].flat()) if (m !== 'HEAD') routeList.push({ method: m, url: r.url });
+    const publicCache = r.config?.publicCache === true;
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routeList.push({ method: m, url: r.url, publicCache });
   });
+  installNoStore(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webRoot = deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? deps.webRoot : null;
@@ -132,7 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get(
     '/api/settings',
-    { schema: { tags: ['system'], summary: 'Public client settings (map tiles)' } },
+    { config: { publicCache: true }, schema: { tags: ['system'], summary: 'Public client settings (map tiles)' } },
     async () => ({
       tileUrl: deps.config.tileUrl ?? null,
       tileAttribution: deps.config.tileAttribution ?? null,

@@ -163,6 +163,8 @@ export interface AuditEntry {
   entity: string;
   entityId: string | null;
   scopeCode: string | null;
+  /** True for a recorded read of personal data (action `read`). */
+  read: boolean;
   before: unknown;
   after: unknown;
 }

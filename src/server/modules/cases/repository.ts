@@ -1,5 +1,6 @@
 /** The cases module's SQL: one named function per query. Callers pass the db or a transaction. */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { likeContains } from '../../platform/db/like.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { CasesTable, CaseEventsTable, CasePhotosTable } from './schema.ts';
 import type { Status } from './domain/workflow.ts';
@@ -250,7 +251,10 @@ function filtered(db: Db, f: CaseFilter) {
   if (f.supervised) q = q.where('supervised', '=', true);
   if (f.from) q = q.where('created_at', '>=', f.from);
   if (f.to) q = q.where('created_at', '<', f.to);
-  if (f.q) q = q.where((eb) => eb.or([eb('description', 'like', `%${f.q}%`), eb('address', 'like', `%${f.q}%`)]));
+  if (f.q) {
+    const pattern = likeContains(f.q);
+    q = q.where((eb) => eb.or([eb('description', 'like', pattern), eb('address', 'like', pattern)]));
+  }
   if (f.overdueAt) {
     const now = f.overdueAt;
     q = q

@@ -22,7 +22,7 @@ export function streamRoutes(m: CasesModule, pingMs = 15_000): FastifyPluginAsyn
         const res = reply.raw;
         res.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
+          'cache-control': 'no-store, no-transform', // hijacked: the no-store hook does not run here
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
         });

@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import type { Selectable } from 'kysely';
 import type { ResidentsTable } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { audit } from '../../platform/audit.ts';
+import { audit, auditRead } from '../../platform/audit.ts';
+import { maskIdNumber } from './domain/mask.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { can } from './permissions.ts';
 import { authorize, type Ctx } from './service.ts';
@@ -177,8 +178,10 @@ export async function importLedger(ctx: Ctx, communityCode: string, rows: string
         outside.map((r) => ({
           row: 0,
           column: '公民身份号码' as const,
-          code: 'out_of_scope' as const,
-          detail: r.id_number ?? '',
+          // Same words as a single add's DUPLICATE_ID_NUMBER, and the number masked: the answer must not say
+          // that (or where) the person is registered outside the importer's community.
+          code: 'id_registered' as const,
+          detail: maskIdNumber(r.id_number),
         })),
       );
     for (const r of parsed.residents) {
@@ -260,7 +263,10 @@ function importFailed(ctx: Ctx, errors: RowError[]): AppError {
   });
 }
 
-/** Exports a community's ledger rows (header first), ordered by building, unit, room. */
+/**
+ * Exports a community's ledger rows (header first), ordered by building, unit, room. The export holds every
+ * resident's ID number and phone in clear, so it is recorded as a read (who, which community, how many).
+ */
 export async function exportLedger(ctx: Ctx, communityCode: string): Promise<string[][]> {
   authorize(ctx.actor, 'registry.export', { code: communityCode });
   const hs = await ctx.db
@@ -280,6 +286,13 @@ export async function exportLedger(ctx: Ctx, communityCode: string): Promise<str
     .orderBy('birth_date')
     .orderBy('id')
     .execute();
+  await auditRead(ctx.db, ctx.actor, {
+    entity: 'ledger',
+    scopeCode: communityCode,
+    rows: rs.length,
+    query: { households: hs.length },
+    ip: ctx.ip,
+  });
   const byH = new Map<string, typeof rs>();
   for (const r of rs) byH.set(r.household_id, [...(byH.get(r.household_id) ?? []), r]);
   return writeLedger(

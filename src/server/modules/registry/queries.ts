@@ -1,10 +1,12 @@
 /** Read-side use cases of the registry: the map layers, a grid's card, lists and searches, the audit log. */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { AppError } from '../../platform/errors.ts';
+import { auditRead, READ_ACTION } from '../../platform/audit.ts';
 import { can } from './permissions.ts';
 import { presentResident } from './present.ts';
+import { presentAuditEntry } from './presentAudit.ts';
 import { authorize, statsUnder, type Ctx } from './service.ts';
-import { shanghaiDate } from './domain/age.ts';
+import { bornAfterForAge, CHILD_AGE, shanghaiDate } from './domain/age.ts';
 import { maskIdNumber, maskPhone } from './domain/mask.ts';
 import * as repo from './repository.ts';
 
@@ -124,66 +126,73 @@ export async function households(ctx: Ctx, code: string, q: string | undefined, 
   };
 }
 
-/** Resident search under a code (defaults to the actor's scope). Only PII-entitled roles may search by ID/phone. */
+/**
+ * Resident search under a code (defaults to the actor's scope). Only PII-entitled roles may search by ID/phone.
+ * Visibility rules apply before matching: a viewer not entitled to children's data never matches a child.
+ * A page that shows unmasked phone/ID numbers, and every search by a number, is recorded as a read.
+ */
 export async function searchResidents(
   ctx: Ctx,
-  o: { code?: string; q?: string; tag?: string; page: number; pageSize: number },
+  o: { code?: string | undefined; q?: string | undefined; tag?: string | undefined; page: number; pageSize: number },
 ) {
   const code = o.code ?? ctx.actor.scopeCode;
   authorize(ctx.actor, 'resident.read', { code, householdId: null });
   const byPii = can(ctx.actor, 'resident.pii', { code });
+  const today = shanghaiDate(ctx.now);
+  // The search code lies inside the actor's scope (authorised above), so one decision holds for every row.
+  const seesChildren = can(ctx.actor, 'resident.child', { code });
   const r = await repo.searchResidents(ctx.db, {
     code,
     q: o.q,
     tag: o.tag,
     byPii,
+    childBornAfter: seesChildren ? null : bornAfterForAge(CHILD_AGE, today),
     offset: (o.page - 1) * o.pageSize,
     limit: o.pageSize,
   });
-  const today = shanghaiDate(ctx.now);
-  return {
-    total: r.total,
-    items: r.rows.map((row) => ({
-      ...presentResident(row, ctx.actor, today, ctx.lang),
-      address: [row.building_name, row.unit, row.room].filter(Boolean).join(' '),
-    })),
-  };
+  const items = r.rows.map((row) => ({
+    ...presentResident(row, ctx.actor, today, ctx.lang),
+    address: [row.building_name, row.unit, row.room].filter(Boolean).join(' '),
+  }));
+  const q = o.q?.trim() ?? '';
+  const byNumber = /^\d{4,}[\dXx]?$/.test(q);
+  const unmasked = items.filter((x) => !x.masked).length;
+  if (unmasked > 0 || byNumber) {
+    await auditRead(ctx.db, ctx.actor, {
+      entity: 'resident',
+      scopeCode: code,
+      rows: unmasked,
+      query: { q: byNumber ? maskQuery(q) : q, tag: o.tag ?? null, page: o.page, matched: r.total },
+      ip: ctx.ip,
+    });
+  }
+  return { total: r.total, items };
 }
 
-/** The audit log under the actor's scope (auditors). */
-export async function auditLog(ctx: Ctx, o: { code?: string; entity?: string; page: number; pageSize: number }) {
+/** A number typed into a search, as the audit log keeps it: an ID number or phone masked. */
+function maskQuery(q: string): string {
+  return q.length >= 15 ? maskIdNumber(q) : maskPhone(q);
+}
+
+/** The audit log under the actor's scope (auditors); `kind: 'read'` keeps the reads of personal data. */
+export async function auditLog(
+  ctx: Ctx,
+  o: {
+    code?: string | undefined;
+    entity?: string | undefined;
+    kind?: 'read' | 'write' | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
   const code = o.code ?? ctx.actor.scopeCode;
   authorize(ctx.actor, 'audit.read', { code });
   const r = await repo.listAudit(ctx.db, {
     code,
     entity: o.entity,
+    kind: o.kind,
     offset: (o.page - 1) * o.pageSize,
     limit: o.pageSize,
   });
-  return {
-    total: r.total,
-    items: r.items.map((e) => ({
-      id: Number(e.id),
-      at: new Date(e.at).toISOString(),
-      actorId: e.actor_id,
-      actorRole: e.actor_role,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entity_id,
-      scopeCode: e.scope_code,
-      before: maskRecord(e.before),
-      after: maskRecord(e.after),
-      ip: e.ip,
-    })),
-  };
-}
-
-/** Audit rows keep the full before/after; readers see phone and ID numbers masked. */
-function maskRecord(v: unknown): unknown {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-  const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
-  if (typeof out.phone === 'string') out.phone = maskPhone(out.phone);
-  if (typeof out.id_number === 'string') out.id_number = maskIdNumber(out.id_number);
-  delete out.password_hash;
-  return out;
+  return { total: r.total, items: r.items.map((e) => presentAuditEntry(e, READ_ACTION)) };
 }

@@ -9,6 +9,8 @@ import * as service from './service.ts';
 import * as queries from './queries.ts';
 import { geoRoutes } from './geoRoutes.ts';
 import { ioRoutes } from './ioRoutes.ts';
+import { householdDetailSchema, householdPage, oneResident, residentPage } from './responseSchemas.ts';
+import { auditPageSchema } from './presentAudit.ts';
 
 const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
 const uuid = z.uuid();
@@ -91,6 +93,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Households under a grid or community',
           querystring: z.object({ code: placeCode, q: z.string().max(50).optional(), ...page, ...lang }),
+          response: { 200: householdPage },
         },
       },
       async (req) =>
@@ -105,6 +108,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'A household and its residents (masked by role)',
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
+          response: { 200: householdDetailSchema },
         },
       },
       async (req) => service.householdDetail(ctxOf(deps, req), req.params.id),
@@ -126,6 +130,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             areaSource: z.enum(['register', 'survey', 'contract']).optional(),
             ownerName: z.string().trim().min(1).max(100).optional(),
           }),
+          response: { 200: householdDetailSchema },
         },
       },
       async (req) => {
@@ -144,6 +149,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
           body: z.strictObject(residentFields),
+          response: { 201: oneResident },
         },
       },
       async (req, reply) =>
@@ -163,6 +169,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             ...page,
             ...lang,
           }),
+          response: { 200: residentPage },
         },
       },
       async (req) => queries.searchResidents(ctxOf(deps, req), req.query),
@@ -177,6 +184,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
           body: z.strictObject({ version: z.number().int().min(1), ...z.object(residentFields).partial().shape }),
+          response: { 200: oneResident },
         },
       },
       async (req) => {
@@ -206,13 +214,15 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['audit'],
-          summary: 'Append-only audit log (auditors)',
+          summary: 'Append-only audit log (auditors); kind=read lists the reads of personal data',
           querystring: z.object({
             code: placeCode.optional(),
             entity: z.string().max(40).optional(),
+            kind: z.enum(['read', 'write']).optional(),
             ...page,
             ...lang,
           }),
+          response: { 200: auditPageSchema },
         },
       },
       async (req) => queries.auditLog(ctxOf(deps, req), req.query),
