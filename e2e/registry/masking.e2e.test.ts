@@ -1,4 +1,7 @@
-/** Privacy by role (domain.md §6): community staff see a phone number in full, street staff see it masked. */
+/**
+ * Privacy by role (docs/security.md): community staff see a phone number in full, street staff see it masked and
+ * the ID number as its last 4 only; the auditor's page lists the reads of personal data apart from changes.
+ */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DESK, launch, login, newContext, shot } from '../support/browser.ts';
@@ -51,7 +54,38 @@ describe('resident search and masking', () => {
     expect(masked.length).toBeGreaterThan(0);
     for (const p of masked) expect(p).toMatch(/^\d{3}\*{4}\d{4}$/);
     expect(masked).not.toContain(target?.phone);
+    const ids = (await page2.locator('.ant-table-row [data-testid=cell-id]').allTextContents()).filter(Boolean);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(id).toMatch(/^\*{14}[\dX]{4}$/);
     await shot(page2, 'residents-search-bj_street');
     await street.close();
+  });
+});
+
+describe('audit page', () => {
+  it('the auditor filters the reads of personal data', async () => {
+    const base = inject('baseUrl');
+    const ctx = await newContext(browser, base, DESK);
+    const staff = await ctx.newPage();
+    await login(staff, 'dh_staff');
+    // An unmasked resident page is a read of personal data, recorded for the auditor.
+    expect((await staff.request.get('/api/residents?pageSize=5')).ok()).toBe(true);
+    await ctx.close();
+
+    const actx = await newContext(browser, base, DESK);
+    const page = await actx.newPage();
+    await login(page, 'auditor');
+    await page.goto('/audit');
+    await page.getByTestId('audit-kind').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '个人信息查阅' }).click();
+    await page.getByRole('button', { name: '筛选' }).click();
+    const rows = page.locator('[data-testid=audit-table] .ant-table-row');
+    await page.waitForFunction(() => {
+      const rs = [...document.querySelectorAll('[data-testid=audit-table] .ant-table-row')];
+      return rs.length > 0 && rs.every((r) => r.textContent?.includes('查阅个人信息'));
+    });
+    expect(await rows.count()).toBeGreaterThan(0);
+    await shot(page, 'audit-reads');
+    await actx.close();
   });
 });

@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase, type DbHandle } from '../server/platform/db/connect.ts';
-import { migrateToLatest } from '../server/platform/db/migrate.ts';
+import { migrateDatabase } from '../server/platform/db/roles.ts';
 import { backup, restore, BACKUP_TABLES } from '../server/platform/backup.ts';
 import { AppError } from '../server/platform/errors.ts';
 import { isEmpty, seedDemo } from '../server/modules/registry/seed.ts';
@@ -14,6 +14,8 @@ import { parseCrs } from '../server/modules/registry/domain/geo/crs.ts';
 import type { Ctx } from '../server/modules/registry/service.ts';
 import type { Actor } from '../server/platform/http/actor.ts';
 import { circleCommand } from './circle.ts';
+import { adminCommand } from './admin.ts';
+import { auditCommand } from './audit.ts';
 
 /** File access, injectable for tests. */
 export interface Io {
@@ -24,9 +26,10 @@ export type Command = (args: string[], flags: Record<string, string>, io: Io) =>
 
 /** Opens the configured database (migrated), runs `fn`, closes it. */
 export async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
-  const h = await openDatabase(loadConfig());
+  const cfg = loadConfig();
+  const h = await openDatabase(cfg);
   try {
-    await migrateToLatest(h.db);
+    await migrateDatabase(h, cfg);
     return await fn(h);
   } finally {
     await h.close();
@@ -83,6 +86,8 @@ const fmtOf = (file: string) => (extname(file).toLowerCase() === '.xlsx' ? 'xlsx
 
 export const commands: Record<string, Command> = {
   circle: (args, flags, io) => circleCommand(args, flags, io),
+  admin: (args, flags) => adminCommand(args, flags),
+  audit: (args, flags) => auditCommand(args, flags),
   async migrate() {
     await withDb(async (h) => console.log(`schema up to date on ${h.engine}`));
   },

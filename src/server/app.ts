@@ -2,7 +2,7 @@
  * buildApp(deps): the whole HTTP application, with no global state, testable with `app.inject()`.
  * Order: security headers → cookies → actor (session + CSRF) → routes; one error handler for everything.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -24,13 +24,17 @@ import type { Database } from './platform/db/schema.ts';
 import type { Engine } from './platform/db/connect.ts';
 import { installErrorHandling } from './platform/http/errorHandler.ts';
 import { installActor } from './platform/http/actor.ts';
+import { installNoStore } from './platform/http/noStore.ts';
 import { AppError } from './platform/errors.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { installPasswordChangeGate } from './modules/auth/gate.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { casesPlugin } from './modules/cases/index.ts';
 import { circlePlugin } from './modules/circle/index.ts';
 import { LocalBus, PgBus, type EventBus } from './platform/events/bus.ts';
 import { Locator } from './modules/registry/locator.ts';
+import type { Logger } from './platform/log.ts';
+import { healthRoute } from './platform/http/health.ts';
 
 /** What the app needs from outside; tests pass their own. */
 export interface AppDeps {
@@ -42,12 +46,16 @@ export interface AppDeps {
   /** Folder of the built web app (index.html); omitted in API-only tests. */
   webRoot?: string;
   logger?: boolean | { level: string };
+  /** The process's one pino logger (wins over `logger`); background work logs through its children. */
+  log?: Logger;
+  /** Event bus to use (tests share one PostgreSQL bus between two apps); built from the config when absent. */
+  events?: EventBus;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Every registered route (method, url pattern): lets tests prove each one is scope-checked. */
-    routeList: { method: string; url: string }[];
+    /** Every registered route (method, url pattern): lets tests prove each one is scope-checked and not cached. */
+    routeList: { method: string; url: string; publicCache: boolean }[];
     /** The app's one point → grid locator (case routing and /api/geo/locate), invalidated on every instance. */
     locator: Locator;
   }
@@ -59,16 +67,18 @@ export const BODY_LIMIT = 1_048_576;
 /** Builds the Fastify application. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    ...(deps.log ? { loggerInstance: deps.log as FastifyBaseLogger } : { logger: deps.logger ?? false }),
     bodyLimit: BODY_LIMIT,
-    trustProxy: false,
+    trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
-  const routeList: { method: string; url: string }[] = [];
+  const routeList: { method: string; url: string; publicCache: boolean }[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (r) => {
-    for (const m of [r.method].flat()) if (m !== 'HEAD') routeList.push({ method: m, url: r.url });
+    const publicCache = r.config?.publicCache === true;
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routeList.push({ method: m, url: r.url, publicCache });
   });
+  installNoStore(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webRoot = deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? deps.webRoot : null;
@@ -124,39 +134,38 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installActor(app, deps.db, deps.clock);
+  installPasswordChangeGate(app);
 
-  app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness and database engine' } }, async () => {
-    await deps.db.selectFrom('places').select('code').limit(1).execute();
-    return { status: 'ok', db: deps.engine };
-  });
   app.get(
     '/api/settings',
-    { schema: { tags: ['system'], summary: 'Public client settings (map tiles)' } },
+    { config: { publicCache: true }, schema: { tags: ['system'], summary: 'Public client settings (map tiles)' } },
     async () => ({
       tileUrl: deps.config.tileUrl ?? null,
       tileAttribution: deps.config.tileAttribution ?? null,
     }),
   );
 
-  // One event bus per app (PostgreSQL fan-out when the app runs on PostgreSQL with a URL), built before the
-  // modules so that the registry can announce boundary changes that the cases module's routing depends on.
-  const events: EventBus =
+  // One bus per app, shared by the modules: cases publish changes on it, auth publishes ended sessions (so SSE
+  // streams of a logged-out session close on every instance).
+  const ownBus = !deps.events;
+  const events =
     deps.events ??
     (deps.engine === 'postgres' && deps.config.databaseUrl
-      ? await PgBus.connect(deps.config.databaseUrl)
+      ? await PgBus.connect(deps.config.databaseUrl, app.log.child({ component: 'bus' }))
       : new LocalBus());
+  // One point → grid locator per app, dropped on every boundary change on every instance (through the bus).
   const locator = new Locator(deps.db, events);
   app.decorate('locator', locator);
+  const withBus: AppDeps = { ...deps, events };
+  await app.register(authRoutes(withBus));
+  await app.register(registryRoutes(withBus));
+  await app.register(casesPlugin(withBus));
+  await app.register(circlePlugin(withBus));
+  await app.register(healthRoute(deps.db, deps.engine, events, () => app.cases.schedulerFailing()));
   app.addHook('onClose', async () => {
     locator.close();
-    if (!deps.events) await events.close();
+    if (ownBus) await events.close();
   });
-  const withBus: AppDeps = { ...deps, events };
-
-  await app.register(authRoutes(deps));
-  await app.register(registryRoutes(deps));
-  await app.register(casesPlugin(withBus));
-  await app.register(circlePlugin(deps));
 
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   return app;

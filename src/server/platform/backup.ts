@@ -1,42 +1,21 @@
 /**
  * Backup and restore as one gzip'd JSON-lines file: a header line, then `{ table, rows }` chunks in
- * foreign-key order. Restore goes into an empty, migrated database in one transaction and checks every
- * table's row count, so a backup either restores whole or not at all.
+ * foreign-key order. Everything is read in one REPEATABLE READ READ ONLY snapshot, so counts and pages agree while
+ * writers run. The file is created 0600 (it holds personal data and password hashes) under a temporary name and
+ * renamed when complete; sessions are left out, so a restore logs everybody out. Restore goes into an empty,
+ * migrated database in one transaction and checks every table's row count and the audit chain, so a backup either
+ * restores whole or not at all.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { createGunzip, createGzip } from 'node:zlib';
+import { open, rename, rm } from 'node:fs/promises';
+import { createGzip } from 'node:zlib';
 import { once } from 'node:events';
-import { StringDecoder } from 'node:string_decoder';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import { migrations } from './db/migrate.ts';
-import { AppError } from './errors.ts';
+import { BACKUP_TABLES, type Header } from './backupFormat.ts';
 
-/** Tables in insertion (foreign-key) order, with the column that orders rows stably. */
-export const BACKUP_TABLES: { table: keyof Database; order: string }[] = [
-  { table: 'places', order: 'length(code), code' },
-  { table: 'compounds', order: 'id' },
-  { table: 'buildings', order: 'id' },
-  { table: 'households', order: 'id' },
-  { table: 'residents', order: 'id' },
-  { table: 'facilities', order: 'id' },
-  { table: 'roads', order: 'id' },
-  { table: 'candidate_sites', order: 'id' },
-  { table: 'accounts', order: 'id' },
-  { table: 'sessions', order: 'id' },
-  { table: 'audit_log', order: 'id' },
-  { table: 'case_api_keys', order: 'id' },
-  { table: 'case_patrols', order: 'id' },
-  { table: 'cases', order: 'created_at, id' },
-  { table: 'case_events', order: 'id' },
-  { table: 'case_photos', order: 'id' },
-  { table: 'case_supporters', order: 'case_id, account_id' },
-  { table: 'case_notifications', order: 'id' },
-  { table: 'case_escalation_jobs', order: 'case_id, kind, level' },
-  { table: 'case_idempotency', order: 'owner, key' },
-  { table: 'circle_networks', order: 'id' },
-  { table: 'circle_facilities', order: 'id' },
-];
+export { BACKUP_TABLES } from './backupFormat.ts';
+export { restore } from './restore.ts';
 
 const CHUNK = 1000;
 
@@ -48,156 +27,58 @@ function encodeBinary(row: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-/** Header line of a backup file. */
-interface Header {
-  format: 'linli-backup';
-  version: 1;
-  createdAt: string;
-  migrations: string[];
-  counts: Record<string, number>;
-}
-
-/** Writes a backup of every table to `file`; returns row counts per table. */
+/** Writes a backup of every table to `file` (mode 0600, replaced only when complete); returns row counts. */
 export async function backup(
   db: Kysely<Database>,
   file: string,
   onProgress?: (table: string, rows: number) => void,
 ): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const { table } of BACKUP_TABLES)
-    counts[table] = Number(
-      (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0,
-    );
+  const tmp = `${file}.${process.pid}.tmp`;
+  // created 0600 from the start: chmod after writing would leave a window in which others can read it
+  const fh = await open(tmp, 'wx', 0o600);
+  const out = fh.createWriteStream();
   const gz = createGzip();
-  const out = createWriteStream(file);
   gz.pipe(out);
   const write = async (obj: unknown) => {
-    if (!gz.write(JSON.stringify(obj) + '\n')) await once(gz, 'drain');
+    if (!gz.write(`${JSON.stringify(obj)}\n`)) await once(gz, 'drain');
   };
-  const header: Header = {
-    format: 'linli-backup',
-    version: 1,
-    createdAt: new Date().toISOString(),
-    migrations: Object.keys(migrations),
-    counts,
-  };
-  await write(header);
-  await db.transaction().execute(async (trx) => {
-    for (const { table, order } of BACKUP_TABLES) {
-      for (let offset = 0; offset < counts[table]!; offset += CHUNK) {
-        const rows = (
-          await sql<
-            Record<string, unknown>
-          >`select * from ${sql.table(table)} order by ${sql.raw(order)} limit ${CHUNK} offset ${offset}`.execute(trx)
-        ).rows;
-        await write({ table, rows: rows.map(encodeBinary) });
-        onProgress?.(table, rows.length);
-      }
-    }
-  });
-  gz.end();
-  await once(out, 'close');
-  return counts;
-}
-
-/** Lines of a gzip file; a read or decompression error rejects the iteration (never an unhandled 'error'). */
-async function* readLines(file: string): AsyncGenerator<string> {
-  const gunzip = createGunzip();
-  const input = createReadStream(file);
-  input.on('error', (e) => gunzip.destroy(e));
-  input.pipe(gunzip);
-  const utf8 = new StringDecoder('utf8'); // a character may straddle two chunks
-  let rest = '';
-  for await (const chunk of gunzip) {
-    const parts = (rest + utf8.write(chunk as Buffer)).split('\n');
-    rest = parts.pop() ?? '';
-    yield* parts;
-  }
-  rest += utf8.end();
-  if (rest) yield rest;
-}
-
-/** Restores a backup into an empty migrated database. Refuses a non-empty target. */
-export async function restore(
-  db: Kysely<Database>,
-  file: string,
-  onProgress?: (table: string, rows: number) => void,
-): Promise<Record<string, number>> {
-  for (const { table } of BACKUP_TABLES) {
-    const n = Number(
-      (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0,
-    );
-    if (n > 0) throw new AppError('RESTORE_TARGET_NOT_EMPTY');
-  }
-  const jsonCols = new Map<string, Set<string>>();
-  const cols = await sql<{
-    table_name: string;
-    column_name: string;
-  }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'jsonb'`.execute(
-    db,
-  );
-  for (const c of cols.rows) jsonCols.set(c.table_name, (jsonCols.get(c.table_name) ?? new Set()).add(c.column_name));
-  const byteaCols = await sql<{
-    table_name: string;
-    column_name: string;
-  }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'bytea'`.execute(
-    db,
-  );
-  const binCols = new Map<string, Set<string>>();
-  for (const c of byteaCols.rows)
-    binCols.set(c.table_name, (binCols.get(c.table_name) ?? new Set()).add(c.column_name));
-  const lines = readLines(file);
-  let header: Header | null = null;
-  const seen: Record<string, number> = {};
   try {
-    await db.transaction().execute(async (trx) => {
-      for await (const line of lines) {
-        if (!line) continue;
-        const obj = JSON.parse(line) as Header | { table: string; rows: Record<string, unknown>[] };
-        if (!header) {
-          if ((obj as Header).format !== 'linli-backup')
-            throw new AppError('BAD_FILE', { params: { reason: 'not a Linli backup' } });
-          header = obj as Header;
-          const unknown = header.migrations.filter((m) => !(m in migrations));
-          if (unknown.length)
-            throw new AppError('BAD_FILE', { params: { reason: `made by a newer Linli (${unknown.join(', ')})` } });
-          continue;
-        }
-        const { table, rows } = obj as { table: string; rows: Record<string, unknown>[] };
-        if (!BACKUP_TABLES.some((t) => t.table === table))
-          throw new AppError('BAD_FILE', { params: { reason: `unknown table ${table}` } });
-        const js = jsonCols.get(table) ?? new Set();
-        const bin = binCols.get(table) ?? new Set();
-        const values = rows.map((r) =>
-          Object.fromEntries(
-            Object.entries(r).map(([k, v]) => [
-              k,
-              js.has(k) ? JSON.stringify(v) : bin.has(k) && typeof v === 'string' ? Buffer.from(v, 'base64') : v,
-            ]),
-          ),
+    const counts = await db.transaction().execute(async (trx) => {
+      await sql`set transaction isolation level repeatable read, read only`.execute(trx);
+      const counts: Record<string, number> = {};
+      for (const { table } of BACKUP_TABLES)
+        counts[table] = Number(
+          (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(trx)).rows[0]?.n ?? 0,
         );
-        if (values.length)
-          await trx
-            .insertInto(table as keyof Database)
-            .values(values as never)
-            .execute();
-        seen[table] = (seen[table] ?? 0) + rows.length;
-        onProgress?.(table, rows.length);
+      const header: Header = {
+        format: 'linli-backup',
+        version: 1,
+        createdAt: new Date().toISOString(),
+        migrations: Object.keys(migrations),
+        counts,
+      };
+      await write(header);
+      for (const { table, order } of BACKUP_TABLES) {
+        for (let offset = 0; offset < counts[table]!; offset += CHUNK) {
+          const rows = (
+            await sql<
+              Record<string, unknown>
+            >`select * from ${sql.table(table)} order by ${sql.raw(order)} limit ${CHUNK} offset ${offset}`.execute(trx)
+          ).rows;
+          await write({ table, rows: rows.map(encodeBinary) });
+          onProgress?.(table, rows.length);
+        }
       }
-      if (!header) throw new AppError('BAD_FILE', { params: { reason: 'empty file' } });
-      for (const [t, n] of Object.entries(header.counts)) {
-        if ((seen[t] ?? 0) !== n)
-          throw new AppError('BAD_FILE', {
-            params: { reason: `${t}: ${seen[t] ?? 0} of ${n} rows (truncated file?)` },
-          });
-      }
-      await sql`select setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((select max(id) from audit_log), 0) + 1, false)`.execute(
-        trx,
-      );
+      return counts;
     });
+    gz.end();
+    await once(out, 'close');
+    await rename(tmp, file);
+    return counts;
   } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('BAD_FILE', { params: { reason: e instanceof Error ? e.message.slice(0, 160) : 'unreadable' } });
+    gz.destroy();
+    out.destroy();
+    await rm(tmp, { force: true });
+    throw e;
   }
-  return seen;
 }

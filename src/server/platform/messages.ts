@@ -145,6 +145,46 @@ export const messages = {
     en: 'This community has no walkable network yet; import one first',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  // auth (privacy/security items 9–11): first-login password change, password rules, first administrator
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '请先修改密码：该密码由他人设置，修改后才能继续使用',
+    en: 'Change your password first: it was set by someone else',
+  },
+  PASSWORD_TOO_COMMON: {
+    status: 400,
+    zh: '该密码过于常见，容易被猜中，请换一个',
+    en: 'This password is too common and easy to guess; choose another',
+  },
+  PASSWORD_CONTAINS_USERNAME: {
+    status: 400,
+    zh: '密码不能包含用户名',
+    en: 'The password must not contain the username',
+  },
+  PASSWORD_REUSED: {
+    status: 400,
+    zh: '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
+  ADMIN_NO_DISTRICT: {
+    status: 400,
+    zh:
+      '数据库中还没有区县：创建第一个管理员时请同时创建区县，' + '加上 --district <6位区划代码> --district-name <名称>',
+    en:
+      'There is no district yet: create it with the first administrator by adding ' +
+      '--district <6-digit code> --district-name <name>',
+  },
+  ADMIN_DISTRICT_UNKNOWN: {
+    status: 400,
+    zh: '区县 {code} 不存在；已有区县：{codes}',
+    en: 'There is no district {code}; existing districts: {codes}',
+  },
+  // runtime (robustness: database outages, background jobs)
+  DB_UNAVAILABLE: {
+    status: 503,
+    zh: '数据库暂时不可用，请稍后重试',
+    en: 'The database is temporarily unavailable; please try again shortly',
+  },
   // concurrency (robustness #10): keyset pagination
   BAD_CURSOR: {
     status: 400,

@@ -226,6 +226,19 @@ export async function postReport(body: ReportBody, photos: Blob[], key: string):
 }
 
 /** The calls, one per endpoint. */
+/** An escalation job that failed too often and waits for staff (GET /api/cases/jobs/parked). */
+export interface ParkedJob {
+  caseId: string;
+  no: string;
+  status: CaseStatus;
+  kind: 'accept' | 'resolve';
+  level: CaseView['level'];
+  dueAt: string;
+  attempts: number;
+  lastError: string | null;
+  parkedAt: string | null;
+}
+
 export const casesApi = {
   categories: () => get<{ categories: CaseCategory[] }>('/api/cases/categories'),
   duplicates: (categoryCode: string, lon: number, lat: number, crs: Crs) =>
@@ -258,6 +271,9 @@ export const casesApi = {
       `/api/cases/map${qs(f)}`,
     ),
   overdue: (code?: string, cursor?: string) => get<Page<CaseView>>(`/api/cases/overdue${qs({ code, cursor })}`),
+  /** Escalation jobs parked after repeated failures (background work made visible). */
+  parkedJobs: (code?: string) => get<{ items: ParkedJob[] }>(`/api/cases/jobs/parked${qs({ code })}`),
+  retryJobs: (id: string) => api<{ rearmed: number }>('POST', `/api/cases/${id}/jobs/retry`, {}),
   metrics: (p: { code?: string; groupBy: string; from?: string; to?: string }) =>
     get<MetricsResponse>(`/api/cases/metrics${qs(p)}`),
   metricsXlsxUrl: (p: { code?: string; groupBy: string; from?: string; to?: string }) =>

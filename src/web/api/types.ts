@@ -29,6 +29,8 @@ export interface Account {
   householdId: string | null;
   scope: PlaceRef;
   csrfToken: string;
+  /** The password was set by an administrator: only the change-password form until it is replaced. */
+  mustChangePassword?: boolean;
 }
 
 /** Population counts of a place or grid. */
@@ -162,6 +164,8 @@ export interface AuditEntry {
   entity: string;
   entityId: string | null;
   scopeCode: string | null;
+  /** True for a recorded read of personal data (action `read`). */
+  read: boolean;
   before: unknown;
   after: unknown;
 }

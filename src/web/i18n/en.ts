@@ -2,6 +2,7 @@
 import type { Messages } from './zh-CN.ts';
 import { circleEn } from './circle.ts';
 import { accountsEn } from './accounts.ts';
+import { pwchangeEn } from './pwchange.ts';
 
 export const en: Messages = {
   app: {
@@ -93,7 +94,7 @@ export const en: Messages = {
     currentPassword: 'Current password',
     newPassword: 'New password',
     confirmPassword: 'New password again',
-    passwordRule: 'At least 8 characters, with letters and digits.',
+    passwordRule: 'At least 8 characters, with letters and digits; not a common password nor your username.',
     mismatch: 'The two new passwords differ',
     weak: 'The new password needs at least 8 characters with letters and digits',
     save: 'Save new password',
@@ -168,6 +169,7 @@ export const en: Messages = {
     phone: 'Phone',
     idNumber: 'ID number',
     birthDate: 'Date of birth',
+    birthDateHidden: 'The date of birth is not shown to your role (age {{age}}); leave blank to keep it',
     age: 'Age',
     relation: 'Relation to head',
     tags: 'Tags',
@@ -247,6 +249,12 @@ export const en: Messages = {
     filterEntity: 'Entity type',
     search: 'Filter',
     changes: 'Changes',
+    filterKind: 'Kind',
+    kindAll: 'All',
+    kindRead: 'Reads of personal data',
+    kindWrite: 'Changes to data',
+    readAction: 'Read personal data',
+    readDetail: 'What was read',
   },
   cases: {
     live: 'Live',
@@ -461,6 +469,9 @@ export const en: Messages = {
       tabList: 'List',
       tabMap: 'Map',
       tabOverdue: 'Overdue',
+      parkedJobs:
+        '{{count}} automatic escalation job(s) failed repeatedly and are paused (fix the cause, then “Retry”)',
+      retryJob: 'Retry',
       allPlaces: 'All communities',
       place: 'Place',
       status: 'Status',
@@ -550,4 +561,5 @@ export const en: Messages = {
   },
   circle: circleEn,
   accounts: accountsEn,
+  pwchange: pwchangeEn,
 };

@@ -1,6 +1,7 @@
 /** Simplified Chinese strings (the default language). The English file must have the same keys. */
 import { circleZh } from './circle.ts';
 import { accountsZh } from './accounts.ts';
+import { pwchangeZh } from './pwchange.ts';
 
 export const zhCN = {
   app: {
@@ -92,7 +93,7 @@ export const zhCN = {
     currentPassword: '当前密码',
     newPassword: '新密码',
     confirmPassword: '再次输入新密码',
-    passwordRule: '至少 8 位，须包含字母和数字。',
+    passwordRule: '至少 8 位，须包含字母和数字；不能是常见密码，也不能包含用户名。',
     mismatch: '两次输入的新密码不一致',
     weak: '新密码至少 8 位，且须包含字母和数字',
     save: '保存新密码',
@@ -166,6 +167,7 @@ export const zhCN = {
     phone: '电话',
     idNumber: '身份证号',
     birthDate: '出生日期',
+    birthDateHidden: '出生日期不向您的角色显示（{{age}} 岁）；留空即不修改',
     age: '年龄',
     relation: '与户主关系',
     tags: '标签',
@@ -245,6 +247,12 @@ export const zhCN = {
     filterEntity: '对象类型',
     search: '筛选',
     changes: '变更内容',
+    filterKind: '记录类型',
+    kindAll: '全部',
+    kindRead: '个人信息查阅',
+    kindWrite: '数据修改',
+    readAction: '查阅个人信息',
+    readDetail: '查阅内容',
   },
   cases: {
     live: '实时更新中',
@@ -453,6 +461,8 @@ export const zhCN = {
       tabList: '事件列表',
       tabMap: '事件地图',
       tabOverdue: '超期事件',
+      parkedJobs: '{{count}} 个自动升级任务多次失败，已暂停（排除原因后点“重试”）',
+      retryJob: '重试',
       allPlaces: '全部社区',
       place: '地点',
       status: '状态',
@@ -542,6 +552,7 @@ export const zhCN = {
   },
   circle: circleZh,
   accounts: accountsZh,
+  pwchange: pwchangeZh,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

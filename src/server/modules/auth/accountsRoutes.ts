@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
 import { requireActor } from '../../platform/http/actor.ts';
+import { publishSessionEnd } from '../../platform/events/sessions.ts';
 import { createAccount, listAccounts, resetPassword, updateAccount, type AccountsCtx } from './accounts.ts';
 
 const code = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
@@ -81,7 +82,13 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           }),
         },
       },
-      async (req) => ({ account: await updateAccount(ctx(req), req.params.id, req.body) }),
+      async (req) => {
+        const account = await updateAccount(ctx(req), req.params.id, req.body);
+        // Disabling or moving an account ends its sessions: their open SSE streams end too, on every instance.
+        if (req.body.disabled === true || req.body.scopeCode !== undefined)
+          await publishSessionEnd(deps.events, { accountId: req.params.id });
+        return { account };
+      },
     );
 
     app.post(
@@ -97,6 +104,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (req) => {
         await resetPassword(ctx(req), req.params.id, req.body.newPassword);
+        await publishSessionEnd(deps.events, { accountId: req.params.id });
         return { ok: true };
       },
     );

@@ -9,6 +9,7 @@ import { PgBus } from '../../platform/events/bus.ts';
 import { freshDb, login, TEST_PG_URL, TestClock } from '../../testing/harness.ts';
 import { seedDemo } from '../registry/seed.ts';
 import { SILU_GRID, SILU_POINT } from './testing/demo.ts';
+import { openStream, within } from './testing/sse.ts';
 
 describe.skipIf(!TEST_PG_URL)('fan-out between instances (PostgreSQL)', () => {
   let h: DbHandle, h2: DbHandle, a: FastifyInstance, b: FastifyInstance;
@@ -74,5 +75,14 @@ describe.skipIf(!TEST_PG_URL)('fan-out between instances (PostgreSQL)', () => {
     const { id, ms } = await got;
     expect(id).toBe(r.json().case.id);
     expect(ms).toBeLessThan(1000);
+  });
+
+  it('logging out on A closes the stream of that session held open by B', async () => {
+    const addrB = b.server.address() as { port: number };
+    const baseB = `http://127.0.0.1:${addrB.port}`;
+    const session = await login(a, 'resident_silu');
+    const stream = await openStream(baseB, session.cookie);
+    expect((await session.request('POST', '/api/auth/logout')).statusCode).toBe(200);
+    expect(await within(stream.ended, 10_000)).toBe(true);
   });
 });

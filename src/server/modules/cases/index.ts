@@ -5,19 +5,18 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.ts';
-import { LocalBus, PgBus, type EventBus } from '../../platform/events/bus.ts';
+import { LocalBus, type EventBus } from '../../platform/events/bus.ts';
 import { defaultCasesOptions, type CasesOptions } from './config.ts';
 import { makeModule, type CasesModule } from './module.ts';
 import { EscalationScheduler } from './scheduler.ts';
 import { caseRoutes } from './routes.ts';
 import { staffRoutes } from './staffRoutes.ts';
 import { streamRoutes } from './stream.ts';
+import { jobsRoutes } from './jobsRoutes.ts';
 import { open311Routes } from './open311/routes.ts';
 
 declare module '../../app.ts' {
   interface AppDeps {
-    /** Event bus to use (tests share one PostgreSQL bus between two apps); built from the config when absent. */
-    events?: EventBus;
     /** Overrides of the case-handling rules and limits. */
     casesOptions?: Partial<CasesOptions>;
   }
@@ -26,23 +25,29 @@ declare module '../../app.ts' {
 declare module 'fastify' {
   interface FastifyInstance {
     /** The cases runtime and one scheduler pass. */
-    cases: { module: CasesModule; tick(): Promise<number> };
+    cases: {
+      module: CasesModule;
+      tick(): Promise<number>;
+      /** True while the scheduler's last pass failed (it is backing off); /healthz reports it. */
+      schedulerFailing(): boolean;
+    };
   }
 }
 
 /** Registers the cases module on the root app (not encapsulated: `app.cases` is visible to callers). */
 export function casesPlugin(deps: AppDeps) {
   const plugin = async (app: FastifyInstance) => {
+    // buildApp passes its bus; a cases plugin registered on its own gets a local one.
     const ownBus = !deps.events;
-    const bus: EventBus =
-      deps.events ??
-      (deps.engine === 'postgres' && deps.config.databaseUrl
-        ? await PgBus.connect(deps.config.databaseUrl)
-        : new LocalBus());
+    const bus: EventBus = deps.events ?? new LocalBus();
     const opts: CasesOptions = { ...defaultCasesOptions(), ...deps.casesOptions };
     const m = makeModule(deps.db, opts, deps.clock, bus, app.locator);
-    const scheduler = new EscalationScheduler(m);
-    app.decorate('cases', { module: m, tick: () => scheduler.tick() });
+    const scheduler = new EscalationScheduler(m, app.log.child({ component: 'scheduler' }));
+    app.decorate('cases', {
+      module: m,
+      tick: () => scheduler.tick(),
+      schedulerFailing: () => scheduler.failures > 0,
+    });
     app.addHook('onReady', async () => {
       scheduler.start(opts.schedulerIntervalMs);
     });
@@ -53,6 +58,7 @@ export function casesPlugin(deps: AppDeps) {
     await app.register(caseRoutes(m));
     await app.register(staffRoutes(m));
     await app.register(streamRoutes(m));
+    await app.register(jobsRoutes(m));
     await app.register(open311Routes(m));
   };
   return Object.assign(plugin, { [Symbol.for('skip-override')]: true });

@@ -1,6 +1,6 @@
 /** Patrol log: a grid worker starts a patrol, posts GPS track points, stops it; cases reported on it are patrol-found. */
 import { AppError } from '../../platform/errors.ts';
-import { audit } from '../../platform/audit.ts';
+import { audit, auditRead } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { distanceM } from './domain/duplicates.ts';
 import type { CasesModule, Who } from './module.ts';
@@ -130,8 +130,15 @@ export async function stop(m: CasesModule, who: Who, id: string) {
   return present({ ...p, ended_at: now }, await found(m, id));
 }
 
-/** One of my patrols. */
+/** One of my patrols. A GPS track is personal data (where a person was, when): each read is recorded. */
 export async function get(m: CasesModule, who: Who, id: string) {
   const p = await own(m, who, id);
+  await auditRead(m.db, who.actor!, {
+    entity: 'patrol',
+    entityId: id,
+    scopeCode: p.grid_code ?? p.community_code,
+    rows: p.track.length,
+    ip: who.ip,
+  });
   return present(p, await found(m, id));
 }

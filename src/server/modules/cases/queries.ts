@@ -1,6 +1,7 @@
 /** Read models: one case, history, lists, queue, map points, overdue, my cases, notifications, duplicates, metrics. */
 import { AppError } from '../../platform/errors.ts';
 import { cursorText, cursorUuid, decodeCursor, pageOf } from '../../platform/http/cursor.ts';
+import { auditRead } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { boxAround, findDuplicates } from './domain/duplicates.ts';
 import { withRates, DEFINITIONS } from './domain/metrics.ts';
@@ -15,12 +16,15 @@ import type { Crs } from '../registry/domain/geo/crs.ts';
 
 const STAFF = new Set(['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'auditor']);
 
-/** Presents rows for a viewer (full view; callers have checked read access). */
+/**
+ * Presents rows for a viewer (full view; callers have checked read access). Showing reporters' names and
+ * phones to anyone but the reporter is a read of personal data and is recorded in the audit log.
+ */
 export async function present(m: CasesModule, who: Who, rows: CaseRow[]) {
   const ids = rows.map((r) => r.id);
   const [counts, photos] = await Promise.all([repo.supporterCounts(m.db, ids), repo.photoIdsOf(m.db, ids)]);
   const now = m.clock();
-  return rows.map((r) =>
+  const views = rows.map((r) =>
     presentCase(r, who.actor, now, {
       supporters: counts.get(r.id) ?? 0,
       photoIds: photos.filter((p) => p.case_id === r.id).map((p) => p.id),
@@ -28,6 +32,18 @@ export async function present(m: CasesModule, who: Who, rows: CaseRow[]) {
       lang: who.lang,
     }),
   );
+  const shown = views.filter((v) => v.reporter !== null && !v.mine);
+  const one = shown.length === 1 ? shown[0] : undefined;
+  if (who.actor && shown.length > 0) {
+    await auditRead(m.db, who.actor, {
+      entity: 'case.reporter',
+      entityId: one?.id ?? null,
+      scopeCode: one ? (one.gridCode ?? one.communityCode) : who.actor.scopeCode,
+      rows: shown.length,
+      ip: who.ip,
+    });
+  }
+  return views;
 }
 
 /**
@@ -67,6 +83,16 @@ export async function history(m: CasesModule, who: Who, id: string) {
   // A resident's name (the reporter, supporters) is as private as the reporter field: only those who may see
   // the reporter (handlers of the case) and the reporter themself see it; staff names are work contacts.
   const pii = who.actor !== null && (r.reporter_id === who.actor.accountId || can(who.actor, 'pii', subjectOf(r)));
+  const residentsNamed = events.filter((e) => e.actor_role === 'resident' && e.actor_name).length;
+  if (who.actor && pii && r.reporter_id !== who.actor.accountId && residentsNamed > 0) {
+    await auditRead(m.db, who.actor, {
+      entity: 'case.history',
+      entityId: id,
+      scopeCode: r.grid_code ?? r.community_code,
+      rows: residentsNamed,
+      ip: who.ip,
+    });
+  }
   return events.map((e) => ({
     id: e.id,
     type: e.type,
@@ -92,7 +118,8 @@ export async function photo(m: CasesModule, who: Who, id: string) {
   return { mime: p.mime, data: Buffer.from(p.data, 'base64') };
 }
 
-function staffScope(who: Who, code: string | undefined): { actor: Actor; code: string } {
+/** The place code a staff request may look at (its own scope unless a narrower one is asked for). */
+export function staffScope(who: Who, code: string | undefined): { actor: Actor; code: string } {
   const actor = who.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (!STAFF.has(actor.role)) throw new AppError('FORBIDDEN');

@@ -1,5 +1,6 @@
 /** The cases module's SQL: one named function per query. Callers pass the db or a transaction. */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { likeContains } from '../../platform/db/like.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { CasesTable, CaseEventsTable, CasePhotosTable } from './schema.ts';
 import type { Status } from './domain/workflow.ts';
@@ -15,7 +16,10 @@ export function insertCase(db: Db, row: Insertable<CasesTable>) {
 export function getCase(db: Db, id: string) {
   return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
-/** Reads and row-locks a case for a transition (PostgreSQL serialises concurrent writers here). */
+/**
+ * Reads and row-locks a case for a transition (PostgreSQL serialises concurrent writers here). Lock order of the
+ * module: case rows first (ascending id when a transaction needs several), then their escalation job rows.
+ */
 export function lockCase(trx: Transaction<Database>, id: string) {
   return trx.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
@@ -154,21 +158,16 @@ export function upsertJob(
     .insertInto('case_escalation_jobs')
     .values({ case_id: caseId, kind, level, community_code: communityCode, due_at: dueAt, done_at: null, result: null })
     .onConflict((oc) =>
-      oc.columns(['case_id', 'kind', 'level']).doUpdateSet({ due_at: dueAt, done_at: null, result: null }),
+      oc.columns(['case_id', 'kind', 'level']).doUpdateSet({
+        due_at: dueAt,
+        done_at: null,
+        result: null,
+        attempts: 0,
+        last_error: null,
+        next_attempt_at: null,
+        parked_at: null,
+      }),
     )
-    .execute();
-}
-/** Due jobs, locked; rows another instance is working on are skipped. */
-export function lockDueJobs(trx: Transaction<Database>, now: Date, limit: number) {
-  return trx
-    .selectFrom('case_escalation_jobs')
-    .selectAll()
-    .where('done_at', 'is', null)
-    .where('due_at', '<=', now)
-    .orderBy('due_at')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
     .execute();
 }
 export function finishJob(db: Db, caseId: string, kind: string, level: string, at: Date, result: string) {
@@ -274,7 +273,10 @@ function filtered(db: Db, f: CaseFilter) {
   if (f.supervised) q = q.where('supervised', '=', true);
   if (f.from) q = q.where('created_at', '>=', f.from);
   if (f.to) q = q.where('created_at', '<', f.to);
-  if (f.q) q = q.where((eb) => eb.or([eb('description', 'like', `%${f.q}%`), eb('address', 'like', `%${f.q}%`)]));
+  if (f.q) {
+    const pattern = likeContains(f.q);
+    q = q.where((eb) => eb.or([eb('description', 'like', pattern), eb('address', 'like', pattern)]));
+  }
   if (f.overdueAt) {
     const now = f.overdueAt;
     q = q

@@ -108,6 +108,13 @@ export interface CaseEscalationJobsTable {
   due_at: Ts;
   done_at: TsNull;
   result: string | null;
+  /** Failed runs since the job was (re-)armed; parked after MAX_JOB_ATTEMPTS. */
+  attempts: Generated<number>;
+  last_error: string | null;
+  /** Not run before this time after a failure (backoff). */
+  next_attempt_at: TsNull;
+  /** Set when the job failed too often: kept and shown to staff, not retried until someone re-arms it. */
+  parked_at: TsNull;
 }
 export interface CaseIdempotencyTable {
   owner: string;

@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/http/actor.ts';
 import type { BusEvent } from '../../platform/events/bus.ts';
+import { endsSession } from '../../platform/events/sessions.ts';
 import type { CasesModule } from './module.ts';
 import { can } from './permissions.ts';
 import type { Status } from './domain/workflow.ts';
@@ -21,7 +22,7 @@ export function streamRoutes(m: CasesModule, pingMs = 15_000): FastifyPluginAsyn
         const res = reply.raw;
         res.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
+          'cache-control': 'no-store, no-transform', // hijacked: the no-store hook does not run here
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
         });
@@ -38,16 +39,22 @@ export function streamRoutes(m: CasesModule, pingMs = 15_000): FastifyPluginAsyn
           return can(actor, 'read', subject);
         };
         const off = m.bus.subscribe((e) => {
+          // The session this stream was opened with has ended (logout, password change) on some instance.
+          if (endsSession(e, actor.accountId, actor.sessionId)) {
+            end();
+            res.end();
+            return;
+          }
           if (!visible(e)) return;
           const { topic: _t, reporterId: _r, ...data } = e;
           res.write(`event: case\ndata: ${JSON.stringify(data)}\n\n`);
         });
         const ping = setInterval(() => res.write(': ping\n\n'), pingMs);
         ping.unref();
-        const end = () => {
+        function end() {
           off();
           clearInterval(ping);
-        };
+        }
         req.raw.on('close', end);
         res.on('error', end);
       },

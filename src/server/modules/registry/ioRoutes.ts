@@ -24,7 +24,10 @@ export function ioRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/registry/template.:format',
-      { schema: { tags, summary: 'Download the ledger template', params: z.object({ format }) } },
+      {
+        config: { publicCache: true },
+        schema: { tags, summary: 'Download the ledger template', params: z.object({ format }) },
+      },
       async (req, reply) => {
         const buf = await rowsToFile(templateRows(), req.params.format);
         return reply

@@ -6,6 +6,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import { auditRead } from '../../platform/audit.ts';
 import { authorize, type Ctx } from './service.ts';
 import { LEDGER_COLUMNS, writeLedger } from './domain/ledger.ts';
 import { toCsv } from './domain/csv.ts';
@@ -43,6 +44,22 @@ function householdBatch(ctx: Ctx, communityCode: string, after: HouseholdKey | n
  */
 export async function* ledgerRows(ctx: Ctx, communityCode: string, batch = BATCH): AsyncGenerator<string[][]> {
   authorize(ctx.actor, 'registry.export', { code: communityCode });
+  // The export holds every resident's ID number and phone in clear: recorded as a read (who, where, how many).
+  const count = (table: 'households' | 'residents') =>
+    ctx.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('community_code', '=', communityCode)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  const [households, residents] = await Promise.all([count('households'), count('residents')]);
+  await auditRead(ctx.db, ctx.actor, {
+    entity: 'ledger',
+    scopeCode: communityCode,
+    rows: residents,
+    query: { households },
+    ip: ctx.ip,
+  });
   yield [[...LEDGER_COLUMNS]];
   let after: HouseholdKey | null = null;
   for (;;) {

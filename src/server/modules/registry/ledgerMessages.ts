@@ -13,6 +13,7 @@ const texts: Record<RowErrorCode, { zh: string; en: string }> = {
     zh: '同一户的面积或产权人前后不一致',
     en: 'area or owner differs between rows of one household',
   },
+  id_registered: { zh: '身份证号已登记', en: 'This ID number is already registered' },
   out_of_scope: { zh: '超出您的管辖范围', en: 'outside your area' },
   bad_header: { zh: '缺少列', en: 'missing column' },
 };

@@ -7,6 +7,7 @@ import type { Selectable } from 'kysely';
 import type { ResidentsTable } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
+import { maskIdNumber } from './domain/mask.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { can } from './permissions.ts';
 import { authorize, type Ctx } from './service.ts';
@@ -180,8 +181,10 @@ export async function importLedger(ctx: Ctx, communityCode: string, rows: string
         outside.map((r) => ({
           row: 0,
           column: '公民身份号码' as const,
-          code: 'out_of_scope' as const,
-          detail: r.id_number ?? '',
+          // Same words as a single add's DUPLICATE_ID_NUMBER, and the number masked: the answer must not say
+          // that (or where) the person is registered outside the importer's community.
+          code: 'id_registered' as const,
+          detail: maskIdNumber(r.id_number),
         })),
       );
     for (const r of parsed.residents) {

@@ -2,10 +2,12 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { AppError } from '../../platform/errors.ts';
 import { cursorText, cursorUuid, decodeCursor, pageOf } from '../../platform/http/cursor.ts';
+import { auditRead, READ_ACTION } from '../../platform/audit.ts';
 import { can } from './permissions.ts';
 import { presentResident } from './present.ts';
+import { presentAuditEntry } from './presentAudit.ts';
 import { authorize, statsUnder, type Ctx } from './service.ts';
-import { shanghaiDate } from './domain/age.ts';
+import { bornAfterForAge, CHILD_AGE, shanghaiDate } from './domain/age.ts';
 import { maskIdNumber, maskPhone } from './domain/mask.ts';
 import * as repo from './repository.ts';
 
@@ -143,70 +145,82 @@ function residentAfter(cursor: string | undefined): [string, string] | null {
   return [cursorText(name), cursorUuid(id)];
 }
 
-/** Resident search under a code (defaults to the actor's scope). Only PII-entitled roles may search by ID/phone. */
+/**
+ * Resident search under a code (defaults to the actor's scope). Only PII-entitled roles may search by ID/phone.
+ * Visibility rules apply before matching: a viewer not entitled to children's data never matches a child.
+ * A page that shows unmasked phone/ID numbers, and every search by a number, is recorded as a read.
+ * One keyset page in (name, id) order: `{ items, nextCursor, total }`.
+ */
 export async function searchResidents(
   ctx: Ctx,
-  o: { code?: string; q?: string; tag?: string; cursor?: string | undefined; pageSize: number },
+  o: {
+    code?: string | undefined;
+    q?: string | undefined;
+    tag?: string | undefined;
+    cursor?: string | undefined;
+    pageSize: number;
+  },
 ) {
   const code = o.code ?? ctx.actor.scopeCode;
   authorize(ctx.actor, 'resident.read', { code, householdId: null });
   const byPii = can(ctx.actor, 'resident.pii', { code });
+  const today = shanghaiDate(ctx.now);
+  // The search code lies inside the actor's scope (authorised above), so one decision holds for every row.
+  const seesChildren = can(ctx.actor, 'resident.child', { code });
   const r = await repo.searchResidents(ctx.db, {
     code,
     q: o.q,
     tag: o.tag,
     byPii,
+    childBornAfter: seesChildren ? null : bornAfterForAge(CHILD_AGE, today),
     after: residentAfter(o.cursor),
     limit: o.pageSize,
   });
   const page = pageOf(r.rows, o.pageSize, (row) => [row.name, row.id]);
-  const today = shanghaiDate(ctx.now);
-  return {
-    total: r.total,
-    nextCursor: page.nextCursor,
-    items: page.rows.map((row) => ({
-      ...presentResident(row, ctx.actor, today, ctx.lang),
-      address: [row.building_name, row.unit, row.room].filter(Boolean).join(' '),
-    })),
-  };
+  const items = page.rows.map((row) => ({
+    ...presentResident(row, ctx.actor, today, ctx.lang),
+    address: [row.building_name, row.unit, row.room].filter(Boolean).join(' '),
+  }));
+  const q = o.q?.trim() ?? '';
+  const byNumber = /^\d{4,}[\dXx]?$/.test(q);
+  const unmasked = items.filter((x) => !x.masked).length;
+  if (unmasked > 0 || byNumber) {
+    await auditRead(ctx.db, ctx.actor, {
+      entity: 'resident',
+      scopeCode: code,
+      rows: unmasked,
+      query: { q: byNumber ? maskQuery(q) : q, tag: o.tag ?? null, cursor: o.cursor ?? null, matched: r.total },
+      ip: ctx.ip,
+    });
+  }
+  return { total: r.total, nextCursor: page.nextCursor, items };
 }
 
-/** The audit log under the actor's scope (auditors). */
+/** A number typed into a search, as the audit log keeps it: an ID number or phone masked. */
+function maskQuery(q: string): string {
+  return q.length >= 15 ? maskIdNumber(q) : maskPhone(q);
+}
+
+/** The audit log under the actor's scope (auditors); `kind: 'read'` keeps the reads of personal data. */
 export async function auditLog(
   ctx: Ctx,
-  o: { code?: string; entity?: string; cursor?: string | undefined; pageSize: number },
+  o: {
+    code?: string | undefined;
+    entity?: string | undefined;
+    kind?: 'read' | 'write' | undefined;
+    cursor?: string | undefined;
+    pageSize: number;
+  },
 ) {
   const code = o.code ?? ctx.actor.scopeCode;
   authorize(ctx.actor, 'audit.read', { code });
   const before = o.cursor ? cursorText(decodeCursor(o.cursor, 1)[0]) : null;
   if (before !== null && !/^\d{1,18}$/.test(before)) throw new AppError('BAD_CURSOR');
-  const r = await repo.listAudit(ctx.db, { code, entity: o.entity, beforeId: before, limit: o.pageSize });
+  const r = await repo.listAudit(ctx.db, { code, entity: o.entity, kind: o.kind, beforeId: before, limit: o.pageSize });
   const page = pageOf(r.items, o.pageSize, (e) => [String(e.id)]);
   return {
     total: r.total,
     nextCursor: page.nextCursor,
-    items: page.rows.map((e) => ({
-      id: Number(e.id),
-      at: new Date(e.at).toISOString(),
-      actorId: e.actor_id,
-      actorRole: e.actor_role,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entity_id,
-      scopeCode: e.scope_code,
-      before: maskRecord(e.before),
-      after: maskRecord(e.after),
-      ip: e.ip,
-    })),
+    items: page.rows.map((e) => presentAuditEntry(e, READ_ACTION)),
   };
-}
-
-/** Audit rows keep the full before/after; readers see phone and ID numbers masked. */
-function maskRecord(v: unknown): unknown {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-  const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
-  if (typeof out.phone === 'string') out.phone = maskPhone(out.phone);
-  if (typeof out.id_number === 'string') out.id_number = maskIdNumber(out.id_number);
-  delete out.password_hash;
-  return out;
 }

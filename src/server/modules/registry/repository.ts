@@ -1,11 +1,13 @@
 /** The registry's SQL: one named function per query. Callers pass the db or a transaction. */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, HouseholdsTable, ResidentsTable } from '../../platform/db/schema.ts';
+import { likeContains, likePrefix, likeSuffix } from '../../platform/db/like.ts';
+import { READ_ACTION } from '../../platform/audit.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Matches rows whose grid (or community, for rows without a grid) lies under `code`. */
-const underCode = (code: string) => sql<boolean>`coalesce(grid_code, community_code) LIKE ${code + '%'}`;
+const underCode = (code: string) => sql<boolean>`coalesce(grid_code, community_code) LIKE ${likePrefix(code)}`;
 
 export function getPlace(db: Db, code: string) {
   return db.selectFrom('places').selectAll().where('code', '=', code).executeTakeFirst();
@@ -26,7 +28,7 @@ export function placesUnder(db: Db, prefix: string, kind: 'community' | 'grid') 
     .selectFrom('places')
     .selectAll()
     .where('kind', '=', kind)
-    .where('code', 'like', `${prefix}%`)
+    .where('code', 'like', likePrefix(prefix))
     .orderBy('code')
     .execute();
 }
@@ -107,7 +109,7 @@ export function gridWorkersUnder(db: Db, communityCode: string) {
     .selectFrom('accounts')
     .select(['display_name', 'scope_code'])
     .where('role', '=', 'grid_worker')
-    .where('scope_code', 'like', `${communityCode}%`)
+    .where('scope_code', 'like', likePrefix(communityCode))
     .execute();
 }
 
@@ -126,10 +128,10 @@ export async function listHouseholds(
   let base = db
     .selectFrom('households as h')
     .leftJoin('buildings as b', 'b.id', 'h.building_id')
-    .where(sql<boolean>`coalesce(h.grid_code, h.community_code) LIKE ${code + '%'}`);
+    .where(sql<boolean>`coalesce(h.grid_code, h.community_code) LIKE ${likePrefix(code)}`);
   if (q)
     base = base.where((eb) =>
-      eb.or([eb('h.owner_name', 'like', `%${q}%`), eb('b.name', 'like', `%${q}%`), eb('h.room', '=', q)]),
+      eb.or([eb('h.owner_name', 'like', likeContains(q)), eb('b.name', 'like', likeContains(q)), eb('h.room', '=', q)]),
     );
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const items = await base
@@ -233,21 +235,35 @@ export function residentByIdNumber(db: Db, idNumber: string) {
   return db.selectFrom('residents').select(['id']).where('id_number', '=', idNumber).executeTakeFirst();
 }
 
-/** Residents under a code matching a name fragment, a phone tail, an ID number (if allowed) or a tag. */
+/**
+ * Residents under a code matching a name fragment, a phone tail, an ID number or phone (if allowed) or a tag.
+ * `childBornAfter` is the visibility rule for viewers not entitled to children's data: rows of people born
+ * after that date (under 14) are excluded in the WHERE clause, before any matching, so that no search — by
+ * name, number, tag or none — can return, count or locate a hidden child.
+ */
 export async function searchResidents(
   db: Db,
-  o: { code: string; q?: string; tag?: string; byPii: boolean; after: [string, string] | null; limit: number },
+  o: {
+    code: string;
+    q?: string | undefined;
+    tag?: string | undefined;
+    byPii: boolean;
+    childBornAfter: string | null;
+    after: [string, string] | null;
+    limit: number;
+  },
 ) {
   let base = db
     .selectFrom('residents as r')
     .innerJoin('households as h', 'h.id', 'r.household_id')
     .leftJoin('buildings as b', 'b.id', 'h.building_id')
-    .where(sql<boolean>`coalesce(r.grid_code, r.community_code) LIKE ${o.code + '%'}`);
+    .where(sql<boolean>`coalesce(r.grid_code, r.community_code) LIKE ${likePrefix(o.code)}`);
+  if (o.childBornAfter !== null) base = base.where('r.birth_date', '<=', o.childBornAfter);
   const q = o.q?.trim();
   if (q) {
     base = base.where((eb) => {
-      const ors = [eb('r.name', 'like', `%${q}%`)];
-      if (/^\d{4}$/.test(q)) ors.push(eb('r.phone', 'like', `%${q}`));
+      const ors = [eb('r.name', 'like', likeContains(q))];
+      if (/^\d{4}$/.test(q)) ors.push(eb('r.phone', 'like', likeSuffix(q)));
       if (o.byPii && /^\d{6,}[\dXx]?$/.test(q))
         ors.push(eb('r.phone', '=', q), eb('r.id_number', '=', q.toUpperCase()));
       return eb.or(ors);
@@ -276,15 +292,23 @@ export function buildingByName(db: Db, communityCode: string, name: string) {
     .executeTakeFirst();
 }
 
-/** Audit entries under a scope, newest first: a page after `beforeId` plus one row (another page exists). */
+/** Audit entries under a scope, newest first, a page after `beforeId` plus one row (another page exists); `kind` 'read' keeps the reads of personal data, 'write' the rest. */
 export async function listAudit(
   db: Db,
-  o: { code: string; entity?: string | undefined; beforeId: string | null; limit: number },
+  o: {
+    code: string;
+    entity?: string | undefined;
+    kind?: 'read' | 'write' | undefined;
+    beforeId: string | null;
+    limit: number;
+  },
 ) {
   let base = db
     .selectFrom('audit_log')
-    .where((eb) => eb.or([eb('scope_code', 'like', `${o.code}%`), eb('scope_code', 'is', null)]));
+    .where((eb) => eb.or([eb('scope_code', 'like', likePrefix(o.code)), eb('scope_code', 'is', null)]));
   if (o.entity) base = base.where('entity', '=', o.entity);
+  if (o.kind === 'read') base = base.where('action', '=', READ_ACTION);
+  if (o.kind === 'write') base = base.where('action', '<>', READ_ACTION);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const page = o.beforeId ? base.where(sql<boolean>`id < ${o.beforeId}::bigint`) : base;
   const items = await page

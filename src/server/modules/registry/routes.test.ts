@@ -119,7 +119,9 @@ describe('privacy by role', () => {
     expect(adultA.phone).toMatch(/^1\d{10}$/);
     expect(adultA.idNumber).toMatch(/^\d{17}[\dX]$/);
     expect(adultB.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
-    expect(adultB.idNumber).toMatch(/^\d{3}\*{12}[\dX]{3}$/);
+    // Masking rule changed (privacy item 2): only the last 4 are kept, and no birth date beside them.
+    expect(adultB.idNumber).toMatch(/^\*{14}\d{3}[\dX]$/);
+    expect(adultB).toMatchObject({ birthDate: null, age: adultA.age, masked: true });
   });
 
   it('children under 14 are visible only to community staff of their community', async () => {

@@ -10,6 +10,8 @@ import * as service from './service.ts';
 import * as queries from './queries.ts';
 import { geoRoutes } from './geoRoutes.ts';
 import { ioRoutes } from './ioRoutes.ts';
+import { householdDetailSchema, householdPage, oneResident, residentPage } from './responseSchemas.ts';
+import { auditPageSchema } from './presentAudit.ts';
 
 const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
 const uuid = z.uuid();
@@ -90,6 +92,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Households under a grid or community',
           querystring: z.object({ code: placeCode, q: z.string().max(50).optional(), ...page, ...lang }),
+          response: { 200: householdPage },
         },
       },
       async (req) =>
@@ -104,6 +107,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'A household and its residents (masked by role)',
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
+          response: { 200: householdDetailSchema },
         },
       },
       async (req) => service.householdDetail(ctxOf(deps, req), req.params.id),
@@ -125,6 +129,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             areaSource: z.enum(['register', 'survey', 'contract']).optional(),
             ownerName: z.string().trim().min(1).max(100).optional(),
           }),
+          response: { 200: householdDetailSchema },
         },
       },
       async (req) => {
@@ -143,6 +148,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
           body: z.strictObject(residentFields),
+          response: { 201: oneResident },
         },
       },
       async (req, reply) =>
@@ -162,6 +168,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             ...page,
             ...lang,
           }),
+          response: { 200: residentPage },
         },
       },
       async (req) => queries.searchResidents(ctxOf(deps, req), req.query),
@@ -176,6 +183,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
           body: z.strictObject({ version: z.number().int().min(1), ...z.object(residentFields).partial().shape }),
+          response: { 200: oneResident },
         },
       },
       async (req) => {
@@ -205,13 +213,15 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['audit'],
-          summary: 'Append-only audit log (auditors)',
+          summary: 'Append-only audit log (auditors); kind=read lists the reads of personal data',
           querystring: z.object({
             code: placeCode.optional(),
             entity: z.string().max(40).optional(),
+            kind: z.enum(['read', 'write']).optional(),
             ...page,
             ...lang,
           }),
+          response: { 200: auditPageSchema },
         },
       },
       async (req) => queries.auditLog(ctxOf(deps, req), req.query),

@@ -115,6 +115,8 @@ const cases: Record<string, Case> = {
     url: () => `/api/cases/${oc.caseId}/actions`,
     body: { action: 'verify', ok: true },
   },
+  'GET /api/cases/jobs/parked': { method: 'GET', url: () => `/api/cases/jobs/parked?code=${OTHER_COMMUNITY}` },
+  'POST /api/cases/:id/jobs/retry': { method: 'POST', url: () => `/api/cases/${oc.caseId}/jobs/retry` },
   'POST /api/cases/:id/notes': { method: 'POST', url: () => `/api/cases/${oc.caseId}/notes`, body: { note: '入侵' } },
   'POST /api/cases/:id/support': { method: 'POST', url: () => `/api/cases/${oc.caseId}/support` },
   'POST /api/cases/:id/confirm': {
@@ -175,6 +177,7 @@ const unscoped = new Set([
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'GET /api/auth/me',
+  'GET /api/auth/demo',
   'POST /api/auth/password',
   'GET /api/geo/locate',
   'GET /api/registry/template.:format',

@@ -5,13 +5,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { audit } from '../../platform/audit.ts';
+import { audit, auditRead } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { can, type RegistryAction, type Subject } from './permissions.ts';
 import { presentResident } from './present.ts';
 import { validateIdNumber } from './domain/idNumber.ts';
 import { bornAfterForAge, CHILD_AGE, ELDERLY_AGE, shanghaiDate } from './domain/age.ts';
+import { duplicate, refused, uniqueId } from './idNumberGuard.ts';
 import * as repo from './repository.ts';
 
 /** Per-request context of a use case. */
@@ -72,6 +73,19 @@ export async function householdDetail(ctx: Ctx, id: string) {
   authorize(ctx.actor, 'household.read', { code: h.grid_code ?? h.community_code, householdId: h.id });
   const today = shanghaiDate(ctx.now);
   const residents = await repo.residentsOfHousehold(ctx.db, id);
+  const views = residents.map((r) => presentResident(r, ctx.actor, today, ctx.lang));
+  // Staff opening a household with clear phone/ID numbers is a read of sensitive data; a resident reading their
+  // own household is not someone else's data.
+  const unmasked = views.filter((v) => !v.masked).length;
+  if (unmasked > 0 && ctx.actor.householdId !== h.id) {
+    await auditRead(ctx.db, ctx.actor, {
+      entity: 'household',
+      entityId: h.id,
+      scopeCode: h.grid_code ?? h.community_code,
+      rows: unmasked,
+      ip: ctx.ip,
+    });
+  }
   return {
     household: {
       id: h.id,
@@ -86,7 +100,7 @@ export async function householdDetail(ctx: Ctx, id: string) {
       ownerName: h.owner_name,
       version: h.version,
     },
-    residents: residents.map((r) => presentResident(r, ctx.actor, today, ctx.lang)),
+    residents: views,
   };
 }
 
@@ -150,24 +164,26 @@ function checkIdNumber(idNumber: string | null, today: string): string | null {
 export async function addResident(ctx: Ctx, householdId: string, input: ResidentInput) {
   const today = shanghaiDate(ctx.now);
   const idNumber = checkIdNumber(input.idNumber, today);
-  return ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     const h = await repo.getHousehold(trx, householdId);
     if (!h) throw new AppError('NOT_FOUND');
     authorize(ctx.actor, 'resident.write', { code: h.grid_code ?? h.community_code, householdId });
-    if (idNumber && (await repo.residentByIdNumber(trx, idNumber))) throw new AppError('DUPLICATE_ID_NUMBER');
-    const row = await repo.insertResident(trx, {
-      id: uuidv7(ctx.now.getTime()),
-      community_code: h.community_code,
-      grid_code: h.grid_code,
-      household_id: householdId,
-      name: input.name,
-      gender: input.gender,
-      phone: input.phone,
-      id_number: idNumber,
-      birth_date: input.birthDate,
-      relation: input.relation,
-      tags: input.tags,
-    });
+    if (idNumber && (await repo.residentByIdNumber(trx, idNumber))) return duplicate(h.grid_code ?? h.community_code);
+    const row = await uniqueId(
+      repo.insertResident(trx, {
+        id: uuidv7(ctx.now.getTime()),
+        community_code: h.community_code,
+        grid_code: h.grid_code,
+        household_id: householdId,
+        name: input.name,
+        gender: input.gender,
+        phone: input.phone,
+        id_number: idNumber,
+        birth_date: input.birthDate,
+        relation: input.relation,
+        tags: input.tags,
+      }),
+    );
     await audit(trx, actorRef(ctx.actor), {
       action: 'create',
       entity: 'resident',
@@ -178,30 +194,35 @@ export async function addResident(ctx: Ctx, householdId: string, input: Resident
     });
     return presentResident(row, ctx.actor, today, ctx.lang);
   });
+  return refused(ctx, result, idNumber);
 }
 
 /** Edits a resident (optimistic). */
 export async function editResident(ctx: Ctx, id: string, version: number, patch: Partial<ResidentInput>) {
   const today = shanghaiDate(ctx.now);
   const idNumber = patch.idNumber === undefined ? undefined : checkIdNumber(patch.idNumber, today);
-  return ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.getResident(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     authorize(ctx.actor, 'resident.write', {
       code: before.grid_code ?? before.community_code,
       householdId: before.household_id,
     });
+    // The version is checked before the ID number, so a stale edit cannot ask "is this ID registered?" for free.
+    if (before.version !== version) throw new AppError('CONFLICT');
     if (idNumber && idNumber !== before.id_number && (await repo.residentByIdNumber(trx, idNumber)))
-      throw new AppError('DUPLICATE_ID_NUMBER');
-    const after = await repo.updateResident(trx, id, version, {
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.gender !== undefined ? { gender: patch.gender } : {}),
-      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
-      ...(idNumber !== undefined ? { id_number: idNumber } : {}),
-      ...(patch.birthDate !== undefined ? { birth_date: patch.birthDate } : {}),
-      ...(patch.relation !== undefined ? { relation: patch.relation } : {}),
-      ...(patch.tags !== undefined ? { tags: patch.tags } : {}),
-    });
+      return duplicate(before.grid_code ?? before.community_code);
+    const after = await uniqueId(
+      repo.updateResident(trx, id, version, {
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.gender !== undefined ? { gender: patch.gender } : {}),
+        ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+        ...(idNumber !== undefined ? { id_number: idNumber } : {}),
+        ...(patch.birthDate !== undefined ? { birth_date: patch.birthDate } : {}),
+        ...(patch.relation !== undefined ? { relation: patch.relation } : {}),
+        ...(patch.tags !== undefined ? { tags: patch.tags } : {}),
+      }),
+    );
     if (!after) throw new AppError('CONFLICT');
     await audit(trx, actorRef(ctx.actor), {
       action: 'update',
@@ -214,6 +235,7 @@ export async function editResident(ctx: Ctx, id: string, version: number, patch:
     });
     return presentResident(after, ctx.actor, today, ctx.lang);
   });
+  return refused(ctx, result, idNumber ?? null);
 }
 
 /** Removes a resident (moved away or deceased); the audit row keeps what was removed. */

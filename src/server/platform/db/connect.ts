@@ -8,6 +8,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { join } from 'node:path';
 import { lockDataDir } from './lock.ts';
+import { errFields, type Logger } from '../log.ts';
 import type { Database } from './schema.ts';
 
 /** Which engine a handle talks to; reported by /healthz. */
@@ -52,19 +53,34 @@ export async function openPglite(dir: string): Promise<DbHandle> {
   }
 }
 
-/** Opens a PostgreSQL pool at `url`. */
-export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString: url, max });
-  // An idle client whose server connection ends (server restart, database dropped while the pool closes) is
-  // reported here; the pool discards it and opens a new one on demand, so it must not crash the process.
-  pool.on('error', (e) => {
-    if ((e as { code?: string }).code !== '57P01') process.emitWarning(`PostgreSQL idle client: ${e.message}`);
+/**
+ * Opens a PostgreSQL pool at `url`. The server may go away at any time (restart, failover, `pg_ctl stop -m
+ * immediate`): every client gets a permanent `error` listener, because node-postgres emits `error` on a client
+ * whose connection dies *between* queries — also while Kysely holds it checked out for a transaction, when the
+ * pool's own idle listener is not attached — and an unhandled `error` event would end the process. The broken
+ * client is not queryable any more, so the pool drops it on release and opens a new one on demand.
+ */
+export async function openPostgres(url: string, max = 10, log?: Logger): Promise<DbHandle> {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, keepAlive: true });
+  const lost = (e: Error) => {
+    // 57P01 is also what DROP DATABASE … WITH (FORCE) and a clean shutdown send: expected, so only logged.
+    const code = (e as { code?: string }).code;
+    if (log) log.warn({ component: 'db', event: 'db_connection_lost', err: errFields(e) }, 'database connection lost');
+    else if (code !== '57P01') process.emitWarning(`PostgreSQL connection lost: ${e.message}`);
+  };
+  pool.on('connect', (client) => {
+    client.on('error', lost);
   });
+  // Idle clients also report through the pool (the pool removes them); the client listener above logs it.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', url, close: () => db.destroy() };
 }
 
 /** Opens whichever engine the config selects. */
-export function openDatabase(cfg: { databaseUrl: string | undefined; dataDir: string }): Promise<DbHandle> {
-  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite(cfg.dataDir);
+export function openDatabase(
+  cfg: { databaseUrl: string | undefined; dataDir: string },
+  log?: Logger,
+): Promise<DbHandle> {
+  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl, 10, log) : openPglite(cfg.dataDir);
 }

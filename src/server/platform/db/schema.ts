@@ -149,6 +149,8 @@ export interface AccountsTable {
   resident_id: string | null;
   phone: string | null;
   disabled: Generated<boolean>;
+  /** Set when someone else chose the password (account created or reset by an administrator). */
+  must_change_password: Generated<boolean>;
   created_at: Created;
   updated_at: Updated;
 }
@@ -174,6 +176,19 @@ export interface AuditLogTable {
   before: Json<unknown>;
   after: Json<unknown>;
   ip: string | null;
+  /** Position in the hash chain (1, 2, 3 … no gaps); set by the chain trigger (0007), never by the app. */
+  seq: Generated<number>;
+  /** Hash of the previous row (64 zeros for the first); set by the trigger. */
+  prev_hash: Generated<string>;
+  /** SHA-256 hex of prev_hash ‖ canonical row text; set by the trigger. */
+  hash: Generated<string>;
+}
+
+/** The single row holding the audit chain's last seq and hash (written only by the chain trigger). */
+export interface AuditChainHeadTable {
+  one: Generated<boolean>;
+  seq: number;
+  hash: string;
 }
 
 /** The whole database as Kysely sees it. */
@@ -189,6 +204,7 @@ export interface Database extends CaseTables, CircleTables {
   accounts: AccountsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
 }
 
 export type { Geometry };

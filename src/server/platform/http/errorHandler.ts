@@ -6,6 +6,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import * as zodLocales from 'zod/locales';
 import { AppError, errorMessage, pickLang, type ErrorCode, type Lang } from '../errors.ts';
+import { errFields } from '../log.ts';
+import { DB_RETRY_AFTER_S, isDbUnavailable } from '../db/availability.ts';
 
 /** The language of a request (query `lang`, cookie `linli_lang`, Accept-Language). */
 export function langOf(req: FastifyRequest): Lang {
@@ -19,6 +21,8 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
     error: { code: err.code, message: errorMessage(err.code, lang, err.params) },
   };
   if (err.details !== undefined) body.error.details = err.details;
+  // A client (or proxy) that sees 503 knows when to try again; nothing was written by the failed request.
+  if (err.code === 'DB_UNAVAILABLE') reply.header('retry-after', String(DB_RETRY_AFTER_S));
   return reply.status(err.status).type('application/json; charset=utf-8').send(body);
 }
 
@@ -57,6 +61,7 @@ const pgCodes: Record<string, ErrorCode> = {
 /** Turns anything thrown in a route into an AppError. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (isDbUnavailable(error)) return new AppError('DB_UNAVAILABLE');
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation.slice(0, 5);
     const line = (lang: 'zh' | 'en') =>
@@ -95,7 +100,12 @@ export function installErrorHandling(
 ): void {
   app.setErrorHandler((error, req, reply) => {
     const appErr = toAppError(error);
-    if (appErr.status >= 500) req.log.error({ err: error }, 'unhandled error');
+    if (appErr.code === 'DB_UNAVAILABLE')
+      req.log.warn(
+        { component: 'http', event: 'db_unavailable', err: errFields(error), url: req.routeOptions.url },
+        'database unavailable: answered 503',
+      );
+    else if (appErr.status >= 500) req.log.error({ err: error }, 'unhandled error');
     return sendError(req, reply, appErr);
   });
   app.setNotFoundHandler(

@@ -1,7 +1,11 @@
-/** Audit log (auditor): who did what, when, where; before/after shown on expanding a row. */
+/**
+ * Audit log (auditor): who did what, when, where; before/after shown on expanding a row. The kind filter shows
+ * the reads of personal data (ledger exports, unmasked household pages, number searches, case reporters, patrol
+ * tracks) apart from changes. Personal fields in before/after arrive masked from the server.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Form, Input, Table, Typography } from 'antd';
+import { Alert, Button, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { get, qs } from '../../api/client.ts';
 import type { AuditEntry, Page } from '../../api/types.ts';
 import { usePaged } from '../../lib/usePaged.ts';
@@ -11,6 +15,8 @@ import { dateTime } from '../../lib/format.ts';
 interface Filters {
   code: string;
   entity: string;
+  /** '' = all, 'read' = reads of personal data, 'write' = changes. */
+  kind: '' | 'read' | 'write';
 }
 
 function Json({ value }: { value: unknown }) {
@@ -21,7 +27,7 @@ function Json({ value }: { value: unknown }) {
 /** The page. */
 export default function AuditPage() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<Filters>({ code: '', entity: '' });
+  const [filters, setFilters] = useState<Filters>({ code: '', entity: '', kind: '' });
   const list = usePaged(
     (cursor) => get<Page<AuditEntry>>(`/api/audit${qs({ ...filters, cursor, pageSize: 50 })}`),
     [filters],
@@ -33,13 +39,26 @@ export default function AuditPage() {
         layout="inline"
         className="s-toolbar"
         initialValues={filters}
-        onFinish={(v) => setFilters({ code: (v.code ?? '').trim(), entity: (v.entity ?? '').trim() })}
+        onFinish={(v) =>
+          setFilters({ code: (v.code ?? '').trim(), entity: (v.entity ?? '').trim(), kind: v.kind ?? '' })
+        }
       >
         <Form.Item name="code" label={t('audit.filterCode')}>
           <Input allowClear />
         </Form.Item>
         <Form.Item name="entity" label={t('audit.filterEntity')}>
           <Input allowClear />
+        </Form.Item>
+        <Form.Item name="kind" label={t('audit.filterKind')}>
+          <Select
+            data-testid="audit-kind"
+            style={{ minWidth: 160 }}
+            options={[
+              { value: '', label: t('audit.kindAll') },
+              { value: 'read', label: t('audit.kindRead') },
+              { value: 'write', label: t('audit.kindWrite') },
+            ]}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit">
           {t('audit.search')}
@@ -56,12 +75,14 @@ export default function AuditPage() {
         expandable={{
           expandedRowRender: (r) => (
             <div className="audit-diff">
+              {!r.read && (
+                <div>
+                  <b>{t('audit.before')}</b>
+                  <Json value={r.before} />
+                </div>
+              )}
               <div>
-                <b>{t('audit.before')}</b>
-                <Json value={r.before} />
-              </div>
-              <div>
-                <b>{t('audit.after')}</b>
+                <b>{r.read ? t('audit.readDetail') : t('audit.after')}</b>
                 <Json value={r.after} />
               </div>
             </div>
@@ -75,7 +96,11 @@ export default function AuditPage() {
             render: (v: string, r) =>
               `${t(`roles.${v}`, { defaultValue: v })}${r.actorId ? ` · …${r.actorId.slice(-8)}` : ''}`,
           },
-          { title: t('audit.action'), dataIndex: 'action' },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (v: string, r) => (r.read ? <Tag color="orange">{t('audit.readAction')}</Tag> : v),
+          },
           { title: t('audit.entity'), dataIndex: 'entity' },
           {
             title: t('audit.entityId'),

@@ -37,6 +37,8 @@ export function ResidentForm(props: { householdId: string; resident?: Resident; 
   const [busy, setBusy] = useState(false);
   const r = props.resident;
   const masked = (v: string | null | undefined) => !!v && v.includes('*');
+  // Roles that see masked ID numbers get an age, never the birth date: blank means "unchanged" on edit.
+  const birthHidden = !!r && r.birthDate === null;
   const rule = (check: (v: string) => string | null): Rule => ({
     validator: async (_, v: string | undefined) => {
       const p = v ? check(v) : null;
@@ -122,13 +124,14 @@ export function ResidentForm(props: { householdId: string; resident?: Resident; 
       <Form.Item
         name="birthDate"
         label={t('person.birthDate')}
+        extra={birthHidden ? t('person.birthDateHidden', { age: r?.age ?? '' }) : undefined}
         dependencies={['idNumber']}
         rules={[
           {
             validator: async (_, v: string | undefined) => {
               const id = form.getFieldValue('idNumber') as string | undefined;
-              // Required unless a valid ID number supplies it.
-              if (!v && !(id && validateIdNumber(id).ok)) throw new Error(t('household.required'));
+              // Required unless a valid ID number supplies it, or it is hidden from this role (kept as it is).
+              if (!v && !birthHidden && !(id && validateIdNumber(id).ok)) throw new Error(t('household.required'));
               const p = checkBirthMatchesId(v, id);
               if (p) throw new Error(t(p));
             },

@@ -27,6 +27,14 @@ describe('ageOn', () => {
     );
   });
 
+  it('on 29 February the child cut-off is a real date (28 February of a common year)', () => {
+    expect(bornAfterForAge(14, '2024-02-29')).toBe('2010-02-28');
+    expect(bornAfterForAge(4, '2024-02-29')).toBe('2020-02-29');
+    for (const birth of ['2010-02-28', '2010-03-01']) {
+      expect(ageOn(birth, '2024-02-29') < 14).toBe(birth > bornAfterForAge(14, '2024-02-29'));
+    }
+  });
+
   it('shanghaiDate is UTC+8', () => {
     expect(shanghaiDate(new Date('2026-11-27T16:30:00Z'))).toBe('2026-11-28');
     expect(shanghaiDate(new Date('2026-11-27T15:59:00Z'))).toBe('2026-11-27');

@@ -17,10 +17,17 @@ export function ageOn(birthDate: string, today: string): number {
   return age;
 }
 
-/** The birth date on or after which a person is still under `years` old on `today` (for SQL filters). */
+/**
+ * The date D such that a person born after D is still under `years` old on `today` (for SQL filters). On
+ * 29 February of a leap year whose year minus `years` is not a leap year, D is 28 February (the 29th does
+ * not exist there, and someone born on 1 March has not had that birthday yet).
+ */
 export function bornAfterForAge(years: number, today: string): string {
   const [ty, tm, td] = today.split('-') as [string, string, string];
-  return `${String(Number(ty) - years).padStart(4, '0')}-${tm}-${td}`;
+  const y = Number(ty) - years;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const day = tm === '02' && td === '29' && !leap ? '28' : td;
+  return `${String(y).padStart(4, '0')}-${tm}-${day}`;
 }
 
 /** Today's date in Asia/Shanghai as 'YYYY-MM-DD'. */

@@ -36,6 +36,8 @@ export type RowErrorCode =
   | 'bad_id_number'
   | 'id_mismatch'
   | 'duplicate_id'
+  /** The ID number is registered (elsewhere): the same answer as a single add, never where it is. */
+  | 'id_registered'
   | 'unknown_building'
   | 'grid_mismatch'
   | 'household_conflict'

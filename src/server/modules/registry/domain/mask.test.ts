@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskName, maskPhone } from './mask.ts';
+import { isMaskedIdNumber, maskIdNumber, maskName, maskPhone } from './mask.ts';
 
 describe('maskPhone', () => {
   it.each([
@@ -25,22 +25,27 @@ describe('maskPhone', () => {
   });
 });
 
+// The rule changed (privacy issue item 2): only the last 4 characters are kept; the head (place code and birth
+// date) is never shown, since with a visible birth date it gave the whole number back.
 describe('maskIdNumber', () => {
   it.each([
-    ['62070219900101123X', '620************23X'],
-    ['62070219900101123x', '620************23X'],
-    ['620702900101123', '620*********123'],
-    ['123456', '******'],
-    ['1234567', '123*567'],
+    ['62070219900101123X', '**************123X'],
+    ['62070219900101123x', '**************123X'],
+    ['620702900101123', '************123'],
+    ['1234', '****'],
+    ['1234567', '***4567'],
     [null, ''],
     ['', ''],
   ])('%s → %s', (input, expected) => {
     expect(maskIdNumber(input)).toBe(expected);
   });
-  it('keeps length and supports the 6 + 4 form', () => {
-    const out = maskIdNumber('11010519491231002X', 6, 4);
-    expect(out).toBe('110105********002X');
+  it('keeps the length and recognises its own output', () => {
+    const out = maskIdNumber('11010519491231002X');
     expect(out).toHaveLength(18);
+    expect(isMaskedIdNumber(out)).toBe(true);
+    expect(isMaskedIdNumber(maskIdNumber(out))).toBe(true);
+    expect(isMaskedIdNumber('620************404')).toBe(false);
+    expect(isMaskedIdNumber('11010519491231002X')).toBe(false);
   });
 });
 

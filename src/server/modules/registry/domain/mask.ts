@@ -43,16 +43,30 @@ export function maskPhone(phone: string | null | undefined): string {
   return star(d.length);
 }
 
+/** How many trailing characters of an ID number a masked view keeps (3 sequence digits + the check character). */
+export const ID_TAIL = 4;
+
 /**
- * Mask a resident ID number (GB 11643, 18 or legacy 15 characters) keeping `head` leading and
- * `tail` trailing characters (default 3 + 3, the convention in domain.md §6; 6 + 4 is the other
- * accepted form). Length is preserved; a trailing `x` is upper-cased. Inputs no longer than
- * `head + tail` are fully starred.
+ * Mask a resident ID number (GB 11643, 18 or legacy 15 characters): every character is starred except the
+ * last {@link ID_TAIL} (`62070219900101123X` → `**************123X`). Length is preserved; a trailing `x` is
+ * upper-cased; a legacy 15-character number keeps
+ * 3 (its sequence digits). Inputs no longer than the tail are fully starred.
+ *
+ * Why nothing of the head is kept: the first 6 characters are the place code (known from the community a
+ * resident lives in) and the next 8 the birth date; with them and the check character the 1–2 hidden sequence
+ * digits follow (every one of 894 demo IDs was recomputed from the old `620************404` form shown beside a
+ * clear birth date). With only the tail, and an age instead of the birth date, about 365/11 ≈ 33 numbers fit.
  */
-export function maskIdNumber(id: string | null | undefined, head = 3, tail = 3): string {
+export function maskIdNumber(id: string | null | undefined): string {
   const s = (id ?? '').trim().replace(/x$/, 'X');
   if (s === '') return '';
-  return keepEnds(s, head, tail);
+  // A legacy 15-character number has no check character: its last 4 would include a digit of the birth date.
+  return keepEnds(s, 0, Array.from(s).length === 15 ? ID_TAIL - 1 : ID_TAIL);
+}
+
+/** True when `s` has the shape {@link maskIdNumber} produces (stars, then at most {@link ID_TAIL} characters). */
+export function isMaskedIdNumber(s: string): boolean {
+  return /^\*+[\dX]{0,4}$/.test(s) && Array.from(s.replace(/\*/g, '')).length <= ID_TAIL;
 }
 
 /**

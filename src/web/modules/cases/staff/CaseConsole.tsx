@@ -154,11 +154,14 @@ export default function CaseConsole() {
     (cursor) => (tab === 'overdue' ? casesApi.overdue(code, cursor) : undefined),
     [code, tab],
   );
+  const parked = useAsync(() => (tab === 'overdue' ? casesApi.parkedJobs(code) : undefined), [code, tab]);
   const [mapTick, setMapTick] = useState(0);
   useCaseStream(() => {
     if (tab === 'list') list.reload();
-    else if (tab === 'overdue') overdueList.reload();
-    else setMapTick((n) => n + 1);
+    else if (tab === 'overdue') {
+      overdueList.reload();
+      parked.reload();
+    } else setMapTick((n) => n + 1);
   });
 
   const reset = () => {
@@ -294,6 +297,25 @@ export default function CaseConsole() {
             children: (
               <Card size="small">
                 {overdueList.error && <Alert type="error" showIcon title={overdueList.error.message} />}
+                {(parked.data?.items.length ?? 0) > 0 && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    data-testid="parked-jobs"
+                    title={t('cases.staff.parkedJobs', { count: parked.data?.items.length ?? 0 })}
+                    description={parked.data?.items.map((j) => (
+                      <div key={`${j.caseId}-${j.kind}-${j.level}`}>
+                        <Link to={`/cases/${j.caseId}`}>{j.no}</Link> · {levelText(j.level)} · {j.lastError}{' '}
+                        <Button
+                          size="small"
+                          onClick={() => void casesApi.retryJobs(j.caseId).then(parked.reload, parked.reload)}
+                        >
+                          {t('cases.staff.retryJob')}
+                        </Button>
+                      </div>
+                    ))}
+                  />
+                )}
                 <CaseTable list={overdueList} testId="overdue-more" />
               </Card>
             ),

@@ -1,0 +1,95 @@
+/**
+ * Architecture rules, checked on every `npm test` (docs/CONTRIBUTING.md explains them):
+ * 1. no import cycles, type-only imports included;
+ * 2. a server module is reached from outside only through its `index.ts` (the web may also use a module's pure
+ *    `domain/` rules and its `permissions.ts` table, which must then be pure too);
+ * 3. `domain/` folders are pure: they import only other domain code and `src/shared/`;
+ * 4. SQL lives only in a module's repository/queries files (and in platform/db for migrations);
+ * 5. a module's SQL names only the tables that module owns (other modules' data comes through their functions).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cycles, importEdges, sourceFiles } from './graph.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const files = [...sourceFiles(ROOT, 'src'), ...sourceFiles(ROOT, 'bench'), ...sourceFiles(ROOT, 'e2e')];
+const edges = importEdges(ROOT, files);
+const isTest = (f: string): boolean => /\.test\.tsx?$|\/testing\/|^e2e\//.test(f);
+const moduleOf = (f: string): string | undefined => f.match(/^src\/server\/modules\/([^/]+)\//)?.[1];
+const isPure = (f: string): boolean => /\/domain\//.test(f) || /\/permissions\.ts$/.test(f) || /^src\/shared\//.test(f);
+
+/** Which module owns each table (its migration and schema file); platform tables belong to no module. */
+const OWNER: Record<string, string> = {
+  places: 'registry',
+  compounds: 'registry',
+  buildings: 'registry',
+  households: 'registry',
+  residents: 'registry',
+  facilities: 'registry',
+  roads: 'registry',
+  candidate_sites: 'registry',
+  accounts: 'auth',
+  sessions: 'auth',
+  cases: 'cases',
+  case_events: 'cases',
+  case_photos: 'cases',
+  case_supporters: 'cases',
+  case_notifications: 'cases',
+  case_escalation_jobs: 'cases',
+  case_idempotency: 'cases',
+  case_patrols: 'cases',
+  case_api_keys: 'cases',
+  circle_networks: 'circle',
+  circle_facilities: 'circle',
+};
+const SQL = /\.(selectFrom|insertInto|updateTable|deleteFrom|mergeInto|with)\(|\bsql(<[^>]*>)?`/;
+const isSqlHome = (f: string): boolean =>
+  /\/(repository|queries)(\.ts|\/)/.test(f) || /^src\/server\/platform\/(db|audit|backup)/.test(f);
+
+describe('architecture rules', () => {
+  it('has no import cycles', () => {
+    expect(cycles(edges).map((c) => c.join(' ⇄ '))).toEqual([]);
+  });
+
+  it('reaches a server module from outside only through its index.ts', () => {
+    const bad = edges.filter((e) => {
+      const to = moduleOf(e.to);
+      if (!to || moduleOf(e.from) === to || isTest(e.from)) return false;
+      if (/^src\/server\/modules\/[^/]+\/index\.ts$/.test(e.to)) return false;
+      return !(e.from.startsWith('src/web/') && isPure(e.to));
+    });
+    expect(bad.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+  });
+
+  it('keeps domain code pure', () => {
+    const bad = edges.filter((e) => isPure(e.from) && !isTest(e.from) && !isPure(e.to));
+    expect(bad.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+  });
+
+  it('keeps SQL in repository/queries files', () => {
+    const bad = files.filter((f) => f.startsWith('src/') && !isTest(f) && !isSqlHome(f))
+      .filter((f) => SQL.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(bad).toEqual([]);
+  });
+
+  it("never queries another module's tables", () => {
+    const bad: string[] = [];
+    for (const f of files.filter((x) => moduleOf(x) && isSqlHome(x) && !isTest(x))) {
+      const text = readFileSync(join(ROOT, f), 'utf8');
+      for (const m of text.matchAll(/(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin)\(\s*'([a-z_]+)/g)) {
+        const owner = OWNER[m[1] ?? ''];
+        if (owner && owner !== moduleOf(f)) bad.push(`${f}: ${m[1]} (${owner})`);
+      }
+    }
+    expect([...new Set(bad)]).toEqual([]);
+  });
+
+  it('knows the owner of every table in the schema', () => {
+    const schema = sourceFiles(ROOT, 'src/server').filter((f) => f.endsWith('schema.ts'));
+    const tables = schema.flatMap((f) =>
+      [...readFileSync(join(ROOT, f), 'utf8').matchAll(/^\s{2}([a-z_]+): [A-Z]\w*Table;/gm)].map((m) => m[1]),
+    );
+    expect(tables.filter((t) => t && t !== 'audit_log' && !(t in OWNER))).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+/** The backup file's format, shared by `backup` (write) and `restore` (read). */
+import type { Database } from './db/schema.ts';
+
+/**
+ * Tables in insertion (foreign-key) order, with the column that orders rows stably. `sessions` is left out on
+ * purpose: live session tokens would work again after a restore.
+ */
+export const BACKUP_TABLES: { table: keyof Database; order: string }[] = [
+  { table: 'places', order: 'length(code), code' },
+  { table: 'compounds', order: 'id' },
+  { table: 'buildings', order: 'id' },
+  { table: 'households', order: 'id' },
+  { table: 'residents', order: 'id' },
+  { table: 'facilities', order: 'id' },
+  { table: 'roads', order: 'id' },
+  { table: 'candidate_sites', order: 'id' },
+  { table: 'accounts', order: 'id' },
+  { table: 'audit_log', order: 'seq' }, // chain order: restore re-links the rows in this order
+  { table: 'case_api_keys', order: 'id' },
+  { table: 'case_patrols', order: 'id' },
+  { table: 'cases', order: 'created_at, id' },
+  { table: 'case_events', order: 'id' },
+  { table: 'case_photos', order: 'id' },
+  { table: 'case_supporters', order: 'case_id, account_id' },
+  { table: 'case_notifications', order: 'id' },
+  { table: 'case_escalation_jobs', order: 'case_id, kind, level' },
+  { table: 'case_idempotency', order: 'owner, key' },
+  { table: 'circle_networks', order: 'id' },
+  { table: 'circle_facilities', order: 'id' },
+];
+
+/** Tables older backups carry that restore skips (see BACKUP_TABLES). */
+export const SKIPPED = new Set(['sessions']);
+
+/** Header line of a backup file. */
+export interface Header {
+  format: 'linli-backup';
+  version: 1;
+  createdAt: string;
+  migrations: string[];
+  counts: Record<string, number>;
+}
