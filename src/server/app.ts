@@ -22,8 +22,9 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/schema.ts';
 import type { Engine } from './platform/db/connect.ts';
-import { installErrorHandling } from './platform/http/errorHandler.ts';
+import { installErrorHandling, sendError, toAppError } from './platform/http/errorHandler.ts';
 import { installActor } from './platform/http/actor.ts';
+import { installInputGuard } from './platform/http/inputGuard.ts';
 import { AppError } from './platform/errors.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
@@ -59,6 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
     ajv: { customOptions: { removeAdditional: false } },
+    // the router's own errors (a malformed percent-encoding, an over-long parameter) get the standard body too
+    frameworkErrors: (error, req, reply) => sendError(req, reply, toAppError(error)),
   }).withTypeProvider<ZodTypeProvider>();
   const routeList: { method: string; url: string }[] = [];
   app.decorate('routeList', routeList);
@@ -119,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  installInputGuard(app);
   installActor(app, deps.db, deps.clock);
 
   app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness and database engine' } }, async () => {

@@ -145,6 +145,13 @@ export const messages = {
     en: 'This community has no walkable network yet; import one first',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  // robustness (input): text the database cannot store, a malformed header, a calendar year not on file
+  INVALID_TEXT: {
+    status: 400,
+    zh: '{where} 含有无法保存的字符（NUL 或不成对的代理字符）',
+    en: '{where} contains characters that cannot be stored (NUL or an unpaired surrogate)',
+  },
+  BAD_HEADER: { status: 400, zh: '请求头 {name} 格式不正确', en: 'The {name} header is malformed' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */
