@@ -178,4 +178,33 @@ describe('GeoJSON import/export of grids and compounds', () => {
     });
     expect(ok.json()).toEqual({ created: 0, updated: 1 });
   });
+
+  it('keeps every part of a MultiPolygon grid, and the point → grid index finds each part', async () => {
+    const fc = await grids();
+    const g0 = fc.features.find((f) => f.properties?.code === demo.grids[0]!.code)!;
+    const ring = (g0.geometry as Polygon).coordinates[0]!.slice(0, -1); // without the closing point
+    const xs = [...new Set(ring.map((p) => p[0]!))].sort((a, b) => a - b);
+    const ys = [...new Set(ring.map((p) => p[1]!))].sort((a, b) => a - b);
+    // cut the rectangle at one of its own vertices into a west and an east part
+    const [x0, xm, x1] = [xs[0]!, xs[1]!, xs[xs.length - 1]!];
+    const [y0, y1] = [ys[0]!, ys[ys.length - 1]!];
+    const rect = (a: number, b: number) => [
+      ...ring.filter((p) => p[0] === a).sort((p, q) => q[1]! - p[1]!),
+      ...ring.filter((p) => p[0] === b).sort((p, q) => p[1]! - q[1]!),
+    ]; // counter-clockwise: down the west side, up the east side
+    const w = rect(x0, xm);
+    const e = rect(xm, x1);
+    const multi = { type: 'MultiPolygon', coordinates: [[[...w, w[0]!]], [[...e, e[0]!]]] };
+    const r = await post({
+      kind: 'grids',
+      crs: 'wgs84',
+      featureCollection: { ...fc, features: fc.features.map((f) => (f === g0 ? { ...f, geometry: multi } : f)) },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const back = (await grids()).features.find((f) => f.properties?.code === demo.grids[0]!.code)!;
+    expect(back.geometry).toEqual(multi);
+    const east = [(xm + x1) / 2, (y0 + y1) / 2];
+    const hit = (await staff.request('GET', `/api/geo/locate?lon=${east[0]}&lat=${east[1]}`)).json();
+    expect(hit.grid.code).toBe(demo.grids[0]!.code);
+  });
 });

@@ -31,9 +31,8 @@ export interface FeatureError {
   detail: string;
 }
 
+/** A grid or compound area: stored as imported, every part of a MultiPolygon kept. */
 type Area = Polygon | MultiPolygon;
-const asPolygon = (g: Area): Polygon =>
-  g.type === 'Polygon' ? g : { type: 'Polygon', coordinates: g.coordinates[0] ?? [] };
 
 function fail(errors: FeatureError[]): AppError {
   return new AppError('BAD_GEOMETRY', {
@@ -120,7 +119,7 @@ export async function importGrids(
       updated = 0;
     for (const g of incoming) {
       const before = await repo.getPlace(trx, g.code);
-      const boundary = JSON.stringify(asPolygon(g.geom!));
+      const boundary = JSON.stringify(g.geom!);
       if (before) {
         await trx
           .updateTable('places')
@@ -154,7 +153,7 @@ export async function importGrids(
           entityId: g.code,
           scopeCode: g.code,
           before: before ?? null,
-          after: { code: g.code, name: g.name, boundary: asPolygon(g.geom!) },
+          after: { code: g.code, name: g.name, boundary: g.geom! },
           ip: ctx.ip,
         },
       );
@@ -237,7 +236,7 @@ export async function importCompounds(ctx: Ctx, communityCode: string, fc: Featu
       const [lon, lat] = centroid(c.geom!);
       const flag = (k: string) => c.p[k] === true;
       const values = {
-        boundary: JSON.stringify(asPolygon(c.geom!)),
+        boundary: JSON.stringify(c.geom!),
         grid_code: index.locate(lon, lat),
         no_property_manager: flag('noPropertyManager'),
         no_responsible_body: flag('noResponsibleBody'),
@@ -275,7 +274,7 @@ export async function importCompounds(ctx: Ctx, communityCode: string, fc: Featu
           entityId: before?.id ?? c.name,
           scopeCode: values.grid_code ?? communityCode,
           before: before ?? null,
-          after: { name: c.name, ...values, boundary: asPolygon(c.geom!) },
+          after: { name: c.name, ...values, boundary: c.geom! },
           ip: ctx.ip,
         },
       );
