@@ -14,7 +14,7 @@ import { validatePolygon, checkTiling, polygonsOverlap } from './domain/geo/poly
 import { buildGridIndex } from './domain/geo/gridIndex.ts';
 import { centroid } from './domain/geo/measure.ts';
 import { snapToRings } from './domain/geo/snap.ts';
-import { isGridCode } from './domain/codes.ts';
+import { gridWidthMismatches, isGridCode } from './domain/codes.ts';
 import * as repo from './repository.ts';
 
 /** A feature-level problem in an import. */
@@ -88,9 +88,14 @@ export async function importGrids(
     return { code, name, geom: geoms[i] ?? null };
   });
   if (errors.length) throw fail(errors);
-  const existing = (await repo.placesUnder(ctx.db, communityCode, 'grid')).filter(
-    (g) => !seen.has(g.code) && g.boundary,
-  );
+  const allExisting = await repo.placesUnder(ctx.db, communityCode, 'grid');
+  const kept = allExisting.filter((g) => !seen.has(g.code)).map((g) => g.code);
+  const wrongWidth = new Set(gridWidthMismatches(kept, [...seen]));
+  incoming.forEach((g, i) => {
+    if (wrongWidth.has(g.code)) errors.push({ feature: i, code: 'BAD_CODE', detail: `${g.code} (mixed_width)` });
+  });
+  if (errors.length) throw fail(errors);
+  const existing = allExisting.filter((g) => !seen.has(g.code) && g.boundary);
   if (crs !== 'wgs84' && community.boundary)
     for (const g of incoming) g.geom = snapToRings(g.geom!, community.boundary);
   const all = [
