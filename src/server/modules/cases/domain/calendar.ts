@@ -5,9 +5,7 @@
  * instant, never fall outside working time for working units, and skip holidays and weekends.
  */
 import { DEFAULT_SCHEDULES, type YearSchedule } from './holidays.ts';
-
-/** Minutes east of UTC of the calendar's zone (Asia/Shanghai). */
-const OFFSET_MIN = 8 * 60;
+import { shanghaiDate, shanghaiMidnightMs } from '../../../../shared/time.ts';
 const DAY_MS = 86_400_000;
 
 /** A working calendar: holiday and make-up tables plus the daily working periods. */
@@ -53,12 +51,12 @@ export function makeCalendar(
 
 /** The local (Asia/Shanghai) date of an instant as 'YYYY-MM-DD'. */
 export function localDate(t: Date | number): string {
-  return new Date(+t + OFFSET_MIN * 60_000).toISOString().slice(0, 10);
+  return shanghaiDate(t);
 }
 
 /** UTC ms of local midnight of a local date. */
 function midnightMs(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) - OFFSET_MIN * 60_000;
+  return shanghaiMidnightMs(date);
 }
 
 /** True when a local date is a working day. */
@@ -97,7 +95,7 @@ export function addWorkingMinutes(cal: WorkCalendar, start: Date, minutes: numbe
         left -= to - from;
       }
     }
-    day = new Date(mid + OFFSET_MIN * 60_000 + DAY_MS).toISOString().slice(0, 10);
+    day = localDate(mid + DAY_MS);
   }
   throw new Error('no working time within 3 years');
 }
@@ -112,7 +110,7 @@ export function addWorkingDays(cal: WorkCalendar, start: Date, days: number): Da
   let day = localDate(start);
   let left = days;
   for (let i = 0; i < 1100; i++) {
-    day = new Date(midnightMs(day) + OFFSET_MIN * 60_000 + DAY_MS).toISOString().slice(0, 10);
+    day = localDate(midnightMs(day) + DAY_MS);
     if (isWorkingDay(cal, day) && --left === 0) return new Date(midnightMs(day) + end * 60_000);
   }
   throw new Error('no working day within 3 years');
