@@ -152,6 +152,11 @@ export const messages = {
     en: '{where} contains characters that cannot be stored (NUL or an unpaired surrogate)',
   },
   BAD_HEADER: { status: 400, zh: '请求头 {name} 格式不正确', en: 'The {name} header is malformed' },
+  CALENDAR_BAD_YEAR: {
+    status: 400,
+    zh: '{year} 年节假日表有误：{date}（{reason}）',
+    en: 'The {year} holiday table is invalid: {date} ({reason})',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */

@@ -13,6 +13,8 @@ import { caseRoutes } from './routes.ts';
 import { staffRoutes } from './staffRoutes.ts';
 import { streamRoutes } from './stream.ts';
 import { open311Routes } from './open311/routes.ts';
+import { calendarRoutes, reloadCalendar } from './calendarRoutes.ts';
+import { loadCalendar } from './calendarStore.ts';
 
 declare module '../../app.ts' {
   interface AppDeps {
@@ -40,19 +42,27 @@ export function casesPlugin(deps: AppDeps) {
         ? await PgBus.connect(deps.config.databaseUrl)
         : new LocalBus());
     const opts: CasesOptions = { ...defaultCasesOptions(), ...deps.casesOptions };
+    // the year tables come from the database (importable), unless a test passes its own calendar
+    if (!deps.casesOptions?.calendar) opts.calendar = await loadCalendar(deps.db, opts.calendar);
     const m = makeModule(deps.db, opts, deps.clock, bus);
+    const offCalendar = bus.subscribe((e) => {
+      if (e.topic !== 'calendar' || deps.casesOptions?.calendar) return;
+      reloadCalendar(m).catch((err: unknown) => app.log.error({ err }, 'calendar reload failed'));
+    });
     const scheduler = new EscalationScheduler(m);
     app.decorate('cases', { module: m, tick: () => scheduler.tick() });
     app.addHook('onReady', async () => {
       scheduler.start(opts.schedulerIntervalMs);
     });
     app.addHook('onClose', async () => {
+      offCalendar();
       await scheduler.stop();
       if (ownBus) await bus.close();
     });
     await app.register(caseRoutes(m));
     await app.register(staffRoutes(m));
     await app.register(streamRoutes(m));
+    await app.register(calendarRoutes(m));
     await app.register(open311Routes(m));
   };
   return Object.assign(plugin, { [Symbol.for('skip-override')]: true });

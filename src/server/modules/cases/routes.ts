@@ -45,7 +45,7 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Working calendar of a year (holidays, 调休 days, hours)',
-          querystring: z.object({ year: z.coerce.number().int().min(2024).max(2027).default(2026) }),
+          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).default(2026) }),
         },
       },
       async (req) => yearTable(m.opts.calendar, req.query.year),

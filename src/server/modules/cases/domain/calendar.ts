@@ -14,6 +14,8 @@ export interface WorkCalendar {
   workdays: ReadonlySet<string>;
   /** Daily periods in minutes after local midnight, sorted and disjoint, e.g. [[510, 720], [870, 1080]]. */
   periods: readonly (readonly [number, number])[];
+  /** The years whose tables the calendar holds (year → provisional); a year not here counts Monday–Friday. */
+  years?: ReadonlyMap<number, boolean>;
 }
 
 /** A time limit: an amount in working hours, working days or natural (clock) hours. */
@@ -42,10 +44,16 @@ export function makeCalendar(
     if (p[i]![0] >= p[i]![1] || (i > 0 && p[i - 1]![1] > p[i]![0]))
       throw new Error('working periods must be increasing and disjoint');
   }
+  return withSchedules({ holidays: new Set(), workdays: new Set(), periods: p }, schedules);
+}
+
+/** The same working hours over other year tables (e.g. the tables read from the database). */
+export function withSchedules(cal: WorkCalendar, schedules: readonly YearSchedule[]): WorkCalendar {
   return {
     holidays: new Set(schedules.flatMap((s) => s.holidays)),
     workdays: new Set(schedules.flatMap((s) => s.workdays)),
-    periods: p,
+    periods: cal.periods,
+    years: new Map(schedules.map((s) => [s.year, s.provisional])),
   };
 }
 
@@ -129,14 +137,16 @@ export function deadline(cal: WorkCalendar, start: Date, limit: Limit): Date {
 }
 
 /** The calendar's tables for one year, for display. */
-export function yearTable(cal: WorkCalendar, year: number, schedules: readonly YearSchedule[] = DEFAULT_SCHEDULES) {
+export function yearTable(cal: WorkCalendar, year: number) {
   const y = String(year);
   return {
     year,
     holidays: [...cal.holidays].filter((d) => d.startsWith(y)).sort(),
     workdays: [...cal.workdays].filter((d) => d.startsWith(y)).sort(),
     hours: cal.periods.map(([a, b]) => [fmt(a), fmt(b)]),
-    provisional: schedules.find((s) => s.year === year)?.provisional ?? true,
+    provisional: cal.years?.get(year) ?? true,
+    /** False when the calendar has no table for the year: deadlines then count Monday–Friday only. */
+    known: cal.years?.has(year) ?? false,
   };
 }
 
