@@ -245,6 +245,10 @@ export const en: Messages = {
     changes: 'Changes',
   },
   cases: {
+    calendarMissing:
+      'The {{year}} holiday schedule is missing: deadlines in that year count Monday–Friday only. A district admin should import it',
+    calendarProvisional:
+      'The {{year}} holiday schedule is provisional (statutory days only, no make-up days); a district admin should import the published one',
     live: 'Live',
     polling: 'Refreshing regularly',
     connecting: 'Connecting…',

@@ -2,6 +2,7 @@
  * Staff console (desk): the case list with filters (place, status, class, level, overdue, supervised, dates,
  * search), the map of cases (clusters + heat, lazy MapLibre), and the overdue list. Live via the case stream.
  */
+import CalendarBanner from './CalendarBanner.tsx';
 import { shanghaiDayBound } from '../../../../shared/time.ts';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -269,6 +270,7 @@ export default function CaseConsole() {
         </Typography.Title>
         <Link to="/cases/metrics">{t('nav.caseMetrics')} ›</Link>
       </Space>
+      <CalendarBanner />
       <Tabs
         activeKey={tab}
         onChange={(k) => navigate(k === 'list' ? '/cases' : `/cases?tab=${k}`, true)}
