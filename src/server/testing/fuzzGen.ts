@@ -145,6 +145,8 @@ function str(s: JsonSchema): fc.Arbitrary<string> {
   return fc.oneof(
     fc.string({ minLength, maxLength }),
     fc.string({ unit: 'grapheme', minLength, maxLength }),
+    // shaped like the values servers parse (dates, codes), so parsers see near-misses such as 2027-13-45
+    fc.stringMatching(/^\d{4}-\d{2}-\d{2}$|^\d{6,15}$/).filter((x) => x.length >= minLength && x.length <= maxLength),
     fc.constantFrom('东湖社区', '下水道堵塞', '路灯不亮', 'abc').filter((x) => x.length >= minLength),
   );
 }

@@ -10,6 +10,7 @@ describe('importable year tables', () => {
   it('refuses impossible dates, another year, a day in both lists and a weekday make-up day', () => {
     const c = (holidays: string[], workdays: string[] = []) => checkYearSchedule(2027, { holidays, workdays });
     expect(c(['2027-02-30'])).toMatchObject({ ok: false, problem: { reason: 'bad_date' } });
+    expect(c(['2027-13-45'])).toMatchObject({ ok: false, problem: { reason: 'bad_date' } });
     expect(c(['2028-01-01'])).toMatchObject({ ok: false, problem: { reason: 'other_year' } });
     expect(c(['2027-02-06'], ['2027-02-06'])).toMatchObject({ ok: false, problem: { reason: 'both_lists' } });
     expect(c([], ['2027-02-03'])).toMatchObject({ ok: false, problem: { reason: 'workday_not_weekend' } });
@@ -18,9 +19,10 @@ describe('importable year tables', () => {
       schedule: { holidays: ['2027-01-01'], workdays: ['2027-02-20'], provisional: false },
     });
   });
-  it('never throws on arbitrary strings', () => {
+  it('never throws on arbitrary strings, date-shaped or not', () => {
+    const dateLike = fc.oneof(fc.string(), fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
     fc.assert(
-      fc.property(fc.array(fc.string()), fc.array(fc.string()), (h, w) => {
+      fc.property(fc.array(dateLike), fc.array(dateLike), (h, w) => {
         checkYearSchedule(2027, { holidays: h, workdays: w });
       }),
     );

@@ -13,7 +13,11 @@ export type YearScheduleProblem =
   | { reason: 'too_many'; date: string };
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (d: string) => ISO.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+/** A real calendar date (no 02-30, no month 13); never throws (an invalid Date has no ISO string). */
+const isRealDate = (d: string) => {
+  const t = ISO.test(d) ? Date.parse(`${d}T00:00:00Z`) : Number.NaN;
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
 
 /**
  * Checks one year's table: real dates of that year, no date both off and a make-up working day, make-up days
