@@ -108,7 +108,6 @@ export function installErrorHandling(
   app.setErrorHandler((error, req, reply) => {
     const appErr = toAppError(error);
     if (appErr.status >= 500) req.log.error({ err: error }, 'unhandled error');
-    if (appErr.status >= 500 && process.env.FUZZ_DEBUG) console.error('FUZZ500', error);
     return sendError(req, reply, appErr);
   });
   app.setNotFoundHandler(
