@@ -62,5 +62,6 @@ describe('calendar years', () => {
     const r = (await staff.request('GET', '/api/cases/calendar/status')).json();
     expect(r.warning).toEqual({ year: 2028, state: 'missing' });
     expect((await staff.request('GET', '/api/cases/calendar?year=2028')).json()).toMatchObject({ known: false });
+    expect((await staff.request('GET', '/api/cases/calendar')).json()).toMatchObject({ year: 2028, known: false });
   });
 });
