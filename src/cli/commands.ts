@@ -1,6 +1,8 @@
 /** The `linli` sub-commands other than serve. Each opens the configured database, works, and closes it. */
+import { importYear } from '../server/modules/cases/calendarStore.ts';
+import { yearBody } from '../server/modules/cases/calendarRoutes.ts';
 import { SingleBar, Presets } from 'cli-progress';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase, type DbHandle } from '../server/platform/db/connect.ts';
@@ -88,6 +90,35 @@ export const commands: Record<string, Command> = {
   circle: (args, flags, io) => circleCommand(args, flags, io),
   admin: (args, flags) => adminCommand(args, flags),
   audit: (args, flags) => auditCommand(args, flags),
+  async calendar([what, file], flags, io) {
+    if (what !== 'import' || !file) throw new Error('usage: linli calendar import <file.json> --year <yyyy>');
+    const year = Number(need(flags, 'year'));
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Error('--year must be a year, e.g. 2027');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse((await io.readFile(file)).toString('utf8'));
+    } catch {
+      throw new AppError('BAD_FILE', { params: { reason: 'not JSON' } });
+    }
+    const body = yearBody.safeParse(parsed);
+    if (!body.success) {
+      throw new AppError('BAD_FILE', {
+        params: { reason: 'expected { holidays: [...], workdays: [...], provisional? }' },
+      });
+    }
+    await withDb(async (h) => {
+      const s = await importYear(h.db, null, year, body.data, `cli:${basename(file)}`, new Date());
+      console.log(
+        JSON.stringify({
+          year: s.year,
+          holidays: s.holidays.length,
+          workdays: s.workdays.length,
+          provisional: s.provisional,
+        }),
+      );
+      console.log('running servers pick the new table up when they restart');
+    });
+  },
   async migrate() {
     await withDb(async (h) => console.log(`schema up to date on ${h.engine}`));
   },

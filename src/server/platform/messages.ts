@@ -185,6 +185,18 @@ export const messages = {
     zh: '数据库暂时不可用，请稍后重试',
     en: 'The database is temporarily unavailable; please try again shortly',
   },
+  // robustness (input): text the database cannot store, a malformed header, a calendar year not on file
+  INVALID_TEXT: {
+    status: 400,
+    zh: '{where} 含有无法保存的字符（NUL 或不成对的代理字符）',
+    en: '{where} contains characters that cannot be stored (NUL or an unpaired surrogate)',
+  },
+  BAD_HEADER: { status: 400, zh: '请求头 {name} 格式不正确', en: 'The {name} header is malformed' },
+  CALENDAR_BAD_YEAR: {
+    status: 400,
+    zh: '{year} 年节假日表有误：{date}（{reason}）',
+    en: 'The {year} holiday table is invalid: {date} ({reason})',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */

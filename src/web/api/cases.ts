@@ -237,8 +237,15 @@ export interface ParkedJob {
   parkedAt: string | null;
 }
 
+/** Which years the working calendar knows, and the warning staff must see (GET /api/cases/calendar/status). */
+export interface CalendarStatus {
+  years: { year: number; provisional: boolean }[];
+  warning: { year: number; state: 'missing' | 'provisional' } | null;
+}
+
 export const casesApi = {
   categories: () => get<{ categories: CaseCategory[] }>('/api/cases/categories'),
+  calendarStatus: () => get<CalendarStatus>('/api/cases/calendar/status'),
   duplicates: (categoryCode: string, lon: number, lat: number, crs: Crs) =>
     get<{ duplicates: DuplicateCase[] }>(`/api/cases/duplicates${qs({ categoryCode, lon, lat, crs })}`),
   support: (id: string) => api<{ case: CaseView; supporters: number }>('POST', `/api/cases/${id}/support`, {}),

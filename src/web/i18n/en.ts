@@ -253,6 +253,10 @@ export const en: Messages = {
     readDetail: 'What was read',
   },
   cases: {
+    calendarMissing:
+      'The {{year}} holiday schedule is missing: deadlines in that year count Monday–Friday only. A district admin should import it',
+    calendarProvisional:
+      'The {{year}} holiday schedule is provisional (statutory days only, no make-up days); a district admin should import the published one',
     live: 'Live',
     polling: 'Refreshing regularly',
     connecting: 'Connecting…',

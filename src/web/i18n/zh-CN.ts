@@ -251,6 +251,8 @@ export const zhCN = {
     readDetail: '查阅内容',
   },
   cases: {
+    calendarMissing: '{{year}} 年节假日安排尚未录入：该年的办理时限将按周一至周五计算，请区级管理员导入',
+    calendarProvisional: '{{year}} 年节假日安排为暂定（仅法定假日，无调休），国务院公布后请区级管理员导入正式安排',
     live: '实时更新中',
     polling: '定时刷新中',
     connecting: '正在连接…',

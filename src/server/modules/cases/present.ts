@@ -3,6 +3,7 @@
  * without them; residents of the community see the public view (place rounded to ~100 m, no reporter unless the
  * reporter chose to show their name). The reporter sees their own case in full.
  */
+import { shanghaiDate } from '../../../shared/time.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { Category } from './domain/categories.ts';
 import { isOverdue, type CaseState } from './domain/workflow.ts';
@@ -69,7 +70,7 @@ export function subjectOf(r: CaseRow): CaseSubject {
 
 /** A short display number: local report date + the id's random tail. */
 export function caseNo(r: Pick<CaseRow, 'id' | 'created_at'>): string {
-  const d = new Date(new Date(r.created_at).getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const d = shanghaiDate(new Date(r.created_at)).replace(/-/g, '');
   return `${d}-${r.id.slice(-6).toUpperCase()}`;
 }
 

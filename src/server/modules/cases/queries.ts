@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import { auditRead } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { boxAround, findDuplicates } from './domain/duplicates.ts';
-import { indicators, DEFINITIONS } from './domain/metrics.ts';
+import { indicators, DEFINITIONS, INBOX_SUFFIX, metricsGroupKey } from './domain/metrics.ts';
 import type { Status } from './domain/workflow.ts';
 import type { CasesModule, Who } from './module.ts';
 import { can } from './permissions.ts';
@@ -232,11 +232,10 @@ export async function metrics(
   q: { code?: string | undefined; groupBy: 'grid' | 'community' | 'street'; from: Date; to: Date },
 ) {
   const { code } = staffScope(who, q.code);
-  const width = { grid: 14, community: 12, street: 9 }[q.groupBy];
   const facts = await repo.factsUnder(m.db, code, q.from, q.to);
   const groups = new Map<string, typeof facts>();
   for (const f of facts) {
-    const key = (f.grid_code ?? f.community_code).slice(0, width).padEnd(width, '·');
+    const key = metricsGroupKey(f.grid_code, f.community_code, q.groupBy);
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const names = new Map((await repo.placeNames(m.db, [...groups.keys()])).map((p) => [p.code, p.name]));
@@ -245,7 +244,7 @@ export async function metrics(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, list]) => ({
       code: k,
-      name: names.get(k) ?? (k.includes('·') ? (who.lang === 'en' ? 'Community inbox' : '社区收件箱') : k),
+      name: names.get(k) ?? (k.endsWith(INBOX_SUFFIX) ? (who.lang === 'en' ? 'Community inbox' : '社区收件箱') : k),
       ...indicators(
         list.map((f) => ({
           status: f.status,

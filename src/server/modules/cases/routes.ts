@@ -1,4 +1,5 @@
 /** /api/cases: reporting, the case page, workflow actions, notes, "me too", resident confirmation and rating. */
+import { shanghaiDate } from '../../../shared/time.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -45,10 +46,11 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Working calendar of a year (holidays, 调休 days, hours)',
-          querystring: z.object({ year: z.coerce.number().int().min(2024).max(2027).default(2026) }),
+          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
         },
       },
-      async (req) => yearTable(m.opts.calendar, req.query.year),
+      // default: this year in Shanghai (it was a fixed 2026)
+      async (req) => yearTable(m.opts.calendar, req.query.year ?? Number(shanghaiDate(m.clock()).slice(0, 4))),
     );
 
     app.post(

@@ -143,8 +143,19 @@ export interface CaseApiKeysTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** One year of the working calendar (migration 0010): holidays and 调休 days, importable by district admins. */
+export interface CalendarYearsTable {
+  year: number;
+  holidays: ColumnType<string[], string, string>;
+  workdays: ColumnType<string[], string, string>;
+  provisional: boolean;
+  source: string;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 /** The cases tables, merged into `Database`. */
 export interface CaseTables {
+  calendar_years: CalendarYearsTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
   case_photos: CasePhotosTable;

@@ -65,7 +65,9 @@ export const listQuery = z.object({
     .string()
     .max(200)
     .optional()
-    .transform((s) => (s ? s.split(',').map((x) => status.parse(x)) : undefined)),
+    // split, then validate each part with the same pipeline, so an unknown status is a 400 like any field
+    .transform((s) => (s ? s.split(',') : undefined))
+    .pipe(z.array(status).optional()),
   categoryCode: z.string().max(20).optional(),
   level: z.enum(['grid', 'community', 'street', 'district']).optional(),
   overdue: z

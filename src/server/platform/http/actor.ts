@@ -93,9 +93,14 @@ export function installActor(app: FastifyInstance, db: Kysely<Database>, clock: 
     const origin = req.headers.origin;
     if (origin && origin !== 'null') {
       const host = req.headers.host;
-      if (!host || new URL(origin).host !== host) throw new AppError('CSRF_FAILED');
+      if (!host || originHost(origin) !== host) throw new AppError('CSRF_FAILED');
     }
   });
+}
+
+/** The host of an Origin header, or null when it is not a URL (a malformed Origin is a foreign one). */
+export function originHost(origin: string): string | null {
+  return URL.canParse(origin) ? new URL(origin).host : null;
 }
 
 /** The actor of a request, or 401. */
