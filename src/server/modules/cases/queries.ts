@@ -6,7 +6,7 @@ import { indicators, DEFINITIONS } from './domain/metrics.ts';
 import type { Status } from './domain/workflow.ts';
 import type { CasesModule, Who } from './module.ts';
 import { can } from './permissions.ts';
-import { presentCase, publicView, subjectOf, caseNo } from './present.ts';
+import { presentCase, publicView, subjectOf, caseNo, seesInternalNotes } from './present.ts';
 import { authorizeCase, wgs84Of } from './service.ts';
 import * as repo from './repository.ts';
 import type { CaseFilter, CaseRow } from './repository.ts';
@@ -57,6 +57,14 @@ export async function caseDetail(m: CasesModule, who: Who, id: string) {
   });
 }
 
+/** Reasons that are codes (escalation), not free text a handler typed. */
+const REASON_CODES = new Set(['coordination', 'money', 'overdue_accept', 'overdue_resolve']);
+/** Event data without the handler's free-text reason (a copy of an internal note). */
+function withoutFreeText(data: Record<string, unknown>): Record<string, unknown> {
+  const { reason, ...rest } = data;
+  return typeof reason === 'string' && REASON_CODES.has(reason) ? data : rest;
+}
+
 /** The history of a case (staff and the reporter). */
 export async function history(m: CasesModule, who: Who, id: string) {
   const r = await repo.getCase(m.db, id);
@@ -66,14 +74,18 @@ export async function history(m: CasesModule, who: Who, id: string) {
   // A resident's name (the reporter, supporters) is as private as the reporter field: only those who may see
   // the reporter (handlers of the case) and the reporter themself see it; staff names are work contacts.
   const pii = who.actor !== null && (r.reporter_id === who.actor.accountId || can(who.actor, 'pii', subjectOf(r)));
+  // Internal notes stay with staff: the reporter sees public replies and what they wrote themself.
+  const internal = seesInternalNotes(who.actor);
+  const shown = (e: (typeof events)[number]) =>
+    internal || e.actor_id === who.actor?.accountId || (e.data as { public?: unknown }).public === true;
   return events.map((e) => ({
     id: e.id,
     type: e.type,
     fromStatus: e.from_status,
     toStatus: e.to_status,
     at: e.at.toISOString(),
-    note: e.note,
-    data: e.data,
+    note: shown(e) ? e.note : null,
+    data: shown(e) ? e.data : withoutFreeText(e.data),
     actor:
       e.actor_role === 'system'
         ? null

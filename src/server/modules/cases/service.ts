@@ -294,7 +294,14 @@ export async function act(
   who: Who,
   id: string,
   action: Action,
-  o: { note: string | null; version?: number | undefined; files?: RawPhoto[]; comment?: string | undefined },
+  o: {
+    note: string | null;
+    version?: number | undefined;
+    files?: RawPhoto[];
+    comment?: string | undefined;
+    /** The note is a reply to the public (else internal). */
+    public?: boolean;
+  },
 ): Promise<CaseRow> {
   const now = m.clock();
   const photos = await processPhotos(o.files ?? [], m.opts);
@@ -321,6 +328,7 @@ export async function act(
     const res = await applyAction(m, trx, cur, action, {
       actor: ref(actor),
       note: o.note,
+      public: o.public === true,
       photos,
       now,
       ...(action.type === 'rate' ? { extra: { rating_comment: o.comment ?? null } } : {}),
@@ -346,13 +354,17 @@ export async function act(
   return row;
 }
 
-/** A progress note (with photos) by someone handling the case. */
+/**
+ * A progress note (with photos) by someone handling the case. Internal unless `isPublic`: only a note its author
+ * marks as a reply to the public reaches residents and the public views (Open311 status_notes).
+ */
 export async function addNote(
   m: CasesModule,
   who: Who,
   id: string,
   note: string,
   files: RawPhoto[],
+  isPublic = false,
 ): Promise<{ id: string; at: string }> {
   const now = m.clock();
   const photos = await processPhotos(files, m.opts);
@@ -368,10 +380,12 @@ export async function addNote(
       to: cur.status,
       actor: ref(actor),
       note,
+      ...(isPublic ? { data: { public: true } } : {}),
       photos,
       at: now,
     });
-    const row = (await repo.updateCase(trx, id, cur.version, { last_note: note, updated_at: now }))!;
+    const patch = { last_note: note, ...(isPublic ? { public_note: note } : {}), updated_at: now };
+    const row = (await repo.updateCase(trx, id, cur.version, patch))!;
     await audit(
       trx,
       { accountId: actor.accountId, role: actor.role },
@@ -380,7 +394,7 @@ export async function addNote(
         entity: 'case',
         entityId: id,
         scopeCode: cur.grid_code ?? cur.community_code,
-        after: { note },
+        after: { note, public: isPublic },
         ip: who.ip,
       },
     );

@@ -10,6 +10,7 @@ import {
   App as AntApp,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Form,
   Image,
@@ -229,11 +230,14 @@ function ActionForm({
 function NoteForm({ id, onDone }: { id: string; onDone(): void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
+  // Internal unless the author marks it as a reply to the public (residents, Open311 status_notes).
+  const [reply, setReply] = useState(false);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const { busy, error, run } = useSubmit();
   const send = async () => {
-    if (!(await run(() => casesApi.note(id, note.trim(), filesOf(files))))) return;
+    if (!(await run(() => casesApi.note(id, note.trim(), filesOf(files), reply)))) return;
     setNote('');
+    setReply(false);
     setFiles([]);
     onDone();
   };
@@ -246,6 +250,19 @@ function NoteForm({ id, onDone }: { id: string; onDone(): void }) {
         onChange={(e) => setNote(e.target.value)}
         data-testid="progress-note"
       />
+      <Checkbox
+        className="cs-gap"
+        checked={reply}
+        onChange={(e) => setReply(e.target.checked)}
+        data-testid="progress-note-public"
+      >
+        {t('cases.staff.publicReply')}
+      </Checkbox>
+      <div>
+        <Typography.Text type="secondary">
+          {reply ? t('cases.staff.publicReplyHint') : t('cases.staff.internalNoteHint')}
+        </Typography.Text>
+      </div>
       <Upload
         className="cs-gap"
         listType="picture-card"
@@ -434,6 +451,7 @@ export default function CaseDetail({ id }: { id: string }) {
                       : t('cases.staff.system')}
                   </Typography.Text>
                   {e.note && <div className="cs-pre">{e.note}</div>}
+                  {e.note && e.data?.public === true && <Tag color="blue">{t('cases.staff.publicReplyTag')}</Tag>}
                   {e.photos.length > 0 && (
                     <Space wrap>
                       {e.photos.map((p) => (
