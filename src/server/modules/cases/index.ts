@@ -53,7 +53,7 @@ export function casesPlugin(deps: AppDeps) {
     await app.register(caseRoutes(m));
     await app.register(staffRoutes(m));
     await app.register(streamRoutes(m));
-    await app.register(open311Routes(m));
+    await app.register(open311Routes(m), { prefix: '/open311' });
   };
   return Object.assign(plugin, { [Symbol.for('skip-override')]: true });
 }

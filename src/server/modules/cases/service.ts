@@ -30,6 +30,12 @@ export interface ReportInput {
   hideName?: boolean | undefined;
   source?: 'resident' | 'patrol' | 'hotline' | 'staff' | undefined;
   patrolId?: string | undefined;
+  /** A link to media the client published (Open311 media_url; never fetched by the server). */
+  mediaUrl?: string | undefined;
+  /** File to the reporter's community inbox (no grid routing): the place is only known as text. */
+  inbox?: boolean | undefined;
+  /** Answers to the service's extra questions (Open311 attributes), kept in the register event for handlers. */
+  attributes?: Record<string, string | string[]> | undefined;
 }
 
 /** Who files a report: a logged-in account, or an Open311 client acting for a community. */
@@ -92,7 +98,7 @@ export async function report(
   const loc = input.location ?? (gps ? { ...gps, crs: 'wgs84' as const } : null);
   if (!loc) throw new AppError('CASE_LOCATION_REQUIRED');
   const [lon, lat] = wgs84Of(loc);
-  const place = await m.locator.locate(lon, lat);
+  const place = input.inbox ? { community: null, grid: null } : await m.locator.locate(lon, lat);
   const communityCode =
     place.community?.code ??
     rep.apiKey?.communityCode ??
@@ -129,7 +135,7 @@ export async function report(
       to: 'registered',
       actor: who,
       note: null,
-      data: { source, gridCode },
+      data: { source, gridCode, ...(input.attributes ? { attributes: input.attributes } : {}) },
       photos,
       at: now,
     },
@@ -160,6 +166,7 @@ export async function report(
         urgent: cat.urgent,
         description: input.description,
         address: input.address ?? null,
+        media_url: input.mediaUrl ?? null,
         lon,
         lat,
         reporter_id: actor?.accountId ?? null,
