@@ -123,7 +123,7 @@ describe('POST requests: location', () => {
   });
 
   it('refuses a request with no location at all, or half a point', async () => {
-    for (const f of [{}, { lat: at.lat }]) {
+    for (const f of [{}, { lat: at.lat }] as Record<string, string>[]) {
       const r = await post({ api_key: KEY, service_code: 'E0101', ...f });
       expect(r.statusCode).toBe(400);
       assertSchema('errors', r.json());
