@@ -128,7 +128,7 @@ export function open311Routes(m: CasesModule): FastifyPluginAsyncZod {
       async (req, reply) => {
         const q = req.query;
         const prefix = await readScope(m, q);
-        const end = q.end_date ?? (q.start_date ? new Date(q.start_date.getTime() + 90 * DAY) : m.clock());
+        const end = q.end_date ?? m.clock();
         const start = q.start_date ?? new Date(end.getTime() - 90 * DAY);
         const rows = await findRequests(m, {
           prefix,
