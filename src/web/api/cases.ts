@@ -91,6 +91,10 @@ export interface CaseView {
   ratingComment?: string | null;
   closedAt?: string | null;
   lastNote?: string | null;
+  /** The latest reply to the public (internal notes are lastNote, for staff). */
+  publicNote?: string | null;
+  /** Link to media an Open311 client published with the report. */
+  mediaUrl?: string | null;
   version?: number;
   mine?: boolean;
   reporter?: { name: string | null; phone: string | null } | null;

@@ -502,6 +502,8 @@ export const zhCN = {
       publicReplyHint: '居民和 Open311 公开接口都能看到这条记录，请勿填写电话、身份证号、门牌等个人信息。',
       internalNoteHint: '内部记录：只有办理人员能看到。',
       publicReplyTag: '公开答复',
+      mediaUrl: '附件链接（Open311）',
+      attributes: '附加信息',
       clusters: '聚合',
       heat: '热力',
       mapTotal: '共 {{count}} 件',

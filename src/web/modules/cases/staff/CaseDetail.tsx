@@ -394,6 +394,16 @@ export default function CaseDetail({ id }: { id: string }) {
             <Descriptions.Item label={t('cases.staff.place')}>
               {c.address ?? ''} ({lon.toFixed(5)}, {lat.toFixed(5)})
             </Descriptions.Item>
+            {c.mediaUrl && (
+              <Descriptions.Item label={t('cases.staff.mediaUrl')}>
+                <a href={c.mediaUrl} target="_blank" rel="noopener noreferrer nofollow">
+                  {c.mediaUrl}
+                </a>
+              </Descriptions.Item>
+            )}
+            {c.publicNote && (
+              <Descriptions.Item label={t('cases.staff.publicReplyTag')}>{c.publicNote}</Descriptions.Item>
+            )}
             <Descriptions.Item label={t('cases.staff.reporter')}>
               {c.reporter ? `${c.reporter.name ?? ''} ${c.reporter.phone ?? ''}` : t('cases.staff.reporterHidden')}
               {c.hideName ? ` · ${t('cases.staff.publicHidden')}` : ''}
@@ -451,6 +461,14 @@ export default function CaseDetail({ id }: { id: string }) {
                       : t('cases.staff.system')}
                   </Typography.Text>
                   {e.note && <div className="cs-pre">{e.note}</div>}
+                  {typeof e.data?.attributes === 'object' && e.data.attributes !== null && (
+                    <div>
+                      {t('cases.staff.attributes')}:{' '}
+                      {Object.entries(e.data.attributes as Record<string, unknown>)
+                        .map(([k, v]) => `${k} = ${[v].flat().join(', ')}`)
+                        .join('; ')}
+                    </div>
+                  )}
                   {e.note && e.data?.public === true && <Tag color="blue">{t('cases.staff.publicReplyTag')}</Tag>}
                   {e.photos.length > 0 && (
                     <Space wrap>
