@@ -48,6 +48,8 @@ export async function caseDetail(m: CasesModule, who: Who, id: string) {
   if (!r) throw new AppError('NOT_FOUND');
   if (who.actor && can(who.actor, 'read', subjectOf(r))) return (await present(m, who, [r]))[0]!;
   authorizeCase(who.actor, 'read_public', r);
+  // Sensitive classes (one-press help …) have no public view: neighbours do not learn of them.
+  if (m.category(r.category_code)?.sensitive) throw new AppError('NOT_FOUND');
   const counts = await repo.supporterCounts(m.db, [id]);
   return publicView(r, {
     supporters: counts.get(id) ?? 0,
@@ -99,7 +101,10 @@ export async function photo(m: CasesModule, who: Who, id: string) {
   const p = await repo.getPhoto(m.db, id);
   if (!p) throw new AppError('NOT_FOUND');
   const r = (await repo.getCase(m.db, p.case_id))!;
-  if (!(who.actor && can(who.actor, 'read', subjectOf(r)))) authorizeCase(who.actor, 'read_public', r);
+  if (!(who.actor && can(who.actor, 'read', subjectOf(r)))) {
+    authorizeCase(who.actor, 'read_public', r);
+    if (m.category(r.category_code)?.sensitive) throw new AppError('NOT_FOUND');
+  }
   return { mime: p.mime, data: Buffer.from(p.data, 'base64') };
 }
 
@@ -186,6 +191,8 @@ export async function duplicates(
   const [lon, lat] = wgs84Of(q);
   const now = m.clock();
   const since = new Date(now.getTime() - m.opts.duplicateDays * 86_400_000);
+  // Sensitive classes are never offered as duplicates (that would show a neighbour's help call).
+  if (m.category(q.categoryCode)?.sensitive) return { duplicates: [] };
   const rows = await repo.openNearby(m.db, q.categoryCode, boxAround(lon, lat, m.opts.duplicateRadiusM), since);
   const found = findDuplicates(
     { categoryCode: q.categoryCode, lon, lat, at: now },
