@@ -109,3 +109,12 @@ describe('CORS', () => {
     expect(pre.headers['access-control-allow-origin']).toBe('https://app.city.example');
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the Open311 routes with their schemas', async () => {
+    const r = await get('/openapi.json');
+    expect(r.statusCode).toBe(200);
+    const paths = Object.keys(r.json().paths as Record<string, unknown>);
+    expect(paths.filter((p) => p.startsWith('/open311/')).length).toBeGreaterThanOrEqual(6);
+  });
+});
