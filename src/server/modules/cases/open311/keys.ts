@@ -16,7 +16,7 @@ export async function createApiKey(
   o: { name: string; communityCode: string; origins: string[] },
 ): Promise<string> {
   const place = await placeByCode(db, o.communityCode);
-  if (!place || place.kind !== 'community') throw new Error(`${o.communityCode} is not a community code`);
+  if (place?.kind !== 'community') throw new Error(`${o.communityCode} is not a community code`);
   for (const origin of o.origins)
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`not an origin (scheme://host[:port]): ${origin}`);
   const key = `o311_${randomBytes(24).toString('base64url')}`;
