@@ -96,11 +96,13 @@ function ActionForm({
     try {
       const note = typeof v.note === 'string' && v.note.trim() ? v.note.trim() : undefined;
       const extra: Record<string, unknown> = { version: c.version };
+      const isPublic = v.public === true;
       if (note) extra.note = note;
+      if (note && isPublic) extra.public = true;
       if (action === 'resolve') {
         // Photos of the result go up as a progress note first (the action itself is JSON only).
         const photos = filesOf(files);
-        if (photos.length) await casesApi.note(c.id, note ?? t('cases.staff.resultPhotos'), photos);
+        if (photos.length) await casesApi.note(c.id, note ?? t('cases.staff.resultPhotos'), photos, isPublic);
         delete extra.version;
       }
       if (action === 'send_back' || action === 'cancel') extra.reason = v.reason;
@@ -200,6 +202,9 @@ function ActionForm({
           rules={action === 'resolve' ? [{ required: true, whitespace: true, message: t('cases.staff.required') }] : []}
         >
           <Input.TextArea rows={3} maxLength={2000} data-testid="action-note" />
+        </Form.Item>
+        <Form.Item name="public" valuePropName="checked" extra={t('cases.staff.internalNoteHint')}>
+          <Checkbox data-testid="action-note-public">{t('cases.staff.publicReply')}</Checkbox>
         </Form.Item>
         {action === 'resolve' && (
           <Form.Item label={t('cases.staff.photos')}>
