@@ -1,4 +1,7 @@
-/** Community staff open a login for a new grid worker from the accounts page; the worker can log in and lands on the map. */
+/**
+ * Community staff open a login for a new grid worker from the accounts page; the worker logs in, must replace the
+ * password the staff member chose, and then lands on the map.
+ */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESK, launch, login, newContext, shot } from '../support/browser.ts';
@@ -42,6 +45,18 @@ describe('account administration', () => {
     const ctx2 = await newContext(browser, inject('baseUrl'), DESK);
     const p2 = await ctx2.newPage();
     await login(p2, 'e2e_grid05', 'e2e-pass-2026');
+    // The password was chosen by the staff member: the worker must replace it before anything else.
+    const form = p2.getByTestId('pwchange-form');
+    await form.waitFor();
+    await form.locator('input[name=currentPassword]').fill('e2e-pass-2026');
+    await form.locator('input[name=newPassword]').fill('woaini1314');
+    await form.locator('input[name=confirmPassword]').fill('woaini1314');
+    await form.locator('button[type=submit]').click();
+    expect(await p2.getByTestId('pwchange-error').textContent()).toContain('过于常见');
+    await form.locator('input[name=newPassword]').fill('Own-choice-2026');
+    await form.locator('input[name=confirmPassword]').fill('Own-choice-2026');
+    await shot(p2, 'accounts-first-login-password');
+    await form.locator('button[type=submit]').click();
     await p2.waitForSelector('[data-testid=map-page]');
     expect(await p2.getByTestId('map-page').getAttribute('data-highlight-grid')).toBe('62070200400605');
     await ctx.close();

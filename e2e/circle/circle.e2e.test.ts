@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESK, launch, login, newContext, PHONE, shot } from '../support/browser.ts';
+import { expectInsideViewportWidth, expectNoSidewaysScroll, expectTouchTarget } from '../support/layout.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -78,9 +79,18 @@ describe('15-minute life circle page', () => {
     await page.goto('/circle');
     await page.locator('[data-testid=coverage-table] tr[data-category=elderly_day_care]').waitFor();
     await page.locator('.circle-map[data-map-state=ready]').waitFor({ timeout: 30_000 });
-    await page.getByTestId('heat-toggle').click();
+    const toggle = page.locator('label.circle-heat');
+    await expectInsideViewportWidth(page, toggle, 'the heat-map switch');
+    await expectTouchTarget(toggle, 'the heat-map switch');
+    await toggle.click();
+    await expect(page.getByTestId('heat-toggle').isChecked()).resolves.toBe(true);
     await page.waitForTimeout(800);
     await shot(page, 'circle-phone');
+    // The page reflows to the phone: no sideways scroll, the map and the coverage table fit the width.
+    await expectNoSidewaysScroll(page);
+    const map = await expectInsideViewportWidth(page, page.locator('.circle-map'), 'the map');
+    expect(map.width).toBeGreaterThanOrEqual(PHONE.width * 0.8);
+    await expectInsideViewportWidth(page, page.getByTestId('coverage-table'), 'the coverage table');
     await ctx.close();
   });
 });

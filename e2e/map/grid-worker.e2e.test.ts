@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESK, launch, login, newContext, PHONE, shot } from '../support/browser.ts';
+import { expectInsideViewportWidth, expectNoSidewaysScroll, expectTouchTarget } from '../support/layout.ts';
 
 const GRID03 = '62070200400603';
 let browser: Browser;
@@ -52,10 +53,25 @@ describe('staff map', () => {
     await page.locator('.map-canvas[data-map-state=ready]').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(300);
     await shot(page, 'map-grid03-phone');
-    await page.locator(`.map-chip.is-own`).click();
-    await page.locator(`[data-testid=grid-panel][data-grid="${GRID03}"] [data-stat=residents]`).waitFor();
+    // The map fills the phone's width, nothing scrolls sideways, and the own-grid chip is a finger-sized target.
+    await expectNoSidewaysScroll(page);
+    const canvas = await expectInsideViewportWidth(page, page.locator('.map-canvas'), 'the map');
+    expect(canvas.width).toBeGreaterThanOrEqual(PHONE.width - 2);
+    const chip = page.locator('.map-chip.is-own');
+    await expectInsideViewportWidth(page, chip, 'the own-grid chip');
+    await expectTouchTarget(chip, 'the own-grid chip', 32);
+    await chip.click();
+    const panel = page.locator(`[data-testid=grid-panel][data-grid="${GRID03}"]`);
+    await panel.locator('[data-stat=residents]').waitFor();
     await page.waitForTimeout(600);
     await shot(page, 'map-grid03-phone-drawer');
+    // On a phone the panel is a bottom drawer across the full width, not a side panel cut off at the edge.
+    const drawer = await expectInsideViewportWidth(page, page.locator('.ant-drawer-content-wrapper'), 'the drawer');
+    expect(drawer.width).toBeGreaterThanOrEqual(PHONE.width - 2);
+    expect(drawer.y).toBeGreaterThan(PHONE.height * 0.1);
+    expect(drawer.y + drawer.height).toBeLessThanOrEqual(PHONE.height + 1);
+    await expectInsideViewportWidth(page, panel.locator('[data-stat=residents]'), 'the residents count');
+    await expectNoSidewaysScroll(page);
     await ctx.close();
   });
 });

@@ -5,15 +5,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from './args.ts';
+import { startServer } from '../server/main.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'linli-cli-'));
-function linli(args: string[], dataDir: string) {
+function linli(args: string[], dataDir: string, input?: string) {
   const { DATABASE_URL: _pg, ...rest } = process.env;
   const env = { ...rest, LINLI_DATA_DIR: dataDir };
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     encoding: 'utf8',
     env,
     timeout: 120_000,
+    ...(input === undefined ? {} : { input }),
   });
 }
 
@@ -45,7 +47,52 @@ describe('linli CLI', () => {
     const again = linli(['restore', backupFile], b);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('RESTORE_TARGET_NOT_EMPTY');
-  });
+  }, 300_000); // six CLI processes; took 103 s with the machine at load 19
+
+  it('admin create: says what to do without a district, creates one with the first administrator', async () => {
+    const d = join(tmp, 'admin');
+    const none = linli(['admin', 'create', '--username', 'chief'], d, 'Kite-river-2026\n');
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('ADMIN_NO_DISTRICT');
+    expect(none.stderr).toContain('--district <6-digit code> --district-name <name>');
+    const weak = linli(
+      ['admin', 'create', '--username', 'chief', '--district', '620702', '--district-name', '甘州区'],
+      d,
+      'woaini1314\n',
+    );
+    expect(weak.stderr).toContain('PASSWORD_TOO_COMMON');
+    const ok = linli(
+      [
+        'admin',
+        'create',
+        '--username',
+        'chief',
+        '--name',
+        '区管理员',
+        '--district',
+        '620702',
+        '--district-name',
+        '甘州区',
+      ],
+      d,
+      'Kite-river-2026\n',
+    );
+    expect([ok.status, ok.stderr]).toEqual([0, '']);
+    expect(ok.stdout).toContain('created district administrator chief for 620702 (district created)');
+    const s = await startServer({ port: 0, host: '127.0.0.1', dataDir: d, env: {} });
+    try {
+      expect([s.demo, s.needsAdmin]).toEqual([false, false]);
+      const r = await s.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'chief', password: 'Kite-river-2026' },
+      });
+      expect(r.statusCode).toBe(200);
+      expect(r.json().account).toMatchObject({ role: 'district_admin', mustChangePassword: false });
+    } finally {
+      await s.close();
+    }
+  }, 300_000); // three CLI processes and a server start
 
   it('prints help and refuses unknown commands', () => {
     expect(linli(['help'], join(tmp, 'h')).stdout).toContain('backup <file>');

@@ -15,6 +15,7 @@ import type { Ctx } from '../server/modules/registry/service.ts';
 import type { Actor } from '../server/platform/http/actor.ts';
 import { circleCommand } from './circle.ts';
 import { createApiKey } from '../server/modules/cases/open311/keys.ts';
+import { adminCommand } from './admin.ts';
 
 /** File access, injectable for tests. */
 export interface Io {
@@ -90,6 +91,7 @@ export const commands: Record<string, Command> = {
     const key = await withDb((h) => createApiKey(h.db, { name, communityCode: need(flags, 'community'), origins }));
     console.log(`Open311 api_key for ${name} (shown once, store it now):\n${key}`);
   },
+  admin: (args, flags) => adminCommand(args, flags),
   async migrate() {
     await withDb(async (h) => console.log(`schema up to date on ${h.engine}`));
   },

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadConfig } from '../server/config.ts';
 import { AppError, errorMessage } from '../server/platform/errors.ts';
-import { startServer } from '../server/main.ts';
+import { NEEDS_ADMIN_MESSAGE, startServer } from '../server/main.ts';
 import { commands, type Command } from './commands.ts';
 import { parseArgs } from './args.ts';
 
@@ -17,6 +17,7 @@ Usage: linli <command> [options]
   serve                         start the server (default; PORT, LINLI_DATA_DIR, DATABASE_URL)
   migrate                       bring the database schema up to date
   seed-demo                     load the demo community 东湖社区 into an empty database
+  admin create --username <name> [--name <display name>] [--district <code> --district-name <name>]   a district administrator (password from a prompt or stdin)
   import ledger <file> --community <code> [--user <username>]   households/residents from .xlsx/.csv (all or nothing)
   export ledger <file> --community <code> [--user <username>]   write the ledger as .xlsx or .csv
   import geojson <file> --community <code> --kind grids|compounds [--crs wgs84|gcj02|bd09] [--user <username>]
@@ -43,7 +44,9 @@ async function main(argv: string[]): Promise<number> {
     const cfg = loadConfig();
     const s = await startServer({ logger: true });
     process.stdout.write(
-      `\n邻里 Linli is running at ${s.url} (database: ${s.handle.engine}${s.handle.engine === 'pglite' ? `, ${cfg.dataDir}` : ''})\nDemo logins: dh_staff / grid01 … grid08 / resident_silu — password linli-demo\n\n`,
+      `\n邻里 Linli is running at ${s.url} (database: ${s.handle.engine}${s.handle.engine === 'pglite' ? `, ${cfg.dataDir}` : ''})\n${
+        s.demo ? 'Demo logins: dh_staff / grid01 … grid08 / resident_silu — password linli-demo\n' : ''
+      }${s.needsAdmin ? `${NEEDS_ADMIN_MESSAGE}\n` : ''}\n`,
     );
     const stop = async () => {
       await s.close();

@@ -26,6 +26,7 @@ import { installErrorHandling } from './platform/http/errorHandler.ts';
 import { installActor } from './platform/http/actor.ts';
 import { AppError } from './platform/errors.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { installPasswordChangeGate } from './modules/auth/gate.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { casesPlugin } from './modules/cases/index.ts';
 import { circlePlugin } from './modules/circle/index.ts';
@@ -57,7 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: false,
+    trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   const routeList: { method: string; url: string }[] = [];
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installActor(app, deps.db, deps.clock);
+  installPasswordChangeGate(app);
 
   app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness and database engine' } }, async () => {
     await deps.db.selectFrom('places').select('code').limit(1).execute();

@@ -13,11 +13,16 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   LINLI_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
-  LINLI_SEED_DEMO: bool.default(true),
+  LINLI_SEED_DEMO: bool.optional(),
   LINLI_COOKIE_SECURE: bool.optional(),
   LINLI_TILE_URL: z.string().optional(),
   LINLI_TILE_ATTRIBUTION: z.string().optional(),
   LINLI_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  LINLI_LOGIN_IP_FREE_FAILURES: z.coerce.number().int().positive().default(5),
+  LINLI_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)?$/, 'true, false or proxy addresses/CIDRs')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -28,15 +33,36 @@ export interface Config {
   /** Absolute path of the embedded database directory (used when `databaseUrl` is absent). */
   dataDir: string;
   databaseUrl: string | undefined;
-  /** Load the demo community when the database is empty. */
-  seedDemo: boolean;
-  /** Mark cookies `Secure`; default true only when served behind https (set explicitly in production). */
+  /**
+   * Load the demo community (with its published-password accounts) when the database is empty: by default only
+   * on the embedded database; on PostgreSQL only with LINLI_SEED_DEMO=true. Undefined: decided by the engine.
+   */
+  seedDemo: boolean | undefined;
+  /** Always mark the session cookie `Secure`; without it, it is `Secure` when the request came over https. */
   cookieSecure: boolean;
+  /**
+   * Which proxies to believe about the client address and protocol (X-Forwarded-For / -Proto): false (none,
+   * default), true (any: only when nothing but the proxy can reach the server), or comma-separated proxy
+   * addresses/CIDRs. (Fastify 5 trusts nothing for a bare hop count, so none is offered.)
+   */
+  trustProxy: boolean | string;
   /** Optional raster tile URL template for the base map (e.g. Tianditu with a key); none by default. */
   tileUrl: string | undefined;
   tileAttribution: string | undefined;
   loginMaxPerMinute: number;
+  /** Failed logins from one IP (any usernames) per hour before each further attempt must wait (1 s doubling). */
+  loginIpFreeFailures: number;
   logLevel: string;
+}
+
+/** Whether to seed the demo into an empty database: as configured, else only on the embedded database. */
+export function shouldSeedDemo(c: Pick<Config, 'seedDemo' | 'databaseUrl'>): boolean {
+  return c.seedDemo ?? !c.databaseUrl;
+}
+
+function parseTrustProxy(v: string | undefined): boolean | string {
+  if (v === undefined || v === '' || v === 'false') return false;
+  return v === 'true' ? true : v.replace(/\s+/g, '');
 }
 
 /** Parses the environment; throws a readable message listing every bad variable. */
@@ -54,9 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     seedDemo: e.LINLI_SEED_DEMO,
     cookieSecure: e.LINLI_COOKIE_SECURE ?? false,
+    trustProxy: parseTrustProxy(e.LINLI_TRUST_PROXY),
     tileUrl: e.LINLI_TILE_URL,
     tileAttribution: e.LINLI_TILE_ATTRIBUTION,
     loginMaxPerMinute: e.LINLI_LOGIN_MAX_PER_MINUTE,
+    loginIpFreeFailures: e.LINLI_LOGIN_IP_FREE_FAILURES,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,10 +1,11 @@
 /**
- * Wiring only: config → database → migrations → (demo seed on first start) → app → listen.
+ * Wiring only: config → database → migrations → (demo seed on first start: embedded database or
+ * LINLI_SEED_DEMO=true) → app → listen. With no account at all, the log says how to create the first administrator.
  * `startServer` is also what the browser tests and benchmarks use, so they run the real thing.
  */
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from './config.ts';
+import { loadConfig, shouldSeedDemo, type Config } from './config.ts';
 import { openDatabase, openPglite, type DbHandle } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { buildApp } from './app.ts';
@@ -32,8 +33,17 @@ export interface RunningServer {
   app: FastifyInstance;
   handle: DbHandle;
   config: Config;
+  /** The database holds the demo community (and so the demo accounts with the published password). */
+  demo: boolean;
+  /** No account exists yet: the first administrator must be created with `npx linli admin create`. */
+  needsAdmin: boolean;
   close(): Promise<void>;
 }
+
+/** The startup message when the database has no account. */
+export const NEEDS_ADMIN_MESSAGE =
+  'No accounts yet: create the first administrator with `npx linli admin create --username <name>` ' +
+  '(README, "Running on PostgreSQL"); the demo is only loaded with LINLI_SEED_DEMO=true.';
 
 /** Starts Linli and resolves once it answers requests. */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
@@ -50,8 +60,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   try {
     await migrateToLatest(handle.db);
     const clock = opts.clock ?? (() => new Date());
-    if (config.seedDemo && (await isEmpty(handle.db)))
+    // Demo accounts share a published password: never on a production database unless asked for.
+    if (shouldSeedDemo(config) && (await isEmpty(handle.db)))
       await seedDemo(handle.db, clock(), undefined, { cases: opts.demoCases ?? true });
+    const demo = (await handle.db.selectFrom('places').select('id').where('is_demo', '=', true).limit(1).execute())
+      .length;
+    const needsAdmin = (await handle.db.selectFrom('accounts').select('id').limit(1).execute()).length === 0;
     const app = await buildApp({
       db: handle.db,
       engine: handle.engine,
@@ -60,6 +74,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       webRoot: opts.webRoot ?? resolve('dist/web'),
       logger: (opts.logger ?? false) ? { level: config.logLevel } : false,
     });
+    if (needsAdmin) app.log.warn(NEEDS_ADMIN_MESSAGE);
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
     return {
@@ -67,6 +82,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       app,
       handle,
       config,
+      demo: demo > 0,
+      needsAdmin,
       async close() {
         await app.close();
         await handle.close();

@@ -176,6 +176,40 @@ export const messages = {
     en: 'This api_key does not allow submissions from this web origin',
   },
   OPEN311_BAD_PARAMETER: { status: 400, zh: '参数 {name} 无效', en: 'Invalid parameter {name}' },
+  // auth (privacy/security items 9–11): first-login password change, password rules, first administrator
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '请先修改密码：该密码由他人设置，修改后才能继续使用',
+    en: 'Change your password first: it was set by someone else',
+  },
+  PASSWORD_TOO_COMMON: {
+    status: 400,
+    zh: '该密码过于常见，容易被猜中，请换一个',
+    en: 'This password is too common and easy to guess; choose another',
+  },
+  PASSWORD_CONTAINS_USERNAME: {
+    status: 400,
+    zh: '密码不能包含用户名',
+    en: 'The password must not contain the username',
+  },
+  PASSWORD_REUSED: {
+    status: 400,
+    zh: '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
+  ADMIN_NO_DISTRICT: {
+    status: 400,
+    zh:
+      '数据库中还没有区县：创建第一个管理员时请同时创建区县，' + '加上 --district <6位区划代码> --district-name <名称>',
+    en:
+      'There is no district yet: create it with the first administrator by adding ' +
+      '--district <6-digit code> --district-name <name>',
+  },
+  ADMIN_DISTRICT_UNKNOWN: {
+    status: 400,
+    zh: '区县 {code} 不存在；已有区县：{codes}',
+    en: 'There is no district {code}; existing districts: {codes}',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */

@@ -29,6 +29,8 @@ export interface Account {
   householdId: string | null;
   scope: PlaceRef;
   csrfToken: string;
+  /** The password was set by an administrator: only the change-password form until it is replaced. */
+  mustChangePassword?: boolean;
 }
 
 /** Population counts of a place or grid. */

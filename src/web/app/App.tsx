@@ -9,6 +9,7 @@ import { AuthProvider, homeFor, useAuth } from './auth.tsx';
 import { navigate, useLocation } from './router.tsx';
 
 const LoginPage = lazy(() => import('../modules/auth/LoginPage.tsx'));
+const ChangePasswordPage = lazy(() => import('../modules/auth/ChangePasswordPage.tsx'));
 const ResidentApp = lazy(() => import('../modules/resident/ResidentApp.tsx'));
 const StaffApp = lazy(() => import('../modules/staff/StaffApp.tsx'));
 
@@ -31,6 +32,7 @@ function Routes() {
 
   if (account === undefined) return <Loading />;
   if (account === null) return path === '/login' ? <LoginPage /> : <Loading />;
+  if (account.mustChangePassword) return <ChangePasswordPage />; // the server refuses everything else until then
   if (path === '/' || path === '/login') return <Loading />;
   if (account.role === 'resident' || RESIDENT_PATHS.some((p) => path.startsWith(p))) return <ResidentApp />;
   return <StaffApp />;

@@ -9,6 +9,8 @@ export interface AuthState {
   account: Account | null | undefined;
   login(username: string, password: string): Promise<Account>;
   logout(): Promise<void>;
+  /** Reads /api/auth/me again (after a password change clears `mustChangePassword`). */
+  refresh(): Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -55,7 +57,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [set]);
 
-  const value = useMemo(() => ({ account, login, logout }), [account, login, logout]);
+  const refresh = useCallback(async () => {
+    set((await get<{ account: Account }>('/api/auth/me')).account);
+  }, [set]);
+
+  const value = useMemo(() => ({ account, login, logout, refresh }), [account, login, logout, refresh]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

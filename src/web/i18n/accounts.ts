@@ -17,7 +17,7 @@ export const accountsZh = {
   resetPassword: '重置密码',
   newPassword: '新密码',
   initialPassword: '初始密码',
-  passwordRule: '至少 8 位，须包含字母和数字',
+  passwordRule: '至少 8 位，须包含字母和数字，不能是常见密码或包含用户名；对方首次登录时须改为自己的密码',
   resident: '居民（按姓名查找）',
   move: '调整网格',
   save: '保存',
@@ -45,7 +45,9 @@ export const accountsEn: typeof accountsZh = {
   resetPassword: 'Reset password',
   newPassword: 'New password',
   initialPassword: 'Initial password',
-  passwordRule: 'At least 8 characters with letters and digits',
+  passwordRule:
+    'At least 8 characters with letters and digits, not a common password nor containing the username; ' +
+    'they must choose their own at first login',
   resident: 'Resident (search by name)',
   move: 'Move to grid',
   save: 'Save',

@@ -2,6 +2,7 @@
 import type { Messages } from './zh-CN.ts';
 import { circleEn } from './circle.ts';
 import { accountsEn } from './accounts.ts';
+import { pwchangeEn } from './pwchange.ts';
 
 export const en: Messages = {
   app: {
@@ -93,7 +94,7 @@ export const en: Messages = {
     currentPassword: 'Current password',
     newPassword: 'New password',
     confirmPassword: 'New password again',
-    passwordRule: 'At least 8 characters, with letters and digits.',
+    passwordRule: 'At least 8 characters, with letters and digits; not a common password nor your username.',
     mismatch: 'The two new passwords differ',
     weak: 'The new password needs at least 8 characters with letters and digits',
     save: 'Save new password',
@@ -546,4 +547,5 @@ export const en: Messages = {
   },
   circle: circleEn,
   accounts: accountsEn,
+  pwchange: pwchangeEn,
 };

@@ -1,6 +1,7 @@
 /** Simplified Chinese strings (the default language). The English file must have the same keys. */
 import { circleZh } from './circle.ts';
 import { accountsZh } from './accounts.ts';
+import { pwchangeZh } from './pwchange.ts';
 
 export const zhCN = {
   app: {
@@ -92,7 +93,7 @@ export const zhCN = {
     currentPassword: '当前密码',
     newPassword: '新密码',
     confirmPassword: '再次输入新密码',
-    passwordRule: '至少 8 位，须包含字母和数字。',
+    passwordRule: '至少 8 位，须包含字母和数字；不能是常见密码，也不能包含用户名。',
     mismatch: '两次输入的新密码不一致',
     weak: '新密码至少 8 位，且须包含字母和数字',
     save: '保存新密码',
@@ -542,6 +543,7 @@ export const zhCN = {
   },
   circle: circleZh,
   accounts: accountsZh,
+  pwchange: pwchangeZh,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -97,7 +97,84 @@ describe('account administration', () => {
     expect(r.statusCode).toBe(201);
     expect(r.json().account.scopeCode).toBe(G5);
     const s = await login(t.app, 'res_g5', 'start-2026x');
+    await s.request('POST', '/api/auth/password', { currentPassword: 'start-2026x', newPassword: 'mine-2026-kite' });
     expect((await s.request('GET', `/api/households/${adult.householdId}`)).statusCode).toBe(200);
+  });
+
+  it('an account made or reset by staff must change its password before anything else', async () => {
+    const made = await staff.request('POST', '/api/accounts', {
+      username: 'grid03b',
+      displayName: '新网格员三',
+      role: 'grid_worker',
+      scopeCode: demo.grids[2]!.code,
+      password: 'given-2026-pw',
+    });
+    expect(made.statusCode).toBe(201);
+    const s = await login(t.app, 'grid03b', 'given-2026-pw');
+    expect(s.account).toMatchObject({ mustChangePassword: true });
+    for (const [method, url] of [
+      ['GET', '/api/residents?pageSize=1'],
+      ['GET', `/api/places/${demo.grids[2]!.code}`],
+      ['GET', '/api/cases'],
+      ['POST', '/api/cases/patrols'],
+    ] as const) {
+      const r = await s.request(method, `${url}${url.includes('?') ? '&' : '?'}lang=en`);
+      expect([url, r.statusCode, r.json().error.code]).toEqual([url, 403, 'PASSWORD_CHANGE_REQUIRED']);
+    }
+    expect((await s.request('GET', '/api/auth/me')).json().account.mustChangePassword).toBe(true);
+    const same = await s.request('POST', '/api/auth/password', {
+      currentPassword: 'given-2026-pw',
+      newPassword: 'given-2026-pw',
+    });
+    expect(same.json().error.code).toBe('PASSWORD_REUSED');
+    const changed = await s.request('POST', '/api/auth/password', {
+      currentPassword: 'given-2026-pw',
+      newPassword: 'own-choice-77k',
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await s.request('GET', '/api/auth/me')).json().account.mustChangePassword).toBe(false);
+    expect((await s.request('GET', '/api/residents?pageSize=1')).statusCode).toBe(200);
+    // A reset by staff puts the flag back (and ends the session).
+    const id = made.json().account.id;
+    expect(
+      (await staff.request('POST', `/api/accounts/${id}/password`, { newPassword: 'reset-2026-pw' })).statusCode,
+    ).toBe(200);
+    expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(401);
+    const again = await login(t.app, 'grid03b', 'reset-2026-pw');
+    expect((await again.request('GET', '/api/residents?pageSize=1')).json().error.code).toBe(
+      'PASSWORD_CHANGE_REQUIRED',
+    );
+    expect((await again.request('POST', '/api/auth/logout')).statusCode).toBe(200);
+  });
+
+  it('applies the password rules on create and reset: common passwords and the username are refused', async () => {
+    const base = { displayName: 'x', role: 'grid_worker', scopeCode: G2 };
+    const cases: [string, string, string][] = [
+      ['pw_a', 'woaini1314', 'PASSWORD_TOO_COMMON'],
+      ['pw_b', 'qq123456', 'PASSWORD_TOO_COMMON'],
+      ['pw_c', 'zhang1990', 'PASSWORD_TOO_COMMON'],
+      ['pw_d', 'password123', 'PASSWORD_TOO_COMMON'],
+      ['wangxiao', 'Wangxiao-2026', 'PASSWORD_CONTAINS_USERNAME'],
+    ];
+    for (const [username, password, code] of cases) {
+      const r = await staff.request('POST', '/api/accounts?lang=en', { ...base, username, password });
+      expect([username, r.statusCode, r.json().error.code]).toEqual([username, 400, code]);
+    }
+    const grid01 = (await staff.request('GET', '/api/accounts'))
+      .json()
+      .items.find((a: { username: string }) => a.username === 'grid01');
+    const r = await staff.request('POST', `/api/accounts/${grid01.id}/password`, { newPassword: 'grid01-2026' });
+    expect(r.json().error.code).toBe('PASSWORD_CONTAINS_USERNAME');
+    const own = await login(t.app, 'grid08');
+    const c = await own.request('POST', '/api/auth/password', {
+      currentPassword: 'linli-demo',
+      newPassword: '5201314a',
+    });
+    expect(c.json().error.code).toBe('PASSWORD_TOO_COMMON');
+  });
+
+  it('demo accounts are not asked to change their published password (demo and browser tests)', async () => {
+    expect((await login(t.app, 'gz_admin')).account).toMatchObject({ mustChangePassword: false });
   });
 
   it('grid workers and residents manage no accounts; nobody edits themself here', async () => {

@@ -10,7 +10,7 @@ import { audit } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { checkManage, managesAny, SCOPE_LEVEL, type ManageRefusal } from './domain/manage.ts';
-import { passwordAcceptable } from './domain/password.ts';
+import { assertPasswordAllowed } from './commonPasswords.ts';
 import { hashPassword } from './service.ts';
 
 /** Request context. */
@@ -132,7 +132,7 @@ export async function createAccount(ctx: AccountsCtx, input: NewAccount) {
     throw new AppError('NOT_FOUND');
   }
   ensure(ctx, { role: input.role, scopeCode });
-  if (!passwordAcceptable(input.password)) throw new AppError('WEAK_PASSWORD');
+  assertPasswordAllowed(input.password, input.username);
   if (await ctx.db.selectFrom('accounts').select('id').where('username', '=', input.username).executeTakeFirst())
     throw new AppError('USERNAME_TAKEN', { params: { username: input.username } });
   const row = {
@@ -144,6 +144,8 @@ export async function createAccount(ctx: AccountsCtx, input: NewAccount) {
     scope_code: scopeCode,
     resident_id: input.role === 'resident' ? input.residentId! : null,
     phone: input.phone ?? null,
+    // The creator chose this password, so the new holder must replace it at first login.
+    must_change_password: true,
   };
   return ctx.db.transaction().execute(async (trx) => {
     const created = await trx
@@ -217,19 +219,23 @@ export async function updateAccount(
   });
 }
 
-/** Sets a new password for someone who forgot theirs; their sessions end. */
+/** Sets a new password for someone who forgot theirs; their sessions end and they must change it at next login. */
 export async function resetPassword(ctx: AccountsCtx, id: string, newPassword: string): Promise<void> {
   const target = await ctx.db
     .selectFrom('accounts')
-    .select(['id', 'role', 'scope_code'])
+    .select(['id', 'username', 'role', 'scope_code'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!target) throw new AppError('NOT_FOUND');
   ensure(ctx, { accountId: id, role: target.role, scopeCode: target.scope_code });
-  if (!passwordAcceptable(newPassword)) throw new AppError('WEAK_PASSWORD');
+  assertPasswordAllowed(newPassword, target.username);
   const h = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ password_hash: h, updated_at: ctx.now }).where('id', '=', id).execute();
+    await trx
+      .updateTable('accounts')
+      .set({ password_hash: h, must_change_password: true, updated_at: ctx.now })
+      .where('id', '=', id)
+      .execute();
     await trx.deleteFrom('sessions').where('account_id', '=', id).execute();
     await audit(
       trx,

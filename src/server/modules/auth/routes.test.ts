@@ -37,11 +37,13 @@ describe('auth', () => {
     const a = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
+      remoteAddress: '198.51.100.1',
       payload: { username: 'grid01', password: 'nope-nope1' },
     });
     const b = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login?lang=en',
+      remoteAddress: '198.51.100.1',
       payload: { username: 'nobody', password: 'nope-nope1' },
     });
     expect(a.statusCode).toBe(401);
@@ -55,6 +57,7 @@ describe('auth', () => {
       const r = await t.app.inject({
         method: 'POST',
         url: '/api/auth/login',
+        remoteAddress: '198.51.100.2',
         payload: { username: 'grid02', password: `wrong-${i}x` },
       });
       codes.push(r.statusCode);
@@ -105,6 +108,18 @@ describe('auth', () => {
     expect((await s2.request('GET', '/api/auth/me')).statusCode).toBe(401);
     expect((await s1.request('GET', '/api/auth/me')).statusCode).toBe(200);
     await login(t.app, 'grid04', 'new-pass-2026');
+  });
+
+  it('limits current-password guesses on the password change like logins', async () => {
+    const s = await login(t.app, 'grid05');
+    const codes: number[] = [];
+    for (let i = 0; i < 7; i++)
+      codes.push(
+        (await s.request('POST', '/api/auth/password', { currentPassword: `guess-${i}`, newPassword: 'new-pass-2027' }))
+          .statusCode,
+      );
+    expect(codes.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(codes[6]).toBe(429);
   });
 
   it('sends security headers: CSP without inline scripts, frame-ancestors, nosniff', async () => {

@@ -1,4 +1,7 @@
-/** /api/auth: login (rate limited), logout, me, password change. */
+/**
+ * /api/auth: login (rate limited per IP and username, and braked per IP across usernames), logout, me, password
+ * change.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, SESSION_COOKIE, actorFromToken } from '../../platform/http/actor.ts';
@@ -6,11 +9,13 @@ import { AppError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../app.ts';
 import { changePassword, login, logout, me } from './service.ts';
 import { accountsRoutes } from './accountsRoutes.ts';
+import { LoginThrottle, THROTTLE_DEFAULTS } from './loginThrottle.ts';
 
 /** Registers the auth routes. */
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const { db, clock, config } = deps;
+    const throttle = new LoginThrottle({ ...THROTTLE_DEFAULTS, freeFailures: config.loginIpFreeFailures });
     app.post(
       '/api/auth/login',
       {
@@ -29,12 +34,20 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
+        const attempt = throttle.begin(req.ip, clock().getTime());
+        if (attempt.waitMs > 0) {
+          const seconds = Math.ceil(attempt.waitMs / 1000);
+          reply.header('retry-after', String(seconds));
+          throw new AppError('RATE_LIMITED', { params: { seconds } });
+        }
         const r = await login(db, req.body.username, req.body.password, clock(), req.ip);
+        throttle.succeeded(req.ip, attempt.ticket);
         reply.setCookie(SESSION_COOKIE, r.token, {
           path: '/',
           httpOnly: true,
           sameSite: 'lax',
-          secure: config.cookieSecure,
+          // https as seen by the client (X-Forwarded-Proto counts only from a trusted proxy, LINLI_TRUST_PROXY)
+          secure: config.cookieSecure || req.protocol === 'https',
           expires: r.expiresAt,
         });
         const actor = await actorFromToken(db, r.token, clock());
@@ -61,6 +74,16 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
     );
 
+    app.get(
+      '/api/auth/demo',
+      { schema: { tags: ['auth'], summary: 'Whether the demo (and its published-password accounts) is loaded' } },
+      async () => {
+        // The login page lists the demo accounts only where they exist, never on a real installation.
+        const row = await db.selectFrom('places').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
+        return { demo: row !== undefined };
+      },
+    );
+
     app.post(
       '/api/auth/password',
       {
@@ -71,6 +94,14 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             currentPassword: z.string().min(1).max(200),
             newPassword: z.string().min(1).max(200),
           }),
+        },
+        config: {
+          // The current-password check is a password oracle for whoever holds a session: limit it like login.
+          rateLimit: {
+            max: config.loginMaxPerMinute,
+            timeWindow: 60_000,
+            keyGenerator: (req) => `pw|${req.actor?.accountId ?? req.ip}`,
+          },
         },
       },
       async (req) => {

@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { hashToken, type Actor } from '../../platform/http/actor.ts';
-import { passwordAcceptable } from './domain/password.ts';
+import { assertPasswordAllowed } from './commonPasswords.ts';
 
 /** How long a session lives (ms). */
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -92,12 +92,14 @@ export async function changePassword(
     .where('id', '=', actor.accountId)
     .executeTakeFirstOrThrow();
   if (!(await verify(acc.password_hash, current).catch(() => false))) throw new AppError('WRONG_PASSWORD');
-  if (!passwordAcceptable(next)) throw new AppError('WEAK_PASSWORD');
+  assertPasswordAllowed(next, actor.username);
+  // Someone else knows the password that was set for this account: keeping it would defeat the forced change.
+  if (next === current) throw new AppError('PASSWORD_REUSED');
   const newHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('accounts')
-      .set({ password_hash: newHash, updated_at: new Date() })
+      .set({ password_hash: newHash, must_change_password: false, updated_at: new Date() })
       .where('id', '=', actor.accountId)
       .execute();
     await trx
@@ -129,5 +131,7 @@ export async function me(db: Kysely<Database>, actor: Actor) {
     householdId: actor.householdId,
     scope: scope ? { code: scope.code, kind: scope.kind, name: scope.name, nameEn: scope.name_en } : null,
     csrfToken: actor.csrfToken,
+    /** True until the account holder replaces a password that an administrator set. */
+    mustChangePassword: actor.mustChangePassword ?? false,
   };
 }

@@ -13,6 +13,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { insideChina, toWgs84, validLonLat, type Crs } from '../registry/domain/geo/crs.ts';
 import { openCase, type Action } from './domain/workflow.ts';
 import { HELP_CATEGORY } from './domain/categories.ts';
+import { decideSource } from './domain/source.ts';
 import { can, type CaseAction } from './permissions.ts';
 import { stateColumns, subjectOf } from './present.ts';
 import { processPhotos, type RawPhoto } from './photos.ts';
@@ -105,9 +106,6 @@ export async function report(
     (actor && actor.scopeCode.length >= 12 ? actor.scopeCode.slice(0, 12) : null);
   if (!communityCode) throw new AppError('CASE_OUTSIDE_AREA');
   const gridCode = place.grid && place.grid.code.startsWith(communityCode) ? place.grid.code : null;
-  let source: CaseRow['source'] = rep.apiKey
-    ? 'open311'
-    : (input.source ?? (actor?.role === 'resident' ? 'resident' : 'staff'));
   if (input.patrolId) {
     const p = await m.db
       .selectFrom('case_patrols')
@@ -116,8 +114,9 @@ export async function report(
       .executeTakeFirst();
     if (!p || p.account_id !== actor?.accountId) throw new AppError('NOT_FOUND');
     if (p.ended_at) throw new AppError('PATROL_CLOSED');
-    source = 'patrol';
   }
+  // Decided from the actor's role, never taken from the client (a resident cannot file as hotline or staff).
+  const source: CaseRow['source'] = decideSource(actor?.role ?? null, !!rep.apiKey, input.source, !!input.patrolId);
   // The reporter's contact: given (Open311), or read by the insert itself (resident record, else the account).
   const contact = rep.contact ?? (actor ? null : { name: null, phone: null });
   const state = openCase(

@@ -175,6 +175,7 @@ const unscoped = new Set([
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'GET /api/auth/me',
+  'GET /api/auth/demo',
   'POST /api/auth/password',
   'GET /api/geo/locate',
   'GET /api/registry/template.:format',

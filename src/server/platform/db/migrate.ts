@@ -5,6 +5,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_cases.ts';
 import * as m0003 from './migrations/0003_circle.ts';
 import * as m0004 from './migrations/0004_open311.ts';
+import * as m0006 from './migrations/0006_password_change.ts';
 
 /** Every migration, in order. A new module appends its file here. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0002_cases': m0002,
   '0003_circle': m0003,
   '0004_open311': m0004,
+  '0006_password_change': m0006,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -149,6 +149,8 @@ export interface AccountsTable {
   resident_id: string | null;
   phone: string | null;
   disabled: Generated<boolean>;
+  /** Set when someone else chose the password (account created or reset by an administrator). */
+  must_change_password: Generated<boolean>;
   created_at: Created;
   updated_at: Updated;
 }

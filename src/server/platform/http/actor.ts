@@ -24,6 +24,8 @@ export interface Actor {
   householdId: string | null;
   sessionId: string;
   csrfToken: string;
+  /** The password was chosen by someone else: only password change, logout and /me until changed. */
+  mustChangePassword?: boolean;
 }
 
 declare module 'fastify' {
@@ -56,6 +58,7 @@ export async function actorFromToken(db: Kysely<Database>, token: string, now: D
       'a.scope_code',
       'a.resident_id',
       'a.disabled',
+      'a.must_change_password',
       'r.household_id',
     ])
     .where('s.id', '=', hashToken(token))
@@ -71,6 +74,7 @@ export async function actorFromToken(db: Kysely<Database>, token: string, now: D
     householdId: row.household_id ?? null,
     sessionId: row.sid,
     csrfToken: row.csrf_token,
+    mustChangePassword: row.must_change_password,
   };
 }
 

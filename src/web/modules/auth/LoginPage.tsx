@@ -1,5 +1,9 @@
-/** Login: username + password; shows the server's message as returned; demo accounts in a <details>. */
-import { useState, type FormEvent } from 'react';
+/**
+ * Login: username + password; shows the server's message as returned; the demo accounts in a <details>, only when
+ * the server says the demo is loaded (a real installation has none, and must not advertise the demo password).
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { get } from '../../api/client.ts';
 import { useTranslation } from 'react-i18next';
 import { useAuth, homeFor } from '../../app/auth.tsx';
 import { navigate } from '../../app/router.tsx';
@@ -15,6 +19,17 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [demo, setDemo] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    get<{ demo: boolean }>('/api/auth/demo')
+      .then((r) => live && setDemo(r.demo))
+      .catch(() => undefined); // without an answer, the demo list simply stays hidden
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -78,28 +93,30 @@ export default function LoginPage() {
           {busy ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
-      <details className="card login-demo">
-        <summary>{t('login.demoTitle')}</summary>
-        <p className="muted">{t('login.demoHint', { password: DEMO_PASSWORD })}</p>
-        <ul>
-          {DEMO_ACCOUNTS.map((a) => (
-            <li key={a.username}>
-              <button type="button" className="linkish" onClick={() => fill(a.username)}>
-                <code>{a.username}</code> — {t(`roles.${a.role}`)}
-              </button>
-            </li>
-          ))}
-          <li>
-            <span>{t('login.demoGrid')}</span>
-            {DEMO_GRID_WORKERS.map((u) => (
-              <button key={u} type="button" className="linkish" onClick={() => fill(u)}>
-                <code>{u}</code>
-              </button>
+      {demo && (
+        <details className="card login-demo" data-testid="login-demo">
+          <summary>{t('login.demoTitle')}</summary>
+          <p className="muted">{t('login.demoHint', { password: DEMO_PASSWORD })}</p>
+          <ul>
+            {DEMO_ACCOUNTS.map((a) => (
+              <li key={a.username}>
+                <button type="button" className="linkish" onClick={() => fill(a.username)}>
+                  <code>{a.username}</code> — {t(`roles.${a.role}`)}
+                </button>
+              </li>
             ))}
-          </li>
-        </ul>
-        <p className="muted small">{t('login.demoNote')}</p>
-      </details>
+            <li>
+              <span>{t('login.demoGrid')}</span>
+              {DEMO_GRID_WORKERS.map((u) => (
+                <button key={u} type="button" className="linkish" onClick={() => fill(u)}>
+                  <code>{u}</code>
+                </button>
+              ))}
+            </li>
+          </ul>
+          <p className="muted small">{t('login.demoNote')}</p>
+        </details>
+      )}
     </main>
   );
 }

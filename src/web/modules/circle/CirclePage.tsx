@@ -299,7 +299,12 @@ export default function CirclePage() {
               onChange={(v) => setMode(v as Mode)}
               options={(['area', 'add', 'remove'] as const).map((m) => ({ value: m, label: t(`circle.modes.${m}`) }))}
             />
-            <Checkbox checked={heat} onChange={(e) => setHeat(e.target.checked)} data-testid="heat-toggle">
+            <Checkbox
+              className="circle-heat"
+              checked={heat}
+              onChange={(e) => setHeat(e.target.checked)}
+              data-testid="heat-toggle"
+            >
               {t('circle.heat')}
             </Checkbox>
           </Space>
