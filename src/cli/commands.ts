@@ -16,6 +16,7 @@ import { parseCrs } from '../server/modules/registry/domain/geo/crs.ts';
 import type { Ctx } from '../server/modules/registry/service.ts';
 import type { Actor } from '../server/platform/http/actor.ts';
 import { circleCommand } from './circle.ts';
+import { createApiKey } from '../server/modules/cases/open311/keys.ts';
 import { adminCommand } from './admin.ts';
 import { auditCommand } from './audit.ts';
 
@@ -88,6 +89,12 @@ const fmtOf = (file: string) => (extname(file).toLowerCase() === '.xlsx' ? 'xlsx
 
 export const commands: Record<string, Command> = {
   circle: (args, flags, io) => circleCommand(args, flags, io),
+  async 'open311-key'([name], flags) {
+    if (!name) throw new Error('usage: linli open311-key <name> --community <code> [--origin https://a,https://b]');
+    const origins = (flags.origin ?? '').split(',').filter(Boolean);
+    const key = await withDb((h) => createApiKey(h.db, { name, communityCode: need(flags, 'community'), origins }));
+    console.log(`Open311 api_key for ${name} (shown once, store it now):\n${key}`);
+  },
   admin: (args, flags) => adminCommand(args, flags),
   audit: (args, flags) => auditCommand(args, flags),
   async calendar([what, file], flags, io) {

@@ -516,6 +516,13 @@ export const en: Messages = {
       addPhoto: 'Add photos',
       progressNote: 'Progress note',
       addNote: 'Add note',
+      publicReply: 'Reply to the public',
+      publicReplyHint:
+        'Residents and the public Open311 API will see this note: no phone or ID numbers, no flat numbers.',
+      internalNoteHint: 'Internal note: only staff handling cases see it.',
+      publicReplyTag: 'Public reply',
+      mediaUrl: 'Media link (Open311)',
+      attributes: 'Extra answers',
       clusters: 'Clusters',
       heat: 'Heat',
       mapTotal: 'Cases: {{count}}',

@@ -69,7 +69,7 @@ export function casesPlugin(deps: AppDeps) {
     await app.register(streamRoutes(m));
     await app.register(jobsRoutes(m));
     await app.register(calendarRoutes(m));
-    await app.register(open311Routes(m));
+    await app.register(open311Routes(m), { prefix: '/open311' });
   };
   return Object.assign(plugin, { [Symbol.for('skip-override')]: true });
 }

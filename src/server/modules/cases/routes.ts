@@ -149,10 +149,11 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const { action: type, version, note, ...rest } = req.body;
+        const { action: type, version, note, public: isPublic, ...rest } = req.body;
         const action = { type, ...rest } as Action;
         const n = note ?? ('reason' in rest && typeof rest.reason === 'string' ? rest.reason : null);
-        return { case: await view(req, await service.act(m, whoOf(req), req.params.id, action, { note: n, version })) };
+        const o = { note: n, version, public: isPublic === true };
+        return { case: await view(req, await service.act(m, whoOf(req), req.params.id, action, o)) };
       },
     );
 
@@ -161,8 +162,9 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
       { schema: { tags, summary: 'A progress note with photos (JSON or multipart)', params, querystring: q } },
       async (req, reply) => {
         const { body, files } = await readBodyAndPhotos(req, m.opts.maxPhotos);
-        const { note } = parseWith(noteBody, body);
-        return reply.status(201).send({ event: await service.addNote(m, whoOf(req), req.params.id, note, files) });
+        const { note, public: isPublic } = parseWith(noteBody, body);
+        const event = await service.addNote(m, whoOf(req), req.params.id, note, files, isPublic === true);
+        return reply.status(201).send({ event });
       },
     );
 

@@ -28,7 +28,9 @@ export const reportBody = z.strictObject({
   patrolId: uuid.optional(),
 });
 
-const base = { version: z.number().int().min(1).optional(), note: note.optional() };
+/** `public: true` marks the note as a reply to the public (residents, Open311); otherwise it is internal. */
+const isPublic = z.boolean().optional();
+const base = { version: z.number().int().min(1).optional(), note: note.optional(), public: isPublic };
 /** Every workflow action, discriminated by `action`. */
 export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('accept'), ...base }),
@@ -51,7 +53,7 @@ export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('cancel'), ...base, reason: note }),
 ]);
 
-export const noteBody = z.strictObject({ note });
+export const noteBody = z.strictObject({ note, public: isPublic });
 export const confirmBody = z.strictObject({ fixed: z.boolean(), note: note.optional() });
 export const rateBody = z.strictObject({
   score: z.number().int().min(1).max(5),

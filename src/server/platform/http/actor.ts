@@ -90,6 +90,8 @@ export function installActor(app: FastifyInstance, db: Kysely<Database>, clock: 
       return;
     }
     // No session: a cross-site form post must not be able to act (e.g. log a victim into an attacker account).
+    // Open311 acts with an api_key, not a session, and checks the key's allowed origins itself (open311/http.ts).
+    if (req.url.startsWith('/open311/')) return;
     const origin = req.headers.origin;
     if (origin && origin !== 'null') {
       const host = req.headers.host;
