@@ -57,6 +57,37 @@ describe('cases: staff console, metrics, patrol', () => {
     await ctx.close();
   });
 
+  it('community staff: a progress note stays internal unless marked as a reply to the public', async () => {
+    const rc = await newContext(browser, inject('baseUrl'), DESK);
+    const l = await rc.request.post('/api/auth/login', { data: { username: 'resident_silu', password: 'linli-demo' } });
+    const csrf = ((await l.json()) as { account: { csrfToken: string } }).account.csrfToken;
+    const made = await rc.request.post('/api/cases', {
+      headers: { 'x-csrf-token': csrf, 'idempotency-key': `staff-note-${Date.now()}` },
+      data: { categoryCode: 'X02', description: '3单元楼道灯不亮', location: { lon: 100.4512, lat: 38.9452 } },
+    });
+    const id = ((await made.json()) as { case: { id: string } }).case.id;
+    const ctx = await newContext(browser, inject('baseUrl'), DESK);
+    const page = await ctx.newPage();
+    await login(page, 'dh_staff');
+    await page.goto(`/cases/${id}`);
+    await page.locator(`[data-testid=staff-case][data-id="${id}"]`).waitFor();
+    await page.getByTestId('progress-note').fill('内部：住户电话13700001111');
+    await page.getByRole('button', { name: '添加记录' }).click();
+    await page.getByTestId('history').getByText('内部：住户电话13700001111').waitFor();
+    await page.getByTestId('progress-note').fill('电工明天上午到场');
+    await page.getByTestId('progress-note-public').check();
+    await page.getByRole('button', { name: '添加记录' }).click();
+    await page.getByTestId('history').getByText('公开答复').waitFor();
+    await shot(page, 'cases-staff-public-reply-desk', true);
+    // What the reporter gets: the public reply, never the internal note.
+    const mine = (await (await rc.request.get(`/api/cases/${id}`)).json()) as { case: { lastNote: string } };
+    expect(mine.case.lastNote).toBe('电工明天上午到场');
+    const history = await (await rc.request.get(`/api/cases/${id}/history`)).text();
+    expect(history).not.toContain('13700001111');
+    await rc.close();
+    await ctx.close();
+  });
+
   it('grid worker: patrol start → GPS track → stop shows the summary (phone)', async () => {
     const ctx = await newContext(browser, inject('baseUrl'), PHONE, { latitude: 38.9447, longitude: 100.4505 });
     const page = await ctx.newPage();

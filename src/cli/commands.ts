@@ -1,6 +1,8 @@
 /** The `linli` sub-commands other than serve. Each opens the configured database, works, and closes it. */
+import { importYear } from '../server/modules/cases/calendarStore.ts';
+import { yearBody } from '../server/modules/cases/calendarRoutes.ts';
 import { SingleBar, Presets } from 'cli-progress';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase, type DbHandle } from '../server/platform/db/connect.ts';
@@ -14,6 +16,7 @@ import { parseCrs } from '../server/modules/registry/domain/geo/crs.ts';
 import type { Ctx } from '../server/modules/registry/service.ts';
 import type { Actor } from '../server/platform/http/actor.ts';
 import { circleCommand } from './circle.ts';
+import { createApiKey } from '../server/modules/cases/open311/keys.ts';
 import { adminCommand } from './admin.ts';
 import { auditCommand } from './audit.ts';
 
@@ -86,8 +89,43 @@ const fmtOf = (file: string) => (extname(file).toLowerCase() === '.xlsx' ? 'xlsx
 
 export const commands: Record<string, Command> = {
   circle: (args, flags, io) => circleCommand(args, flags, io),
+  async 'open311-key'([name], flags) {
+    if (!name) throw new Error('usage: linli open311-key <name> --community <code> [--origin https://a,https://b]');
+    const origins = (flags.origin ?? '').split(',').filter(Boolean);
+    const key = await withDb((h) => createApiKey(h.db, { name, communityCode: need(flags, 'community'), origins }));
+    console.log(`Open311 api_key for ${name} (shown once, store it now):\n${key}`);
+  },
   admin: (args, flags) => adminCommand(args, flags),
   audit: (args, flags) => auditCommand(args, flags),
+  async calendar([what, file], flags, io) {
+    if (what !== 'import' || !file) throw new Error('usage: linli calendar import <file.json> --year <yyyy>');
+    const year = Number(need(flags, 'year'));
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Error('--year must be a year, e.g. 2027');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse((await io.readFile(file)).toString('utf8'));
+    } catch {
+      throw new AppError('BAD_FILE', { params: { reason: 'not JSON' } });
+    }
+    const body = yearBody.safeParse(parsed);
+    if (!body.success) {
+      throw new AppError('BAD_FILE', {
+        params: { reason: 'expected { holidays: [...], workdays: [...], provisional? }' },
+      });
+    }
+    await withDb(async (h) => {
+      const s = await importYear(h.db, null, year, body.data, `cli:${basename(file)}`, new Date());
+      console.log(
+        JSON.stringify({
+          year: s.year,
+          holidays: s.holidays.length,
+          workdays: s.workdays.length,
+          provisional: s.provisional,
+        }),
+      );
+      console.log('running servers pick the new table up when they restart');
+    });
+  },
   async migrate() {
     await withDb(async (h) => console.log(`schema up to date on ${h.engine}`));
   },

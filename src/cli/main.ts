@@ -27,6 +27,8 @@ Usage: linli <command> [options]
   circle coverage [--community <code>] [--network roads|<name>] [--profile standard|elderly|wheelchair] [--json]
   circle sites --category <code> [--k 3] [--candidates freed|vacant|any] [--for households|elderly|children] [--network <name>]
   circle report <out.pdf> [--community <code>] [--network <name>] [--lang zh-CN|en]   一老一小 coverage report
+  calendar import <file.json> --year <yyyy>   one year of holidays/调休 days: { "holidays": [...], "workdays": [...], "provisional": false }
+  open311-key <name> --community <code> [--origin https://app.example,…]   create an Open311 api_key (shown once)
   backup <file>                 write every table to one file (gzip JSON lines)
   restore <file>                restore a backup into an empty data directory or database
   audit verify [--expect <seq>:<hash>] [--file <backup>]   check the audit log's hash chain; prints the head to record

@@ -22,9 +22,10 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/schema.ts';
 import type { Engine } from './platform/db/connect.ts';
-import { installErrorHandling } from './platform/http/errorHandler.ts';
+import { installErrorHandling, sendError, toAppError } from './platform/http/errorHandler.ts';
 import { installActor } from './platform/http/actor.ts';
 import { installNoStore } from './platform/http/noStore.ts';
+import { installInputGuard } from './platform/http/inputGuard.ts';
 import { AppError } from './platform/errors.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { installPasswordChangeGate } from './modules/auth/gate.ts';
@@ -71,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
+    // the router's own errors (a malformed percent-encoding, an over-long parameter) get the standard body too
+    frameworkErrors: (error, req, reply) => sendError(req, reply, toAppError(error)),
   }).withTypeProvider<ZodTypeProvider>();
   const routeList: { method: string; url: string; publicCache: boolean }[] = [];
   app.decorate('routeList', routeList);
@@ -133,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  installInputGuard(app);
   installActor(app, deps.db, deps.clock);
   installPasswordChangeGate(app);
 

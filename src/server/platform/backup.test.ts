@@ -32,7 +32,11 @@ afterAll(async () => {
 
 describe('backup and restore', () => {
   it('restores every row of every table into an empty database', async () => {
+    // an imported year of the working calendar travels too (the target's migration-seeded years are replaced)
+    await sql`insert into calendar_years (year, holidays, workdays, provisional, source, updated_at)
+      values (2029, '["2029-01-01"]'::jsonb, '[]'::jsonb, false, 'test', now())`.execute(t.handle.db);
     const counts = await backup(t.handle.db, file);
+    expect(counts.calendar_years).toBeGreaterThanOrEqual(5);
     expect(counts.residents).toBe(6570);
     const target = await freshDb();
     try {

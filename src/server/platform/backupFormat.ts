@@ -5,7 +5,11 @@ import type { Database } from './db/schema.ts';
  * Tables in insertion (foreign-key) order, with the column that orders rows stably. `sessions` is left out on
  * purpose: live session tokens would work again after a restore.
  */
-export const BACKUP_TABLES: { table: keyof Database; order: string }[] = [
+/**
+ * The tables a backup carries, in restore order. `replace`: a table the migrations seed (so a fresh target is never
+ * empty there); restore replaces its rows with the backup's instead of refusing the target.
+ */
+export const BACKUP_TABLES: { table: keyof Database; order: string; replace?: boolean }[] = [
   { table: 'places', order: 'length(code), code' },
   { table: 'compounds', order: 'id' },
   { table: 'buildings', order: 'id' },
@@ -27,6 +31,7 @@ export const BACKUP_TABLES: { table: keyof Database; order: string }[] = [
   { table: 'case_idempotency', order: 'owner, key' },
   { table: 'circle_networks', order: 'id' },
   { table: 'circle_facilities', order: 'id' },
+  { table: 'calendar_years', order: 'year', replace: true },
 ];
 
 /** Tables older backups carry that restore skips (see BACKUP_TABLES). */

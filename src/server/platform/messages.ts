@@ -145,6 +145,37 @@ export const messages = {
     en: 'This community has no walkable network yet; import one first',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  // Open311 conformance and privacy (task open311).
+  OPEN311_API_KEY_REQUIRED: { status: 403, zh: '需要 api_key', en: 'An api_key is required' },
+  OPEN311_UNKNOWN_SERVICE: { status: 404, zh: '未知的服务：{code}', en: 'Unknown service_code: {code}' },
+  OPEN311_ATTRIBUTE_REQUIRED: {
+    status: 400,
+    zh: '缺少必填属性：{codes}',
+    en: 'Required attributes missing: {codes}',
+  },
+  OPEN311_ATTRIBUTE_INVALID: { status: 400, zh: '属性 {code} 的值无效', en: 'Invalid value for attribute {code}' },
+  OPEN311_LOCATION_REQUIRED: {
+    status: 400,
+    zh: '需要位置：lat 和 long，或 address_string，或 address_id',
+    en: 'A location is required: lat and long, or address_string, or address_id',
+  },
+  OPEN311_JURISDICTION_REQUIRED: {
+    status: 400,
+    zh: '本接口服务多个辖区：请提供 jurisdiction_id 或 api_key',
+    en: 'This endpoint serves several jurisdictions: give a jurisdiction_id or an api_key',
+  },
+  OPEN311_UNKNOWN_JURISDICTION: { status: 404, zh: '未知的辖区：{id}', en: 'Unknown jurisdiction_id: {id}' },
+  OPEN311_JURISDICTION_MISMATCH: {
+    status: 403,
+    zh: 'jurisdiction_id 不属于该 api_key 的辖区',
+    en: 'The jurisdiction_id is outside the api_key’s jurisdiction',
+  },
+  OPEN311_ORIGIN_NOT_ALLOWED: {
+    status: 403,
+    zh: '该 api_key 不允许来自此网页来源的提交',
+    en: 'This api_key does not allow submissions from this web origin',
+  },
+  OPEN311_BAD_PARAMETER: { status: 400, zh: '参数 {name} 无效', en: 'Invalid parameter {name}' },
   // auth (privacy/security items 9–11): first-login password change, password rules, first administrator
   PASSWORD_CHANGE_REQUIRED: {
     status: 403,
@@ -184,6 +215,18 @@ export const messages = {
     status: 503,
     zh: '数据库暂时不可用，请稍后重试',
     en: 'The database is temporarily unavailable; please try again shortly',
+  },
+  // robustness (input): text the database cannot store, a malformed header, a calendar year not on file
+  INVALID_TEXT: {
+    status: 400,
+    zh: '{where} 含有无法保存的字符（NUL 或不成对的代理字符）',
+    en: '{where} contains characters that cannot be stored (NUL or an unpaired surrogate)',
+  },
+  BAD_HEADER: { status: 400, zh: '请求头 {name} 格式不正确', en: 'The {name} header is malformed' },
+  CALENDAR_BAD_YEAR: {
+    status: 400,
+    zh: '{year} 年节假日表有误：{date}（{reason}）',
+    en: 'The {year} holiday table is invalid: {date} ({reason})',
   },
   // concurrency (robustness #10): keyset pagination
   BAD_CURSOR: {

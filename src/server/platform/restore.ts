@@ -34,7 +34,8 @@ export async function restore(
   file: string,
   onProgress?: (table: string, rows: number) => void,
 ): Promise<Record<string, number>> {
-  for (const { table } of BACKUP_TABLES) {
+  for (const { table, replace } of BACKUP_TABLES) {
+    if (replace) continue;
     const n = Number(
       (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0,
     );
@@ -78,6 +79,8 @@ export async function restore(
         if (SKIPPED.has(table)) continue;
         if (!BACKUP_TABLES.some((t) => t.table === table))
           throw new AppError('BAD_FILE', { params: { reason: `unknown table ${table}` } });
+        if (BACKUP_TABLES.some((t) => t.table === table && t.replace) && !seen[table])
+          await sql`delete from ${sql.table(table)}`.execute(trx);
         const js = jsonCols.get(table) ?? new Set();
         const bin = binCols.get(table) ?? new Set();
         const values = rows.map((r) =>

@@ -92,6 +92,10 @@ export interface CaseView {
   ratingComment?: string | null;
   closedAt?: string | null;
   lastNote?: string | null;
+  /** The latest reply to the public (internal notes are lastNote, for staff). */
+  publicNote?: string | null;
+  /** Link to media an Open311 client published with the report. */
+  mediaUrl?: string | null;
   version?: number;
   mine?: boolean;
   reporter?: { name: string | null; phone: string | null } | null;
@@ -239,8 +243,15 @@ export interface ParkedJob {
   parkedAt: string | null;
 }
 
+/** Which years the working calendar knows, and the warning staff must see (GET /api/cases/calendar/status). */
+export interface CalendarStatus {
+  years: { year: number; provisional: boolean }[];
+  warning: { year: number; state: 'missing' | 'provisional' } | null;
+}
+
 export const casesApi = {
   categories: () => get<{ categories: CaseCategory[] }>('/api/cases/categories'),
+  calendarStatus: () => get<CalendarStatus>('/api/cases/calendar/status'),
   duplicates: (categoryCode: string, lon: number, lat: number, crs: Crs) =>
     get<{ duplicates: DuplicateCase[] }>(`/api/cases/duplicates${qs({ categoryCode, lon, lat, crs })}`),
   support: (id: string) => api<{ case: CaseView; supporters: number }>('POST', `/api/cases/${id}/support`, {}),
@@ -257,10 +268,12 @@ export const casesApi = {
   history: (id: string) => get<{ events: CaseEvent[] }>(`/api/cases/${id}/history`),
   act: (id: string, action: CaseActionType, extra: Record<string, unknown> = {}) =>
     api<{ case: CaseView }>('POST', `/api/cases/${id}/actions`, { action, ...extra }),
-  note: (id: string, note: string, photos: Blob[]) => {
-    if (photos.length === 0) return api<{ event: CaseEvent }>('POST', `/api/cases/${id}/notes`, { note });
+  /** A progress note; `isPublic` marks it as a reply to the public (otherwise it stays internal). */
+  note: (id: string, note: string, photos: Blob[], isPublic = false) => {
+    const body = isPublic ? { note, public: true } : { note };
+    if (photos.length === 0) return api<{ event: CaseEvent }>('POST', `/api/cases/${id}/notes`, body);
     const form = new FormData();
-    form.set('data', JSON.stringify({ note }));
+    form.set('data', JSON.stringify(body));
     photos.forEach((p, i) => form.append('photos', p, `note-${i + 1}.jpg`));
     return api<{ event: CaseEvent }>('POST', `/api/cases/${id}/notes`, form);
   },

@@ -257,6 +257,10 @@ export const en: Messages = {
     readDetail: 'What was read',
   },
   cases: {
+    calendarMissing:
+      'The {{year}} holiday schedule is missing: deadlines in that year count Monday–Friday only. A district admin should import it',
+    calendarProvisional:
+      'The {{year}} holiday schedule is provisional (statutory days only, no make-up days); a district admin should import the published one',
     live: 'Live',
     polling: 'Refreshing regularly',
     connecting: 'Connecting…',
@@ -522,6 +526,13 @@ export const en: Messages = {
       addPhoto: 'Add photos',
       progressNote: 'Progress note',
       addNote: 'Add note',
+      publicReply: 'Reply to the public',
+      publicReplyHint:
+        'Residents and the public Open311 API will see this note: no phone or ID numbers, no flat numbers.',
+      internalNoteHint: 'Internal note: only staff handling cases see it.',
+      publicReplyTag: 'Public reply',
+      mediaUrl: 'Media link (Open311)',
+      attributes: 'Extra answers',
       clusters: 'Clusters',
       heat: 'Heat',
       mapTruncated: 'Too many cases: the map draws the newest {{shown}} of {{total}}; narrow the dates or the place',

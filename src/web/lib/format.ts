@@ -1,5 +1,6 @@
 /** Small display helpers shared by pages. */
 import i18n from '../i18n/index.ts';
+import { formatShanghai } from '../../shared/time.ts';
 
 /** A place's name in the current language (English name when there is one). */
 export function placeName(p: { name: string; nameEn?: string | null }): string {
@@ -17,8 +18,19 @@ export function addressOf(h: { buildingName: string; unit: string; room: string 
     .join(i18n.language === 'en' ? ', ' : ' ');
 }
 
-/** Local date-time for an ISO instant. */
+/** Date-time of an ISO instant in Shanghai time (whatever the browser's zone). */
 export function dateTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN');
+  return formatShanghai(iso, i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+}
+
+/** Hour and minute of an ISO instant in Shanghai time. */
+export function timeOfDay(iso: string): string {
+  return formatShanghai(iso, i18n.language === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit' });
 }

@@ -20,6 +20,8 @@ export interface CasesOptions {
   photoMaxSide: number;
   /** Scheduler period (ms); 0 disables the timer (tests call tick()). */
   schedulerIntervalMs: number;
+  /** Open311 Service Discovery: who to contact, and how a developer gets an API key. */
+  open311: { contact: string; keyService: string };
 }
 
 /** Default options. */
@@ -36,5 +38,9 @@ export function defaultCasesOptions(): CasesOptions {
     maxPhotoBytes: 8 * 1024 * 1024,
     photoMaxSide: 1600,
     schedulerIntervalMs: 5_000,
+    open311: {
+      contact: '社区服务中心（Community service centre）',
+      keyService: '向社区服务中心申请 API key；运维人员用 `linli open311-key <name> --community <code>` 创建',
+    },
   };
 }

@@ -14,6 +14,8 @@ import { staffRoutes } from './staffRoutes.ts';
 import { streamRoutes } from './stream.ts';
 import { jobsRoutes } from './jobsRoutes.ts';
 import { open311Routes } from './open311/routes.ts';
+import { calendarRoutes, reloadCalendar } from './calendarRoutes.ts';
+import { loadCalendar } from './calendarStore.ts';
 
 declare module '../../app.ts' {
   interface AppDeps {
@@ -41,7 +43,13 @@ export function casesPlugin(deps: AppDeps) {
     const ownBus = !deps.events;
     const bus: EventBus = deps.events ?? new LocalBus();
     const opts: CasesOptions = { ...defaultCasesOptions(), ...deps.casesOptions };
+    // the year tables come from the database (importable), unless a test passes its own calendar
+    if (!deps.casesOptions?.calendar) opts.calendar = await loadCalendar(deps.db, opts.calendar);
     const m = makeModule(deps.db, opts, deps.clock, bus, app.locator);
+    const offCalendar = bus.subscribe((e) => {
+      if (e.topic !== 'calendar' || deps.casesOptions?.calendar) return;
+      reloadCalendar(m).catch((err: unknown) => app.log.error({ err }, 'calendar reload failed'));
+    });
     const scheduler = new EscalationScheduler(m, app.log.child({ component: 'scheduler' }));
     app.decorate('cases', {
       module: m,
@@ -52,6 +60,7 @@ export function casesPlugin(deps: AppDeps) {
       scheduler.start(opts.schedulerIntervalMs);
     });
     app.addHook('onClose', async () => {
+      offCalendar();
       await scheduler.stop();
       if (ownBus) await bus.close();
     });
@@ -59,7 +68,8 @@ export function casesPlugin(deps: AppDeps) {
     await app.register(staffRoutes(m));
     await app.register(streamRoutes(m));
     await app.register(jobsRoutes(m));
-    await app.register(open311Routes(m));
+    await app.register(calendarRoutes(m));
+    await app.register(open311Routes(m), { prefix: '/open311' });
   };
   return Object.assign(plugin, { [Symbol.for('skip-override')]: true });
 }

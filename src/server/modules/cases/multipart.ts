@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
+import { assertStorable } from '../../platform/http/inputGuard.ts';
 import type { RawPhoto } from './photos.ts';
 
 /** Validates with a zod schema, mapping issues to VALIDATION_FAILED like the route validator does. */
@@ -40,6 +41,7 @@ export async function readBodyAndPhotos(
         } catch {
           throw new AppError('INVALID_JSON');
         }
+        assertStorable(body, 'data'); // the input guard sees JSON bodies only, not multipart fields
       }
     }
   } catch (e) {

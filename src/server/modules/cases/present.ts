@@ -3,6 +3,7 @@
  * without them; residents of the community see the public view (place rounded to ~100 m, no reporter unless the
  * reporter chose to show their name). The reporter sees their own case in full.
  */
+import { shanghaiDate } from '../../../shared/time.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { Category } from './domain/categories.ts';
 import { isOverdue, type CaseState } from './domain/workflow.ts';
@@ -69,7 +70,7 @@ export function subjectOf(r: CaseRow): CaseSubject {
 
 /** A short display number: local report date + the id's random tail. */
 export function caseNo(r: Pick<CaseRow, 'id' | 'created_at'>): string {
-  const d = new Date(new Date(r.created_at).getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const d = shanghaiDate(new Date(r.created_at)).replace(/-/g, '');
   return `${d}-${r.id.slice(-6).toUpperCase()}`;
 }
 
@@ -79,11 +80,28 @@ export interface ViewExtras {
   photoIds: string[];
   category: Category | undefined;
   lang: 'zh-CN' | 'en';
+  /** The compound the case lies in (a coarse public place), when known. */
+  area?: string | null;
 }
+
+/** Roles that see internal handler notes (the case's staff and auditors); others see only public replies. */
+const STAFF_ROLES: ReadonlySet<string> = new Set([
+  'grid_worker',
+  'community_staff',
+  'street_staff',
+  'district_admin',
+  'auditor',
+]);
+
+/** True when the viewer may read internal notes of a case it may read. */
+export const seesInternalNotes = (viewer: Actor | null): boolean => viewer !== null && STAFF_ROLES.has(viewer.role);
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** The public part of a case. */
+/**
+ * The public part of a case: what residents of the community and every public endpoint (Open311) may see. Never
+ * the address, reporter contact or internal notes; the place is rounded to ~100 m and named by its compound.
+ */
 export function publicView(r: CaseRow, x: ViewExtras) {
   return {
     id: r.id,
@@ -98,6 +116,10 @@ export function publicView(r: CaseRow, x: ViewExtras) {
     supporters: x.supporters,
     photos: x.photoIds.map((id) => ({ id, url: `/api/cases/photos/${id}` })),
     reporterName: r.hide_name ? null : r.reporter_name,
+    area: x.area ?? null,
+    publicNote: r.public_note,
+    mediaUrl: r.media_url,
+    resolveBy: r.resolve_by.toISOString(),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
@@ -130,7 +152,7 @@ export function presentCase(r: CaseRow, viewer: Actor | null, now: Date, x: View
     ratingComment: r.rating_comment,
     closedAt: r.closed_at?.toISOString() ?? null,
     mergedInto: r.merged_into,
-    lastNote: r.last_note,
+    lastNote: seesInternalNotes(viewer) ? r.last_note : r.public_note,
     version: r.version,
     mine,
     reporter: pii && (r.reporter_name || r.reporter_phone) ? { name: r.reporter_name, phone: r.reporter_phone } : null,

@@ -4,11 +4,11 @@ import { cursorText, cursorUuid, decodeCursor, pageOf } from '../../platform/htt
 import { auditRead } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { boxAround, findDuplicates } from './domain/duplicates.ts';
-import { withRates, DEFINITIONS } from './domain/metrics.ts';
+import { withRates, DEFINITIONS, INBOX_SUFFIX } from './domain/metrics.ts';
 import type { Status } from './domain/workflow.ts';
 import type { CasesModule, Who } from './module.ts';
 import { can } from './permissions.ts';
-import { presentCase, publicView, subjectOf, caseNo } from './present.ts';
+import { presentCase, publicView, subjectOf, caseNo, seesInternalNotes } from './present.ts';
 import { authorizeCase, wgs84Of } from './service.ts';
 import * as repo from './repository.ts';
 import type { CaseFilter, CaseRow } from './repository.ts';
@@ -65,6 +65,8 @@ export async function caseDetail(m: CasesModule, who: Who, id: string) {
   if (!r) throw new AppError('NOT_FOUND');
   if (who.actor && can(who.actor, 'read', subjectOf(r))) return (await present(m, who, [r]))[0]!;
   authorizeCase(who.actor, 'read_public', r);
+  // Sensitive classes (one-press help …) have no public view: neighbours do not learn of them.
+  if (m.category(r.category_code)?.sensitive) throw new AppError('NOT_FOUND');
   const counts = await repo.supporterCounts(m.db, [id]);
   return publicView(r, {
     supporters: counts.get(id) ?? 0,
@@ -72,6 +74,14 @@ export async function caseDetail(m: CasesModule, who: Who, id: string) {
     category: m.category(r.category_code),
     lang: who.lang,
   });
+}
+
+/** Reasons that are codes (escalation), not free text a handler typed. */
+const REASON_CODES = new Set(['coordination', 'money', 'overdue_accept', 'overdue_resolve']);
+/** Event data without the handler's free-text reason (a copy of an internal note). */
+function withoutFreeText(data: Record<string, unknown>): Record<string, unknown> {
+  const { reason, ...rest } = data;
+  return typeof reason === 'string' && REASON_CODES.has(reason) ? data : rest;
 }
 
 /** The history of a case (staff and the reporter). */
@@ -93,14 +103,18 @@ export async function history(m: CasesModule, who: Who, id: string) {
       ip: who.ip,
     });
   }
+  // Internal notes stay with staff: the reporter sees public replies and what they wrote themself.
+  const internal = seesInternalNotes(who.actor);
+  const shown = (e: (typeof events)[number]) =>
+    internal || e.actor_id === who.actor?.accountId || (e.data as { public?: unknown }).public === true;
   return events.map((e) => ({
     id: e.id,
     type: e.type,
     fromStatus: e.from_status,
     toStatus: e.to_status,
     at: e.at.toISOString(),
-    note: e.note,
-    data: e.data,
+    note: shown(e) ? e.note : null,
+    data: shown(e) ? e.data : withoutFreeText(e.data),
     actor:
       e.actor_role === 'system'
         ? null
@@ -114,7 +128,10 @@ export async function photo(m: CasesModule, who: Who, id: string) {
   const p = await repo.getPhoto(m.db, id);
   if (!p) throw new AppError('NOT_FOUND');
   const r = (await repo.getCase(m.db, p.case_id))!;
-  if (!(who.actor && can(who.actor, 'read', subjectOf(r)))) authorizeCase(who.actor, 'read_public', r);
+  if (!(who.actor && can(who.actor, 'read', subjectOf(r)))) {
+    authorizeCase(who.actor, 'read_public', r);
+    if (m.category(r.category_code)?.sensitive) throw new AppError('NOT_FOUND');
+  }
   return { mime: p.mime, data: Buffer.from(p.data, 'base64') };
 }
 
@@ -223,6 +240,8 @@ export async function duplicates(
   const [lon, lat] = wgs84Of(q);
   const now = m.clock();
   const since = new Date(now.getTime() - m.opts.duplicateDays * 86_400_000);
+  // Sensitive classes are never offered as duplicates (that would show a neighbour's help call).
+  if (m.category(q.categoryCode)?.sensitive) return { duplicates: [] };
   const rows = await repo.openNearby(m.db, q.categoryCode, boxAround(lon, lat, m.opts.duplicateRadiusM), since);
   const found = findDuplicates(
     { categoryCode: q.categoryCode, lon, lat, at: now },
@@ -254,10 +273,9 @@ export async function metrics(
   q: { code?: string | undefined; groupBy: 'grid' | 'community' | 'street'; from: Date; to: Date },
 ) {
   const { code } = staffScope(who, q.code);
-  const width = { grid: 14, community: 12, street: 9 }[q.groupBy];
   const asOf = new Date(Math.min(m.clock().getTime(), q.to.getTime()));
   // Counted by the database, one row per group: no case row is loaded into Node.
-  const groups = await repo.indicatorCountsUnder(m.db, code, q.from, q.to, width, asOf);
+  const groups = await repo.indicatorCountsUnder(m.db, code, q.from, q.to, q.groupBy, asOf);
   const names = new Map(
     (
       await repo.placeNames(
@@ -270,7 +288,7 @@ export async function metrics(
     .sort((a, b) => a.key.localeCompare(b.key))
     .map(({ key: k, counts }) => ({
       code: k,
-      name: names.get(k) ?? (k.includes('·') ? (who.lang === 'en' ? 'Community inbox' : '社区收件箱') : k),
+      name: names.get(k) ?? (k.endsWith(INBOX_SUFFIX) ? (who.lang === 'en' ? 'Community inbox' : '社区收件箱') : k),
       ...withRates(counts),
     }));
   return {

@@ -4,6 +4,7 @@ import { likeContains } from '../../platform/db/like.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { CasesTable, CaseEventsTable, CasePhotosTable } from './schema.ts';
 import type { Status } from './domain/workflow.ts';
+import { INBOX_SUFFIX } from './domain/metrics.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 /** A case row as read. */
@@ -359,11 +360,24 @@ function queueWhere(db: Db, handlerPrefix: string, exact: boolean) {
     .where('status', 'in', ['registered', 'dispatched', 'handling']);
 }
 /**
- * The indicator counts of every case under `code` reported in [from, to), grouped by the first `width` digits
- * of its grid (else community) code padded with `·`, counted by the database (one row per group, not per case).
+ * The indicator counts of every case under `code` reported in [from, to), grouped like `metricsGroupKey`
+ * (whole grid, community or street), counted by the database (one row per group, not per case).
  * Each count is the SQL twin of a counter in domain/metrics.ts `indicators` (a test holds them equal).
  */
-export async function indicatorCountsUnder(db: Db, code: string, from: Date, to: Date, width: number, asOf: Date) {
+export async function indicatorCountsUnder(
+  db: Db,
+  code: string,
+  from: Date,
+  to: Date,
+  groupBy: 'grid' | 'community' | 'street',
+  asOf: Date,
+) {
+  // The SQL twin of domain/metrics.ts metricsGroupKey (a case with no grid is in its community's inbox).
+  const key = {
+    street: sql<string>`left(community_code, 9)`,
+    community: sql<string>`community_code`,
+    grid: sql<string>`coalesce(grid_code, community_code || ${INBOX_SUFFIX}::text)`,
+  }[groupBy];
   const live = sql`status NOT IN ('cancelled', 'merged')`;
   const closed = sql`status IN ('closed', 'evaluated')`;
   const due = sql`${live} AND (${closed} OR resolve_by <= ${asOf})`;
@@ -372,7 +386,7 @@ export async function indicatorCountsUnder(db: Db, code: string, from: Date, to:
   const rows = await db
     .selectFrom('cases')
     .select([
-      sql<string>`rpad(left(coalesce(grid_code, community_code), ${width}), ${width}, '·')`.as('key'),
+      key.as('key'),
       sql<number>`count(*)`.as('registered'),
       n(due).as('due'),
       n(closed).as('closed'),

@@ -1,4 +1,5 @@
 /** /api/cases: reporting, the case page, workflow actions, notes, "me too", resident confirmation and rating. */
+import { shanghaiDate } from '../../../shared/time.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -46,10 +47,11 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Working calendar of a year (holidays, 调休 days, hours)',
-          querystring: z.object({ year: z.coerce.number().int().min(2024).max(2027).default(2026) }),
+          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
         },
       },
-      async (req) => yearTable(m.opts.calendar, req.query.year),
+      // default: this year in Shanghai (it was a fixed 2026)
+      async (req) => yearTable(m.opts.calendar, req.query.year ?? Number(shanghaiDate(m.clock()).slice(0, 4))),
     );
 
     app.post(
@@ -154,10 +156,11 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const { action: type, version, note, ...rest } = req.body;
+        const { action: type, version, note, public: isPublic, ...rest } = req.body;
         const action = { type, ...rest } as Action;
         const n = note ?? ('reason' in rest && typeof rest.reason === 'string' ? rest.reason : null);
-        return { case: await view(req, await service.act(m, whoOf(req), req.params.id, action, { note: n, version })) };
+        const o = { note: n, version, public: isPublic === true };
+        return { case: await view(req, await service.act(m, whoOf(req), req.params.id, action, o)) };
       },
     );
 
@@ -166,8 +169,9 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
       { schema: { tags, summary: 'A progress note with photos (JSON or multipart)', params, querystring: q } },
       async (req, reply) => {
         const { body, files } = await readBodyAndPhotos(req, m.opts.maxPhotos);
-        const { note } = parseWith(noteBody, body);
-        return reply.status(201).send({ event: await service.addNote(m, whoOf(req), req.params.id, note, files) });
+        const { note, public: isPublic } = parseWith(noteBody, body);
+        const event = await service.addNote(m, whoOf(req), req.params.id, note, files, isPublic === true);
+        return reply.status(201).send({ event });
       },
     );
 

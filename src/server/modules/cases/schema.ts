@@ -49,6 +49,10 @@ export interface CasesTable {
   merged_into: string | null;
   open311_token: string | null;
   last_note: string | null;
+  /** The latest note its author marked as a reply to the public (last_note may be internal). */
+  public_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The Open311 client's media_url (a link, never fetched by the server). */
+  media_url: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Ts;
   updated_at: Ts;
@@ -140,11 +144,24 @@ export interface CaseApiKeysTable {
   key_hash: string;
   name: string;
   community_code: string;
+  /** Browser origins allowed to POST with this key (CORS); reads are open to any origin. */
+  origins: ColumnType<string[], string | undefined, string>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** One year of the working calendar (migration 0010): holidays and 调休 days, importable by district admins. */
+export interface CalendarYearsTable {
+  year: number;
+  holidays: ColumnType<string[], string, string>;
+  workdays: ColumnType<string[], string, string>;
+  provisional: boolean;
+  source: string;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 /** The cases tables, merged into `Database`. */
 export interface CaseTables {
+  calendar_years: CalendarYearsTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
   case_photos: CasePhotosTable;

@@ -29,7 +29,9 @@ export const reportBody = z.strictObject({
   patrolId: uuid.optional(),
 });
 
-const base = { version: z.number().int().min(1).optional(), note: note.optional() };
+/** `public: true` marks the note as a reply to the public (residents, Open311); otherwise it is internal. */
+const isPublic = z.boolean().optional();
+const base = { version: z.number().int().min(1).optional(), note: note.optional(), public: isPublic };
 /** Every workflow action, discriminated by `action`. */
 export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('accept'), ...base }),
@@ -52,7 +54,7 @@ export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('cancel'), ...base, reason: note }),
 ]);
 
-export const noteBody = z.strictObject({ note });
+export const noteBody = z.strictObject({ note, public: isPublic });
 export const confirmBody = z.strictObject({ fixed: z.boolean(), note: note.optional() });
 export const rateBody = z.strictObject({
   score: z.number().int().min(1).max(5),
@@ -66,7 +68,9 @@ export const listQuery = z.object({
     .string()
     .max(200)
     .optional()
-    .transform((s) => (s ? s.split(',').map((x) => status.parse(x)) : undefined)),
+    // split, then validate each part with the same pipeline, so an unknown status is a 400 like any field
+    .transform((s) => (s ? s.split(',') : undefined))
+    .pipe(z.array(status).optional()),
   categoryCode: z.string().max(20).optional(),
   level: z.enum(['grid', 'community', 'street', 'district']).optional(),
   overdue: z

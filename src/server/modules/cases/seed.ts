@@ -2,7 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { hashKey } from './open311/routes.ts';
+import { hashKey } from './open311/scope.ts';
 
 /** The documented Open311 demo key (DEMO ONLY). */
 export const DEMO_OPEN311_KEY = 'demo-open311';

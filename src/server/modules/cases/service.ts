@@ -31,6 +31,12 @@ export interface ReportInput {
   hideName?: boolean | undefined;
   source?: 'resident' | 'patrol' | 'hotline' | 'staff' | undefined;
   patrolId?: string | undefined;
+  /** A link to media the client published (Open311 media_url; never fetched by the server). */
+  mediaUrl?: string | undefined;
+  /** File to the reporter's community inbox (no grid routing): the place is only known as text. */
+  inbox?: boolean | undefined;
+  /** Answers to the service's extra questions (Open311 attributes), kept in the register event for handlers. */
+  attributes?: Record<string, string | string[]> | undefined;
 }
 
 /** Who files a report: a logged-in account, or an Open311 client acting for a community. */
@@ -94,7 +100,7 @@ export async function report(
   const loc = input.location ?? (gps ? { ...gps, crs: 'wgs84' as const } : null);
   if (!loc) throw new AppError('CASE_LOCATION_REQUIRED');
   const [lon, lat] = wgs84Of(loc);
-  const place = await m.locator.locate(lon, lat);
+  const place = input.inbox ? { community: null, grid: null } : await m.locator.locate(lon, lat);
   const communityCode =
     place.community?.code ??
     rep.apiKey?.communityCode ??
@@ -129,7 +135,7 @@ export async function report(
       to: 'registered',
       actor: who,
       note: null,
-      data: { source, gridCode },
+      data: { source, gridCode, ...(input.attributes ? { attributes: input.attributes } : {}) },
       photos,
       at: now,
     },
@@ -160,6 +166,7 @@ export async function report(
         urgent: cat.urgent,
         description: input.description,
         address: input.address ?? null,
+        media_url: input.mediaUrl ?? null,
         lon,
         lat,
         reporter_id: actor?.accountId ?? null,
@@ -304,7 +311,14 @@ export async function act(
   who: Who,
   id: string,
   action: Action,
-  o: { note: string | null; version?: number | undefined; files?: RawPhoto[]; comment?: string | undefined },
+  o: {
+    note: string | null;
+    version?: number | undefined;
+    files?: RawPhoto[];
+    comment?: string | undefined;
+    /** The note is a reply to the public (else internal). */
+    public?: boolean;
+  },
 ): Promise<CaseRow> {
   const now = m.clock();
   const photos = await processPhotos(o.files ?? [], m.opts);
@@ -335,6 +349,7 @@ export async function act(
     const res = await applyAction(m, trx, cur, action, {
       actor: ref(actor),
       note: o.note,
+      public: o.public === true,
       photos,
       now,
       ...(action.type === 'rate' ? { extra: { rating_comment: o.comment ?? null } } : {}),
@@ -360,13 +375,17 @@ export async function act(
   return row;
 }
 
-/** A progress note (with photos) by someone handling the case. */
+/**
+ * A progress note (with photos) by someone handling the case. Internal unless `isPublic`: only a note its author
+ * marks as a reply to the public reaches residents and the public views (Open311 status_notes).
+ */
 export async function addNote(
   m: CasesModule,
   who: Who,
   id: string,
   note: string,
   files: RawPhoto[],
+  isPublic = false,
 ): Promise<{ id: string; at: string }> {
   const now = m.clock();
   const photos = await processPhotos(files, m.opts);
@@ -382,10 +401,12 @@ export async function addNote(
       to: cur.status,
       actor: ref(actor),
       note,
+      ...(isPublic ? { data: { public: true } } : {}),
       photos,
       at: now,
     });
-    const row = (await repo.updateCase(trx, id, cur.version, { last_note: note, updated_at: now }))!;
+    const patch = { last_note: note, ...(isPublic ? { public_note: note } : {}), updated_at: now };
+    const row = (await repo.updateCase(trx, id, cur.version, patch))!;
     await audit(
       trx,
       { accountId: actor.accountId, role: actor.role },
@@ -394,7 +415,7 @@ export async function addNote(
         entity: 'case',
         entityId: id,
         scopeCode: cur.grid_code ?? cur.community_code,
-        after: { note },
+        after: { note, public: isPublic },
         ip: who.ip,
       },
     );

@@ -154,6 +154,8 @@ export async function applyAction(
   o: {
     actor: ActorRef | null;
     note: string | null;
+    /** The note is a reply to the public (else internal). */
+    public?: boolean;
     photos?: StoredPhoto[];
     now: Date;
     data?: Record<string, unknown>;
@@ -171,11 +173,11 @@ export async function applyAction(
   const after = await repo.updateCase(trx, row.id, row.version, {
     ...stateColumns(d.state),
     ...(o.extra ?? {}),
-    ...(o.note ? { last_note: o.note } : {}),
+    ...(o.note ? { last_note: o.note, ...(o.public ? { public_note: o.note } : {}) } : {}),
     updated_at: o.now,
   });
   if (!after) throw new AppError('CONFLICT');
-  const data: Record<string, unknown> = { ...(o.data ?? {}) };
+  const data: Record<string, unknown> = { ...(o.data ?? {}), ...(o.public && o.note ? { public: true } : {}) };
   for (const [k, v] of Object.entries(action)) if (k !== 'type') data[k] = v;
   await recordEvent(trx, after, {
     type: action.type,

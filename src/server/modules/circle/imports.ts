@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { AppError, type ErrorCode } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { parseCsv } from '../registry/domain/csv.ts';
+import { decodeCsvBytes, parseCsv } from '../registry/domain/csv.ts';
 import { parseCrs, toWgs84, validLonLat, type Crs } from '../registry/domain/geo/crs.ts';
 import { resolveCategoryCode } from './domain/index.ts';
 import { importOsm } from './osm/import.ts';
@@ -145,7 +145,8 @@ async function readRows(buf: Buffer, format: FacilityFormat): Promise<RawFacilit
       });
     }
     let rows: string[][];
-    if (format === 'csv') rows = parseCsv(buf.toString('utf8').replace(/^\uFEFF/, ''));
+    if (format === 'csv')
+      rows = parseCsv(decodeCsvBytes(buf).text); // GBK from Chinese Excel, UTF-8, UTF-16
     else {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(buf as unknown as ArrayBuffer);

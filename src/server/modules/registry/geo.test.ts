@@ -71,6 +71,36 @@ describe('GeoJSON import/export of grids and compounds', () => {
     expect(r.json()).toEqual({ created: 0, updated: 8, rehomedBuildings: 0 });
   });
 
+  it('keeps every part of a MultiPolygon grid, and the point → grid index finds each part', async () => {
+    const fc = await grids();
+    const g0 = fc.features.find((f) => f.properties?.code === demo.grids[5]!.code)!;
+    const ring = (g0.geometry as Polygon).coordinates[0]!.slice(0, -1); // without the closing point
+    const xs = ring.map((p) => p[0]!);
+    const ys = ring.map((p) => p[1]!);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const xm = (x0 + x1) / 2;
+    // cut the rectangle at xm into a west and an east part, keeping every original vertex (counter-clockwise)
+    const side = (x: number, dir: 1 | -1) => ring.filter((p) => p[0] === x).sort((p, q) => dir * (p[1]! - q[1]!));
+    const edge = (y: number, lo: number, hi: number, dir: 1 | -1) =>
+      ring.filter((p) => p[1] === y && p[0]! > lo && p[0]! < hi).sort((p, q) => dir * (p[0]! - q[0]!));
+    const w = [...side(x0, -1), ...edge(y0, x0, xm, 1), [xm, y0], [xm, y1], ...edge(y1, x0, xm, -1)];
+    const e = [[xm, y0], ...edge(y0, xm, x1, 1), ...side(x1, 1), ...edge(y1, xm, x1, -1), [xm, y1]];
+    const multi = { type: 'MultiPolygon', coordinates: [[[...w, w[0]!]], [[...e, e[0]!]]] };
+    const r = await post({
+      kind: 'grids',
+      crs: 'wgs84',
+      featureCollection: { ...fc, features: fc.features.map((f) => (f === g0 ? { ...f, geometry: multi } : f)) },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const back = (await grids()).features.find((f) => f.properties?.code === demo.grids[5]!.code)!;
+    expect(back.geometry).toEqual(multi);
+    const east = [(xm + x1) / 2, (y0 + y1) / 2];
+    const hit = (await staff.request('GET', `/api/geo/locate?lon=${east[0]}&lat=${east[1]}`)).json();
+    expect(hit.grid.code).toBe(demo.grids[5]!.code);
+    // put the single polygon back for the tests that follow
+    expect((await post({ kind: 'grids', crs: 'wgs84', featureCollection: fc })).statusCode).toBe(200);
+  });
+
   it('accepts GCJ-02 grids and stores them as WGS-84', async () => {
     const fc = await grids();
     const gcj = {
@@ -177,5 +207,16 @@ describe('GeoJSON import/export of grids and compounds', () => {
       },
     });
     expect(ok.json()).toEqual({ created: 0, updated: 1 });
+  });
+
+  it('refuses a 15-digit grid code in a community of 14-digit grids (it would widen a worker’s prefix scope)', async () => {
+    const fc = await grids();
+    const g0 = fc.features[0]!;
+    const wide = { ...g0, properties: { ...g0.properties, code: `${g0.properties?.code}1`, name: '宽编码网格' } };
+    const r = await post({ kind: 'grids', crs: 'wgs84', featureCollection: { ...fc, features: [wide] } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.details).toEqual([
+      { feature: 0, code: 'BAD_CODE', detail: `${wide.properties.code} (mixed_width)` },
+    ]);
   });
 });

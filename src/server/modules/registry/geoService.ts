@@ -14,7 +14,7 @@ import { validatePolygon, checkTiling, polygonsOverlap } from './domain/geo/poly
 import { buildGridIndex } from './domain/geo/gridIndex.ts';
 import { centroid } from './domain/geo/measure.ts';
 import { snapToRings } from './domain/geo/snap.ts';
-import { isGridCode } from './domain/codes.ts';
+import { gridWidthMismatches, isGridCode } from './domain/codes.ts';
 import * as repo from './repository.ts';
 
 /** A feature-level problem in an import. */
@@ -31,9 +31,8 @@ export interface FeatureError {
   detail: string;
 }
 
+/** A grid or compound area: stored as imported, every part of a MultiPolygon kept. */
 type Area = Polygon | MultiPolygon;
-const asPolygon = (g: Area): Polygon =>
-  g.type === 'Polygon' ? g : { type: 'Polygon', coordinates: g.coordinates[0] ?? [] };
 
 function fail(errors: FeatureError[]): AppError {
   return new AppError('BAD_GEOMETRY', {
@@ -89,9 +88,14 @@ export async function importGrids(
     return { code, name, geom: geoms[i] ?? null };
   });
   if (errors.length) throw fail(errors);
-  const existing = (await repo.placesUnder(ctx.db, communityCode, 'grid')).filter(
-    (g) => !seen.has(g.code) && g.boundary,
-  );
+  const allExisting = await repo.placesUnder(ctx.db, communityCode, 'grid');
+  const kept = allExisting.filter((g) => !seen.has(g.code)).map((g) => g.code);
+  const wrongWidth = new Set(gridWidthMismatches(kept, [...seen]));
+  incoming.forEach((g, i) => {
+    if (wrongWidth.has(g.code)) errors.push({ feature: i, code: 'BAD_CODE', detail: `${g.code} (mixed_width)` });
+  });
+  if (errors.length) throw fail(errors);
+  const existing = allExisting.filter((g) => !seen.has(g.code) && g.boundary);
   if (crs !== 'wgs84' && community.boundary)
     for (const g of incoming) g.geom = snapToRings(g.geom!, community.boundary);
   const all = [
@@ -120,7 +124,7 @@ export async function importGrids(
       updated = 0;
     for (const g of incoming) {
       const before = await repo.getPlace(trx, g.code);
-      const boundary = JSON.stringify(asPolygon(g.geom!));
+      const boundary = JSON.stringify(g.geom!);
       if (before) {
         await trx
           .updateTable('places')
@@ -154,7 +158,7 @@ export async function importGrids(
           entityId: g.code,
           scopeCode: g.code,
           before: before ?? null,
-          after: { code: g.code, name: g.name, boundary: asPolygon(g.geom!) },
+          after: { code: g.code, name: g.name, boundary: g.geom! },
           ip: ctx.ip,
         },
       );
@@ -237,7 +241,7 @@ export async function importCompounds(ctx: Ctx, communityCode: string, fc: Featu
       const [lon, lat] = centroid(c.geom!);
       const flag = (k: string) => c.p[k] === true;
       const values = {
-        boundary: JSON.stringify(asPolygon(c.geom!)),
+        boundary: JSON.stringify(c.geom!),
         grid_code: index.locate(lon, lat),
         no_property_manager: flag('noPropertyManager'),
         no_responsible_body: flag('noResponsibleBody'),
@@ -275,7 +279,7 @@ export async function importCompounds(ctx: Ctx, communityCode: string, fc: Featu
           entityId: before?.id ?? c.name,
           scopeCode: values.grid_code ?? communityCode,
           before: before ?? null,
-          after: { name: c.name, ...values, boundary: asPolygon(c.geom!) },
+          after: { name: c.name, ...values, boundary: c.geom! },
           ip: ctx.ip,
         },
       );

@@ -6,6 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Polygon, LineString } from 'geojson';
 import type { Database } from '../../platform/db/schema.ts';
 import { bornAfterForAge, CHILD_AGE, ELDERLY_AGE, shanghaiDate } from './domain/age.ts';
+import { matchAddress } from './domain/address.ts';
+import { buildGridIndex } from './domain/geo/gridIndex.ts';
 import * as repo from './repository.ts';
 
 /** Registered demand of one building: households, people, elderly (60+) and children (<14) as of `now`. */
@@ -118,4 +120,90 @@ export async function placeByCode(db: Kysely<Database>, code: string) {
   return p
     ? { code: p.code, kind: p.kind, name: p.name, nameEn: p.name_en, boundary: p.boundary, isDemo: p.is_demo }
     : null;
+}
+
+/** A registered place an address resolved to: a point (WGS-84) and the grid to route a case to. */
+export interface ResolvedAddress {
+  kind: 'building' | 'compound';
+  id: string;
+  name: string;
+  /** The compound's name (the coarse public place). */
+  compound: string | null;
+  lon: number;
+  lat: number;
+  communityCode: string;
+  gridCode: string | null;
+}
+
+/**
+ * Resolves an address inside a community: `id` is a building id (an Open311 address_id), `text` a free-text
+ * address matched against compound and building names and their usual spellings (domain/address.ts). A
+ * compound resolves to the mean of its buildings (or of its boundary's vertices). Null when nothing matches.
+ */
+export async function resolveAddress(
+  db: Kysely<Database>,
+  communityCode: string,
+  q: { id?: string | undefined; text?: string | undefined },
+): Promise<ResolvedAddress | null> {
+  const [buildings, compounds] = await Promise.all([
+    repo.buildingsOfCommunity(db, communityCode),
+    repo.compoundsUnder(db, communityCode),
+  ]);
+  const compoundName = new Map(compounds.map((c) => [c.id, c.name]));
+  const fromBuilding = (b: (typeof buildings)[number]): ResolvedAddress => ({
+    kind: 'building',
+    id: b.id,
+    name: b.name,
+    compound: b.compound_id ? (compoundName.get(b.compound_id) ?? null) : null,
+    lon: b.lon,
+    lat: b.lat,
+    communityCode: b.community_code,
+    gridCode: b.grid_code,
+  });
+  if (q.id) {
+    const b = buildings.find((x) => x.id === q.id);
+    if (b) return fromBuilding(b);
+  }
+  if (!q.text) return null;
+  const hit = matchAddress(q.text, [
+    ...buildings.map((b) => ({ kind: 'building' as const, id: b.id, name: b.name })),
+    ...compounds.map((c) => ({ kind: 'compound' as const, id: c.id, name: c.name })),
+  ]);
+  if (!hit) return null;
+  if (hit.kind === 'building') return fromBuilding(buildings.find((b) => b.id === hit.id)!);
+  const c = compounds.find((x) => x.id === hit.id)!;
+  const own = buildings.filter((b) => b.compound_id === c.id);
+  // every outer ring's vertices (a compound may be a MultiPolygon of several parts)
+  const outer = !c.boundary ? [] : c.boundary.type === 'Polygon' ? [c.boundary.coordinates] : c.boundary.coordinates;
+  const ring = outer.flatMap((poly) => poly[0]?.slice(0, -1) ?? []);
+  const pts = own.length ? own.map((b) => [b.lon, b.lat]) : ring;
+  if (!pts.length) return null;
+  const mean = (i: number) => pts.reduce((s, p) => s + (p[i] ?? 0), 0) / pts.length;
+  return {
+    kind: 'compound',
+    id: c.id,
+    name: c.name,
+    compound: c.name,
+    lon: mean(0),
+    lat: mean(1),
+    communityCode: c.community_code,
+    gridCode: c.grid_code,
+  };
+}
+
+/** The compound name each point lies in (null outside every compound), for points of the given communities. */
+export async function compoundNamesAt(
+  db: Kysely<Database>,
+  points: readonly { communityCode: string; lon: number; lat: number }[],
+): Promise<(string | null)[]> {
+  const communities = [...new Set(points.map((p) => p.communityCode))];
+  const compounds = (await Promise.all(communities.map((c) => repo.compoundsUnder(db, c)))).flat();
+  const withBoundary = compounds.filter((c) => c.boundary !== null);
+  if (!withBoundary.length) return points.map(() => null);
+  const names = new Map(withBoundary.map((c) => [c.id, c.name]));
+  const index = buildGridIndex(withBoundary.map((c) => ({ id: c.id, geometry: c.boundary! })));
+  return points.map((p) => {
+    const id = index.locate(p.lon, p.lat);
+    return id ? (names.get(id) ?? null) : null;
+  });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import { login, testApp, type Session, type TestApp } from '../../testing/harness.ts';
 import { generateDemoCommunity } from './demo/generate.ts';
 import { fileToRows } from './ledgerService.ts';
@@ -170,6 +171,46 @@ describe('ledger import/export', () => {
     expect(r.json()).toEqual({ households: { created: 2, updated: 0 }, residents: { created: 1, updated: 0 } });
     const found = (await staff.request('GET', `/api/residents?q=孙八`)).json().items[0];
     expect(found).toMatchObject({ name: '孙八', tags: ['党员', '独居老人'], birthDate: '1949-12-31' });
+  });
+
+  it('reads a CSV saved by Chinese Excel (GBK, no BOM) without mojibake, and refuses NUL in a cell', async () => {
+    const header = parseCsv((await staff.request('GET', '/api/registry/template.csv')).body)[0]!;
+    const woman = makeIdNumber('110105', '1980-05-05', 2);
+    const row = [
+      '',
+      '东湖小区1号楼',
+      '9',
+      '903',
+      '70',
+      '测绘',
+      '钱十一',
+      '',
+      '钱十一',
+      '女',
+      woman,
+      '1980-05-05',
+      '户主',
+      '',
+      '',
+    ];
+    const gbk = iconv.encode(toCsv([header, row]).slice(1), 'gbk'); // Excel's "CSV" in the ANSI code page
+    expect(gbk.includes(Buffer.from('钱十一'))).toBe(false); // really not UTF-8
+    const r = await staff.request(
+      'POST',
+      `/api/registry/import?community=${C}`,
+      ...multipart('gbk.csv', gbk, 'text/csv'),
+    );
+    expect(r.statusCode, r.body).toBe(200);
+    const found = (await staff.request('GET', '/api/residents?q=钱十一')).json().items;
+    expect(found.map((x: { name: string }) => x.name)).toEqual(['钱十一']);
+    const nul = toCsv([header, ['', '东湖小区1号楼', '9', '904', '70', '测绘', 'a\u0000b', '女']]);
+    const n = await staff.request(
+      'POST',
+      `/api/registry/import?community=${C}`,
+      ...multipart('n.csv', nul, 'text/csv'),
+    );
+    expect(n.statusCode).toBe(400);
+    expect(n.json().error.code).toBe('INVALID_TEXT');
   });
 
   it('refuses unreadable files and other formats with a clear 4xx', async () => {

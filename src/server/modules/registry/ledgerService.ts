@@ -13,7 +13,8 @@ import { can } from './permissions.ts';
 import { authorize, type Ctx } from './service.ts';
 import { householdKey, LEDGER_COLUMNS, readLedger, type RowError } from './domain/ledger.ts';
 import { ledgerRows } from './ledgerExport.ts';
-import { parseCsv, toCsv } from './domain/csv.ts';
+import { decodeCsvBytes, parseCsv, toCsv } from './domain/csv.ts';
+import { assertStorable } from '../../platform/http/inputGuard.ts';
 import { shanghaiDate } from './domain/age.ts';
 import { rowErrorMessage } from './ledgerMessages.ts';
 
@@ -22,8 +23,14 @@ export type LedgerFormat = 'xlsx' | 'csv';
 
 /** Reads an uploaded file into rows of text cells; a file that cannot be read is BAD_FILE. */
 export async function fileToRows(buf: Buffer, format: LedgerFormat): Promise<string[][]> {
+  const rows = await readRows(buf, format);
+  assertStorable(rows, 'file'); // a NUL in a cell would otherwise fail deep in the database
+  return rows;
+}
+
+async function readRows(buf: Buffer, format: LedgerFormat): Promise<string[][]> {
   try {
-    if (format === 'csv') return parseCsv(buf.toString('utf8'));
+    if (format === 'csv') return parseCsv(decodeCsvBytes(buf).text);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];

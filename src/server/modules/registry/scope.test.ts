@@ -12,9 +12,15 @@ let o: OtherIds;
 let oc: OtherCase;
 const sessions: Record<string, Session> = {};
 
-type Case = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: (o: OtherIds) => string; body?: unknown };
+type Case = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: (o: OtherIds) => string; body?: unknown };
 /** Route pattern → a request aimed at the other community. */
 const cases: Record<string, Case> = {
+  // the calendar is national: only a district admin may replace a year, never these roles
+  'PUT /api/cases/calendar/:year': {
+    method: 'PUT',
+    url: () => '/api/cases/calendar/2030',
+    body: { holidays: ['2030-01-01'], workdays: [], provisional: false },
+  },
   'GET /api/places/:code': { method: 'GET', url: () => `/api/places/${OTHER_COMMUNITY}` },
   'GET /api/places/:code/map': { method: 'GET', url: () => `/api/places/${OTHER_COMMUNITY}/map` },
   'GET /api/grids/:code': { method: 'GET', url: () => `/api/grids/${OTHER_GRID}` },
@@ -183,6 +189,7 @@ const unscoped = new Set([
   'GET /api/registry/template.:format',
   'GET /api/cases/categories',
   'GET /api/cases/calendar',
+  'GET /api/cases/calendar/status', // the national working calendar: the same for every community
   'POST /api/cases',
   'POST /api/cases/help',
   'GET /api/cases/duplicates',
@@ -214,6 +221,24 @@ describe('scope is enforced on every route with an id', () => {
     expect(api.length).toBeGreaterThanOrEqual(Object.keys(cases).length + unscoped.size - 1);
     const missing = api.filter((k) => !(k in cases) && !unscoped.has(k));
     expect(missing).toEqual([]);
+  });
+
+  it('every route is under a prefix whose scope test exists (/api here, /open311 in open311Scope.test.ts)', () => {
+    // A new public prefix (a disclosure page, another API) must get its own scope test before it is listed here.
+    const documentation = new Set([
+      'GET /docs',
+      'GET /docs/static/index.html',
+      'GET /docs/static/swagger-initializer.js',
+      'GET /docs/json',
+      'GET /docs/yaml',
+      'GET /docs/static/*',
+      'GET /openapi.json',
+      'GET /healthz',
+    ]);
+    const uncovered = t.app.routeList
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((k) => !/^[A-Z]+ \/(api|open311)\//.test(k) && !documentation.has(k));
+    expect(uncovered).toEqual([]);
   });
 
   for (const user of ['grid03', 'dh_staff', 'resident_silu', 'shop01']) {

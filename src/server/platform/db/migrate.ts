@@ -4,18 +4,22 @@ import { Migrator, type Migration } from 'kysely/migration';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_cases.ts';
 import * as m0003 from './migrations/0003_circle.ts';
+import * as m0004 from './migrations/0004_open311.ts';
 import * as m0006 from './migrations/0006_password_change.ts';
-import * as m0008 from './migrations/0008_runtime.ts';
 import * as m0007 from './migrations/0007_audit_chain.ts';
+import * as m0008 from './migrations/0008_runtime.ts';
+import * as m0010 from './migrations/0010_calendar_years.ts';
 
 /** Every migration, in order. A new module appends its file here. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_cases': m0002,
   '0003_circle': m0003,
+  '0004_open311': m0004,
   '0006_password_change': m0006,
-  '0008_runtime': m0008,
   '0007_audit_chain': m0007,
+  '0008_runtime': m0008,
+  '0010_calendar_years': m0010,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

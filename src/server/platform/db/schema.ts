@@ -4,7 +4,7 @@
  * pg and PGlite) and read back as values.
  */
 import type { ColumnType, Generated } from 'kysely';
-import type { Geometry, Polygon, LineString } from 'geojson';
+import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
 import type { CaseTables } from '../../modules/cases/schema.ts';
 import type { CircleTables } from '../../modules/circle/schema.ts';
 
@@ -24,7 +24,8 @@ export interface PlacesTable {
   parent_code: string | null;
   name: string;
   name_en: string | null;
-  boundary: Json<Polygon | null>;
+  /** A grid, community or compound may be several separate parts (a MultiPolygon); every part is kept. */
+  boundary: Json<Polygon | MultiPolygon | null>;
   /** Free attributes: e.g. a grid's `exclusive` (专属网格) institution. */
   properties: Json<Record<string, unknown>>;
   is_demo: boolean;
@@ -38,7 +39,7 @@ export interface CompoundsTable {
   community_code: string;
   grid_code: string | null;
   name: string;
-  boundary: Json<Polygon | null>;
+  boundary: Json<Polygon | MultiPolygon | null>;
   no_property_manager: boolean;
   no_responsible_body: boolean;
   no_owners_committee: boolean;

@@ -56,7 +56,14 @@ const pgCodes: Record<string, ErrorCode> = {
   '22007': 'VALIDATION_FAILED',
   '22008': 'VALIDATION_FAILED',
   '22001': 'VALIDATION_FAILED',
+  '22003': 'VALIDATION_FAILED', // a number past the column's range
+  '22021': 'INVALID_TEXT', // a byte sequence the encoding cannot hold (NUL); the input guard refuses it first
+  '22P05': 'INVALID_TEXT', // an unpaired surrogate or \u0000 in jsonb; likewise
 };
+
+/** The multipart parser's (busboy's) errors for a truncated or malformed upload: plain Errors without a code. */
+const BUSBOY_ERRORS =
+  /^(Unexpected end of multipart data|.+ terminated early due to unexpected end of multipart data|Malformed part header|Multipart: Boundary not found|Unsupported Content-Type\.)$/;
 
 /** Turns anything thrown in a route into an AppError. */
 export function toAppError(error: unknown): AppError {
@@ -77,7 +84,12 @@ export function toAppError(error: unknown): AppError {
   }
   const fe = error as Partial<FastifyError> & { statusCode?: number };
   const pgCode = typeof fe.code === 'string' && /^[0-9A-Z]{5}$/.test(fe.code) ? pgCodes[fe.code] : undefined;
-  if (pgCode) return new AppError(pgCode, pgCode === 'VALIDATION_FAILED' ? { params: { detail: 'constraint' } } : {});
+  if (pgCode) {
+    if (pgCode === 'VALIDATION_FAILED') return new AppError(pgCode, { params: { detail: 'constraint' } });
+    if (pgCode === 'INVALID_TEXT') return new AppError(pgCode, { params: { where: 'input' } });
+    return new AppError(pgCode);
+  }
+  if (!fe.code && error instanceof Error && BUSBOY_ERRORS.test(error.message)) return new AppError('BAD_REQUEST');
   const mapped = fe.code ? fastifyCodes[fe.code] : undefined;
   if (mapped) return new AppError(mapped);
   if (error instanceof SyntaxError && fe.statusCode === 400) return new AppError('INVALID_JSON');

@@ -3,6 +3,7 @@
  * signal), deadlines as text, category names in the current language.
  */
 import i18n from '../../i18n/index.ts';
+import { formatShanghai } from '../../../shared/time.ts';
 import type { CaseCategory, CaseLevel, CaseStatus, CaseView } from '../../api/cases.ts';
 
 /** A symbol per status, shown before its name. */
@@ -32,12 +33,10 @@ export function categoryName(c: Pick<CaseCategory, 'name' | 'nameEn'>): string {
   return i18n.language === 'en' ? c.nameEn : c.name;
 }
 
-/** Local short date-time. */
+/** Short date-time in Shanghai time (whatever the browser's zone). */
 export function when(iso: string | null | undefined): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
+  return formatShanghai(iso, i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',

@@ -45,12 +45,23 @@ export function bboxOf(features: readonly (Feature | null | undefined)[]): BBox 
   return Number.isFinite(w) ? [w, s, e, n] : null;
 }
 
+/** Twice the signed area of a ring (shoelace), in squared degrees: only compared, never shown. */
+function ringArea2(ring: readonly (readonly number[])[]): number {
+  let a = 0;
+  for (let i = 0; i < ring.length - 1; i++)
+    a += (ring[i]?.[0] ?? 0) * (ring[i + 1]?.[1] ?? 0) - (ring[i + 1]?.[0] ?? 0) * (ring[i]?.[1] ?? 0);
+  return a;
+}
+
 /**
  * Label point of a polygon: the area centroid of its outer ring (falls back to the ring's mean when the
- * area is degenerate). Good enough for the convex-ish grids we draw.
+ * area is degenerate); for a MultiPolygon, of its largest part. Good enough for the convex-ish grids we draw.
  */
 export function labelPoint(g: Geometry): [number, number] | null {
-  const ring = g.type === 'Polygon' ? g.coordinates[0] : g.type === 'MultiPolygon' ? g.coordinates[0]?.[0] : undefined;
+  const outers =
+    g.type === 'Polygon' ? [g.coordinates[0]] : g.type === 'MultiPolygon' ? g.coordinates.map((p) => p[0]) : [];
+  let ring: number[][] | undefined;
+  for (const r of outers) if (r && (!ring || Math.abs(ringArea2(r)) > Math.abs(ringArea2(ring)))) ring = r;
   if (!ring || ring.length < 3) return null;
   let a = 0,
     cx = 0,

@@ -1,4 +1,5 @@
 /** Add or edit a resident, with the client-side checks; the server's refusal is shown above the form. */
+import { shanghaiDate } from '../../../shared/time.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Form, Input, Select, Space } from 'antd';
@@ -23,7 +24,7 @@ interface Values {
 
 /** Today in Asia/Shanghai as `YYYY-MM-DD` (the server's calendar). */
 function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return shanghaiDate(Date.now());
 }
 
 /**

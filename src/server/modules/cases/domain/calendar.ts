@@ -5,9 +5,7 @@
  * instant, never fall outside working time for working units, and skip holidays and weekends.
  */
 import { DEFAULT_SCHEDULES, type YearSchedule } from './holidays.ts';
-
-/** Minutes east of UTC of the calendar's zone (Asia/Shanghai). */
-const OFFSET_MIN = 8 * 60;
+import { shanghaiDate, shanghaiMidnightMs } from '../../../../shared/time.ts';
 const DAY_MS = 86_400_000;
 
 /** A working calendar: holiday and make-up tables plus the daily working periods. */
@@ -16,6 +14,8 @@ export interface WorkCalendar {
   workdays: ReadonlySet<string>;
   /** Daily periods in minutes after local midnight, sorted and disjoint, e.g. [[510, 720], [870, 1080]]. */
   periods: readonly (readonly [number, number])[];
+  /** The years whose tables the calendar holds (year → provisional); a year not here counts Monday–Friday. */
+  years?: ReadonlyMap<number, boolean>;
 }
 
 /** A time limit: an amount in working hours, working days or natural (clock) hours. */
@@ -44,21 +44,27 @@ export function makeCalendar(
     if (p[i]![0] >= p[i]![1] || (i > 0 && p[i - 1]![1] > p[i]![0]))
       throw new Error('working periods must be increasing and disjoint');
   }
+  return withSchedules({ holidays: new Set(), workdays: new Set(), periods: p }, schedules);
+}
+
+/** The same working hours over other year tables (e.g. the tables read from the database). */
+export function withSchedules(cal: WorkCalendar, schedules: readonly YearSchedule[]): WorkCalendar {
   return {
     holidays: new Set(schedules.flatMap((s) => s.holidays)),
     workdays: new Set(schedules.flatMap((s) => s.workdays)),
-    periods: p,
+    periods: cal.periods,
+    years: new Map(schedules.map((s) => [s.year, s.provisional])),
   };
 }
 
 /** The local (Asia/Shanghai) date of an instant as 'YYYY-MM-DD'. */
 export function localDate(t: Date | number): string {
-  return new Date(+t + OFFSET_MIN * 60_000).toISOString().slice(0, 10);
+  return shanghaiDate(t);
 }
 
 /** UTC ms of local midnight of a local date. */
 function midnightMs(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) - OFFSET_MIN * 60_000;
+  return shanghaiMidnightMs(date);
 }
 
 /** True when a local date is a working day. */
@@ -97,7 +103,7 @@ export function addWorkingMinutes(cal: WorkCalendar, start: Date, minutes: numbe
         left -= to - from;
       }
     }
-    day = new Date(mid + OFFSET_MIN * 60_000 + DAY_MS).toISOString().slice(0, 10);
+    day = localDate(mid + DAY_MS);
   }
   throw new Error('no working time within 3 years');
 }
@@ -112,7 +118,7 @@ export function addWorkingDays(cal: WorkCalendar, start: Date, days: number): Da
   let day = localDate(start);
   let left = days;
   for (let i = 0; i < 1100; i++) {
-    day = new Date(midnightMs(day) + OFFSET_MIN * 60_000 + DAY_MS).toISOString().slice(0, 10);
+    day = localDate(midnightMs(day) + DAY_MS);
     if (isWorkingDay(cal, day) && --left === 0) return new Date(midnightMs(day) + end * 60_000);
   }
   throw new Error('no working day within 3 years');
@@ -131,14 +137,16 @@ export function deadline(cal: WorkCalendar, start: Date, limit: Limit): Date {
 }
 
 /** The calendar's tables for one year, for display. */
-export function yearTable(cal: WorkCalendar, year: number, schedules: readonly YearSchedule[] = DEFAULT_SCHEDULES) {
+export function yearTable(cal: WorkCalendar, year: number) {
   const y = String(year);
   return {
     year,
     holidays: [...cal.holidays].filter((d) => d.startsWith(y)).sort(),
     workdays: [...cal.workdays].filter((d) => d.startsWith(y)).sort(),
     hours: cal.periods.map(([a, b]) => [fmt(a), fmt(b)]),
-    provisional: schedules.find((s) => s.year === year)?.provisional ?? true,
+    provisional: cal.years?.get(year) ?? true,
+    /** False when the calendar has no table for the year: deadlines then count Monday–Friday only. */
+    known: cal.years?.has(year) ?? false,
   };
 }
 

@@ -20,6 +20,11 @@ export interface Category {
   resolveLimit: Limit;
   /** Urgent classes get short natural-time limits and are flagged on every list. */
   urgent: boolean;
+  /**
+   * Sensitive classes (one-press help of an elderly person living alone, disputes between named neighbours) are
+   * never shown on a public view and are not offered through Open311.
+   */
+  sensitive?: boolean;
 }
 
 const wh = (amount: number): Limit => ({ amount, unit: 'work_hours' });
@@ -88,6 +93,9 @@ const COMMUNITY: Row[] = [
   ['07', '其他', 'Other community matter', wd(5)],
 ];
 
+/** Community classes about one person or household (see {@link Category.sensitive}). */
+const SENSITIVE = new Set(['X04', 'X05']);
+
 function build(kind: CategoryKind, prefix: string, rows: Row[], majors: Record<string, string> | null): Category[] {
   return rows.map(([code, name, nameEn, resolve, accept, urgent]) => {
     const major = majors ? code.slice(0, 2) : 'X';
@@ -101,6 +109,7 @@ function build(kind: CategoryKind, prefix: string, rows: Row[], majors: Record<s
       acceptLimit: accept ?? DEFAULT_ACCEPT,
       resolveLimit: resolve,
       urgent: urgent ?? false,
+      ...(SENSITIVE.has(prefix + code) ? { sensitive: true } : {}),
     };
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { indicators, type CaseFacts } from './metrics.ts';
+import { indicators, metricsGroupKey, type CaseFacts } from './metrics.ts';
 import { findDuplicates, distanceM } from './duplicates.ts';
 import type { Status } from './workflow.ts';
 
@@ -100,5 +100,17 @@ describe('duplicates', () => {
     ];
     expect(findDuplicates({ categoryCode: 'X01', lon, lat, at: new Date(T) }, c).map((x) => x.id)).toEqual(['near']);
     expect(distanceM(lon, lat, lon + 0.0003, lat)).toBeGreaterThan(20);
+  });
+});
+
+describe('metrics grouping', () => {
+  it('groups by the whole grid code: two 15-digit grids are two rows, not one 14-digit prefix', () => {
+    const c = '620702004006';
+    expect(metricsGroupKey(`${c}011`, c, 'grid')).toBe(`${c}011`);
+    expect(metricsGroupKey(`${c}012`, c, 'grid')).not.toBe(metricsGroupKey(`${c}011`, c, 'grid'));
+    expect(metricsGroupKey(`${c}01`, c, 'grid')).toBe(`${c}01`);
+    expect(metricsGroupKey(null, c, 'grid')).toBe(`${c}··`);
+    expect(metricsGroupKey(`${c}011`, c, 'community')).toBe(c);
+    expect(metricsGroupKey(`${c}011`, c, 'street')).toBe('620702004');
   });
 });

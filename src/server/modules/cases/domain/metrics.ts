@@ -137,3 +137,19 @@ export function withRates(c: IndicatorCounts): Indicators {
     },
   };
 }
+
+/** Levels the metrics table can be grouped by. */
+export type MetricsGroupBy = 'grid' | 'community' | 'street';
+
+/** Suffix of the key of a community's cases that belong to no grid (its inbox). */
+export const INBOX_SUFFIX = '··';
+
+/**
+ * The group a case falls in: its whole grid code (14 or 15 digits — never a prefix of it, so two Beijing
+ * 15-digit grids are not merged), its community, or its street; a case with no grid is in its community's inbox.
+ */
+export function metricsGroupKey(gridCode: string | null, communityCode: string, groupBy: MetricsGroupBy): string {
+  if (groupBy === 'street') return communityCode.slice(0, 9);
+  if (groupBy === 'community') return communityCode;
+  return gridCode ?? `${communityCode}${INBOX_SUFFIX}`;
+}

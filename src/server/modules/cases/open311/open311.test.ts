@@ -1,7 +1,10 @@
 /** A small GeoReport v2 client written against the spec, round-tripping through the app. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../testing/harness.ts';
-import { SILU_POINT } from '../testing/demo.ts';
+import { COMMUNITY, SILU_POINT } from '../testing/demo.ts';
+
+/** The demo community as the jurisdiction of every read (the endpoint serves several communities). */
+const J = `jurisdiction_id=${COMMUNITY}`;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -28,13 +31,16 @@ describe('Open311 GeoReport v2', () => {
     const s = (await client.get('services.json')).json() as { service_code: string; service_name: string }[];
     expect(s.find((x) => x.service_code === 'X01')?.service_name).toBe('下水管道堵塞');
     const x = await client.get('services.xml');
-    expect(x.headers['content-type']).toContain('application/xml');
+    // GeoReport v2 answers XML as text/xml (spec change: was application/xml).
+    expect(x.headers['content-type']).toBe('text/xml; charset=utf-8');
     expect(x.body).toContain('<services><service><service_code>E0101</service_code>');
-    expect((await client.get('services/X01.json')).json()).toEqual({ service_code: 'X01', attributes: [] });
+    // X01 now asks whether sewage overflows (metadata=true); a class without questions has no attributes.
+    expect((await client.get('services/X01.json')).json().attributes[0].code).toBe('overflow');
+    expect((await client.get('services/E0101.json')).json()).toEqual({ service_code: 'E0101', attributes: [] });
     expect((await client.get('services/NOPE.json')).statusCode).toBe(404);
   });
 
-  it('files a request with the demo key and follows it by token and id', async () => {
+  it('files a request with the demo key and follows it by id', async () => {
     const bad = await client.post({
       api_key: 'wrong',
       service_code: 'X01',
@@ -50,14 +56,17 @@ describe('Open311 GeoReport v2', () => {
       lat: String(SILU_POINT.lat),
       long: String(SILU_POINT.lon),
       description: '下水道堵了',
+      'attribute[overflow]': 'no',
       first_name: '三',
       last_name: '张',
       phone: '13800001111',
     });
     expect(r.statusCode).toBe(201);
-    const [{ service_request_id: id, token }] = r.json();
-    expect((await client.get(`tokens/${token}.json`)).json()).toEqual([{ service_request_id: id, token }]);
-    const one = (await client.get(`requests/${id}.json`)).json()[0];
+    // Routed to a grid at once: the id, and no token beside it (spec: one or the other).
+    const [created] = r.json();
+    expect(Object.keys(created)).toEqual(['service_request_id']);
+    const id: string = created.service_request_id;
+    const one = (await client.get(`requests/${id}.json?${J}`)).json()[0];
     expect(one).toMatchObject({
       service_request_id: id,
       status: 'open',
@@ -66,13 +75,13 @@ describe('Open311 GeoReport v2', () => {
     });
     expect(Date.parse(one.expected_datetime)).toBeGreaterThan(Date.parse(one.requested_datetime));
     expect(JSON.stringify(one)).not.toContain('13800001111');
-    const xml = (await client.get(`requests/${id}.xml`)).body;
+    const xml = (await client.get(`requests/${id}.xml?${J}`)).body;
     expect(xml).toContain(
       `<service_requests><request><service_request_id>${id}</service_request_id><status>open</status>`,
     );
-    const open = (await client.get('requests.json?status=open&service_code=X01')).json();
+    const open = (await client.get(`requests.json?status=open&service_code=X01&${J}`)).json();
     expect(open.map((x: { service_request_id: string }) => x.service_request_id)).toContain(id);
-    expect((await client.get('requests.json?status=closed')).json()).toEqual([]);
+    expect((await client.get(`requests.json?status=closed&${J}`)).json()).toEqual([]);
   });
 
   it('refuses bad input with a spec error list', async () => {
@@ -83,11 +92,12 @@ describe('Open311 GeoReport v2', () => {
       long: '100.4',
       description: 'x',
     });
-    expect(r.statusCode).toBe(400);
-    expect(r.json()[0]).toMatchObject({ code: 400 });
+    // An unknown service_code is 404 (spec change: was 400).
+    expect(r.statusCode).toBe(404);
+    expect(r.json()[0]).toMatchObject({ code: 404 });
     expect((await client.post({ api_key: 'demo-open311', service_code: 'X01', description: 'x' })).statusCode).toBe(
       400,
     );
-    expect((await client.get('requests/not-an-id.xml')).body).toContain('<errors><error><code>404</code>');
+    expect((await client.get(`requests/not-an-id.xml?${J}`)).body).toContain('<errors><error><code>404</code>');
   });
 });

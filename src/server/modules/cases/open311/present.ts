@@ -1,79 +1,109 @@
-/** GeoReport v2 shapes of services and requests. */
+/**
+ * GeoReport v2 shapes, built from the cases module's public presenter (present.ts publicView) — never from
+ * the case row: a request shows the class, the status, the public reply, the place rounded to ~100 m and named
+ * by its compound, and the client's media_url; never the address, reporter, internal notes or a sensitive class.
+ */
 import type { CasesModule } from '../module.ts';
 import type { CaseRow } from '../repository.ts';
+import * as repo from '../repository.ts';
+import { publicView } from '../present.ts';
+import { compoundNamesAt } from '../../registry/index.ts';
 import type { Status } from '../domain/workflow.ts';
+import { attributesOf } from './attributes.ts';
+import type { definitionOut, requestOut, serviceOut } from './schemas.ts';
+import type { z } from 'zod';
 
 const CLOSED: readonly Status[] = ['closed', 'evaluated', 'cancelled', 'merged'];
+type Lang = 'zh-CN' | 'en';
+
+/** The classes offered through Open311 (sensitive ones never are). */
+export const offered = (m: CasesModule) => m.opts.categories.filter((c) => !c.sensitive);
+
+/** The service offered under a code, or undefined (unknown or sensitive). */
+export const offeredService = (m: CasesModule, code: string) => offered(m).find((c) => c.code === code);
 
 /** The service list (one service per 小类). */
-export function serviceList(m: CasesModule, lang: 'zh-CN' | 'en') {
-  return m.opts.categories.map((c) => ({
+export function serviceList(m: CasesModule, lang: Lang): z.input<typeof serviceOut>[] {
+  return offered(m).map((c) => ({
     service_code: c.code,
     service_name: lang === 'en' ? c.nameEn : c.name,
     description: `${c.majorName} / ${c.name} (${c.nameEn})`,
-    metadata: false,
+    metadata: attributesOf(c.code, lang).length > 0,
     type: 'realtime',
     keywords: [c.kind, c.urgent ? 'urgent' : 'normal'].join(','),
     group: c.majorName,
   }));
 }
 
-/** A service definition: no extra attributes are asked for. */
-export function serviceDefinition(code: string) {
-  return { service_code: code, attributes: [] };
+/** A service definition: the extra attributes the service asks for. */
+export function serviceDefinition(code: string, lang: Lang): z.input<typeof definitionOut> {
+  return { service_code: code, attributes: attributesOf(code, lang) };
 }
 
-/** Reads requests by ids, codes, status and time window. */
-export function findRequests(
-  m: CasesModule,
-  f: {
-    ids?: string[] | undefined;
-    codes?: string[] | undefined;
-    status?: Status[] | undefined;
-    start?: Date;
-    end?: Date;
-  },
-) {
-  let q = m.db.selectFrom('cases').selectAll();
-  if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : ['00000000-0000-0000-0000-000000000000']);
-  if (f.codes?.length) q = q.where('category_code', 'in', f.codes);
-  if (f.status) q = q.where('status', 'in', f.status);
+/** Filters of a public read; `prefix` (the jurisdiction) always applies. */
+export interface RequestFilter {
+  prefix: string;
+  ids?: string[] | undefined;
+  codes?: string[] | undefined;
+  status?: ('open' | 'closed')[] | undefined;
+  start?: Date | undefined;
+  end?: Date | undefined;
+}
+
+/** Reads the cases a public read may show: inside the jurisdiction, never of a sensitive class. */
+export function findRequests(m: CasesModule, f: RequestFilter) {
+  const hidden = m.opts.categories.filter((c) => c.sensitive).map((c) => c.code);
+  let q = m.db.selectFrom('cases').selectAll().where('community_code', 'like', `${f.prefix}%`);
+  if (hidden.length) q = q.where('category_code', 'not in', hidden);
+  if (f.ids) {
+    // service_request_id overrides every other filter (GeoReport v2).
+    const ids = f.ids.filter((s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s));
+    return ids.length ? q.where('id', 'in', ids).orderBy('created_at', 'desc').limit(1000).execute() : [];
+  }
+  if (f.codes) q = q.where('category_code', 'in', f.codes);
+  if (f.status && f.status.length === 1)
+    q = f.status[0] === 'closed' ? q.where('status', 'in', CLOSED) : q.where('status', 'not in', CLOSED);
   if (f.start) q = q.where('created_at', '>=', f.start);
-  if (f.end) q = q.where('created_at', '<', f.end);
+  if (f.end) q = q.where('created_at', '<=', f.end);
   return q.orderBy('created_at', 'desc').limit(1000).execute();
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
-/** Presents requests (public: no reporter, location rounded to ~100 m). */
-export async function presentRequest(m: CasesModule, rows: CaseRow[], lang: 'zh-CN' | 'en') {
-  const codes = [...new Set(rows.map((r) => r.handler_code))];
-  const names = new Map(
-    (codes.length
-      ? await m.db.selectFrom('places').select(['code', 'name']).where('code', 'in', codes).execute()
-      : []
-    ).map((p) => [p.code, p.name]),
-  );
-  return rows.map((r) => {
-    const c = m.category(r.category_code);
+/** Presents cases as GeoReport v2 requests, through the public view. */
+export async function presentRequests(
+  m: CasesModule,
+  rows: CaseRow[],
+  lang: Lang,
+): Promise<z.input<typeof requestOut>[]> {
+  const ids = rows.map((r) => r.id);
+  const [counts, areas] = await Promise.all([
+    repo.supporterCounts(m.db, ids),
+    compoundNamesAt(
+      m.db,
+      rows.map((r) => ({ communityCode: r.community_code, lon: r.lon, lat: r.lat })),
+    ),
+  ]);
+  return rows.map((r, i) => {
+    const v = publicView(r, {
+      supporters: counts.get(r.id) ?? 0,
+      photoIds: [],
+      category: m.category(r.category_code),
+      lang,
+      area: areas[i] ?? null,
+    });
     return {
-      service_request_id: r.id,
-      status: CLOSED.includes(r.status) ? 'closed' : 'open',
-      status_notes: r.last_note ?? r.status,
-      service_name: c ? (lang === 'en' ? c.nameEn : c.name) : r.category_code,
-      service_code: r.category_code,
-      description: r.description,
-      agency_responsible: names.get(r.handler_code) ?? r.handler_code,
-      service_notice: '',
-      requested_datetime: r.created_at.toISOString(),
-      updated_datetime: r.updated_at.toISOString(),
-      expected_datetime: r.resolve_by.toISOString(),
-      address: r.address ?? '',
-      address_id: '',
-      zipcode: '',
-      lat: round3(r.lat),
-      long: round3(r.lon),
-      media_url: '',
+      service_request_id: v.id,
+      status: CLOSED.includes(v.status) ? 'closed' : 'open',
+      ...(v.publicNote ? { status_notes: v.publicNote } : {}),
+      service_name: v.categoryName,
+      service_code: v.categoryCode,
+      ...(v.description ? { description: v.description } : {}),
+      requested_datetime: v.createdAt,
+      updated_datetime: v.updatedAt,
+      expected_datetime: v.resolveBy,
+      ...(v.area ? { address: v.area } : {}),
+      lat: v.location[1],
+      long: v.location[0],
+      ...(v.mediaUrl ? { media_url: v.mediaUrl } : {}),
     };
   });
 }

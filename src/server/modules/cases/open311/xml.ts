@@ -3,14 +3,31 @@
 /** A value that can be written as XML. */
 export type XmlValue = string | number | boolean | null | undefined | XmlValue[] | { [k: string]: XmlValue };
 
+const CONTROL = new RegExp('[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\ufffe\\uffff]', 'g');
+
+/**
+ * Text without the characters XML 1.0 forbids (C0 controls other than tab/newline/return, DEL, U+FFFE/FFFF).
+ * Applied to JSON and XML answers alike, so both formats carry the same text.
+ */
+export const cleanText = (s: string): string => s.replace(CONTROL, '');
+
+/** Deeply applies {@link cleanText} to every string of a value. */
+export function cleanValue<T>(v: T): T {
+  if (typeof v === 'string') return cleanText(v) as T;
+  if (Array.isArray(v)) return v.map(cleanValue) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cleanValue(x)])) as T;
+  return v;
+}
+
 const esc = (s: string) =>
-  s
-    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
-    // Characters XML 1.0 forbids are dropped rather than breaking the document.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  cleanText(s).replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
+  );
 
 function el(name: string, v: XmlValue): string {
-  if (v === null || v === undefined) return `<${name}/>`;
+  if (v === undefined) return '';
+  if (v === null) return `<${name}/>`;
   if (Array.isArray(v)) return `<${name}>${v.map((x) => el(singular(name), x)).join('')}</${name}>`;
   if (typeof v === 'object')
     return `<${name}>${Object.entries(v)
@@ -25,7 +42,8 @@ const SINGULAR: Record<string, string> = {
   errors: 'error',
   attributes: 'attribute',
   values: 'value',
-  keywords: 'keyword',
+  endpoints: 'endpoint',
+  formats: 'format',
 };
 const singular = (n: string) => SINGULAR[n] ?? 'item';
 

@@ -1,4 +1,5 @@
 /** Gathers the 一老一小 report from the same use cases the API serves, then renders the PDF. */
+import { shanghaiDateTime } from '../../../../shared/time.ts';
 import * as registry from '../../registry/index.ts';
 import { coverage, layer, scene, type CircleRuntime, type Ctx } from '../service.ts';
 import { sites } from '../analysis.ts';
@@ -67,7 +68,7 @@ export async function reportPdf(rt: CircleRuntime, ctx: Ctx, code: string, netwo
   const place = await registry.placeByCode(ctx.db, code);
   const data: ReportData = {
     communityName: (ctx.lang === 'en' ? place?.nameEn : null) ?? place?.name ?? code,
-    generatedAt: new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '),
+    generatedAt: shanghaiDateTime(ctx.now),
     network: { name: cov.network.name, attribution: cov.network.attribution },
     homes: cov.homes,
     estimated: cov.estimatedHomes,

@@ -30,7 +30,5 @@ export function bornAfterForAge(years: number, today: string): string {
   return `${String(y).padStart(4, '0')}-${tm}-${day}`;
 }
 
-/** Today's date in Asia/Shanghai as 'YYYY-MM-DD'. */
-export function shanghaiDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today's date in Asia/Shanghai as 'YYYY-MM-DD' (the shared helper, re-exported for the registry). */
+export { shanghaiDate } from '../../../../shared/time.ts';

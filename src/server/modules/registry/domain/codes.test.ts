@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  gridWidthMismatches,
   describeCommitteeType,
   describeStreetType,
   isCommunityCode,
@@ -75,5 +76,13 @@ describe('codes', () => {
     const chain: string[] = [];
     for (let c: string | null = '620702004001012'; c !== null; c = parentCode(c)) chain.push(c);
     expect(chain).toEqual(['620702004001012', '620702004001', '620702004', '620702']);
+  });
+});
+
+describe('grid code width per community', () => {
+  it('keeps one width: the existing grids decide, else the first incoming code', () => {
+    expect(gridWidthMismatches(['62070200400601'], ['620702004006011', '62070200400609'])).toEqual(['620702004006011']);
+    expect(gridWidthMismatches([], ['620702004006011', '62070200400609'])).toEqual(['62070200400609']);
+    expect(gridWidthMismatches([], [])).toEqual([]);
   });
 });

@@ -112,3 +112,14 @@ export function parentCode(code: unknown): string | null {
       return null;
   }
 }
+
+/**
+ * Grid codes of one community must all have one width (14 or 15 digits): otherwise a 14-digit code is a prefix
+ * of ten 15-digit ones, and a worker scoped to it (scope is a code prefix) would reach grids not theirs.
+ * Returns the codes of `incoming` whose width differs from the community's (that of `existing`, else of the
+ * first incoming code).
+ */
+export function gridWidthMismatches(existing: readonly string[], incoming: readonly string[]): string[] {
+  const width = (existing[0] ?? incoming[0])?.length;
+  return width === undefined ? [] : incoming.filter((c) => c.length !== width);
+}

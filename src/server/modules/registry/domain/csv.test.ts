@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseCsv, toCsv } from './csv.ts';
+import { decodeCsvBytes, parseCsv, toCsv } from './csv.ts';
 
 describe('csv', () => {
   it('parses quotes, commas, newlines and a BOM', () => {
@@ -23,5 +23,19 @@ describe('csv', () => {
   });
   it('neutralises formulas', () => {
     expect(toCsv([['=cmd()', '-5']])).toBe("\ufeff'=cmd(),-5\r\n");
+  });
+  it('decodes GBK (Chinese Excel), UTF-8 with or without BOM, and UTF-16 with a BOM', () => {
+    // "姓名,张三" as Chinese Excel saves it: GBK bytes, no BOM
+    const gbk = Uint8Array.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xd5, 0xc5, 0xc8, 0xfd]);
+    expect(decodeCsvBytes(gbk)).toEqual({ text: '姓名,张三', encoding: 'gb18030' });
+    expect(decodeCsvBytes(Buffer.from('\ufeff姓名,张三'))).toEqual({ text: '姓名,张三', encoding: 'utf-8' });
+    expect(decodeCsvBytes(Buffer.from('姓名,张三'))).toEqual({ text: '姓名,张三', encoding: 'utf-8' });
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('姓名,张三', 'utf16le')]);
+    expect(decodeCsvBytes(le)).toEqual({ text: '姓名,张三', encoding: 'utf-16le' });
+    const be = Buffer.from('\ufeff姓名', 'utf16le').swap16();
+    expect(decodeCsvBytes(be)).toEqual({ text: '姓名', encoding: 'utf-16be' });
+  });
+  it('never throws on arbitrary bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (b) => typeof decodeCsvBytes(b).text === 'string'));
   });
 });

@@ -2,6 +2,8 @@
  * Staff console (desk): the case list with filters (place, status, class, level, overdue, supervised, dates,
  * search), the map of cases (clusters + heat, lazy MapLibre), and the overdue list. Live via the case stream.
  */
+import CalendarBanner from './CalendarBanner.tsx';
+import { shanghaiDayBound } from '../../../../shared/time.ts';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Checkbox, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
@@ -32,15 +34,6 @@ const STATUSES: CaseStatus[] = [
   'merged',
 ];
 const LEVELS = ['grid', 'community', 'street', 'district'] as const;
-
-/** Local date (yyyy-mm-dd) → ISO instant at local midnight; `end` gives the next midnight. */
-function dayIso(d: string, end = false): string | undefined {
-  if (!d) return undefined;
-  const t = new Date(`${d}T00:00:00`);
-  if (Number.isNaN(t.getTime())) return undefined;
-  if (end) t.setDate(t.getDate() + 1);
-  return t.toISOString();
-}
 
 function useColumns(): ColumnsType<CaseView> {
   const { t } = useTranslation();
@@ -143,8 +136,8 @@ export default function CaseConsole() {
     level,
     overdue,
     supervised,
-    from: dayIso(from),
-    to: dayIso(to, true),
+    from: shanghaiDayBound(from),
+    to: shanghaiDayBound(to, true),
     q: qApplied || undefined,
     pageSize: 50,
   };
@@ -264,6 +257,7 @@ export default function CaseConsole() {
         </Typography.Title>
         <Link to="/cases/metrics">{t('nav.caseMetrics')} ›</Link>
       </Space>
+      <CalendarBanner />
       <Tabs
         activeKey={tab}
         onChange={(k) => navigate(k === 'list' ? '/cases' : `/cases?tab=${k}`, true)}

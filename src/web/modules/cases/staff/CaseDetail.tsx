@@ -10,6 +10,7 @@ import {
   App as AntApp,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Form,
   Image,
@@ -95,11 +96,13 @@ function ActionForm({
     try {
       const note = typeof v.note === 'string' && v.note.trim() ? v.note.trim() : undefined;
       const extra: Record<string, unknown> = { version: c.version };
+      const isPublic = v.public === true;
       if (note) extra.note = note;
+      if (note && isPublic) extra.public = true;
       if (action === 'resolve') {
         // Photos of the result go up as a progress note first (the action itself is JSON only).
         const photos = filesOf(files);
-        if (photos.length) await casesApi.note(c.id, note ?? t('cases.staff.resultPhotos'), photos);
+        if (photos.length) await casesApi.note(c.id, note ?? t('cases.staff.resultPhotos'), photos, isPublic);
         delete extra.version;
       }
       if (action === 'send_back' || action === 'cancel') extra.reason = v.reason;
@@ -200,6 +203,9 @@ function ActionForm({
         >
           <Input.TextArea rows={3} maxLength={2000} data-testid="action-note" />
         </Form.Item>
+        <Form.Item name="public" valuePropName="checked" extra={t('cases.staff.internalNoteHint')}>
+          <Checkbox data-testid="action-note-public">{t('cases.staff.publicReply')}</Checkbox>
+        </Form.Item>
         {action === 'resolve' && (
           <Form.Item label={t('cases.staff.photos')}>
             <Upload
@@ -229,11 +235,14 @@ function ActionForm({
 function NoteForm({ id, onDone }: { id: string; onDone(): void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
+  // Internal unless the author marks it as a reply to the public (residents, Open311 status_notes).
+  const [reply, setReply] = useState(false);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const { busy, error, run } = useSubmit();
   const send = async () => {
-    if (!(await run(() => casesApi.note(id, note.trim(), filesOf(files))))) return;
+    if (!(await run(() => casesApi.note(id, note.trim(), filesOf(files), reply)))) return;
     setNote('');
+    setReply(false);
     setFiles([]);
     onDone();
   };
@@ -246,6 +255,19 @@ function NoteForm({ id, onDone }: { id: string; onDone(): void }) {
         onChange={(e) => setNote(e.target.value)}
         data-testid="progress-note"
       />
+      <Checkbox
+        className="cs-gap"
+        checked={reply}
+        onChange={(e) => setReply(e.target.checked)}
+        data-testid="progress-note-public"
+      >
+        {t('cases.staff.publicReply')}
+      </Checkbox>
+      <div>
+        <Typography.Text type="secondary">
+          {reply ? t('cases.staff.publicReplyHint') : t('cases.staff.internalNoteHint')}
+        </Typography.Text>
+      </div>
       <Upload
         className="cs-gap"
         listType="picture-card"
@@ -377,6 +399,16 @@ export default function CaseDetail({ id }: { id: string }) {
             <Descriptions.Item label={t('cases.staff.place')}>
               {c.address ?? ''} ({lon.toFixed(5)}, {lat.toFixed(5)})
             </Descriptions.Item>
+            {c.mediaUrl && (
+              <Descriptions.Item label={t('cases.staff.mediaUrl')}>
+                <a href={c.mediaUrl} target="_blank" rel="noopener noreferrer nofollow">
+                  {c.mediaUrl}
+                </a>
+              </Descriptions.Item>
+            )}
+            {c.publicNote && (
+              <Descriptions.Item label={t('cases.staff.publicReplyTag')}>{c.publicNote}</Descriptions.Item>
+            )}
             <Descriptions.Item label={t('cases.staff.reporter')}>
               {c.reporter ? `${c.reporter.name ?? ''} ${c.reporter.phone ?? ''}` : t('cases.staff.reporterHidden')}
               {c.hideName ? ` · ${t('cases.staff.publicHidden')}` : ''}
@@ -434,6 +466,15 @@ export default function CaseDetail({ id }: { id: string }) {
                       : t('cases.staff.system')}
                   </Typography.Text>
                   {e.note && <div className="cs-pre">{e.note}</div>}
+                  {typeof e.data?.attributes === 'object' && e.data.attributes !== null && (
+                    <div>
+                      {t('cases.staff.attributes')}:{' '}
+                      {Object.entries(e.data.attributes as Record<string, unknown>)
+                        .map(([k, v]) => `${k} = ${[v].flat().join(', ')}`)
+                        .join('; ')}
+                    </div>
+                  )}
+                  {e.note && e.data?.public === true && <Tag color="blue">{t('cases.staff.publicReplyTag')}</Tag>}
                   {e.photos.length > 0 && (
                     <Space wrap>
                       {e.photos.map((p) => (

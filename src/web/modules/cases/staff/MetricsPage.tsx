@@ -2,6 +2,7 @@
  * 考核指标: 响应率, 解决率, 满意率, 结案率, 按期结案率, 返工率, 延期率 per grid / community / street for a time range,
  * with the definitions (from the server), a chart (ECharts, lazy chunk) and the xlsx export.
  */
+import { shanghaiDayBound } from '../../../../shared/time.ts';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
@@ -19,14 +20,6 @@ function pct(v: number | null): string {
   return v === null ? '—' : `${(v * 100).toFixed(1)}%`;
 }
 
-function dayIso(d: string, end = false): string | undefined {
-  if (!d) return undefined;
-  const t = new Date(`${d}T00:00:00`);
-  if (Number.isNaN(t.getTime())) return undefined;
-  if (end) t.setDate(t.getDate() + 1);
-  return t.toISOString();
-}
-
 /** The page. */
 export default function MetricsPage() {
   const { t } = useTranslation();
@@ -40,7 +33,7 @@ export default function MetricsPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [chartKeys, setChartKeys] = useState<RateKey[]>(['response', 'resolution', 'satisfaction', 'onTimeClosure']);
-  const params = { code: account.scope.code, groupBy, from: dayIso(from), to: dayIso(to, true) };
+  const params = { code: account.scope.code, groupBy, from: shanghaiDayBound(from), to: shanghaiDayBound(to, true) };
   const data = useAsync(() => casesApi.metrics(params), [JSON.stringify(params)]);
   const lang = currentLang();
 

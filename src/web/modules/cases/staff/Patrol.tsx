@@ -10,6 +10,7 @@ import { casesApi, type Crs, type Patrol as PatrolT } from '../../../api/cases.t
 import { preferredCrs } from '../geo.ts';
 import { runningPatrol, setRunningPatrol } from '../patrolStore.ts';
 import { useSubmit } from '../../../lib/useSubmit.ts';
+import { timeOfDay } from '../../../lib/format.ts';
 
 type Point = { lon: number; lat: number; at: string; crs: Crs };
 
@@ -79,7 +80,7 @@ export function PatrolCard() {
       {patrol ? (
         <Space direction="vertical">
           <Typography.Text strong>
-            ● {t('cases.patrol.running', { since: new Date(patrol.startedAt).toLocaleTimeString() })}
+            ● {t('cases.patrol.running', { since: timeOfDay(patrol.startedAt) })}
           </Typography.Text>
           <Typography.Text>{t('cases.patrol.points', { count })}</Typography.Text>
           <Button danger size="large" loading={busy} onClick={() => void stop()} data-testid="patrol-stop">
