@@ -1,10 +1,11 @@
 /**
  * Correctness against an independent engine: our Dijkstra vs pgRouting on the Monaco walking graph.
- * Runs when DATABASE_URL points at PostgreSQL with pgrouting available; skipped otherwise.
+ * Runs when DATABASE_URL points at PostgreSQL with pgrouting available (skipped on PGlite); the Monaco
+ * fixture comes from the repository (fixtures/osm) and its absence fails the test.
  * Uses pgr_drivingDistance with equicost = false (equicost = true is inexact in 3.4, see design.md)
  * and the virtual-start-vertex trick for the multi-source (nearest facility) field.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFixture } from './fixtures.ts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShortestPaths } from './domain/dijkstra.ts';
@@ -14,12 +15,11 @@ import { mulberry32 } from './domain/testing.ts';
 import { importOsm, poisToFacilities } from './osm/import.ts';
 
 const URL = process.env.DATABASE_URL;
-const MONACO = '/work/shared/data/osm/monaco.osm.pbf';
 const SCHEMA = `circle_pgr_test_${process.pid}`;
 const CUT = 1500;
 
-describe.skipIf(URL === undefined || URL === '' || !existsSync(MONACO))('Dijkstra vs pgRouting (Monaco)', () => {
-  const imp = importOsm(readFileSync(MONACO));
+describe.skipIf(URL === undefined || URL === '')('Dijkstra vs pgRouting (Monaco)', () => {
+  const imp = importOsm(readFixture('osm/monaco.osm.pbf'));
   if (!imp.ok) throw imp.error;
   const g = imp.value.graph;
   const client = new pg.Client({ connectionString: URL });
