@@ -83,6 +83,7 @@ export class EngineCache {
       categories: this.settings.categories,
       profiles: this.settings.profiles,
       maxSnapM: this.settings.maxSnapM,
+      entryToleranceM: this.settings.entryToleranceM,
     });
     const osmHomes = bundle
       ? bundle.buildings.map(

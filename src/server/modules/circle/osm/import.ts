@@ -19,6 +19,8 @@ export interface Building {
   readonly levels: number | null;
   /** Value of the building tag (yes, residential, apartments, school, …). */
   readonly kind: string;
+  /** Outline nodes tagged `entrance=*` (not `no` / `emergency`), `[lon0, lat0, …]`; absent when none. */
+  readonly entrances?: number[];
 }
 
 /** An OSM object mapped to one or more life-circle categories. `id` is `n…`, `w…` or `r…`. */
@@ -74,6 +76,7 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
   const t0 = performance.now();
   const nodes = new NodeStore();
   const blocked = new Set<number>();
+  const entranceIds = new Set<number>();
   const walk: RawWay[] = [];
   const areas: AreaObj[] = [];
   const rels: RelObj[] = [];
@@ -86,6 +89,8 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
         nodes.add(id, lon, lat);
         if (tags === null) return;
         if (blocksFoot(tags)) blocked.add(id);
+        const ent = tags.entrance;
+        if (ent !== undefined && ent !== 'no' && ent !== 'emergency') entranceIds.add(id);
         const cats = poiCategories(tags);
         if (cats.length > 0) pois.push(poi(`n${id}`, lon, lat, tags, cats));
       },
@@ -120,12 +125,32 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
     }
     return Float64Array.from(out);
   };
+  /** Coordinates of the entrance nodes among `refs` (each once). */
+  const entrancesOf = (refs: readonly Float64Array[]): number[] => {
+    const out: number[] = [],
+      seen = new Set<number>();
+    for (const rs of refs)
+      for (const r of rs) {
+        if (!entranceIds.has(r) || seen.has(r)) continue;
+        seen.add(r);
+        const i = nodes.indexOf(r);
+        if (i >= 0) out.push(nodes.lon(i), nodes.lat(i));
+      }
+    return out;
+  };
   const buildings: Building[] = [];
-  const addShape = (id: string, tags: Tags, outer: Float64Array[], inner: Float64Array[]): void => {
+  const addShape = (
+    id: string,
+    tags: Tags,
+    outer: Float64Array[],
+    inner: Float64Array[],
+    refs: readonly Float64Array[],
+  ): void => {
     const s = polygonShape(outer, inner);
     if (s === null) return;
     if (tags.building !== undefined && tags.building !== 'no') {
       const lv = Number.parseFloat(tags['building:levels'] ?? '');
+      const entrances = entranceIds.size > 0 ? entrancesOf(refs) : [];
       buildings.push({
         id,
         lon: s.lon,
@@ -133,12 +158,13 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
         areaM2: Math.round(s.areaM2 * 100) / 100,
         levels: Number.isFinite(lv) && lv > 0 ? lv : null,
         kind: tags.building,
+        ...(entrances.length > 0 ? { entrances } : {}),
       });
     }
     const cats = poiCategories(tags);
     if (cats.length > 0) pois.push(poi(id, s.lon, s.lat, tags, cats));
   };
-  for (const a of areas) addShape(a.id, a.tags, [coordsOf(a.refs)], []);
+  for (const a of areas) addShape(a.id, a.tags, [coordsOf(a.refs)], [], [a.refs]);
   for (const r of rels) {
     const pieces = (role: (x: string) => boolean): Float64Array[] =>
       assembleRings(
@@ -150,7 +176,11 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
       );
     const outer = pieces((x) => x !== 'inner'),
       inner = pieces((x) => x === 'inner');
-    if (outer.length > 0) addShape(r.id, r.tags, outer, inner);
+    const memberRefs = r.members
+      .filter((m) => m.type === 1)
+      .map((m) => wayRefs.get(m.ref))
+      .filter((x) => x !== undefined);
+    if (outer.length > 0) addShape(r.id, r.tags, outer, inner, memberRefs);
   }
   return {
     ok: true,
