@@ -11,13 +11,19 @@ import {
   ROADS_NETWORK,
   sites,
 } from '../server/modules/circle/index.ts';
-import { bar, cliCtx, withDb, type Io } from './commands.ts';
+import { bar, cliCtx, communityCodes, listCodes, requireCommunity, withDb, type Io } from './commands.ts';
 
+/** The community to work on: `--community`, else the only one; a fresh database says what to run first. */
 async function communityOf(h: DbHandle, flags: Record<string, string>): Promise<string> {
-  if (flags.community) return flags.community;
-  const all = await h.db.selectFrom('places').select('code').where('kind', '=', 'community').execute();
-  if (all.length !== 1) throw new Error('--community <code> is required (the database has several communities)');
-  return all[0]!.code;
+  const all = await communityCodes(h);
+  if (all.length === 0) throw new AppError('CLI_NO_COMMUNITY');
+  if (flags.community) {
+    await requireCommunity(h, flags.community);
+    return flags.community;
+  }
+  if (all.length > 1)
+    throw new AppError('CLI_COMMUNITY_REQUIRED', { params: { count: all.length, codes: listCodes(all) } });
+  return all[0]!;
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1).padStart(5)}%`;
