@@ -31,6 +31,20 @@ const pct = (x: number): string => `${(x * 100).toFixed(1).padStart(5)}%`;
 /** Runs one `linli circle …` sub-command. */
 export async function circleCommand([sub, file]: string[], flags: Record<string, string>, io: Io): Promise<void> {
   const rt = circleRuntime();
+  try {
+    await circleWith(rt, sub, file, flags, io);
+  } finally {
+    await rt.pool.close();
+  }
+}
+
+async function circleWith(
+  rt: ReturnType<typeof circleRuntime>,
+  sub: string | undefined,
+  file: string | undefined,
+  flags: Record<string, string>,
+  io: Io,
+): Promise<void> {
   await withDb(async (h) => {
     const community = await communityOf(h, flags);
     const ctx = await cliCtx(h, community, flags.user);
@@ -41,7 +55,7 @@ export async function circleCommand([sub, file]: string[], flags: Record<string,
         throw new Error('usage: linli circle import <file.osm.pbf> --name <name> [--community <code>]');
       const buf = await io.readFile(file);
       const b = bar(buf.byteLength, 'import');
-      let r;
+      let r: Awaited<ReturnType<typeof importNetwork>>;
       try {
         r = await importNetwork(
           rt,

@@ -6,7 +6,6 @@ import { AppError } from '../../platform/errors.ts';
 import { toWgs84, type Crs } from '../registry/domain/geo/crs.ts';
 import {
   buildCoverSets,
-  exactSites,
   greedySites,
   metresFor,
   prepareCategory,
@@ -126,7 +125,8 @@ export async function sites(rt: CircleRuntime, ctx: Ctx, code: string, network: 
   let exact: { covered: number; optimal: boolean; ms: number; picks: string[]; gapPct: number } | null = null;
   if (inp.exact && cands.length * sc.homes.length <= rt.settings.exactMaxCells && greedy.chosen.length > 0) {
     const t1 = performance.now();
-    const ex = await exactSites(sets, inp.k, rt.settings.exactTimeLimitS);
+    // HiGHS may run up to exactTimeLimitS: in a worker, so other requests are not kept waiting.
+    const ex = await rt.pool.exact(sets, inp.k, rt.settings.exactTimeLimitS);
     const best = Math.max(ex.covered, greedy.covered);
     exact = {
       covered: round(best),

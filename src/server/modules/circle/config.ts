@@ -40,6 +40,8 @@ export interface CircleOptions {
   exactTimeLimitS: number;
   /** Largest OSM PBF upload (bytes). */
   maxPbfBytes: number;
+  /** Most bytes an OSM PBF may inflate to in total (each blob is also capped at the format's 32 MiB). */
+  maxOsmInflatedBytes: number;
 }
 
 /** Defaults (domain.md §4, GB 50180-2018). */
@@ -57,6 +59,7 @@ export function defaultCircleOptions(): CircleOptions {
     exactMaxCells: 5_000_000,
     exactTimeLimitS: 10,
     maxPbfBytes: 64 * 1024 * 1024,
+    maxOsmInflatedBytes: 1024 * 1024 * 1024,
   };
 }
 

@@ -135,10 +135,10 @@ describe.skipIf(URL === undefined || URL === '')('Dijkstra vs pgRouting (Monaco)
     const S = SCHEMA;
     await client.query(`CREATE TABLE ${S}.geo (id int PRIMARY KEY, geom geometry NOT NULL);
       CREATE TABLE ${S}.src (sid int PRIMARY KEY, kind text NOT NULL, pid int NOT NULL, geom geometry NOT NULL);`);
-    await client.query(`INSERT INTO ${S}.geo SELECT i, ST_GeomFromText(t) FROM unnest($1::int[], $2::text[]) AS u(i, t)`, [
-      Array.from({ length: g.edgeCount }, (_, e) => e + 1),
-      Array.from({ length: g.edgeCount }, (_, e) => wkt(e)),
-    ]);
+    await client.query(
+      `INSERT INTO ${S}.geo SELECT i, ST_GeomFromText(t) FROM unnest($1::int[], $2::text[]) AS u(i, t)`,
+      [Array.from({ length: g.edgeCount }, (_, e) => e + 1), Array.from({ length: g.edgeCount }, (_, e) => wkt(e))],
+    );
     await client.query(
       `INSERT INTO ${S}.src SELECT row_number() OVER (), k, p, ST_MakePoint(x, y)
          FROM unnest($1::text[], $2::int[], $3::float8[], $4::float8[]) AS u(k, p, x, y)`,

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import * as registry from '../registry/index.ts';
 import { computeCoverage, homeNearest, resolveCategoryCode, type CategoryDef, type Threshold } from './domain/index.ts';
+import type { CirclePool } from './workers/pool.ts';
 import type { CircleSettings } from './config.ts';
 import { canCircle, circleRoleHas, type CircleAction } from './permissions.ts';
 import { loadScene, type EngineCache, type Scene } from './network/scene.ts';
@@ -24,6 +25,8 @@ export interface Ctx {
 export interface CircleRuntime {
   settings: CircleSettings;
   cache: EngineCache;
+  /** Worker threads for heavy work (OSM import, exact solve); close it with the app. */
+  pool: CirclePool;
 }
 
 /** Throws unless the actor may act on the community. */

@@ -40,11 +40,7 @@ export interface SnapTable {
 }
 
 /** Call `f(edge, offset, access)` for every entry of point i of a snap table (nearest first). */
-export function forEachEntry(
-  t: SnapTable,
-  i: number,
-  f: (edge: number, offset: number, access: number) => void,
-): void {
+export function forEachEntry(t: SnapTable, i: number, f: (edge: number, offset: number, access: number) => void): void {
   const e = t.edge[i]!;
   if (e < 0) return;
   f(e, t.offset[i]!, t.access[i]!);

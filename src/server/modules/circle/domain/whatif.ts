@@ -118,7 +118,8 @@ export function whatIfAdd(engine: CircleEngine, s: CategoryState, f: Facility): 
   }
   sp.reset();
   const onEdge = new Map(s.field.onEdge);
-  for (const q of src) onEdge.set(q.edge, [...(onEdge.get(q.edge) ?? []), { offset: q.offset, access: q.access, label: j }]);
+  for (const q of src)
+    onEdge.set(q.edge, [...(onEdge.get(q.edge) ?? []), { offset: q.offset, access: q.access, label: j }]);
   return { ...s, facilities, field: { nodeDist, nodeLabel, onEdge }, metres, label };
 }
 

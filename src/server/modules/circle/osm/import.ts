@@ -4,7 +4,7 @@ import type { Facility, WalkGraph } from '../domain/types.ts';
 import { CircleError, type Result } from './errors.ts';
 import { buildWalkGraph, type RawWay } from './graph-build.ts';
 import { NodeStore } from './nodes.ts';
-import { readPbf, type Member, type Tags } from './pbf.ts';
+import { DEFAULT_PBF_LIMITS, readPbf, type Member, type PbfLimits, type Tags } from './pbf.ts';
 import { assembleRings, polygonShape } from './shapes.ts';
 import { blocksFoot, poiCategories, walkFlags } from './tags.ts';
 
@@ -53,6 +53,8 @@ export interface OsmImportOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Drop walking-graph islands shorter than this many metres in total (default 200; 0 keeps all). */
   readonly minComponentM?: number;
+  /** Decompression caps (default {@link DEFAULT_PBF_LIMITS}: 32 MiB per blob, 1 GiB per file). */
+  readonly limits?: PbfLimits;
 }
 
 interface AreaObj {
@@ -84,29 +86,33 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
   const wayRefs = new Map<number, Float64Array>();
   let nWays = 0;
   try {
-    readPbf(buf, {
-      node(id, lon, lat, tags) {
-        nodes.add(id, lon, lat);
-        if (tags === null) return;
-        if (blocksFoot(tags)) blocked.add(id);
-        const ent = tags.entrance;
-        if (ent !== undefined && ent !== 'no' && ent !== 'emergency') entranceIds.add(id);
-        const cats = poiCategories(tags);
-        if (cats.length > 0) pois.push(poi(`n${id}`, lon, lat, tags, cats));
+    readPbf(
+      buf,
+      {
+        node(id, lon, lat, tags) {
+          nodes.add(id, lon, lat);
+          if (tags === null) return;
+          if (blocksFoot(tags)) blocked.add(id);
+          const ent = tags.entrance;
+          if (ent !== undefined && ent !== 'no' && ent !== 'emergency') entranceIds.add(id);
+          const cats = poiCategories(tags);
+          if (cats.length > 0) pois.push(poi(`n${id}`, lon, lat, tags, cats));
+        },
+        way(id, refs, tags) {
+          nWays++;
+          wayRefs.set(id, refs);
+          const f = walkFlags(tags);
+          if (f >= 0) walk.push({ id, refs, flags: f });
+          if (wanted(tags)) areas.push({ id: `w${id}`, refs, tags });
+        },
+        relation(id, members, tags) {
+          if (wanted(tags) && (tags.type === 'multipolygon' || tags.type === 'building'))
+            rels.push({ id: `r${id}`, members, tags });
+        },
+        progress: opts.onProgress,
       },
-      way(id, refs, tags) {
-        nWays++;
-        wayRefs.set(id, refs);
-        const f = walkFlags(tags);
-        if (f >= 0) walk.push({ id, refs, flags: f });
-        if (wanted(tags)) areas.push({ id: `w${id}`, refs, tags });
-      },
-      relation(id, members, tags) {
-        if (wanted(tags) && (tags.type === 'multipolygon' || tags.type === 'building'))
-          rels.push({ id: `r${id}`, members, tags });
-      },
-      progress: opts.onProgress,
-    });
+      opts.limits ?? DEFAULT_PBF_LIMITS,
+    );
   } catch (e) {
     if (e instanceof CircleError) return { ok: false, error: e };
     return { ok: false, error: new CircleError('OSM_CORRUPT', e instanceof Error ? e.message : String(e)) };

@@ -1,0 +1,57 @@
+/**
+ * The circle module's worker pool: heavy work (OSM import, exact HiGHS solve) runs in worker threads so
+ * that no request waits behind it on the event loop. One pool per runtime, created on first use, closed
+ * with the app (or the CLI command). Threads: at most 2 by default (the machines are small), idle ones exit.
+ */
+import { Piscina } from 'piscina';
+import type { ExactChoice } from '../domain/exact.ts';
+import type { CoverSets } from '../domain/sites.ts';
+import { CircleError } from '../osm/errors.ts';
+import type { PbfLimits } from '../osm/pbf.ts';
+import type { CircleTask, ImportOutput, TaskResult } from './tasks.ts';
+
+const WORKER = new URL('./worker.mjs', import.meta.url).href;
+
+/** A lazily started pool of circle workers. */
+export class CirclePool {
+  private pool: Piscina<CircleTask, unknown> | null = null;
+  constructor(private readonly maxThreads = 2) {}
+
+  private get(): Piscina<CircleTask, unknown> {
+    this.pool ??= new Piscina<CircleTask, unknown>({
+      filename: WORKER,
+      minThreads: 0,
+      maxThreads: this.maxThreads,
+      idleTimeout: 30_000,
+      // The worker shim registers tsx itself; do not pass the parent's flags (vitest's are not Node's).
+      execArgv: [],
+    });
+    return this.pool;
+  }
+
+  /** Import an OSM PBF in a worker; failures come back as the {@link CircleError} of the same code. */
+  async importOsm(
+    pbf: Uint8Array,
+    limits: PbfLimits,
+  ): Promise<{ ok: true; value: ImportOutput } | { ok: false; error: CircleError }> {
+    return fromTask((await this.get().run({ kind: 'import', pbf, limits })) as TaskResult<ImportOutput>);
+  }
+
+  /** Solve the exact maximal-covering MILP in a worker (HiGHS may run up to `timeLimitS`). */
+  async exact(sets: CoverSets, k: number, timeLimitS: number): Promise<ExactChoice> {
+    return (await this.get().run({ kind: 'exact', sets, k, timeLimitS })) as ExactChoice;
+  }
+
+  /** Stop the threads (waits for running tasks). */
+  async close(): Promise<void> {
+    const p = this.pool;
+    this.pool = null;
+    await p?.close();
+  }
+}
+
+/** A task result with its failure turned back into a {@link CircleError}. */
+export function fromTask<T>(r: TaskResult<T>): { ok: true; value: T } | { ok: false; error: CircleError } {
+  if (r.ok) return { ok: true, value: r.value };
+  return { ok: false, error: new CircleError(r.error.code, r.error.detail, r.error.cap) };
+}

@@ -1,0 +1,90 @@
+/**
+ * Work that runs in the circle worker pool (piscina), off the event loop: OSM import (inflate, parse,
+ * graph build, bundle encoding) and the exact HiGHS site solve. Inputs and outputs are plain data
+ * (structured clone / transfer); errors come back as values so their codes survive the thread boundary.
+ */
+import { exactSites, type ExactChoice } from '../domain/exact.ts';
+import type { CoverSets } from '../domain/sites.ts';
+import { encodeGraph } from '../osm/cache.ts';
+import type { CircleError } from '../osm/errors.ts';
+import { importOsm } from '../osm/import.ts';
+import type { PbfLimits } from '../osm/pbf.ts';
+
+/** Import an OSM PBF into an encoded graph bundle. */
+export interface ImportTask {
+  readonly kind: 'import';
+  readonly pbf: Uint8Array;
+  readonly limits: PbfLimits;
+}
+/** What an import returns: the encoded bundle and the numbers for its stats. */
+export interface ImportOutput {
+  readonly bundle: Uint8Array;
+  readonly nodes: number;
+  readonly edges: number;
+  readonly km: number;
+  readonly buildings: number;
+  readonly pois: number;
+  readonly osmNodes: number;
+  readonly osmWays: number;
+  readonly importMs: number;
+}
+/** Solve the exact maximal-covering MILP for given cover sets. */
+export interface ExactTask {
+  readonly kind: 'exact';
+  readonly sets: CoverSets;
+  readonly k: number;
+  readonly timeLimitS: number;
+}
+/** A task of the pool. */
+export type CircleTask = ImportTask | ExactTask;
+/** A failure that crossed the thread boundary as data. */
+export interface TaskFailure {
+  readonly code: CircleError['code'];
+  readonly detail: string;
+  readonly cap?: CircleError['cap'];
+}
+/** The result of a task: a value or a typed failure. */
+export type TaskResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: TaskFailure };
+
+/**
+ * Import a PBF into an encoded bundle plus its numbers (the worker task; the CLI calls it in-process to
+ * show a progress bar).
+ */
+export function importToBundle(
+  pbf: Uint8Array,
+  limits: PbfLimits,
+  onProgress?: (done: number, total: number) => void,
+): TaskResult<ImportOutput> {
+  const r = importOsm(pbf, onProgress ? { limits, onProgress } : { limits });
+  if (!r.ok) {
+    const e = r.error;
+    return { ok: false, error: { code: e.code, detail: e.detail, ...(e.cap ? { cap: e.cap } : {}) } };
+  }
+  const { graph, buildings, pois, stats } = r.value;
+  let km = 0;
+  for (const l of graph.edgeLen) km += l / 1000;
+  const bundle = encodeGraph({ graph, buildings, pois });
+  return {
+    ok: true,
+    value: {
+      bundle,
+      nodes: graph.nodeCount,
+      edges: graph.edgeCount,
+      km: Math.round(km * 10) / 10,
+      buildings: buildings.length,
+      pois: pois.length,
+      osmNodes: stats.nodes,
+      osmWays: stats.ways,
+      importMs: stats.ms,
+    },
+  };
+}
+
+/** The worker's entry: dispatch on the task kind. */
+export async function runTask(t: CircleTask): Promise<TaskResult<ImportOutput> | ExactChoice> {
+  // (The bundle is structured-cloned back: a memcpy of a few MB; piscina's move() only transfers top-level values.)
+  if (t.kind === 'import') return importToBundle(t.pbf, t.limits);
+  return exactSites(t.sets, t.k, t.timeLimitS);
+}
