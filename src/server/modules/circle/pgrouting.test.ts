@@ -130,8 +130,8 @@ describe.skipIf(URL === undefined || URL === '')('Dijkstra vs pgRouting (Monaco)
       if (ent.length < 2) src.push({ kind, pid, x: pr.x(p.lon), y: pr.y(p.lat) });
       for (let k = 0; k + 1 < ent.length; k += 2) src.push({ kind, pid, x: pr.x(ent[k]!), y: pr.y(ent[k + 1]!) });
     };
-    homes.forEach((h, i) => addSrc('h', i, h));
-    facs.forEach((f, j) => addSrc('f', j, f));
+    for (const [i, h] of homes.entries()) addSrc('h', i, h);
+    for (const [j, f] of facs.entries()) addSrc('f', j, f);
     const S = SCHEMA;
     await client.query(`CREATE TABLE ${S}.geo (id int PRIMARY KEY, geom geometry NOT NULL);
       CREATE TABLE ${S}.src (sid int PRIMARY KEY, kind text NOT NULL, pid int NOT NULL, geom geometry NOT NULL);`);
