@@ -5,7 +5,6 @@
 import { AppError } from '../../platform/errors.ts';
 import { toWgs84, type Crs } from '../registry/domain/geo/crs.ts';
 import {
-  buildCoverSets,
   greedySites,
   metresFor,
   prepareCategory,
@@ -85,7 +84,8 @@ export async function sites(rt: CircleRuntime, ctx: Ctx, code: string, network: 
   const cands = await sc.candidates(inp.candidates);
   const existing = sc.facilities.filter((f) => f.category === cat.id);
   const t0 = performance.now();
-  const sets = buildCoverSets(sc.engine, {
+  // One bounded search per candidate: in a worker (thousands of candidates take seconds).
+  const sets = await rt.pool.coverSets(sc, {
     category: cat.id,
     homes: sc.homes,
     candidates: cands,

@@ -17,7 +17,7 @@ import {
   type Home,
   type WalkGraph,
 } from '../domain/index.ts';
-import { decodeGraph, type GraphBundle } from '../osm/cache.ts';
+import { decodeGraph, encodeGraph, type GraphBundle } from '../osm/cache.ts';
 import type { CircleSettings } from '../config.ts';
 import * as repo from '../repository.ts';
 import { graphFromRoads } from './roads.ts';
@@ -53,14 +53,24 @@ export interface SceneCandidate {
 export interface Scene {
   network: { name: string; source: 'roads' | 'osm'; attribution: string | null };
   engine: CircleEngine;
+  /** The engine's graph in shared memory, for work sent to the pool. */
+  shared: SharedGraph;
   homes: SceneHome[];
   facilities: SceneFacility[];
   candidates(kind: CandidateKind): Promise<SceneCandidate[]>;
 }
 
+/** The graph encoded once into shared memory, so pool workers read it without a copy (see workers/). */
+export interface SharedGraph {
+  /** Unique per cache entry and version (workers cache their engines by it). */
+  readonly id: string;
+  readonly bytes: SharedArrayBuffer;
+}
+
 interface Cached {
   key: string;
   engine: CircleEngine;
+  shared: SharedGraph;
   bundle: GraphBundle | null;
   osmHomes: SceneHome[] | null;
 }
@@ -95,7 +105,10 @@ export class EngineCache {
           }),
         )
       : null;
-    const c = { key, engine, bundle, osmHomes };
+    const enc = encodeGraph({ graph, buildings: [], pois: [] });
+    const bytes = new SharedArrayBuffer(enc.byteLength);
+    new Uint8Array(bytes).set(enc);
+    const c = { key, engine, bundle, osmHomes, shared: { id: `${id}@${key}`, bytes } };
     this.map.set(id, c);
     return c;
   }
@@ -177,6 +190,7 @@ export async function loadScene(
     return {
       network: { name: ROADS_NETWORK, source: 'roads', attribution: null },
       engine: c.engine,
+      shared: c.shared,
       homes,
       facilities: [...reg, ...imported],
       async candidates(kind) {
@@ -206,6 +220,7 @@ export async function loadScene(
   return {
     network: { name: meta.name, source: 'osm', attribution: OSM_ATTRIBUTION },
     engine: c.engine,
+    shared: c.shared,
     homes,
     facilities: [...pois, ...imported],
     async candidates(kind) {

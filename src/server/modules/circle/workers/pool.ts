@@ -5,10 +5,14 @@
  */
 import { Piscina } from 'piscina';
 import type { ExactChoice } from '../domain/exact.ts';
-import type { CoverSets } from '../domain/sites.ts';
+import type { CoverageInput } from '../domain/coverage.ts';
+import type { CoverSets, SiteProblem } from '../domain/sites.ts';
+import type { Facility, GeoPoint, Home } from '../domain/types.ts';
+import type { Scene } from '../network/scene.ts';
+import type { EngineSpec } from './engines.ts';
 import { CircleError } from '../osm/errors.ts';
 import type { PbfLimits } from '../osm/pbf.ts';
-import type { CircleTask, ImportOutput, TaskResult } from './tasks.ts';
+import type { CircleTask, ImportOutput, PoolCoverage, TaskResult } from './tasks.ts';
 
 const WORKER = new URL('./worker.mjs', import.meta.url).href;
 
@@ -42,12 +46,62 @@ export class CirclePool {
     return (await this.get().run({ kind: 'exact', sets, k, timeLimitS })) as ExactChoice;
   }
 
+  /** Coverage on the scene's shared graph, computed in a worker. */
+  async coverage(sc: Scene, input: Omit<CoverageInput, 'homeSnaps'>): Promise<PoolCoverage> {
+    return (await this.get().run({ kind: 'coverage', engine: spec(sc), input: plain(input) })) as PoolCoverage;
+  }
+
+  /** Cover sets of a site problem on the scene's shared graph, computed in a worker. */
+  async coverSets(sc: Scene, problem: Omit<SiteProblem, 'homeSnaps'>): Promise<CoverSets> {
+    return (await this.get().run({ kind: 'coverSets', engine: spec(sc), problem: plain(problem) })) as CoverSets;
+  }
+
   /** Stop the threads (waits for running tasks). */
   async close(): Promise<void> {
     const p = this.pool;
     this.pool = null;
     await p?.close();
   }
+}
+
+/** The engine of a scene as plain data for a worker: shared graph bytes and the engine's options. */
+function spec(sc: Scene): EngineSpec {
+  const e = sc.engine;
+  return {
+    id: sc.shared.id,
+    bytes: sc.shared.bytes,
+    options: {
+      categories: e.categories,
+      profiles: e.profiles,
+      maxSnapM: e.maxSnapM,
+      entryToleranceM: e.entryToleranceM,
+      access: e.access,
+    },
+  };
+}
+
+/** Homes, facilities and candidates reduced to what the engine reads (scene rows carry GeoJSON footprints). */
+function plain<T extends { homes: readonly Home[] }>(x: T): T {
+  const pt = <P extends GeoPoint>(p: P): GeoPoint => ({
+    id: p.id,
+    lon: p.lon,
+    lat: p.lat,
+    ...(p.entrances ? { entrances: p.entrances } : {}),
+  });
+  const out: Record<string, unknown> = { ...x };
+  out.homes = x.homes.map((h) => ({
+    ...pt(h),
+    households: h.households,
+    people: h.people,
+    elderly: h.elderly,
+    children: h.children,
+  }));
+  if ('facilities' in x)
+    out.facilities = (x.facilities as readonly Facility[]).map((f) => ({ ...pt(f), category: f.category }));
+  if ('existing' in x)
+    out.existing = (x.existing as readonly Facility[]).map((f) => ({ ...pt(f), category: f.category }));
+  if ('candidates' in x) out.candidates = (x.candidates as readonly GeoPoint[]).map(pt);
+  return out as T;
 }
 
 /** A task result with its failure turned back into a {@link CircleError}. */

@@ -3,8 +3,10 @@
  * graph build, bundle encoding) and the exact HiGHS site solve. Inputs and outputs are plain data
  * (structured clone / transfer); errors come back as values so their codes survive the thread boundary.
  */
+import { computeCoverage, type CoverageInput, type CoverageReport } from '../domain/coverage.ts';
 import { exactSites, type ExactChoice } from '../domain/exact.ts';
-import type { CoverSets } from '../domain/sites.ts';
+import { buildCoverSets, type CoverSets, type SiteProblem } from '../domain/sites.ts';
+import { engineFor, type EngineSpec } from './engines.ts';
 import { encodeGraph } from '../osm/cache.ts';
 import type { CircleError } from '../osm/errors.ts';
 import { importOsm } from '../osm/import.ts';
@@ -35,8 +37,22 @@ export interface ExactTask {
   readonly k: number;
   readonly timeLimitS: number;
 }
+/** Coverage of homes by facilities on a shared graph (the report without its snap tables). */
+export interface CoverageTask {
+  readonly kind: 'coverage';
+  readonly engine: EngineSpec;
+  readonly input: Omit<CoverageInput, 'homeSnaps'>;
+}
+/** The cover sets of a site-selection problem on a shared graph. */
+export interface CoverSetsTask {
+  readonly kind: 'coverSets';
+  readonly engine: EngineSpec;
+  readonly problem: Omit<SiteProblem, 'homeSnaps'>;
+}
+/** Coverage as returned by the pool: everything but the snap tables (kept in the worker). */
+export type PoolCoverage = Omit<CoverageReport, 'homeSnaps'>;
 /** A task of the pool. */
-export type CircleTask = ImportTask | ExactTask;
+export type CircleTask = ImportTask | ExactTask | CoverageTask | CoverSetsTask;
 /** A failure that crossed the thread boundary as data. */
 export interface TaskFailure {
   readonly code: CircleError['code'];
@@ -83,7 +99,14 @@ export function importToBundle(
 }
 
 /** The worker's entry: dispatch on the task kind. */
-export async function runTask(t: CircleTask): Promise<TaskResult<ImportOutput> | ExactChoice> {
+export async function runTask(
+  t: CircleTask,
+): Promise<TaskResult<ImportOutput> | ExactChoice | PoolCoverage | CoverSets> {
+  if (t.kind === 'coverage') {
+    const { homeSnaps: _, ...rep } = computeCoverage(engineFor(t.engine), t.input);
+    return rep;
+  }
+  if (t.kind === 'coverSets') return buildCoverSets(engineFor(t.engine), t.problem);
   // (The bundle is structured-cloned back: a memcpy of a few MB; piscina's move() only transfers top-level values.)
   if (t.kind === 'import') return importToBundle(t.pbf, t.limits);
   return exactSites(t.sets, t.k, t.timeLimitS);
