@@ -55,7 +55,9 @@ export function createCircleEngine(graph: WalkGraph, opts: CircleEngineOptions =
   const categories = opts.categories ?? DEFAULT_CATEGORIES;
   const maxSnapM = opts.maxSnapM ?? DEFAULT_MAX_SNAP_M;
   const entryToleranceM = opts.entryToleranceM ?? DEFAULT_ENTRY_TOLERANCE_M;
-  const snapIndex = createSnapIndex(graph);
+  // Built on first use: a server that hands coverage to its worker pool never needs it on the main thread.
+  let snapIndex: SnapIndex | null = null;
+  const index = (): SnapIndex => (snapIndex ??= createSnapIndex(graph));
   const weightCache = new Map<string, Float64Array>();
   const wsCache = new Map<string, ShortestPaths>();
   const profile = (id: string): WalkProfile => {
@@ -78,7 +80,9 @@ export function createCircleEngine(graph: WalkGraph, opts: CircleEngineOptions =
   };
   return {
     graph,
-    snapIndex,
+    get snapIndex() {
+      return index();
+    },
     profiles,
     categories,
     maxSnapM,
@@ -94,7 +98,7 @@ export function createCircleEngine(graph: WalkGraph, opts: CircleEngineOptions =
       return ws;
     },
     snap(points, id) {
-      return snapIndex.snapAll(points, maxSnapM, restricts(id) ? weights(id) : undefined, entryToleranceM);
+      return index().snapAll(points, maxSnapM, restricts(id) ? weights(id) : undefined, entryToleranceM);
     },
     profile,
     category(id) {

@@ -17,7 +17,7 @@ import {
   type Home,
   type WalkGraph,
 } from '../domain/index.ts';
-import { decodeGraph, encodeGraph, type GraphBundle } from '../osm/cache.ts';
+import { decodeGraph, encodeGraph, unpackBundle, type GraphBundle } from '../osm/cache.ts';
 import type { CircleSettings } from '../config.ts';
 import * as repo from '../repository.ts';
 import { graphFromRoads } from './roads.ts';
@@ -207,7 +207,7 @@ export async function loadScene(
     `${meta.id}:${new Date(meta.imported_at).getTime()}`,
     async () => {
       const bin = await repo.getNetworkBundle(db, meta.id);
-      const r = bin ? decodeGraph(new Uint8Array(bin)) : null;
+      const r = bin ? decodeGraph(unpackBundle(bin)) : null;
       if (!r || !r.ok) throw new AppError('GRAPH_CACHE_INVALID');
       return { graph: r.value.graph, bundle: r.value };
     },

@@ -7,7 +7,8 @@ import { computeCoverage, type CoverageInput, type CoverageReport } from '../dom
 import { exactSites, type ExactChoice } from '../domain/exact.ts';
 import { buildCoverSets, type CoverSets, type SiteProblem } from '../domain/sites.ts';
 import { engineFor, type EngineSpec } from './engines.ts';
-import { encodeGraph } from '../osm/cache.ts';
+import { unpackTask, type PackedTask } from './packing.ts';
+import { encodeGraph, packBundle } from '../osm/cache.ts';
 import type { CircleError } from '../osm/errors.ts';
 import { importOsm } from '../osm/import.ts';
 import type { PbfLimits } from '../osm/pbf.ts';
@@ -18,7 +19,7 @@ export interface ImportTask {
   readonly pbf: Uint8Array;
   readonly limits: PbfLimits;
 }
-/** What an import returns: the encoded bundle and the numbers for its stats. */
+/** What an import returns: the stored (packed) bundle and the numbers for its stats. */
 export interface ImportOutput {
   readonly bundle: Uint8Array;
   readonly nodes: number;
@@ -41,13 +42,13 @@ export interface ExactTask {
 export interface CoverageTask {
   readonly kind: 'coverage';
   readonly engine: EngineSpec;
-  readonly input: Omit<CoverageInput, 'homeSnaps'>;
+  readonly input: PackedTask<Omit<CoverageInput, 'homeSnaps'>>;
 }
 /** The cover sets of a site-selection problem on a shared graph. */
 export interface CoverSetsTask {
   readonly kind: 'coverSets';
   readonly engine: EngineSpec;
-  readonly problem: Omit<SiteProblem, 'homeSnaps'>;
+  readonly problem: PackedTask<Omit<SiteProblem, 'homeSnaps'>>;
 }
 /** Coverage as returned by the pool: everything but the snap tables (kept in the worker). */
 export type PoolCoverage = Omit<CoverageReport, 'homeSnaps'>;
@@ -81,7 +82,7 @@ export function importToBundle(
   const { graph, buildings, pois, stats } = r.value;
   let km = 0;
   for (const l of graph.edgeLen) km += l / 1000;
-  const bundle = encodeGraph({ graph, buildings, pois });
+  const bundle = packBundle(encodeGraph({ graph, buildings, pois }));
   return {
     ok: true,
     value: {
@@ -103,10 +104,10 @@ export async function runTask(
   t: CircleTask,
 ): Promise<TaskResult<ImportOutput> | ExactChoice | PoolCoverage | CoverSets> {
   if (t.kind === 'coverage') {
-    const { homeSnaps: _, ...rep } = computeCoverage(engineFor(t.engine), t.input);
+    const { homeSnaps: _, ...rep } = computeCoverage(engineFor(t.engine), unpackTask(t.input));
     return rep;
   }
-  if (t.kind === 'coverSets') return buildCoverSets(engineFor(t.engine), t.problem);
+  if (t.kind === 'coverSets') return buildCoverSets(engineFor(t.engine), unpackTask(t.problem));
   // (The bundle is structured-cloned back: a memcpy of a few MB; piscina's move() only transfers top-level values.)
   if (t.kind === 'import') return importToBundle(t.pbf, t.limits);
   return exactSites(t.sets, t.k, t.timeLimitS);
