@@ -7,7 +7,7 @@ import { Piscina } from 'piscina';
 import type { ExactChoice } from '../domain/exact.ts';
 import type { CoverageInput } from '../domain/coverage.ts';
 import type { CoverSets, SiteProblem } from '../domain/sites.ts';
-import type { Facility, GeoPoint, Home } from '../domain/types.ts';
+import type { GeoPoint, Home } from '../domain/types.ts';
 import type { Scene } from '../network/scene.ts';
 import type { EngineSpec } from './engines.ts';
 import type { PackedPoints, PackedTask } from './packing.ts';
