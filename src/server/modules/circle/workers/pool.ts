@@ -13,7 +13,7 @@ import type { EngineSpec } from './engines.ts';
 import type { PackedPoints, PackedTask } from './packing.ts';
 import { CircleError } from '../osm/errors.ts';
 import type { PbfLimits } from '../osm/pbf.ts';
-import type { CircleTask, ImportOutput, PoolCoverage, TaskResult } from './tasks.ts';
+import type { CircleTask, ImportOutput, PoolCoverage, TaskResult, WhatIfOutput, WhatIfTask } from './tasks.ts';
 
 const WORKER = new URL('./worker.mjs', import.meta.url).href;
 
@@ -56,6 +56,11 @@ export class CirclePool {
   /** Cover sets of a site problem on the scene's shared graph, computed in a worker. */
   async coverSets(sc: Scene, problem: Omit<SiteProblem, 'homeSnaps'>): Promise<CoverSets> {
     return (await this.get().run({ kind: 'coverSets', engine: spec(sc), problem: plain(problem) })) as CoverSets;
+  }
+
+  /** What-if add / remove on the scene's shared graph, computed in a worker. */
+  async whatIf(sc: Scene, input: WhatIfTask['input'] extends PackedTask<infer U> ? U : never): Promise<WhatIfOutput> {
+    return (await this.get().run({ kind: 'whatIf', engine: spec(sc), input: plain(input) })) as WhatIfOutput;
   }
 
   /** Stop the threads (waits for running tasks). */

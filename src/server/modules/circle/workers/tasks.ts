@@ -6,6 +6,9 @@
 import { computeCoverage, type CoverageInput, type CoverageReport } from '../domain/coverage.ts';
 import { exactSites, type ExactChoice } from '../domain/exact.ts';
 import { buildCoverSets, type CoverSets, type SiteProblem } from '../domain/sites.ts';
+import type { Threshold } from '../domain/categories.ts';
+import type { Facility, Home } from '../domain/types.ts';
+import { prepareCategory, summarize, whatIfAdd, whatIfRemove, type CoverageSummary } from '../domain/whatif.ts';
 import { engineFor, type EngineSpec } from './engines.ts';
 import { unpackTask, type PackedTask } from './packing.ts';
 import { encodeGraph, packBundle } from '../osm/cache.ts';
@@ -50,10 +53,32 @@ export interface CoverSetsTask {
   readonly engine: EngineSpec;
   readonly problem: PackedTask<Omit<SiteProblem, 'homeSnaps'>>;
 }
+/** What-if add or remove one facility of a category: coverage summaries before and after. */
+export interface WhatIfTask {
+  readonly kind: 'whatIf';
+  readonly engine: EngineSpec;
+  readonly input: PackedTask<{
+    homes: readonly Home[];
+    facilities: readonly Facility[];
+    category: string;
+    profile: string;
+    thresholds: readonly Threshold[];
+    add: Facility | null;
+    remove: string | null;
+  }>;
+}
+/** The what-if answer (`far`: the added point is beyond the snap limit, nothing was computed). */
+export interface WhatIfOutput {
+  readonly far: boolean;
+  readonly before: CoverageSummary;
+  readonly after: CoverageSummary;
+  readonly prepareMs: number;
+  readonly whatIfMs: number;
+}
 /** Coverage as returned by the pool: everything but the snap tables (kept in the worker). */
 export type PoolCoverage = Omit<CoverageReport, 'homeSnaps'>;
 /** A task of the pool. */
-export type CircleTask = ImportTask | ExactTask | CoverageTask | CoverSetsTask;
+export type CircleTask = ImportTask | ExactTask | CoverageTask | CoverSetsTask | WhatIfTask;
 /** A failure that crossed the thread boundary as data. */
 export interface TaskFailure {
   readonly code: CircleError['code'];
@@ -102,7 +127,8 @@ export function importToBundle(
 /** The worker's entry: dispatch on the task kind. */
 export async function runTask(
   t: CircleTask,
-): Promise<TaskResult<ImportOutput> | ExactChoice | PoolCoverage | CoverSets> {
+): Promise<TaskResult<ImportOutput> | ExactChoice | PoolCoverage | CoverSets | WhatIfOutput> {
+  if (t.kind === 'whatIf') return runWhatIf(t);
   if (t.kind === 'coverage') {
     const { homeSnaps: _, ...rep } = computeCoverage(engineFor(t.engine), unpackTask(t.input));
     return rep;
@@ -111,4 +137,24 @@ export async function runTask(
   // (The bundle is structured-cloned back: a memcpy of a few MB; piscina's move() only transfers top-level values.)
   if (t.kind === 'import') return importToBundle(t.pbf, t.limits);
   return exactSites(t.sets, t.k, t.timeLimitS);
+}
+
+function runWhatIf(t: WhatIfTask): WhatIfOutput {
+  const engine = engineFor(t.engine),
+    inp = unpackTask(t.input);
+  const none: WhatIfOutput = { far: true, before: {}, after: {}, prepareMs: 0, whatIfMs: 0 };
+  if (inp.add && engine.snapIndex.snap(inp.add.lon, inp.add.lat, engine.maxSnapM, engine.weights(inp.profile)) === null)
+    return none;
+  const t0 = performance.now();
+  const st = prepareCategory(engine, inp.category, inp.homes, inp.facilities, inp.profile);
+  const t1 = performance.now();
+  const next = inp.add ? whatIfAdd(engine, st, inp.add) : whatIfRemove(engine, st, inp.remove ?? '');
+  const t2 = performance.now();
+  return {
+    far: false,
+    before: summarize(engine, st, inp.thresholds),
+    after: summarize(engine, next, inp.thresholds),
+    prepareMs: t1 - t0,
+    whatIfMs: t2 - t1,
+  };
 }
