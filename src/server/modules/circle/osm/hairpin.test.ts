@@ -29,7 +29,7 @@ const square = (first: number, x0: number, y0: number, x1: number, y1: number): 
 ];
 
 /** The hairpin extract (PBF bytes). */
-export function hairpinPbf(): Uint8Array {
+function hairpinPbf(): Uint8Array {
   const nodes: FixtureNode[] = [
     at(1, 0, 0),
     at(2, 3000, 0),
