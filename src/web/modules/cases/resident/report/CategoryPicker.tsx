@@ -21,7 +21,8 @@ export function CategoryPicker({
   const national = list.filter((c) => c.kind !== 'community');
   const groups = new Map<string, CaseCategory[]>();
   for (const c of national) {
-    const g = `${c.kind === 'event' ? t('cases.report.eventClass') : t('cases.report.componentClass')} · ${c.majorName}`;
+    const kind = c.kind === 'event' ? t('cases.report.eventClass') : t('cases.report.componentClass');
+    const g = `${kind} · ${c.majorName}`;
     groups.set(g, [...(groups.get(g) ?? []), c]);
   }
   const nationalPicked = national.some((c) => c.code === value);
