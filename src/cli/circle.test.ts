@@ -4,17 +4,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fixturePath } from '../server/modules/circle/fixtures.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'linli-circle-cli-'));
 const dir = join(tmp, 'data');
-function linli(...args: string[]) {
+function run(dataDir: string, args: string[]) {
   const { DATABASE_URL: _pg, ...rest } = process.env;
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     encoding: 'utf8',
-    env: { ...rest, LINLI_DATA_DIR: dir, LANG: 'C' },
+    env: { ...rest, LINLI_DATA_DIR: dataDir, LANG: 'C' },
     timeout: 120_000,
   });
 }
+const linli = (...args: string[]) => run(dir, args);
 
 describe('linli circle', () => {
   it('prints coverage and site suggestions, writes the PDF report, refuses a corrupt PBF', () => {
@@ -36,4 +38,35 @@ describe('linli circle', () => {
     expect(imp.status).toBe(1);
     expect(imp.stderr).toContain('OSM_CORRUPT');
   }, 120_000);
+
+  it('on a fresh data directory every README command works or says exactly what to run first', () => {
+    const fresh = join(tmp, 'fresh');
+    const f = (...args: string[]) => run(fresh, args);
+    const monaco = fixturePath('osm/monaco.osm.pbf');
+    for (const args of [
+      ['circle', 'import', monaco, '--name', 'monaco'],
+      ['circle', 'sites', '--category', 'elderly_day_care', '--for', 'elderly', '--k', '3'],
+      ['import', 'ledger', join(tmp, 'none.xlsx'), '--community', '620702004006'],
+      ['import', 'geojson', join(tmp, 'none.json'), '--community', '620702004006', '--kind', 'grids'],
+    ]) {
+      const r = f(...args);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toContain('CLI_NO_COMMUNITY');
+      expect(r.stderr).toContain('npx linli seed-demo');
+      expect(r.stderr).not.toContain('several');
+      expect(r.stderr).not.toContain('FORBIDDEN');
+    }
+    // (Checked by hand on a fresh directory as well: help, migrate, backup and restore work as they are.)
+    expect(f('seed-demo').status).toBe(0);
+    const unknown = f('circle', 'coverage', '--community', '999');
+    expect(unknown.stderr).toContain('CLI_UNKNOWN_COMMUNITY');
+    expect(unknown.stderr).toMatch(/there are: \d{12}/);
+    const noUser = f('export', 'ledger', join(tmp, 'out.csv'), '--community', '620702004006', '--user', 'nobody');
+    expect(noUser.stderr).toContain('CLI_UNKNOWN_USER');
+    // After the seed, the README's circle import works on the repository's fixture.
+    const imp = f('circle', 'import', monaco, '--name', 'monaco');
+    expect(imp.status, imp.stderr).toBe(0);
+    expect(imp.stdout).toMatch(/network monaco: \d+ vertices/);
+    expect(imp.stdout).toContain('© OpenStreetMap contributors');
+  }, 300_000);
 });

@@ -11,13 +11,19 @@ import {
   ROADS_NETWORK,
   sites,
 } from '../server/modules/circle/index.ts';
-import { bar, cliCtx, withDb, type Io } from './commands.ts';
+import { bar, cliCtx, communityCodes, listCodes, requireCommunity, withDb, type Io } from './commands.ts';
 
+/** The community to work on: `--community`, else the only one; a fresh database says what to run first. */
 async function communityOf(h: DbHandle, flags: Record<string, string>): Promise<string> {
-  if (flags.community) return flags.community;
-  const all = await h.db.selectFrom('places').select('code').where('kind', '=', 'community').execute();
-  if (all.length !== 1) throw new Error('--community <code> is required (the database has several communities)');
-  return all[0]!.code;
+  const all = await communityCodes(h);
+  if (all.length === 0) throw new AppError('CLI_NO_COMMUNITY');
+  if (flags.community) {
+    await requireCommunity(h, flags.community);
+    return flags.community;
+  }
+  if (all.length > 1)
+    throw new AppError('CLI_COMMUNITY_REQUIRED', { params: { count: all.length, codes: listCodes(all) } });
+  return all[0]!;
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1).padStart(5)}%`;
@@ -25,6 +31,20 @@ const pct = (x: number): string => `${(x * 100).toFixed(1).padStart(5)}%`;
 /** Runs one `linli circle …` sub-command. */
 export async function circleCommand([sub, file]: string[], flags: Record<string, string>, io: Io): Promise<void> {
   const rt = circleRuntime();
+  try {
+    await circleWith(rt, sub, file, flags, io);
+  } finally {
+    await rt.pool.close();
+  }
+}
+
+async function circleWith(
+  rt: ReturnType<typeof circleRuntime>,
+  sub: string | undefined,
+  file: string | undefined,
+  flags: Record<string, string>,
+  io: Io,
+): Promise<void> {
   await withDb(async (h) => {
     const community = await communityOf(h, flags);
     const ctx = await cliCtx(h, community, flags.user);
@@ -35,7 +55,7 @@ export async function circleCommand([sub, file]: string[], flags: Record<string,
         throw new Error('usage: linli circle import <file.osm.pbf> --name <name> [--community <code>]');
       const buf = await io.readFile(file);
       const b = bar(buf.byteLength, 'import');
-      let r;
+      let r: Awaited<ReturnType<typeof importNetwork>>;
       try {
         r = await importNetwork(
           rt,

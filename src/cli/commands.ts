@@ -64,7 +64,13 @@ export async function cliCtx(h: DbHandle, community: string, username?: string):
     ? q.where('a.username', '=', username)
     : q.where('a.role', '=', 'community_staff').where('a.scope_code', '=', community);
   const a = await q.orderBy('a.username').executeTakeFirst();
-  if (!a) throw new AppError('FORBIDDEN');
+  if (!a) {
+    // Say what to run first rather than a bare FORBIDDEN (a fresh data directory has no community or account).
+    await requireCommunity(h, community);
+    throw username
+      ? new AppError('CLI_UNKNOWN_USER', { params: { username } })
+      : new AppError('CLI_NO_ACCOUNT', { params: { code: community } });
+  }
   const actor: Actor = {
     accountId: a.id,
     username: a.username,
@@ -78,6 +84,23 @@ export async function cliCtx(h: DbHandle, community: string, username?: string):
   };
   return { db: h.db, actor, now: new Date(), lang: process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN', ip: 'cli' };
 }
+
+/** The community codes of the database, in order. */
+export async function communityCodes(h: DbHandle): Promise<string[]> {
+  const rows = await h.db.selectFrom('places').select('code').where('kind', '=', 'community').orderBy('code').execute();
+  return rows.map((r) => r.code);
+}
+
+/** Throws a message that says what to run first when `code` is not a community of this database. */
+export async function requireCommunity(h: DbHandle, code: string): Promise<void> {
+  const all = await communityCodes(h);
+  if (all.length === 0) throw new AppError('CLI_NO_COMMUNITY');
+  if (!all.includes(code)) throw new AppError('CLI_UNKNOWN_COMMUNITY', { params: { code, codes: listCodes(all) } });
+}
+
+/** At most ten codes, comma-separated. */
+export const listCodes = (codes: readonly string[]): string =>
+  codes.slice(0, 10).join(', ') + (codes.length > 10 ? ` … (${codes.length})` : '');
 
 function need(flags: Record<string, string>, name: string): string {
   const v = flags[name];

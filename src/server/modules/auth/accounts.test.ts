@@ -183,4 +183,19 @@ describe('account administration', () => {
     const me = staff.account.id;
     expect((await staff.request('PATCH', `/api/accounts/${me}`, { disabled: true })).statusCode).toBe(403);
   });
+
+  it("shows a resident account's phone in full to community staff only; street staff see it masked", async () => {
+    await t.handle.db
+      .updateTable('accounts')
+      .set({ phone: '13912345678' })
+      .where('username', '=', 'resident_silu')
+      .execute();
+    const phoneOf = async (s: Session) =>
+      (await s.request('GET', '/api/accounts'))
+        .json()
+        .items.find((a: { username: string }) => a.username === 'resident_silu')?.phone;
+    expect(await phoneOf(staff)).toBe('13912345678');
+    const street = await login(t.app, 'bj_street');
+    expect(await phoneOf(street)).toBe('139****5678');
+  });
 });

@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { checkManage, managesAny, SCOPE_LEVEL, type ManageRefusal } from './domain/manage.ts';
 import { assertPasswordAllowed } from './commonPasswords.ts';
 import { hashPassword } from './service.ts';
+import { canRegistry, maskPhone } from '../registry/index.ts';
 
 /** Request context. */
 export interface AccountsCtx {
@@ -67,6 +68,16 @@ const view = (a: {
   residentId: a.resident_id,
 });
 
+/**
+ * A resident's phone on an account is the resident's personal data: shown in full only to those who may see
+ * residents' phones there (the registry's `resident.pii` rule), masked for street and district staff. Staff
+ * phones are work contacts and stay as they are.
+ */
+function residentPhone(actor: Actor, scopeCode: string, phone: string | null): string | null {
+  if (phone === null) return null;
+  return canRegistry(actor, 'resident.pii', { code: scopeCode }) ? phone : maskPhone(phone);
+}
+
 /** Accounts under a place code that the actor may manage. */
 export async function listAccounts(ctx: AccountsCtx, code: string | undefined) {
   if (!managesAny(ctx.actor.role)) throw new AppError('FORBIDDEN');
@@ -99,7 +110,8 @@ export async function listAccounts(ctx: AccountsCtx, code: string | undefined) {
           a.id === ctx.actor.accountId ||
           checkManage(ctx.actor, { accountId: a.id, role: a.role, scopeCode: a.scope_code }) === null,
       )
-      .map(view),
+      .map(view)
+      .map((a) => (a.role === 'resident' ? { ...a, phone: residentPhone(ctx.actor, a.scopeCode, a.phone) } : a)),
   };
 }
 

@@ -5,16 +5,11 @@
 import { AppError } from '../../platform/errors.ts';
 import { toWgs84, type Crs } from '../registry/domain/geo/crs.ts';
 import {
-  buildCoverSets,
-  exactSites,
   greedySites,
   metresFor,
-  prepareCategory,
-  summarize,
   walkingArea,
-  whatIfAdd,
-  whatIfRemove,
   type CoverageSummary,
+  type Facility,
   type DemandWeights,
   type Threshold,
 } from './domain/index.ts';
@@ -86,7 +81,8 @@ export async function sites(rt: CircleRuntime, ctx: Ctx, code: string, network: 
   const cands = await sc.candidates(inp.candidates);
   const existing = sc.facilities.filter((f) => f.category === cat.id);
   const t0 = performance.now();
-  const sets = buildCoverSets(sc.engine, {
+  // One bounded search per candidate: in a worker (thousands of candidates take seconds).
+  const sets = await rt.pool.coverSets(sc, {
     category: cat.id,
     homes: sc.homes,
     candidates: cands,
@@ -126,7 +122,8 @@ export async function sites(rt: CircleRuntime, ctx: Ctx, code: string, network: 
   let exact: { covered: number; optimal: boolean; ms: number; picks: string[]; gapPct: number } | null = null;
   if (inp.exact && cands.length * sc.homes.length <= rt.settings.exactMaxCells && greedy.chosen.length > 0) {
     const t1 = performance.now();
-    const ex = await exactSites(sets, inp.k, rt.settings.exactTimeLimitS);
+    // HiGHS may run up to exactTimeLimitS: in a worker, so other requests are not kept waiting.
+    const ex = await rt.pool.exact(sets, inp.k, rt.settings.exactTimeLimitS);
     const best = Math.max(ex.covered, greedy.covered);
     exact = {
       covered: round(best),
@@ -170,25 +167,26 @@ export async function whatIf(
   if (!inp.add === !inp.remove)
     throw new AppError('VALIDATION_FAILED', { params: { detail: 'exactly one of add / remove' } });
   const sc = await scene(rt, ctx, code, network);
-  const t0 = performance.now();
-  const st = prepareCategory(sc.engine, cat.id, sc.homes, sc.facilities, inp.profile);
-  const prepMs = performance.now() - t0;
-  let next;
-  const t1 = performance.now();
+  let add: Facility | null = null;
   if (inp.add) {
     const [lon, lat] = toWgs84(inp.add.lon, inp.add.lat, inp.add.crs);
-    if (sc.engine.snapIndex.snap(lon, lat, rt.settings.maxSnapM, sc.engine.weights(inp.profile)) === null)
-      throw new AppError('CIRCLE_POINT_FAR', { params: { metres: rt.settings.maxSnapM } });
-    next = whatIfAdd(sc.engine, st, { id: 'what-if', lon, lat, category: cat.id, name: inp.add.name ?? '' });
-  } else {
-    if (!st.facilities.some((f) => f.id === inp.remove))
-      throw new AppError('CIRCLE_UNKNOWN_FACILITY', { params: { id: inp.remove! } });
-    next = whatIfRemove(sc.engine, st, inp.remove!);
-  }
-  const whatIfMs = performance.now() - t1;
-  const th = thresholds(rt);
-  const before = summarize(sc.engine, st, th),
-    after = summarize(sc.engine, next, th);
+    add = { id: 'what-if', lon, lat, category: cat.id, name: inp.add.name ?? '' };
+  } else if (!sc.facilities.some((f) => f.category === cat.id && f.id === inp.remove))
+    throw new AppError('CIRCLE_UNKNOWN_FACILITY', { params: { id: inp.remove! } });
+  // A full multi-source search per call: in a worker, like coverage.
+  const w = await rt.pool.whatIf(sc, {
+    homes: sc.homes,
+    facilities: sc.facilities,
+    category: cat.id,
+    profile: inp.profile,
+    thresholds: thresholds(rt),
+    add,
+    remove: inp.remove ?? null,
+  });
+  if (w.far) throw new AppError('CIRCLE_POINT_FAR', { params: { metres: rt.settings.maxSnapM } });
+  const { before, after } = w;
+  const prepMs = w.prepareMs,
+    whatIfMs = w.whatIfMs;
   const total = sc.homes.reduce(
     (a, h) => ({
       households: a.households + h.households,

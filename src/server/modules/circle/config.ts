@@ -27,6 +27,11 @@ export interface CircleOptions {
   targetShare: number;
   /** Points farther than this from a path are reported as far (metres). */
   maxSnapM: number;
+  /**
+   * A home or facility also enters the walking network through every edge at most this many metres farther
+   * than its nearest one (ADR 0003; 0 = nearest edge only).
+   */
+  entryToleranceM: number;
   /** Footprint → households estimate for buildings without registry rows. */
   assumptions: HouseholdAssumptions;
   /** Exact MILP only when candidates × homes is at most this (greedy's gap is then reported). */
@@ -35,6 +40,8 @@ export interface CircleOptions {
   exactTimeLimitS: number;
   /** Largest OSM PBF upload (bytes). */
   maxPbfBytes: number;
+  /** Most bytes an OSM PBF may inflate to in total (each blob is also capped at the format's 32 MiB). */
+  maxOsmInflatedBytes: number;
 }
 
 /** Defaults (domain.md §4, GB 50180-2018). */
@@ -47,10 +54,12 @@ export function defaultCircleOptions(): CircleOptions {
     minutes: [5, 10, 15],
     targetShare: 0.85,
     maxSnapM: 500,
+    entryToleranceM: 25,
     assumptions: DEFAULT_HOUSEHOLD_ASSUMPTIONS,
     exactMaxCells: 5_000_000,
     exactTimeLimitS: 10,
     maxPbfBytes: 64 * 1024 * 1024,
+    maxOsmInflatedBytes: 1024 * 1024 * 1024,
   };
 }
 

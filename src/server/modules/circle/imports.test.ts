@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFixture } from './fixtures.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp, type Session, type TestApp } from '../../testing/harness.ts';
 import { writeFixturePbf } from './osm/pbf-writer.ts';
@@ -6,7 +6,6 @@ import * as repo from './repository.ts';
 import { gcoord } from '../registry/domain/geo/crs.ts';
 
 const CODE = '620702004006';
-const MONACO = '/work/shared/data/osm/monaco.osm.pbf';
 let t: TestApp;
 let staff: Session;
 const octet = { 'content-type': 'application/octet-stream' };
@@ -161,9 +160,9 @@ describe('community facility import (GCJ-02 converted) changes coverage', () => 
   });
 });
 
-describe.skipIf(!existsSync(MONACO))('an OSM network (Monaco) stored in the database', () => {
+describe('an OSM network (Monaco) stored in the database', () => {
   it('imports, lists, analyses with attribution, and re-import replaces it', async () => {
-    const pbf = readFileSync(MONACO);
+    const pbf = readFixture('osm/monaco.osm.pbf');
     const r = await staff.request('POST', `/api/circle/${CODE}/networks?name=monaco`, pbf, octet);
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json().stats.buildings).toBe(23373);

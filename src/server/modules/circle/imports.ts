@@ -10,8 +10,9 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { decodeCsvBytes, parseCsv } from '../registry/domain/csv.ts';
 import { parseCrs, toWgs84, validLonLat, type Crs } from '../registry/domain/geo/crs.ts';
 import { resolveCategoryCode } from './domain/index.ts';
-import { importOsm } from './osm/import.ts';
-import { encodeGraph } from './osm/cache.ts';
+import { DEFAULT_PBF_LIMITS } from './osm/pbf.ts';
+import { fromTask } from './workers/pool.ts';
+import { importToBundle } from './workers/tasks.ts';
 import type { CircleError } from './osm/errors.ts';
 import { loadScene, ROADS_NETWORK } from './network/scene.ts';
 import type { NetworkStats } from './schema.ts';
@@ -20,6 +21,14 @@ import { authorize, type CircleRuntime, type Ctx } from './service.ts';
 
 /** A CircleError (OSM data problem) as the AppError of the same code. */
 export function fromCircleError(e: CircleError): AppError {
+  if (e.cap !== undefined) {
+    const what =
+      e.cap.what === 'blob' ? { zh: '单个数据块', en: 'one data block' } : { zh: '整个文件', en: 'the whole file' };
+    return new AppError('OSM_TOO_LARGE', {
+      details: e.detail,
+      params: { what, limitMB: Math.round(e.cap.limit / (1024 * 1024)) },
+    });
+  }
   return new AppError(e.code as ErrorCode, { details: e.detail || undefined });
 }
 
@@ -39,22 +48,21 @@ export async function importNetwork(
   await authorize(ctx, 'circle.import', code);
   if (!NETWORK_NAME.test(name) || name === ROADS_NETWORK) throw new AppError('CIRCLE_BAD_NETWORK_NAME');
   if (pbf.byteLength > rt.settings.maxPbfBytes) throw new AppError('BODY_TOO_LARGE');
-  const r = importOsm(pbf, onProgress ? { onProgress } : {});
+  const limits = { maxBlobBytes: DEFAULT_PBF_LIMITS.maxBlobBytes, maxTotalBytes: rt.settings.maxOsmInflatedBytes };
+  // Off the event loop in a worker; the CLI (no other requests to serve) runs in-process for its progress bar.
+  const r = onProgress ? fromTask(importToBundle(pbf, limits, onProgress)) : await rt.pool.importOsm(pbf, limits);
   if (!r.ok) throw fromCircleError(r.error);
-  const { graph, buildings, pois, stats: s } = r.value;
-  let km = 0;
-  for (const l of graph.edgeLen) km += l / 1000;
+  const { bundle, ...n } = r.value;
   const stats: NetworkStats = {
-    nodes: graph.nodeCount,
-    edges: graph.edgeCount,
-    km: Math.round(km * 10) / 10,
-    buildings: buildings.length,
-    pois: pois.length,
-    osmNodes: s.nodes,
-    osmWays: s.ways,
-    importMs: s.ms,
+    nodes: n.nodes,
+    edges: n.edges,
+    km: n.km,
+    buildings: n.buildings,
+    pois: n.pois,
+    osmNodes: n.osmNodes,
+    osmWays: n.osmWays,
+    importMs: n.importMs,
   };
-  const bundle = encodeGraph({ graph, buildings, pois });
   const id = uuidv7(ctx.now.getTime());
   await ctx.db.transaction().execute(async (trx) => {
     await repo.upsertNetwork(trx, {

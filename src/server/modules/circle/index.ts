@@ -8,6 +8,7 @@ import { resolveCircleSettings, type CircleOptions } from './config.ts';
 import { EngineCache } from './network/scene.ts';
 import { circleRoutes } from './routes.ts';
 import type { CircleRuntime } from './service.ts';
+import { CirclePool } from './workers/pool.ts';
 
 declare module '../../app.ts' {
   interface AppDeps {
@@ -23,10 +24,10 @@ declare module 'fastify' {
   }
 }
 
-/** A runtime for the CLI or tests: resolved settings and an empty engine cache. */
+/** A runtime for the CLI or tests: resolved settings, an empty engine cache and a (not yet started) worker pool. */
 export function circleRuntime(options?: Partial<CircleOptions>): CircleRuntime {
   const settings = resolveCircleSettings(options);
-  return { settings, cache: new EngineCache(settings) };
+  return { settings, cache: new EngineCache(settings), pool: new CirclePool() };
 }
 
 /** Registers the circle module (routes encapsulated; `app.circle` visible to callers). */
@@ -34,6 +35,7 @@ export function circlePlugin(deps: AppDeps) {
   const plugin = async (app: FastifyInstance) => {
     const rt = circleRuntime(deps.circleOptions);
     app.decorate('circle', rt);
+    app.addHook('onClose', () => rt.pool.close());
     await app.register(circleRoutes(deps, rt));
   };
   return Object.assign(plugin, { [Symbol.for('skip-override')]: true });

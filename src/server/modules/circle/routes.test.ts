@@ -148,6 +148,19 @@ describe('per-building nearest, walking area, sites, what-if, report', () => {
     for (const k of ['min5', 'min10', 'min15', 'gb'])
       expect(rem.after[k].covered.elderly).toBeLessThanOrEqual(rem.before[k].covered.elderly);
     expect(rem.after.gb.covered.elderly).toBe(0);
+    // Refusals survive the trip to the worker pool: a point far from any path, an unknown facility.
+    const far = await staff.request('POST', `/api/circle/${CODE}/whatif`, {
+      category: 'elderly_day_care',
+      profile: 'elderly',
+      add: { lon: lon + 0.2, lat },
+    });
+    expect([far.statusCode, far.json().error.code]).toEqual([422, 'CIRCLE_POINT_FAR']);
+    const unknown = await staff.request('POST', `/api/circle/${CODE}/whatif`, {
+      category: 'elderly_day_care',
+      profile: 'elderly',
+      remove: 'no-such-facility',
+    });
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'CIRCLE_UNKNOWN_FACILITY']);
   });
 
   it('prints the 一老一小 report as a PDF', async () => {

@@ -7,7 +7,8 @@ import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import * as registry from '../registry/index.ts';
-import { computeCoverage, homeNearest, resolveCategoryCode, type CategoryDef, type Threshold } from './domain/index.ts';
+import { homeNearest, resolveCategoryCode, type CategoryDef, type Threshold } from './domain/index.ts';
+import type { CirclePool } from './workers/pool.ts';
 import type { CircleSettings } from './config.ts';
 import { canCircle, circleRoleHas, type CircleAction } from './permissions.ts';
 import { loadScene, type EngineCache, type Scene } from './network/scene.ts';
@@ -24,6 +25,8 @@ export interface Ctx {
 export interface CircleRuntime {
   settings: CircleSettings;
   cache: EngineCache;
+  /** Worker threads for heavy work (OSM import, exact solve); close it with the app. */
+  pool: CirclePool;
 }
 
 /** Throws unless the actor may act on the community. */
@@ -81,7 +84,8 @@ export async function coverage(rt: CircleRuntime, ctx: Ctx, code: string, networ
   const sc = await scene(rt, ctx, code, network);
   const t0 = performance.now();
   const profileIds = rt.settings.profiles.map((p) => p.id);
-  const rep = computeCoverage(sc.engine, {
+  // The full matrix takes ~1 s on a city district: computed in a worker, not on the event loop.
+  const rep = await rt.pool.coverage(sc, {
     homes: sc.homes,
     facilities: sc.facilities,
     profileIds,
@@ -148,7 +152,7 @@ export async function layer(
   profileOf(rt, profile);
   const sc = await scene(rt, ctx, code, network);
   const prof = sc.engine.profile(profile);
-  const rep = computeCoverage(sc.engine, {
+  const rep = await rt.pool.coverage(sc, {
     homes: sc.homes,
     facilities: sc.facilities,
     categoryIds: [cat.id],
@@ -204,7 +208,7 @@ export async function nearest(rt: CircleRuntime, ctx: Ctx, code: string, network
   const i = sc.homes.findIndex((h) => h.id === buildingId);
   if (i < 0) throw new AppError('NOT_FOUND');
   const home = sc.homes[i]!;
-  const rep = computeCoverage(sc.engine, {
+  const rep = await rt.pool.coverage(sc, {
     homes: [home],
     facilities: sc.facilities,
     profileIds: rt.settings.profiles.map((p) => p.id),

@@ -10,6 +10,9 @@ import { matchAddress } from './domain/address.ts';
 import { buildGridIndex } from './domain/geo/gridIndex.ts';
 import * as repo from './repository.ts';
 
+export { can as canRegistry } from './permissions.ts';
+export { maskPhone } from './domain/mask.ts';
+
 /** Registered demand of one building: households, people, elderly (60+) and children (<14) as of `now`. */
 export interface BuildingDemand {
   id: string;

@@ -215,7 +215,7 @@ function findGaps(
 /** One home's nearest facility per category and profile, with metres and minutes (for an API response). */
 export function homeNearest(
   engine: CircleEngine,
-  report: CoverageReport,
+  report: Pick<CoverageReport, 'nearest'>,
   homeIndex: number,
   facilities: readonly Facility[],
 ): {

@@ -2,7 +2,13 @@ import { DEFAULT_CATEGORIES, type CategoryDef } from './categories.ts';
 import { ShortestPaths } from './dijkstra.ts';
 import type { AccessMode } from './field.ts';
 import { DEFAULT_PROFILES, edgeWeights, type WalkProfile } from './profiles.ts';
-import { createSnapIndex, DEFAULT_MAX_SNAP_M, type SnapIndex, type SnapTable } from './snap.ts';
+import {
+  createSnapIndex,
+  DEFAULT_ENTRY_TOLERANCE_M,
+  DEFAULT_MAX_SNAP_M,
+  type SnapIndex,
+  type SnapTable,
+} from './snap.ts';
 import type { GeoPoint, WalkGraph } from './types.ts';
 
 /** Engine options; every number has a documented default and can come from city config. */
@@ -11,6 +17,11 @@ export interface CircleEngineOptions {
   readonly categories?: readonly CategoryDef[];
   /** Points farther than this from a usable path are reported as far (metres, default 500). */
   readonly maxSnapM?: number;
+  /**
+   * A point also enters through every edge at most this many metres farther than its nearest one
+   * (default 25; 0 = nearest edge only).
+   */
+  readonly entryToleranceM?: number;
   /** Add the straight-line gap point→path to walking distances (default 'add'). */
   readonly access?: AccessMode;
 }
@@ -26,12 +37,13 @@ export interface CircleEngine {
   readonly profiles: readonly WalkProfile[];
   readonly categories: readonly CategoryDef[];
   readonly maxSnapM: number;
+  readonly entryToleranceM: number;
   readonly access: AccessMode;
   /** Edge weights (effective metres, Infinity = forbidden) of a profile. */
   weights(profileId: string): Float64Array;
   /** A Dijkstra workspace for a profile (reused; not re-entrant — one caller at a time). */
   workspace(profileId: string): ShortestPaths;
-  /** Snap points for a profile (edges the profile may not use are skipped). */
+  /** Snap points for a profile with every entry within the tolerance (edges the profile may not use are skipped). */
   snap(points: readonly GeoPoint[], profileId: string): SnapTable;
   profile(profileId: string): WalkProfile;
   category(categoryId: string): CategoryDef;
@@ -42,7 +54,10 @@ export function createCircleEngine(graph: WalkGraph, opts: CircleEngineOptions =
   const profiles = opts.profiles ?? DEFAULT_PROFILES;
   const categories = opts.categories ?? DEFAULT_CATEGORIES;
   const maxSnapM = opts.maxSnapM ?? DEFAULT_MAX_SNAP_M;
-  const snapIndex = createSnapIndex(graph);
+  const entryToleranceM = opts.entryToleranceM ?? DEFAULT_ENTRY_TOLERANCE_M;
+  // Built on first use: a server that hands coverage to its worker pool never needs it on the main thread.
+  let snapIndex: SnapIndex | null = null;
+  const index = (): SnapIndex => (snapIndex ??= createSnapIndex(graph));
   const weightCache = new Map<string, Float64Array>();
   const wsCache = new Map<string, ShortestPaths>();
   const profile = (id: string): WalkProfile => {
@@ -65,10 +80,13 @@ export function createCircleEngine(graph: WalkGraph, opts: CircleEngineOptions =
   };
   return {
     graph,
-    snapIndex,
+    get snapIndex() {
+      return index();
+    },
     profiles,
     categories,
     maxSnapM,
+    entryToleranceM,
     access: opts.access ?? 'add',
     weights,
     workspace(id) {
@@ -80,7 +98,7 @@ export function createCircleEngine(graph: WalkGraph, opts: CircleEngineOptions =
       return ws;
     },
     snap(points, id) {
-      return snapIndex.snapAll(points, maxSnapM, restricts(id) ? weights(id) : undefined);
+      return index().snapAll(points, maxSnapM, restricts(id) ? weights(id) : undefined, entryToleranceM);
     },
     profile,
     category(id) {

@@ -1,5 +1,5 @@
 import { ShortestPaths } from './dijkstra.ts';
-import type { SnapTable } from './snap.ts';
+import { forEachEntry, type SnapTable } from './snap.ts';
 import type { WalkGraph } from './types.ts';
 
 /** How the straight-line gap between a point and the path it snapped to is treated. */
@@ -31,8 +31,9 @@ export function effectiveOffset(graph: WalkGraph, weight: Float64Array, e: numbe
 }
 
 /**
- * Multi-source Dijkstra from snapped facilities: each facility seeds the two ends of its edge with
- * its offsets (two virtual sources), so the field is exact for points anywhere on the network.
+ * Multi-source Dijkstra from snapped facilities: each entry of a facility seeds the two ends of its edge
+ * with its offsets plus its gap (two virtual sources per entry), so the field is exact for points anywhere
+ * on the network.
  * Facilities with `edge = -1` (too far from any path) are ignored. `cutoff` bounds the search
  * (vertices beyond stay Infinity). Reuses `sp` when given (it is reset first).
  */
@@ -47,15 +48,16 @@ export function facilityField(
   sp.reset();
   const onEdge = new Map<number, EdgeFacility[]>();
   for (let j = 0; j < fac.edge.length; j++) {
-    const e = fac.edge[j]!;
-    if (e < 0 || !Number.isFinite(weight[e]!)) continue;
-    const o = effectiveOffset(graph, weight, e, fac.offset[j]!);
-    const a = access === 'add' ? fac.access[j]! : 0;
-    sp.seed(graph.edgeU[e]!, o + a, j);
-    sp.seed(graph.edgeV[e]!, weight[e]! - o + a, j);
-    const list = onEdge.get(e);
-    if (list === undefined) onEdge.set(e, [{ offset: o, access: a, label: j }]);
-    else list.push({ offset: o, access: a, label: j });
+    forEachEntry(fac, j, (e, off, acc) => {
+      if (!Number.isFinite(weight[e]!)) return;
+      const o = effectiveOffset(graph, weight, e, off);
+      const a = access === 'add' ? acc : 0;
+      sp.seed(graph.edgeU[e]!, o + a, j);
+      sp.seed(graph.edgeV[e]!, weight[e]! - o + a, j);
+      const list = onEdge.get(e);
+      if (list === undefined) onEdge.set(e, [{ offset: o, access: a, label: j }]);
+      else list.push({ offset: o, access: a, label: j });
+    });
   }
   sp.run(cutoff);
   return { nodeDist: sp.dist.slice(), nodeLabel: sp.label.slice(), onEdge };
@@ -63,8 +65,9 @@ export function facilityField(
 
 /**
  * Distance (effective metres) from each snapped point to its nearest facility in `field`, written into
- * `outDist` / `outLabel` (facility index, -1 when none). A point's distance is the minimum over its
- * edge's two ends plus the offsets, or the direct stretch when a facility sits on the same edge.
+ * `outDist` / `outLabel` (facility index, -1 when none). A point's distance is the minimum over its entries
+ * of: the entry edge's two ends plus the offsets, or the direct stretch when a facility sits on the same
+ * edge; plus that entry's own gap when `access` is 'add'.
  */
 export function pointDistances(
   graph: WalkGraph,
@@ -81,43 +84,42 @@ export function pointDistances(
     ev = graph.edgeV;
   const len = graph.edgeLen,
     hasOnEdge = field.onEdge.size > 0;
-  for (let i = 0; i < pts.edge.length; i++) {
-    const e = pts.edge[i]!;
-    const w = e >= 0 ? weight[e]! : Infinity;
-    if (!Number.isFinite(w)) {
-      outDist[i] = Infinity;
-      outLabel[i] = -1;
-      continue;
-    }
+  let d = Infinity,
+    lab = -1;
+  const entry = (e: number, off: number, acc: number): void => {
+    const w = weight[e]!;
+    if (!Number.isFinite(w)) return;
     const l = len[e]!;
-    const o = l > 0 ? (pts.offset[i]! / l) * w : 0;
+    const o = l > 0 ? (off / l) * w : 0;
+    const a = access === 'add' ? acc : 0;
     const u = eu[e]!,
       v = ev[e]!;
-    let d = nd[u]! + o,
+    const du = nd[u]! + o + a,
+      dv = nd[v]! + (w - o) + a;
+    if (du < d) {
+      d = du;
       lab = nl[u]!;
-    const dv = nd[v]! + (w - o);
+    }
     if (dv < d) {
       d = dv;
       lab = nl[v]!;
     }
-    if (hasOnEdge) {
-      const list = field.onEdge.get(e);
-      if (list !== undefined) {
-        for (const f of list) {
-          const df = Math.abs(f.offset - o) + f.access;
-          if (df < d || (df === d && f.label < lab)) {
-            d = df;
-            lab = f.label;
-          }
-        }
+    if (!hasOnEdge) return;
+    const list = field.onEdge.get(e);
+    if (list === undefined) return;
+    for (const f of list) {
+      const df = Math.abs(f.offset - o) + f.access + a;
+      if (df < d || (df === d && f.label < lab)) {
+        d = df;
+        lab = f.label;
       }
     }
-    if (d === Infinity) {
-      outDist[i] = Infinity;
-      outLabel[i] = -1;
-      continue;
-    }
-    outDist[i] = access === 'add' ? d + pts.access[i]! : d;
-    outLabel[i] = lab;
+  };
+  for (let i = 0; i < pts.edge.length; i++) {
+    d = Infinity;
+    lab = -1;
+    forEachEntry(pts, i, entry);
+    outDist[i] = d;
+    outLabel[i] = d === Infinity ? -1 : lab;
   }
 }

@@ -74,6 +74,8 @@ export interface BuildingLike {
   readonly areaM2: number;
   readonly levels: number | null;
   readonly kind?: string;
+  /** Mapped entrances `[lon0, lat0, …]` (carried to the home so it enters the network through them). */
+  readonly entrances?: readonly number[];
 }
 
 /**
@@ -93,6 +95,7 @@ export function estimateFromBuildingArea(
     id: b.id,
     lon: b.lon,
     lat: b.lat,
+    ...(b.entrances !== undefined && b.entrances.length >= 2 ? { entrances: b.entrances } : {}),
     households,
     people,
     elderly: people * a.elderlyShare,

@@ -1,10 +1,10 @@
 import type { ShortestPaths } from './dijkstra.ts';
 import { effectiveOffset } from './field.ts';
-import type { SnapTable } from './snap.ts';
+import { forEachEntry, type SnapTable } from './snap.ts';
 import type { WalkGraph } from './types.ts';
 
 /**
- * Points (homes) grouped by the edge they snapped to, CSR style, so a bounded search can find the
+ * Points (homes) grouped by the edges they enter through (one slot per entry), CSR style, so a bounded search can find the
  * points it reaches by walking its reached vertices' incident edges. Offsets are effective metres.
  */
 export interface PointsByEdge {
@@ -14,7 +14,7 @@ export interface PointsByEdge {
   readonly access: Float64Array;
 }
 
-/** Group snapped points by edge under a profile's weights (points on forbidden edges are left out). */
+/** Group snapped points by entry edge under a profile's weights (entries on forbidden edges are left out). */
 export function groupByEdge(
   graph: WalkGraph,
   weight: Float64Array,
@@ -22,33 +22,42 @@ export function groupByEdge(
   addAccess: boolean,
 ): PointsByEdge {
   const m = graph.edgeCount,
-    start = new Int32Array(m + 1);
-  for (let i = 0; i < snaps.edge.length; i++) {
-    const e = snaps.edge[i]!;
-    if (e >= 0 && Number.isFinite(weight[e]!)) start[e + 1]!++;
-  }
+    start = new Int32Array(m + 1),
+    n = snaps.edge.length;
+  for (let i = 0; i < n; i++)
+    forEachEntry(snaps, i, (e) => {
+      if (Number.isFinite(weight[e]!)) start[e + 1]!++;
+    });
   for (let e = 0; e < m; e++) start[e + 1]! += start[e]!;
   const fill = start.slice(0, m),
-    n = start[m]!;
-  const point = new Int32Array(n),
-    offset = new Float64Array(n),
-    access = new Float64Array(n);
-  for (let i = 0; i < snaps.edge.length; i++) {
-    const e = snaps.edge[i]!;
-    if (e < 0 || !Number.isFinite(weight[e]!)) continue;
-    const s = fill[e]!++;
-    point[s] = i;
-    offset[s] = effectiveOffset(graph, weight, e, snaps.offset[i]!);
-    access[s] = addAccess ? snaps.access[i]! : 0;
-  }
+    total = start[m]!;
+  const point = new Int32Array(total),
+    offset = new Float64Array(total),
+    access = new Float64Array(total);
+  for (let i = 0; i < n; i++)
+    forEachEntry(snaps, i, (e, off, acc) => {
+      if (!Number.isFinite(weight[e]!)) return;
+      const s = fill[e]!++;
+      point[s] = i;
+      offset[s] = effectiveOffset(graph, weight, e, off);
+      access[s] = addAccess ? acc : 0;
+    });
   return { start, point, offset, access };
 }
 
+/** One entry of a search's source: its edge, effective offset from `u` and straight-line gap. */
+export interface SourceEntry {
+  readonly edge: number;
+  readonly offset: number;
+  readonly access: number;
+}
+
 /**
- * After a bounded search in `sp` (seeded from one source on `srcEdge` at effective `srcOffset`, whose
- * own straight-line gap to the path is `srcAccess`),
- * call `visit(point, metres)` for every grouped point within `limit` effective metres. Each point is
- * visited at most once (`stamp`/`mark` de-duplicate across edges; pass a fresh `mark` value per call).
+ * After a bounded search in `sp` seeded from the entries `src` of one source, call `visit(point, metres)`
+ * for grouped point entries within `limit` effective metres (the same-edge direct stretch to a source entry
+ * counts too). With `stamp` each point is visited at most once, at the first entry found within the limit
+ * (enough for "is it covered"; pass a fresh `mark` per call); with `stamp` null every entry within the
+ * limit is visited, possibly several times per point, and the caller keeps the minimum.
  */
 export function pointsWithin(
   graph: WalkGraph,
@@ -56,10 +65,8 @@ export function pointsWithin(
   sp: ShortestPaths,
   pts: PointsByEdge,
   limit: number,
-  srcEdge: number,
-  srcOffset: number,
-  srcAccess: number,
-  stamp: Int32Array,
+  src: readonly SourceEntry[],
+  stamp: Int32Array | null,
   mark: number,
   visit: (point: number, metres: number) => void,
 ): void {
@@ -74,17 +81,39 @@ export function pointsWithin(
       dv = d[ev[e]!]!;
     for (let s = pts.start[e]!, end = pts.start[e + 1]!; s < end; s++) {
       const p = pts.point[s]!;
-      if (stamp[p] === mark) continue;
+      if (stamp !== null && stamp[p] === mark) continue;
       const o = pts.offset[s]!;
       let x = Math.min(du + o, dv + w - o);
-      if (e === srcEdge) x = Math.min(x, Math.abs(o - srcOffset) + srcAccess);
+      for (const q of src) if (q.edge === e) x = Math.min(x, Math.abs(o - q.offset) + q.access);
       x += pts.access[s]!;
       if (x <= limit) {
-        stamp[p] = mark;
+        if (stamp !== null) stamp[p] = mark;
         visit(p, x);
       }
     }
   };
-  if (srcEdge >= 0) scan(srcEdge);
+  for (const q of src) scan(q.edge);
   for (const u of sp.reached()) for (let s = off[u]!, end = off[u + 1]!; s < end; s++) scan(ae[s]!);
+}
+
+/** Seed `sp` from every entry of a source (label `label`) and return them in effective metres. */
+export function seedEntries(
+  graph: WalkGraph,
+  weight: Float64Array,
+  sp: ShortestPaths,
+  hits: readonly { edge: number; offset: number; access: number }[],
+  addAccess: boolean,
+  label: number,
+  bound?: Float64Array,
+): SourceEntry[] {
+  const out: SourceEntry[] = [];
+  for (const h of hits) {
+    if (!Number.isFinite(weight[h.edge]!)) continue;
+    const o = effectiveOffset(graph, weight, h.edge, h.offset),
+      a = addAccess ? h.access : 0;
+    sp.seed(graph.edgeU[h.edge]!, o + a, label, bound);
+    sp.seed(graph.edgeV[h.edge]!, weight[h.edge]! - o + a, label, bound);
+    out.push({ edge: h.edge, offset: o, access: a });
+  }
+  return out;
 }

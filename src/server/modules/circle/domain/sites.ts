@@ -1,9 +1,9 @@
 import { thresholdMetres, type Threshold } from './categories.ts';
 import type { CircleEngine } from './engine.ts';
-import { effectiveOffset, facilityField, pointDistances } from './field.ts';
+import { facilityField, pointDistances } from './field.ts';
 import { MinHeap } from './heap.ts';
-import { groupByEdge, pointsWithin } from './reach.ts';
-import type { SnapTable } from './snap.ts';
+import { groupByEdge, pointsWithin, seedEntries } from './reach.ts';
+import { forEachEntry, type SnapTable } from './snap.ts';
 import type { Facility, GeoPoint, Home } from './types.ts';
 
 /**
@@ -92,16 +92,14 @@ export function buildCoverSets(engine: CircleEngine, p: SiteProblem): CoverSets 
     len = 0;
   const buf: number[] = [];
   for (let c = 0; c < p.candidates.length; c++) {
-    const e = cs.edge[c]!;
     buf.length = 0;
-    if (e >= 0) {
+    if (cs.edge[c]! >= 0) {
       sp.reset();
-      const o = effectiveOffset(g, w, e, cs.offset[c]!),
-        a = engine.access === 'add' ? cs.access[c]! : 0;
-      sp.seed(g.edgeU[e]!, o + a, c);
-      sp.seed(g.edgeV[e]!, w[e]! - o + a, c);
+      const hits: { edge: number; offset: number; access: number }[] = [];
+      forEachEntry(cs, c, (edge, offset, access) => hits.push({ edge, offset, access }));
+      const src = seedEntries(g, w, sp, hits, engine.access === 'add', c);
       sp.run(limit);
-      pointsWithin(g, w, sp, byEdge, limit, e, o, a, stamp, c, (i) => {
+      pointsWithin(g, w, sp, byEdge, limit, src, stamp, c, (i) => {
         if (weight[i]! > 0) buf.push(i);
       });
       buf.sort((x, y) => x - y);

@@ -49,6 +49,11 @@ export interface GeoPoint {
   readonly id: string;
   readonly lon: number;
   readonly lat: number;
+  /**
+   * Mapped entrances (OSM `entrance=*` on the building outline), interleaved `[lon0, lat0, lon1, lat1, …]`.
+   * When present the point enters the walking network through these instead of from its own position.
+   */
+  readonly entrances?: readonly number[];
 }
 
 /** A facility of one life-circle category (e.g. a kindergarten). */

@@ -1,9 +1,9 @@
 import { DEFAULT_THRESHOLDS, thresholdKey, thresholdMetres, type Threshold } from './categories.ts';
 import type { Demand } from './coverage.ts';
 import type { CircleEngine } from './engine.ts';
-import { effectiveOffset, facilityField, pointDistances, type DistanceField } from './field.ts';
-import { groupByEdge, pointsWithin, type PointsByEdge } from './reach.ts';
-import type { SnapTable } from './snap.ts';
+import { facilityField, pointDistances, type DistanceField } from './field.ts';
+import { groupByEdge, pointsWithin, seedEntries, type PointsByEdge } from './reach.ts';
+import { forEachEntry, type SnapTable } from './snap.ts';
 import type { Facility, Home } from './types.ts';
 
 /**
@@ -91,21 +91,20 @@ export function whatIfAdd(engine: CircleEngine, s: CategoryState, f: Facility): 
   const g = engine.graph,
     w = engine.weights(s.profileId),
     sp = engine.workspace(s.profileId);
-  const hit = engine.snapIndex.snap(f.lon, f.lat, engine.maxSnapM, w);
+  // The same entries a full recompute would give the facility (engine.snap), so the two agree exactly.
+  const snapped = engine.snap([f], s.profileId);
   const facilities = [...s.facilities, { ...f, category: s.category }];
-  if (hit === null) return { ...s, facilities };
+  if (snapped.edge[0]! < 0) return { ...s, facilities };
+  const hits: { edge: number; offset: number; access: number }[] = [];
+  forEachEntry(snapped, 0, (edge, offset, access) => hits.push({ edge, offset, access }));
   const j = facilities.length - 1,
     bound = s.field.nodeDist;
-  const o = effectiveOffset(g, w, hit.edge, hit.offset),
-    a = engine.access === 'add' ? hit.access : 0;
   sp.reset();
-  sp.seed(g.edgeU[hit.edge]!, o + a, j, bound);
-  sp.seed(g.edgeV[hit.edge]!, w[hit.edge]! - o + a, j, bound);
+  const src = seedEntries(g, w, sp, hits, engine.access === 'add', j, bound);
   sp.run(Infinity, bound);
   const metres = s.metres.slice(),
     label = s.label.slice();
-  const stamp = new Int32Array(s.homes.length);
-  pointsWithin(g, w, sp, s.byEdge, Infinity, hit.edge, o, a, stamp, 1, (i, d) => {
+  pointsWithin(g, w, sp, s.byEdge, Infinity, src, null, 0, (i, d) => {
     if (d < metres[i]!) {
       metres[i] = d;
       label[i] = j;
@@ -119,7 +118,8 @@ export function whatIfAdd(engine: CircleEngine, s: CategoryState, f: Facility): 
   }
   sp.reset();
   const onEdge = new Map(s.field.onEdge);
-  onEdge.set(hit.edge, [...(onEdge.get(hit.edge) ?? []), { offset: o, access: a, label: j }]);
+  for (const q of src)
+    onEdge.set(q.edge, [...(onEdge.get(q.edge) ?? []), { offset: q.offset, access: q.access, label: j }]);
   return { ...s, facilities, field: { nodeDist, nodeLabel, onEdge }, metres, label };
 }
 

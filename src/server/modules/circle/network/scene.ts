@@ -17,7 +17,7 @@ import {
   type Home,
   type WalkGraph,
 } from '../domain/index.ts';
-import { decodeGraph, type GraphBundle } from '../osm/cache.ts';
+import { decodeGraph, encodeGraph, unpackBundle, type GraphBundle } from '../osm/cache.ts';
 import type { CircleSettings } from '../config.ts';
 import * as repo from '../repository.ts';
 import { graphFromRoads } from './roads.ts';
@@ -53,14 +53,24 @@ export interface SceneCandidate {
 export interface Scene {
   network: { name: string; source: 'roads' | 'osm'; attribution: string | null };
   engine: CircleEngine;
+  /** The engine's graph in shared memory, for work sent to the pool. */
+  shared: SharedGraph;
   homes: SceneHome[];
   facilities: SceneFacility[];
   candidates(kind: CandidateKind): Promise<SceneCandidate[]>;
 }
 
+/** The graph encoded once into shared memory, so pool workers read it without a copy (see workers/). */
+export interface SharedGraph {
+  /** Unique per cache entry and version (workers cache their engines by it). */
+  readonly id: string;
+  readonly bytes: SharedArrayBuffer;
+}
+
 interface Cached {
   key: string;
   engine: CircleEngine;
+  shared: SharedGraph;
   bundle: GraphBundle | null;
   osmHomes: SceneHome[] | null;
 }
@@ -83,6 +93,7 @@ export class EngineCache {
       categories: this.settings.categories,
       profiles: this.settings.profiles,
       maxSnapM: this.settings.maxSnapM,
+      entryToleranceM: this.settings.entryToleranceM,
     });
     const osmHomes = bundle
       ? bundle.buildings.map(
@@ -94,7 +105,10 @@ export class EngineCache {
           }),
         )
       : null;
-    const c = { key, engine, bundle, osmHomes };
+    const enc = encodeGraph({ graph, buildings: [], pois: [] });
+    const bytes = new SharedArrayBuffer(enc.byteLength);
+    new Uint8Array(bytes).set(enc);
+    const c = { key, engine, bundle, osmHomes, shared: { id: `${id}@${key}`, bytes } };
     this.map.set(id, c);
     return c;
   }
@@ -176,6 +190,7 @@ export async function loadScene(
     return {
       network: { name: ROADS_NETWORK, source: 'roads', attribution: null },
       engine: c.engine,
+      shared: c.shared,
       homes,
       facilities: [...reg, ...imported],
       async candidates(kind) {
@@ -192,7 +207,7 @@ export async function loadScene(
     `${meta.id}:${new Date(meta.imported_at).getTime()}`,
     async () => {
       const bin = await repo.getNetworkBundle(db, meta.id);
-      const r = bin ? decodeGraph(new Uint8Array(bin)) : null;
+      const r = bin ? decodeGraph(unpackBundle(bin)) : null;
       if (!r || !r.ok) throw new AppError('GRAPH_CACHE_INVALID');
       return { graph: r.value.graph, bundle: r.value };
     },
@@ -205,6 +220,7 @@ export async function loadScene(
   return {
     network: { name: meta.name, source: 'osm', attribution: OSM_ATTRIBUTION },
     engine: c.engine,
+    shared: c.shared,
     homes,
     facilities: [...pois, ...imported],
     async candidates(kind) {

@@ -1,11 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFixture } from '../fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { EDGE_STEPS } from '../domain/types.ts';
 import { decodeGraph, encodeGraph } from './cache.ts';
 import { importOsm, poisToFacilities } from './import.ts';
 import { writeFixturePbf, type FixtureNode } from './pbf-writer.ts';
-
-const MONACO = '/work/shared/data/osm/monaco.osm.pbf';
 
 // A small grid: nodes 1-2-3 along a footway, 3-4 steps, 2-5 residential through a locked gate at 6.
 const nodes: FixtureNode[] = [
@@ -59,8 +57,8 @@ describe('importOsm on fixtures', () => {
   });
 });
 
-describe.skipIf(!existsSync(MONACO))('importOsm on Monaco', () => {
-  const r = importOsm(readFileSync(MONACO));
+describe('importOsm on Monaco', () => {
+  const r = importOsm(readFixture('osm/monaco.osm.pbf'));
   it('builds the topology graph, buildings and POIs', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -4,7 +4,7 @@ import type { Facility, WalkGraph } from '../domain/types.ts';
 import { CircleError, type Result } from './errors.ts';
 import { buildWalkGraph, type RawWay } from './graph-build.ts';
 import { NodeStore } from './nodes.ts';
-import { readPbf, type Member, type Tags } from './pbf.ts';
+import { DEFAULT_PBF_LIMITS, readPbf, type Member, type PbfLimits, type Tags } from './pbf.ts';
 import { assembleRings, polygonShape } from './shapes.ts';
 import { blocksFoot, poiCategories, walkFlags } from './tags.ts';
 
@@ -19,6 +19,8 @@ export interface Building {
   readonly levels: number | null;
   /** Value of the building tag (yes, residential, apartments, school, …). */
   readonly kind: string;
+  /** Outline nodes tagged `entrance=*` (not `no` / `emergency`), `[lon0, lat0, …]`; absent when none. */
+  readonly entrances?: number[];
 }
 
 /** An OSM object mapped to one or more life-circle categories. `id` is `n…`, `w…` or `r…`. */
@@ -51,6 +53,8 @@ export interface OsmImportOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Drop walking-graph islands shorter than this many metres in total (default 200; 0 keeps all). */
   readonly minComponentM?: number;
+  /** Decompression caps (default {@link DEFAULT_PBF_LIMITS}: 32 MiB per blob, 1 GiB per file). */
+  readonly limits?: PbfLimits;
 }
 
 interface AreaObj {
@@ -74,6 +78,7 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
   const t0 = performance.now();
   const nodes = new NodeStore();
   const blocked = new Set<number>();
+  const entranceIds = new Set<number>();
   const walk: RawWay[] = [];
   const areas: AreaObj[] = [];
   const rels: RelObj[] = [];
@@ -81,27 +86,33 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
   const wayRefs = new Map<number, Float64Array>();
   let nWays = 0;
   try {
-    readPbf(buf, {
-      node(id, lon, lat, tags) {
-        nodes.add(id, lon, lat);
-        if (tags === null) return;
-        if (blocksFoot(tags)) blocked.add(id);
-        const cats = poiCategories(tags);
-        if (cats.length > 0) pois.push(poi(`n${id}`, lon, lat, tags, cats));
+    readPbf(
+      buf,
+      {
+        node(id, lon, lat, tags) {
+          nodes.add(id, lon, lat);
+          if (tags === null) return;
+          if (blocksFoot(tags)) blocked.add(id);
+          const ent = tags.entrance;
+          if (ent !== undefined && ent !== 'no' && ent !== 'emergency') entranceIds.add(id);
+          const cats = poiCategories(tags);
+          if (cats.length > 0) pois.push(poi(`n${id}`, lon, lat, tags, cats));
+        },
+        way(id, refs, tags) {
+          nWays++;
+          wayRefs.set(id, refs);
+          const f = walkFlags(tags);
+          if (f >= 0) walk.push({ id, refs, flags: f });
+          if (wanted(tags)) areas.push({ id: `w${id}`, refs, tags });
+        },
+        relation(id, members, tags) {
+          if (wanted(tags) && (tags.type === 'multipolygon' || tags.type === 'building'))
+            rels.push({ id: `r${id}`, members, tags });
+        },
+        progress: opts.onProgress,
       },
-      way(id, refs, tags) {
-        nWays++;
-        wayRefs.set(id, refs);
-        const f = walkFlags(tags);
-        if (f >= 0) walk.push({ id, refs, flags: f });
-        if (wanted(tags)) areas.push({ id: `w${id}`, refs, tags });
-      },
-      relation(id, members, tags) {
-        if (wanted(tags) && (tags.type === 'multipolygon' || tags.type === 'building'))
-          rels.push({ id: `r${id}`, members, tags });
-      },
-      progress: opts.onProgress,
-    });
+      opts.limits ?? DEFAULT_PBF_LIMITS,
+    );
   } catch (e) {
     if (e instanceof CircleError) return { ok: false, error: e };
     return { ok: false, error: new CircleError('OSM_CORRUPT', e instanceof Error ? e.message : String(e)) };
@@ -120,12 +131,32 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
     }
     return Float64Array.from(out);
   };
+  /** Coordinates of the entrance nodes among `refs` (each once). */
+  const entrancesOf = (refs: readonly Float64Array[]): number[] => {
+    const out: number[] = [],
+      seen = new Set<number>();
+    for (const rs of refs)
+      for (const r of rs) {
+        if (!entranceIds.has(r) || seen.has(r)) continue;
+        seen.add(r);
+        const i = nodes.indexOf(r);
+        if (i >= 0) out.push(nodes.lon(i), nodes.lat(i));
+      }
+    return out;
+  };
   const buildings: Building[] = [];
-  const addShape = (id: string, tags: Tags, outer: Float64Array[], inner: Float64Array[]): void => {
+  const addShape = (
+    id: string,
+    tags: Tags,
+    outer: Float64Array[],
+    inner: Float64Array[],
+    refs: readonly Float64Array[],
+  ): void => {
     const s = polygonShape(outer, inner);
     if (s === null) return;
     if (tags.building !== undefined && tags.building !== 'no') {
       const lv = Number.parseFloat(tags['building:levels'] ?? '');
+      const entrances = entranceIds.size > 0 ? entrancesOf(refs) : [];
       buildings.push({
         id,
         lon: s.lon,
@@ -133,12 +164,13 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
         areaM2: Math.round(s.areaM2 * 100) / 100,
         levels: Number.isFinite(lv) && lv > 0 ? lv : null,
         kind: tags.building,
+        ...(entrances.length > 0 ? { entrances } : {}),
       });
     }
     const cats = poiCategories(tags);
     if (cats.length > 0) pois.push(poi(id, s.lon, s.lat, tags, cats));
   };
-  for (const a of areas) addShape(a.id, a.tags, [coordsOf(a.refs)], []);
+  for (const a of areas) addShape(a.id, a.tags, [coordsOf(a.refs)], [], [a.refs]);
   for (const r of rels) {
     const pieces = (role: (x: string) => boolean): Float64Array[] =>
       assembleRings(
@@ -150,7 +182,11 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
       );
     const outer = pieces((x) => x !== 'inner'),
       inner = pieces((x) => x === 'inner');
-    if (outer.length > 0) addShape(r.id, r.tags, outer, inner);
+    const memberRefs = r.members
+      .filter((m) => m.type === 1)
+      .map((m) => wayRefs.get(m.ref))
+      .filter((x) => x !== undefined);
+    if (outer.length > 0) addShape(r.id, r.tags, outer, inner, memberRefs);
   }
   return {
     ok: true,

@@ -113,3 +113,31 @@ export function writeFixturePbf(nodes: FixtureNode[], ways: FixtureWay[], compre
 function nw0(id: number): number {
   return id >= 0 ? 2 * id : -2 * id - 1;
 }
+
+/**
+ * A PBF "zip bomb" for tests, made at test time (a few hundred KB): a valid header, then `blobs` OSMData
+ * blobs whose zlib data each inflate to `inflatedBytes` (one unknown field of zeros, which a reader skips
+ * without complaint, so only a size cap can stop it). `declaredRawSize` is the raw_size the blob claims
+ * (a bomb may lie).
+ */
+export function writeZlibBombPbf(blobs: number, inflatedBytes: number, declaredRawSize = inflatedBytes): Uint8Array {
+  const head = new W().tag(15, 2).varint(inflatedBytes); // inflates to inflatedBytes + a few header bytes
+  const payload = Buffer.concat([Uint8Array.from(head.bytes), Buffer.alloc(inflatedBytes)]);
+  const z = deflateSync(payload, { level: 9 });
+  const blobHead = new W().tag(2, 0).varint(declaredRawSize).tag(3, 2).varint(z.length);
+  const blobLen = blobHead.bytes.length + z.length;
+  const h = new W()
+    .lenField(1, Array.from(new TextEncoder().encode('OSMData')))
+    .tag(3, 0)
+    .varint(blobLen);
+  const hl = h.bytes.length;
+  const one = Buffer.concat([
+    Uint8Array.from([(hl >>> 24) & 255, (hl >>> 16) & 255, (hl >>> 8) & 255, hl & 255, ...h.bytes, ...blobHead.bytes]),
+    z,
+  ]);
+  const header = new W().lenField(4, Array.from(new TextEncoder().encode('OsmSchema-V0.6')));
+  return Buffer.concat([
+    Uint8Array.from(blob('OSMHeader', header.bytes, true)),
+    ...Array.from({ length: blobs }, () => one),
+  ]);
+}

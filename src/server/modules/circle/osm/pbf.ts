@@ -22,14 +22,29 @@ export interface PbfHandler {
 }
 
 /**
+ * Caps on decompression, checked while inflating (zlib's `maxOutputLength`), so a small "zip bomb" can
+ * neither allocate gigabytes nor keep a thread busy: `maxBlobBytes` per blob (the PBF format itself
+ * limits a blob to 32 MiB) and `maxTotalBytes` over the whole file.
+ */
+export interface PbfLimits {
+  readonly maxBlobBytes: number;
+  readonly maxTotalBytes: number;
+}
+
+/** Defaults: 32 MiB per blob (the format's own limit), 1 GiB in total (Porto, 3 MB, inflates to ~25 MB). */
+export const DEFAULT_PBF_LIMITS: PbfLimits = { maxBlobBytes: 32 * 1024 * 1024, maxTotalBytes: 1024 * 1024 * 1024 };
+
+/**
  * Stream-decode an OSM PBF buffer (OSMHeader + OSMData blobs, raw or zlib) and call `handler` per
  * element. Throws {@link CircleError} `OSM_CORRUPT` on malformed/truncated input and
- * `OSM_UNSUPPORTED` for lzma/zstd/lz4 blobs or required features we do not implement.
+ * `OSM_UNSUPPORTED` for lzma/zstd/lz4 blobs or required features we do not implement, and `OSM_TOO_LARGE`
+ * when a blob or the whole file inflates beyond `limits`.
  */
-export function readPbf(buf: Uint8Array, handler: PbfHandler): void {
+export function readPbf(buf: Uint8Array, handler: PbfHandler, limits: PbfLimits = DEFAULT_PBF_LIMITS): void {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   let pos = 0,
     sawHeader = false;
+  const budget = { left: limits.maxTotalBytes, blob: limits.maxBlobBytes, total: limits.maxTotalBytes };
   if (buf.length === 0) throw new CircleError('OSM_CORRUPT', 'empty file');
   while (pos < buf.length) {
     if (pos + 4 > buf.length) throw new CircleError('OSM_CORRUPT', 'truncated blob header length');
@@ -47,7 +62,7 @@ export function readPbf(buf: Uint8Array, handler: PbfHandler): void {
     }
     pos += hlen;
     if (dataSize < 0 || pos + dataSize > buf.length) throw new CircleError('OSM_CORRUPT', 'truncated blob');
-    const data = blobData(buf, pos, pos + dataSize);
+    const data = blobData(buf, pos, pos + dataSize, budget);
     pos += dataSize;
     if (type === 'OSMHeader') {
       checkHeader(data);
@@ -61,21 +76,48 @@ export function readPbf(buf: Uint8Array, handler: PbfHandler): void {
   if (!sawHeader) throw new CircleError('OSM_CORRUPT', 'no OSMHeader');
 }
 
-function blobData(buf: Uint8Array, start: number, end: number): Uint8Array {
+interface Budget {
+  /** Inflated bytes still allowed for the rest of the file. */
+  left: number;
+  readonly blob: number;
+  readonly total: number;
+}
+
+const tooLarge = (what: 'blob' | 'file', limit: number): CircleError =>
+  new CircleError('OSM_TOO_LARGE', `${what} inflates beyond ${limit} bytes`, { what, limit });
+
+function blobData(buf: Uint8Array, start: number, end: number, budget: Budget): Uint8Array {
   const r = new PbfReader(buf, start, end);
+  let rawSize = -1;
   while (r.pos < r.end) {
     const t = r.tag();
     if (t === 10) {
       const [s, e] = r.bytes();
+      if (e - s > budget.blob) throw tooLarge('blob', budget.blob);
+      if (e - s > budget.left) throw tooLarge('file', budget.total);
+      budget.left -= e - s;
       return buf.subarray(s, e);
+    }
+    if (t === 16) {
+      rawSize = r.varint();
+      // A declared size over the cap is refused before any inflating.
+      if (rawSize > budget.blob) throw tooLarge('blob', budget.blob);
+      continue;
     }
     if (t === 26) {
       const [s, e] = r.bytes();
+      // The cap holds while inflating: zlib stops at maxOutputLength whatever raw_size claimed.
+      const cap = Math.min(budget.blob, budget.left);
+      let out: Uint8Array;
       try {
-        return inflateSync(buf.subarray(s, e));
-      } catch {
+        out = inflateSync(buf.subarray(s, e), { maxOutputLength: Math.max(cap, 1) });
+      } catch (err) {
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+          throw cap === budget.blob ? tooLarge('blob', budget.blob) : tooLarge('file', budget.total);
         throw new CircleError('OSM_CORRUPT', 'bad zlib data');
       }
+      budget.left -= out.length;
+      return out;
     }
     if (t === 34 || t === 50 || t === 58 || t === 42)
       throw new CircleError('OSM_UNSUPPORTED', 'lzma/lz4/zstd/bzip2 blob');

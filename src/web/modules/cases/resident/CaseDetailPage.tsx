@@ -68,19 +68,20 @@ function Rate({ c, onDone }: { c: CaseView; onDone(): void }) {
     <section className="card c-ask" aria-labelledby="rate-title" data-testid="rate-panel">
       <h2 id="rate-title">{t('cases.detail.rateQ')}</h2>
       <div className="c-stars" role="radiogroup" aria-label={t('cases.detail.rateQ')}>
+        {/* Native radios (visually hidden) inside the star labels: arrow keys and screen readers work as usual. */}
         {[1, 2, 3, 4, 5].map((n) => (
-          <button
-            key={n}
-            type="button"
-            role="radio"
-            aria-checked={score === n}
-            className={`btn c-star ${score >= n ? 'is-on' : ''}`}
-            onClick={() => setScore(n)}
-            data-score={n}
-          >
+          <label key={n} className={`btn c-star ${score >= n ? 'is-on' : ''}`} data-score={n}>
+            <input
+              type="radio"
+              className="sr-only"
+              name="rate-score"
+              value={n}
+              checked={score === n}
+              onChange={() => setScore(n)}
+            />
             <span aria-hidden="true">{score >= n ? '★' : '☆'}</span>
             <span className="c-star-n">{n}</span>
-          </button>
+          </label>
         ))}
       </div>
       <p className="para" aria-live="polite">

@@ -41,7 +41,7 @@ export function HelpButton() {
         </button>
       )}
       {(step === 'confirm' || step === 'sending') && (
-        <div role="group" aria-labelledby="help-q">
+        <fieldset className="c-fieldset" aria-labelledby="help-q">
           <p className="para c-help-q" id="help-q">
             {t('cases.help.confirm')}
           </p>
@@ -64,7 +64,7 @@ export function HelpButton() {
               ✕ {t('cases.help.no')}
             </button>
           </div>
-        </div>
+        </fieldset>
       )}
       {step === 'done' && made && (
         <div role="status" data-testid="help-done">
