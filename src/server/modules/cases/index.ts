@@ -15,7 +15,6 @@ import { streamRoutes } from './stream.ts';
 import { jobsRoutes } from './jobsRoutes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { calendarRoutes, reloadCalendar } from './calendarRoutes.ts';
-import { loadCalendar } from './calendarStore.ts';
 
 declare module '../../app.ts' {
   interface AppDeps {
@@ -43,9 +42,25 @@ export function casesPlugin(deps: AppDeps) {
     const ownBus = !deps.events;
     const bus: EventBus = deps.events ?? new LocalBus();
     const opts: CasesOptions = { ...defaultCasesOptions(), ...deps.casesOptions };
-    // the year tables come from the database (importable), unless a test passes its own calendar
-    if (!deps.casesOptions?.calendar) opts.calendar = await loadCalendar(deps.db, opts.calendar);
     const m = makeModule(deps.db, opts, deps.clock, bus, app.locator);
+    // The year tables come from the database (importable), unless a test passes its own calendar. A database
+    // that is away at start must not stop the server: the built-in years serve until a retry loads the table.
+    let calendarRetry: NodeJS.Timeout | undefined;
+    const loadYears = async (): Promise<boolean> => {
+      try {
+        await reloadCalendar(m);
+        return true;
+      } catch (err) {
+        app.log.warn({ component: 'calendar', event: 'calendar_load_failed', err }, 'using the built-in years');
+        return false;
+      }
+    };
+    if (!deps.casesOptions?.calendar && !(await loadYears())) {
+      calendarRetry = setInterval(() => {
+        void loadYears().then((ok) => ok && clearInterval(calendarRetry));
+      }, 30_000);
+      calendarRetry.unref();
+    }
     const offCalendar = bus.subscribe((e) => {
       if (e.topic !== 'calendar' || deps.casesOptions?.calendar) return;
       reloadCalendar(m).catch((err: unknown) => app.log.error({ err }, 'calendar reload failed'));
@@ -60,6 +75,7 @@ export function casesPlugin(deps: AppDeps) {
       scheduler.start(opts.schedulerIntervalMs);
     });
     app.addHook('onClose', async () => {
+      clearInterval(calendarRetry);
       offCalendar();
       await scheduler.stop();
       if (ownBus) await bus.close();
