@@ -5,7 +5,8 @@
  * stays out of shell history and `ps`.
  */
 import { createAdministrator } from '../server/modules/auth/administrator.ts';
-import { withDb } from './commands.ts';
+import { str, type CommandDef, type Flags } from './args.ts';
+import { withDb } from './shared.ts';
 
 const USAGE =
   'usage: linli admin create --username <name> [--name <display name>] ' +
@@ -61,19 +62,20 @@ async function readPassword(): Promise<string> {
 }
 
 /** `linli admin <sub>`. */
-export async function adminCommand(args: string[], flags: Record<string, string>): Promise<void> {
+async function adminCommand(args: string[], flags: Flags): Promise<void> {
   const [sub] = args;
-  if (sub !== 'create' || !flags.username) throw new Error(USAGE);
+  const username = str(flags, 'username');
+  if (sub !== 'create' || !username) throw new Error(USAGE);
   const password = await readPassword();
   await withDb(async (h) => {
     const r = await createAdministrator(
       h.db,
       {
-        username: flags.username!,
-        displayName: flags.name,
+        username,
+        displayName: str(flags, 'name'),
         password,
-        district: flags.district,
-        districtName: flags['district-name'],
+        district: str(flags, 'district'),
+        districtName: str(flags, 'district-name'),
       },
       new Date(),
     );
@@ -84,3 +86,11 @@ export async function adminCommand(args: string[], flags: Record<string, string>
     );
   });
 }
+
+const S = { type: 'string' } as const;
+
+/** `linli admin create --username <name> [--name …] [--district <code> --district-name <name>]`. */
+export const adminDef: CommandDef = {
+  sub: { create: { username: S, name: S, district: S, 'district-name': S } },
+  run: adminCommand,
+};

@@ -7,7 +7,8 @@ import { openPglite } from '../server/platform/db/connect.ts';
 import { migrateToLatest } from '../server/platform/db/migrate.ts';
 import { restore } from '../server/platform/backup.ts';
 import { parseAnchor, verifyAuditChain, type ChainAnchor, type ChainReport } from '../server/platform/auditChain.ts';
-import { withDb } from './commands.ts';
+import { list, str, type CommandDef, type Flags } from './args.ts';
+import { withDb } from './shared.ts';
 
 const USAGE = 'usage: linli audit verify [--expect <seq>:<hash>[,<seq>:<hash>…]] [--file <backup file>]';
 
@@ -24,15 +25,16 @@ async function verifyFile(file: string, anchors: ChainAnchor[]): Promise<ChainRe
 }
 
 /** Runs `linli audit …`. */
-export async function auditCommand(args: string[], flags: Record<string, string>): Promise<void> {
+async function auditCommand(args: string[], flags: Flags): Promise<void> {
   if (args[0] !== 'verify') throw new Error(USAGE);
   const anchors: ChainAnchor[] = [];
-  for (const s of (flags.expect ?? '').split(',').filter(Boolean)) {
+  for (const s of list(flags, 'expect')) {
     const a = parseAnchor(s);
     if (!a) throw new Error(`--expect ${s}: want <seq>:<64 hex digits>, as printed by an earlier verify\n${USAGE}`);
     anchors.push(a);
   }
-  const r = flags.file ? await verifyFile(flags.file, anchors) : await withDb((h) => verifyAuditChain(h.db, anchors));
+  const file = str(flags, 'file');
+  const r = file ? await verifyFile(file, anchors) : await withDb((h) => verifyAuditChain(h.db, anchors));
   if (!r.ok) {
     const p = r.problem!;
     const where = p.seq === null ? 'at the end of the chain' : `at seq ${p.seq} (audit_log id ${p.id})`;
@@ -44,3 +46,9 @@ export async function auditCommand(args: string[], flags: Record<string, string>
   console.log(`audit chain ok: ${r.rows} rows${anchors.length ? `, ${anchors.length} recorded head(s) found` : ''}`);
   console.log(`head ${r.last.seq}:${r.last.hash}`);
 }
+
+/** `linli audit verify [--expect <seq>:<hash>[,…]] [--file <backup>]`; `--expect` may also be repeated. */
+export const auditDef: CommandDef = {
+  sub: { verify: { expect: { type: 'string', multiple: true }, file: { type: 'string' } } },
+  run: auditCommand,
+};

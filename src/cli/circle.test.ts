@@ -25,6 +25,9 @@ describe('linli circle', () => {
     expect(cov.status, cov.stderr).toBe(0);
     expect(cov.stdout).toMatch(/elderly_day_care\s+1\s+300 m\s+\d+\.\d%/);
     expect(cov.stdout).toContain('nursery absent');
+    const json = linli('circle', 'coverage', '--json', '--community', '620702004006');
+    expect(json.status, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ homes: expect.any(Number), categories: expect.any(Array) });
     const sites = linli('circle', 'sites', '--category', '日间照料中心', '--for', 'elderly', '--k', '2');
     expect(sites.status, sites.stderr).toBe(0);
     expect(sites.stdout).toMatch(/#1 .+ \+\d+ households, \+\d+ elderly/);
@@ -37,7 +40,7 @@ describe('linli circle', () => {
     const imp = linli('circle', 'import', bad, '--name', 'bad');
     expect(imp.status).toBe(1);
     expect(imp.stderr).toContain('OSM_CORRUPT');
-  }, 120_000);
+  }, 240_000); // seven CLI processes; measured 67 s on the busy shared 2-core machine
 
   it('on a fresh data directory every README command works or says exactly what to run first', () => {
     const fresh = join(tmp, 'fresh');
@@ -58,7 +61,9 @@ describe('linli circle', () => {
     }
     // (Checked by hand on a fresh directory as well: help, migrate, backup and restore work as they are.)
     expect(f('seed-demo').status).toBe(0);
-    const unknown = f('circle', 'coverage', '--community', '999');
+    // `--json` is a boolean: it must not swallow `--community` (it did, and 999 went unnoticed)
+    const unknown = f('circle', 'coverage', '--json', '--community', '999');
+    expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('CLI_UNKNOWN_COMMUNITY');
     expect(unknown.stderr).toMatch(/there are: \d{12}/);
     const noUser = f('export', 'ledger', join(tmp, 'out.csv'), '--community', '620702004006', '--user', 'nobody');

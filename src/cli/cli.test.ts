@@ -4,7 +4,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from './args.ts';
 import { startServer } from '../server/main.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'linli-cli-'));
@@ -20,13 +19,6 @@ function linli(args: string[], dataDir: string, input?: string) {
 }
 
 describe('linli CLI', () => {
-  it('parses flags and positionals', () => {
-    expect(parseArgs(['import', 'ledger', 'a.csv', '--community', '620702004006', '--kind=grids'])).toEqual({
-      positional: ['import', 'ledger', 'a.csv'],
-      flags: { community: '620702004006', kind: 'grids' },
-    });
-  });
-
   it('seeds, exports, refuses a bad import with row errors, backs up and restores into an empty directory', () => {
     const a = join(tmp, 'a');
     expect(linli(['seed-demo'], a).stdout).toContain('6570 residents');
@@ -99,8 +91,17 @@ describe('linli CLI', () => {
     }
   }, 300_000); // three CLI processes and a server start
 
-  it('prints help and refuses unknown commands', () => {
-    expect(linli(['help'], join(tmp, 'h')).stdout).toContain('backup <file>');
-    expect(linli(['frobnicate'], join(tmp, 'h')).status).toBe(2);
-  }, 120_000); // two process starts, 8.5 s measured under load
+  it('prints help and refuses unknown commands and options (exit 2); --help prints a command usage', () => {
+    const h = join(tmp, 'h');
+    expect(linli(['help'], h).stdout).toContain('backup <file>');
+    expect(linli(['frobnicate'], h).status).toBe(2);
+    const bogus = linli(['circle', 'coverage', '--bogus'], h);
+    expect(bogus.status).toBe(2);
+    expect(bogus.stderr).toContain('linli circle coverage: unknown option --bogus');
+    expect(bogus.stderr).toContain('  circle coverage [--community <code>]');
+    // --help is answered before the command runs: admin create would otherwise wait for a password on stdin
+    const help = linli(['admin', 'create', '--help'], h);
+    expect([help.status, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toMatch(/^ {2}admin create --username <name>/);
+  }, 240_000); // four process starts that never open a database
 });
