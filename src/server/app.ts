@@ -12,16 +12,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
-import type { Database } from './platform/db/schema.ts';
-import type { Engine } from './platform/db/connect.ts';
 import { installErrorHandling, sendError, toAppError } from './platform/http/errorHandler.ts';
 import { installActor } from './platform/http/actor.ts';
 import { installNoStore } from './platform/http/noStore.ts';
@@ -32,26 +28,12 @@ import { installPasswordChangeGate } from './modules/auth/gate.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { casesPlugin } from './modules/cases/index.ts';
 import { circlePlugin } from './modules/circle/index.ts';
-import { LocalBus, PgBus, type EventBus } from './platform/events/bus.ts';
+import { LocalBus, PgBus } from './platform/events/bus.ts';
 import { Locator } from './modules/registry/locator.ts';
-import type { Logger } from './platform/log.ts';
 import { healthRoute } from './platform/http/health.ts';
 
-/** What the app needs from outside; tests pass their own. */
-export interface AppDeps {
-  db: Kysely<Database>;
-  engine: Engine;
-  config: Config;
-  /** The clock; tests move it. */
-  clock: () => Date;
-  /** Folder of the built web app (index.html); omitted in API-only tests. */
-  webRoot?: string;
-  logger?: boolean | { level: string };
-  /** The process's one pino logger (wins over `logger`); background work logs through its children. */
-  log?: Logger;
-  /** Event bus to use (tests share one PostgreSQL bus between two apps); built from the config when absent. */
-  events?: EventBus;
-}
+export type { AppDeps } from './deps.ts';
+import type { AppDeps } from './deps.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireActor } from '../../platform/http/actor.ts';
 import { publishSessionEnd } from '../../platform/events/sessions.ts';
 import { createAccount, listAccounts, resetPassword, updateAccount, type AccountsCtx } from './accounts.ts';

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, SESSION_COOKIE, actorFromToken } from '../../platform/http/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { changePassword, login, logout, me } from './service.ts';
 import { accountsRoutes } from './accountsRoutes.ts';
 import { LoginThrottle, THROTTLE_DEFAULTS } from './loginThrottle.ts';

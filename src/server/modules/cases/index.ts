@@ -4,7 +4,7 @@
  * Open311. `app.cases.tick()` runs the scheduler once (tests move the clock and call it).
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { LocalBus, type EventBus } from '../../platform/events/bus.ts';
 import { defaultCasesOptions, type CasesOptions } from './config.ts';
 import { makeModule, type CasesModule } from './module.ts';
@@ -16,7 +16,7 @@ import { jobsRoutes } from './jobsRoutes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { calendarRoutes, reloadCalendar } from './calendarRoutes.ts';
 
-declare module '../../app.ts' {
+declare module '../../deps.ts' {
   interface AppDeps {
     /** Overrides of the case-handling rules and limits. */
     casesOptions?: Partial<CasesOptions>;

@@ -1,6 +1,6 @@
 /** Kysely types of the cases tables (merged into the platform's Database type). */
 import type { ColumnType, Generated } from 'kysely';
-import type { Json } from '../../platform/db/schema.ts';
+import type { Json } from '../../platform/db/columns.ts';
 import type { Level } from './domain/levels.ts';
 import type { Status } from './domain/workflow.ts';
 import type { Limit } from './domain/calendar.ts';

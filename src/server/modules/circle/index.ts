@@ -3,14 +3,14 @@
  * uses. The engine lives in `domain/` (pure), the OSM reader in `osm/`, the community network in `network/`.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { resolveCircleSettings, type CircleOptions } from './config.ts';
 import { EngineCache } from './network/scene.ts';
 import { circleRoutes } from './routes.ts';
 import type { CircleRuntime } from './service.ts';
 import { CirclePool } from './workers/pool.ts';
 
-declare module '../../app.ts' {
+declare module '../../deps.ts' {
   interface AppDeps {
     /** Overrides of the life-circle categories, profiles and limits. */
     circleOptions?: Partial<CircleOptions>;

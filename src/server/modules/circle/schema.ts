@@ -1,6 +1,6 @@
 /** Kysely table types of the circle module (merged into the platform's `Database`). */
 import type { ColumnType } from 'kysely';
-import type { Json } from '../../platform/db/schema.ts';
+import type { Json } from '../../platform/db/columns.ts';
 
 /** Summary of an imported network, kept beside the binary bundle so listing does not decode it. */
 export interface NetworkStats {

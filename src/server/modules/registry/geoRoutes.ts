@@ -2,10 +2,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FeatureCollection } from 'geojson';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/actor.ts';
-import { ctxOf } from './routes.ts';
+import { ctxOf } from './context.ts';
 import { parseCrs, toWgs84, validLonLat } from './domain/geo/crs.ts';
 import { exportAreas, importCompounds, importGrids } from './geoService.ts';
 

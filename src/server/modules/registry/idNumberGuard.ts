@@ -8,7 +8,7 @@
  */
 import { audit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Ctx } from './service.ts';
+import type { Ctx } from './context.ts';
 
 /** The unique index on residents.id_number (migration 0001: `id_number text UNIQUE`). */
 const ID_NUMBER_KEY = 'residents_id_number_key';

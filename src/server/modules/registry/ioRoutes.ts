@@ -1,9 +1,9 @@
 /** /api/registry: ledger template, import (all-or-nothing) and export, as xlsx or CSV. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { ctxOf } from './routes.ts';
+import { ctxOf } from './context.ts';
 import { ledgerStream, openLedgerExport } from './ledgerExport.ts';
 import { fileToRows, importLedger, rowsToFile, templateRows, type LedgerFormat } from './ledgerService.ts';
 

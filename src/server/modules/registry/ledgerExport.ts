@@ -10,7 +10,9 @@ import { auditRead } from '../../platform/audit.ts';
 import { authorize, type Ctx } from './service.ts';
 import { LEDGER_COLUMNS, writeLedger } from './domain/ledger.ts';
 import { toCsv } from './domain/csv.ts';
-import type { LedgerFormat } from './ledgerService.ts';
+
+/** A ledger file format. */
+export type LedgerFormat = 'xlsx' | 'csv';
 
 /** Households per batch (their residents are read with them). */
 const BATCH = 500;

@@ -19,7 +19,8 @@ import { shanghaiDate } from './domain/age.ts';
 import { rowErrorMessage } from './ledgerMessages.ts';
 
 /** A ledger file format. */
-export type LedgerFormat = 'xlsx' | 'csv';
+export type { LedgerFormat } from './ledgerExport.ts';
+import type { LedgerFormat } from './ledgerExport.ts';
 
 /** Reads an uploaded file into rows of text cells; a file that cannot be read is BAD_FILE. */
 export async function fileToRows(buf: Buffer, format: LedgerFormat): Promise<string[][]> {

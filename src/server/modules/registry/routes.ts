@@ -1,11 +1,8 @@
 /** /api/places, /api/grids, /api/households, /api/residents, /api/audit: schema-validated, one service call each. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/cursor.ts';
-import type { AppDeps } from '../../app.ts';
-import { requireActor } from '../../platform/http/actor.ts';
-import { langOf } from '../../platform/http/errorHandler.ts';
+import type { AppDeps } from '../../deps.ts';
 import * as service from './service.ts';
 import * as queries from './queries.ts';
 import { geoRoutes } from './geoRoutes.ts';
@@ -37,10 +34,7 @@ const residentFields = {
   tags: z.array(z.string().trim().min(1).max(20)).max(20),
 };
 
-/** Builds the per-request use-case context. */
-export function ctxOf(deps: AppDeps, req: FastifyRequest): service.Ctx {
-  return { db: deps.db, actor: requireActor(req), now: deps.clock(), lang: langOf(req), ip: req.ip };
-}
+import { ctxOf } from './context.ts';
 
 /** Registers the registry routes. */
 export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {

@@ -15,14 +15,8 @@ import { bornAfterForAge, CHILD_AGE, ELDERLY_AGE, shanghaiDate } from './domain/
 import { duplicate, refused, uniqueId } from './idNumberGuard.ts';
 import * as repo from './repository.ts';
 
-/** Per-request context of a use case. */
-export interface Ctx {
-  db: Kysely<Database>;
-  actor: Actor;
-  now: Date;
-  lang: 'zh-CN' | 'en';
-  ip: string;
-}
+export type { Ctx } from './context.ts';
+import type { Ctx } from './context.ts';
 
 /** Throws FORBIDDEN/OUT_OF_SCOPE unless the actor may act on the subject. */
 export function authorize(actor: Actor, action: RegistryAction, subject: Subject): void {

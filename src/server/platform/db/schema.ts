@@ -9,7 +9,8 @@ import type { CaseTables } from '../../modules/cases/schema.ts';
 import type { CircleTables } from '../../modules/circle/schema.ts';
 
 /** A jsonb column: reads as T, written as a JSON string. */
-export type Json<T> = ColumnType<T, string, string>;
+export type { Json } from './columns.ts';
+import type { Json } from './columns.ts';
 type Created = ColumnType<Date, Date | string | undefined, never>;
 type Updated = ColumnType<Date, Date | string | undefined, Date | string>;
 
