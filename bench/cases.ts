@@ -106,8 +106,7 @@ async function sseLatency(url: string, n: number): Promise<{ p50: number; p99: n
     let buf = '';
     res.on('data', (c: Buffer) => {
       buf += c.toString();
-      let i: number;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
+      for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
         const m = /data: (.+)/.exec(buf.slice(0, i));
         buf = buf.slice(i + 2);
         if (m) arrivals.set((JSON.parse(m[1]!) as { id: string }).id, performance.now());
@@ -243,7 +242,7 @@ export async function runCasesBench(): Promise<string> {
     '',
     ...notes,
   ];
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -139,14 +139,19 @@ export function readLedger(
         prev.ownerName !== h.ownerName ||
         prev.areaSource !== h.areaSource ||
         prev.ownerKey !== h.ownerKey)
-    )
-      return void err('产权人', 'household_conflict', key.replaceAll('\u0000', ' '));
+    ) {
+      err('产权人', 'household_conflict', key.replaceAll('\u0000', ' '));
+      return;
+    }
     households.set(key, prev ?? h);
     if (!get('姓名')) return; // a household with nobody registered
     const r = readPerson(get, err, ctx.today);
     if (!r) return;
     const first = seenIds.get(r.idNumber);
-    if (first !== undefined) return void err('公民身份号码', 'duplicate_id', `row ${first}`);
+    if (first !== undefined) {
+      err('公民身份号码', 'duplicate_id', `row ${first}`);
+      return;
+    }
     seenIds.set(r.idNumber, rowNo);
     residents.push({ householdKey: key, ...r });
   });
