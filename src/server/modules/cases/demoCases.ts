@@ -126,7 +126,10 @@ class Script {
     return null;
   }
 
-  /** Moves the plan's time forward: working minutes for staff, natural minutes otherwise; kept before the live deadline. */
+  /**
+   * Moves the plan's time forward: working minutes for staff, natural minutes otherwise; kept before the live
+   * deadline.
+   */
   private advance(minutes: number, natural: boolean): Date | null {
     if (this.stopped) return null;
     let t =
@@ -761,7 +764,8 @@ export async function seedDemoCases(
       const building = p.grid === 'silu' ? pick(silu) : pick(byGrid.get(gridCode(p.grid))!);
       const jitter = () => (rnd() - 0.5) * 0.00008;
       const location = { lon: building.lon! + jitter(), lat: building.lat! + jitter() };
-      const address = `${building.compound && !building.name.startsWith(building.compound) ? building.compound : ''}${building.name}`;
+      const compound = building.compound && !building.name.startsWith(building.compound) ? building.compound : '';
+      const address = `${compound}${building.name}`;
       const input = { categoryCode: p.cat, description: p.description, location, address, hideName: true };
       const gridPeople = people.filter((x) => x.grid_code === (p.grid === 'silu' ? siluGrid : gridCode(p.grid)));
       const caller = pick(gridPeople.length ? gridPeople : people);

@@ -52,7 +52,7 @@ describe('the whole story of one case', () => {
     expect(r.statusCode).toBe(403);
   });
 
-  it('accept → escalate "needs money" → community staff accept and resolve → resident confirms and rates 5', async () => {
+  it('accept → escalate "needs money" → community staff accept, resolve → resident confirms, rates 5', async () => {
     const acc = await worker.request('POST', `/api/cases/${id}/actions`, { action: 'accept', version: 1 });
     expect(acc.json().case.status).toBe('handling');
     const illegal = await worker.request('POST', `/api/cases/${id}/actions`, { action: 'accept' });
@@ -130,7 +130,7 @@ describe('bad input', () => {
 });
 
 describe('creation in one statement', () => {
-  it('writes the case, both history events, the escalation job and the audit row; the answer equals a fresh read', async () => {
+  it('writes the case, both history events, the escalation job, the audit row; answer equals a fresh read', async () => {
     const r = await report(resident, { description: '一条语句写完', categoryCode: 'X02' });
     expect(r.statusCode).toBe(201);
     const created = r.json().case;

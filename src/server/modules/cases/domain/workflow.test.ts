@@ -135,7 +135,7 @@ describe('case workflow state machine', () => {
     expect(s).toMatchObject({ status: 'handling', reworkCount: 1, extensionCount: 1 });
   });
 
-  it('property: any sequence of actions follows the written workflow (an independent model), not the FROM table of workflow.ts', () => {
+  it('property: any action sequence follows the written workflow (an independent model), not workflow.ts FROM', () => {
     const step = fc.tuple(fc.constantFrom(...ACTIONS), fc.nat(20), fc.integer({ min: 0, max: 48 * 3_600_000 }));
     fc.assert(
       fc.property(fc.boolean(), fc.array(step, { maxLength: 40 }), (inGrid, steps) => {
