@@ -49,7 +49,7 @@ async function clickAction(page: Page, action: string): Promise<void> {
 }
 
 describe('一键式响应 in the browser', () => {
-  it('report → worker sees it live → escalates "needs money" → staff resolve → resident confirms, rates 5', async () => {
+  it('report → worker sees it live → "needs money" → staff resolve → resident confirms, rates 5', async () => {
     const base = inject('baseUrl');
     const t0 = Date.now();
 

@@ -245,7 +245,8 @@ test('no generated request gives a 5xx, and every error has the standard body', 
       sent++;
       statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
       const sentAs = `${JSON.stringify(opts.headers).slice(0, 120)} ${String(opts.payload ?? '').slice(0, 120)}`;
-      const tag = `${res.statusCode} ${op.method} ${String(opts.url).slice(0, 160)} ${sentAs} → ${res.body.slice(0, 160)}`;
+      const url = String(opts.url).slice(0, 160);
+      const tag = `${res.statusCode} ${op.method} ${url} ${sentAs} → ${res.body.slice(0, 160)}`;
       const b = safeJson(res.body) as { error?: { code?: unknown; message?: unknown } } | null;
       const kind = `${res.statusCode} ${op.method} ${op.path} ${String(b?.error?.code ?? '')}`;
       if (res.statusCode >= 500) failures.set(kind, failures.get(kind) ?? tag);

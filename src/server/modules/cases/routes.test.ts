@@ -130,7 +130,7 @@ describe('bad input', () => {
 });
 
 describe('creation in one statement', () => {
-  it('writes the case, both history events, the escalation job, the audit row; answer equals a fresh read', async () => {
+  it('writes the case, both history events, escalation job, audit row; answer equals a fresh read', async () => {
     const r = await report(resident, { description: '一条语句写完', categoryCode: 'X02' });
     expect(r.statusCode).toBe(201);
     const created = r.json().case;

@@ -123,7 +123,7 @@ describe('GeoJSON import/export of grids and compounds', () => {
     expect(Math.abs(a[0]! - b[0]!)).toBeLessThan(1e-5);
   });
 
-  it('refuses a self-intersecting polygon, a neighbour overlap, a gap and duplicate codes, writing nothing', async () => {
+  it('refuses a self-intersecting polygon, a neighbour overlap, a gap, duplicate codes; writes nothing', async () => {
     const fc = await grids();
     const before = JSON.stringify(fc);
     const bowtie = structuredClone(fc);
