@@ -232,8 +232,8 @@ export async function runCasesBench(): Promise<string> {
     `POST /api/cases (JSON, one resident session, ${CONNECTIONS} connections, ${DURATION_S} s, ` +
       `autocannon in a child process) against a server started with startServer; demo community seeded; ` +
       `${WARMUP_S} s of unmeasured load first (JIT warm-up). Server CPU = the server process's user+system time ` +
-      `over the measured load ÷ creations. Targets: ≥ 1,000/s with p99 ≤ 100 ms on PostgreSQL, ≥ 300/s on PGlite; ` +
-      `SSE p99 ≤ 1 s.`,
+      `over the measured load ÷ creations. Targets: ≥ 1,000/s with p99 ≤ 100 ms on PostgreSQL, ` +
+      `≥ 300/s on PGlite; SSE p99 ≤ 1 s.`,
     '',
     '| engine | Idempotency-Key | creations/s | p50 ms | p99 ms | non-2xx | server CPU ms / creation | ' +
       'raw pgbench insert tps | API / pgbench | SSE visible after POST p50 / p99 ms (n) |',

@@ -52,7 +52,7 @@ describe('the whole story of one case', () => {
     expect(r.statusCode).toBe(403);
   });
 
-  it('accept → escalate "needs money" → community staff accept, resolve → resident confirms, rates 5', async () => {
+  it('accept → escalate "needs money" → community accepts, resolves → resident confirms, rates 5', async () => {
     const acc = await worker.request('POST', `/api/cases/${id}/actions`, { action: 'accept', version: 1 });
     expect(acc.json().case.status).toBe('handling');
     const illegal = await worker.request('POST', `/api/cases/${id}/actions`, { action: 'accept' });

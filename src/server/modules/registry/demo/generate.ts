@@ -1,5 +1,6 @@
 /**
- * Deterministic generator of the demo 东湖社区 (北街街道, 甘州区, 张掖). Pure: same seed → identical output.
+ * Deterministic generator of the demo 东湖社区 (北街街道, 甘州区, 张掖).
+ * Pure: same seed → identical output.
  * Real: names and codes of district/street, community area (1.35 km²), 3,329 households, 6,570 people,
  * 8 grids, 东湖小区 (1,523 households, ex-三无), 丝路嘉苑, the day-care centre. Invented: everything else
  * (placement, shapes, buildings, people). See docs/demo-data.md.
