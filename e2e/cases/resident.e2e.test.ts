@@ -65,7 +65,7 @@ describe('resident cases pages', () => {
     await ctx.close();
   });
 
-  it('一键求助: only for a resident living alone; the confirmation waits; a press opens an urgent case', async () => {
+  it('一键求助: only for a resident living alone; confirmation waits; a press opens an urgent case', async () => {
     const base = inject('baseUrl');
     const other = await newContext(browser, base, PHONE);
     const op = await other.newPage();

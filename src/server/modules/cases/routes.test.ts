@@ -58,17 +58,18 @@ describe('the whole story of one case', () => {
     const illegal = await worker.request('POST', `/api/cases/${id}/actions`, { action: 'accept' });
     expect(illegal.statusCode).toBe(409);
     expect(illegal.json().error.code).toBe('CASE_ILLEGAL_TRANSITION');
-    expect((await worker.request('POST', `/api/cases/${id}/notes`, { note: '已到现场查看' })).statusCode).toBe(201);
+    const note = await worker.request('POST', `/api/cases/${id}/notes`, { note: '已到现场查看' });
+    expect(note.statusCode).toBe(201);
     const esc = await worker.request('POST', `/api/cases/${id}/actions`, {
       action: 'escalate',
       reason: 'money',
       note: '需更换管道，需要资金',
     });
     expect(esc.json().case).toMatchObject({ status: 'dispatched', level: 'community', handlerCode: COMMUNITY });
-    for (const a of ['accept', 'resolve'])
-      expect((await staff.request('POST', `/api/cases/${id}/actions`, { action: a, note: '已处理' })).statusCode).toBe(
-        200,
-      );
+    for (const a of ['accept', 'resolve']) {
+      const done = await staff.request('POST', `/api/cases/${id}/actions`, { action: a, note: '已处理' });
+      expect(done.statusCode).toBe(200);
+    }
     const conf = await resident.request('POST', `/api/cases/${id}/confirm`, { fixed: true });
     expect(conf.json().case.status).toBe('closed');
     const rate = await resident.request('POST', `/api/cases/${id}/rate`, { score: 5, comment: '很满意' });

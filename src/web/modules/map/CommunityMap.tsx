@@ -78,7 +78,8 @@ export function CommunityMap({ data, settings, ownGrid, selected, onSelectGrid }
           el.type = 'button';
           el.className = `map-grid-label${f.properties.code === ownGrid ? ' is-own' : ''}`;
           el.dataset.grid = f.properties.code;
-          el.textContent = (f.properties.code === ownGrid ? '★ ' : '') + t('map.gridShort', { seq: f.properties.seq });
+          const star = f.properties.code === ownGrid ? '★ ' : '';
+          el.textContent = star + t('map.gridShort', { seq: f.properties.seq });
           el.title = f.properties.name;
           el.addEventListener('click', (ev) => {
             ev.stopPropagation();

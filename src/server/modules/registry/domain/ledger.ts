@@ -107,7 +107,8 @@ export function readLedger(
     const err = (column: LedgerColumn | null, code: RowErrorCode, detail?: string) =>
       errors.push({ row: rowNo, column, code, ...(detail ? { detail } : {}) });
     const before = errors.length;
-    for (const c of ['楼栋', '单元', '房号', '建筑面积(㎡)', '产权人'] as const) if (!get(c)) err(c, 'required');
+    const required = ['楼栋', '单元', '房号', '建筑面积(㎡)', '产权人'] as const;
+    for (const c of required) if (!get(c)) err(c, 'required');
     const b = ctx.buildings.get(get('楼栋'));
     if (get('楼栋') && !b) err('楼栋', 'unknown_building', get('楼栋'));
     const grid = b?.gridCode ?? null;
