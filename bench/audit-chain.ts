@@ -1,7 +1,8 @@
 /**
  * What the audit hash chain costs: one-row audited transactions per second with the chain trigger on and off, on
  * the engine under DATABASE_URL (PostgreSQL, 8 concurrent writers) or in-memory PGlite (one writer).
- * Run: `node --import tsx bench/audit-chain.ts` or `DATABASE_URL=postgres://… node --import tsx bench/audit-chain.ts`.
+ * Run: `node --import tsx bench/audit-chain.ts` or
+ * `DATABASE_URL=postgres://… node --import tsx bench/audit-chain.ts`.
  * Not part of `npm run bench` (it needs a superuser to switch the trigger off for the baseline).
  */
 import { sql } from 'kysely';
@@ -21,17 +22,15 @@ async function run(): Promise<number> {
   await Promise.all(
     Array.from({ length: writers }, async () => {
       while (next++ < N)
-        await pool.db
-          .transaction()
-          .execute((trx) =>
-            audit(trx, null, {
-              action: 'bench',
-              entity: 'x',
-              entityId: String(next),
-              scopeCode: null,
-              after: { next },
-            }),
-          );
+        await pool.db.transaction().execute((trx) =>
+          audit(trx, null, {
+            action: 'bench',
+            entity: 'x',
+            entityId: String(next),
+            scopeCode: null,
+            after: { next },
+          }),
+        );
     }),
   );
   return Math.round(N / ((performance.now() - t0) / 1000));
@@ -40,9 +39,8 @@ async function run(): Promise<number> {
 try {
   const chained = await run();
   await sql`ALTER TABLE audit_log DISABLE TRIGGER zzz_audit_log_chain`.execute(h.db);
-  await sql`ALTER TABLE audit_log ALTER seq DROP NOT NULL, ALTER prev_hash DROP NOT NULL, ALTER hash DROP NOT NULL`.execute(
-    h.db,
-  );
+  await sql`ALTER TABLE audit_log
+    ALTER seq DROP NOT NULL, ALTER prev_hash DROP NOT NULL, ALTER hash DROP NOT NULL`.execute(h.db);
   const plain = await run();
   console.log(`${h.engine}, ${writers} writer(s), ${N} one-row transactions: chain ${chained}/s, no chain ${plain}/s`);
   await sql`DELETE FROM audit_log WHERE seq IS NULL`.execute(h.db).catch(() => undefined); // append-only: expected

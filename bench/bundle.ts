@@ -48,10 +48,13 @@ export async function runBundleBench(): Promise<string> {
       '',
       '| page | files | JS gzipped | target |',
       '|---|---:|---:|---:|',
-      `| resident, phone: login page → resident home (first visit) | ${resident.size} | ${kb(resident).toFixed(1)} KB | ≤ 250 KB |`,
-      `| staff map page (grid worker), desk: login → map with MapLibre | ${staff.size} | ${kb(staff).toFixed(1)} KB | lazy |`,
+      `| resident, phone: login page → resident home (first visit) | ${resident.size} | ` +
+        `${kb(resident).toFixed(1)} KB | ≤ 250 KB |`,
+      `| staff map page (grid worker), desk: login → map with MapLibre | ${staff.size} | ` +
+        `${kb(staff).toFixed(1)} KB | lazy |`,
       '',
-      `Resident files: ${[...resident.keys()].map((u) => new URL(u).pathname.split('/').pop()).join(', ')} (login chunks alone: ${kb(loginOnly).toFixed(1)} KB).`,
+      `Resident files: ${[...resident.keys()].map((u) => new URL(u).pathname.split('/').pop()).join(', ')} ` +
+        `(login chunks alone: ${kb(loginOnly).toFixed(1)} KB).`,
       '',
     ].join('\n');
   } finally {

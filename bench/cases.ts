@@ -57,15 +57,21 @@ function autocannon(
   idempotencyKeys: boolean,
   seconds = DURATION_S,
 ): Promise<Load> {
+  const keyed = `requests: [{ setupRequest: (req) =>
+        ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }) }],`;
   const script = `
     const autocannon = require('autocannon');
     const { randomUUID } = require('node:crypto');
-    const body = JSON.stringify({ categoryCode: 'X01', description: '下水管道堵塞（压测）', location: ${JSON.stringify(SILU_POINT)} });
-    autocannon({ url: ${JSON.stringify(`${url}/api/cases`)}, method: 'POST', connections: ${CONNECTIONS}, duration: ${seconds},
-      headers: { 'content-type': 'application/json', cookie: ${JSON.stringify(auth.cookie)}, 'x-csrf-token': ${JSON.stringify(auth.csrf)} }, body,
-      ${idempotencyKeys ? "requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }) }]," : ''} },
+    const body = JSON.stringify({
+      categoryCode: 'X01', description: '下水管道堵塞（压测）', location: ${JSON.stringify(SILU_POINT)} });
+    autocannon({ url: ${JSON.stringify(`${url}/api/cases`)}, method: 'POST', connections: ${CONNECTIONS},
+      duration: ${seconds},
+      headers: { 'content-type': 'application/json', cookie: ${JSON.stringify(auth.cookie)},
+        'x-csrf-token': ${JSON.stringify(auth.csrf)} }, body,
+      ${idempotencyKeys ? keyed : ''} },
       (err, r) => { if (err) { console.error(err); process.exit(1); }
-        process.stdout.write(JSON.stringify({ ok: r['2xx'], non2xx: r.non2xx, errors: r.errors, p50: r.latency.p50, p99: r.latency.p99, duration: r.duration })); });`;
+        process.stdout.write(JSON.stringify({ ok: r['2xx'], non2xx: r.non2xx, errors: r.errors,
+          p50: r.latency.p50, p99: r.latency.p99, duration: r.duration })); });`;
   const cpu0 = process.cpuUsage();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
@@ -106,8 +112,7 @@ async function sseLatency(url: string, n: number): Promise<{ p50: number; p99: n
     let buf = '';
     res.on('data', (c: Buffer) => {
       buf += c.toString();
-      let i: number;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
+      for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
         const m = /data: (.+)/.exec(buf.slice(0, i));
         buf = buf.slice(i + 2);
         if (m) arrivals.set((JSON.parse(m[1]!) as { id: string }).id, performance.now());
@@ -224,9 +229,14 @@ export async function runCasesBench(): Promise<string> {
   const lines = [
     '## Case creation (一键式响应)',
     '',
-    `POST /api/cases (JSON, one resident session, ${CONNECTIONS} connections, ${DURATION_S} s, autocannon in a child process) against a server started with startServer; demo community seeded; ${WARMUP_S} s of unmeasured load first (JIT warm-up). Server CPU = the server process's user+system time over the measured load ÷ creations. Targets: ≥ 1,000/s with p99 ≤ 100 ms on PostgreSQL, ≥ 300/s on PGlite; SSE p99 ≤ 1 s.`,
+    `POST /api/cases (JSON, one resident session, ${CONNECTIONS} connections, ${DURATION_S} s, ` +
+      `autocannon in a child process) against a server started with startServer; demo community seeded; ` +
+      `${WARMUP_S} s of unmeasured load first (JIT warm-up). Server CPU = the server process's user+system time ` +
+      `over the measured load ÷ creations. Targets: ≥ 1,000/s with p99 ≤ 100 ms on PostgreSQL, ` +
+      `≥ 300/s on PGlite; SSE p99 ≤ 1 s.`,
     '',
-    '| engine | Idempotency-Key | creations/s | p50 ms | p99 ms | non-2xx | server CPU ms / creation | raw pgbench insert tps | API / pgbench | SSE visible after POST p50 / p99 ms (n) |',
+    '| engine | Idempotency-Key | creations/s | p50 ms | p99 ms | non-2xx | server CPU ms / creation | ' +
+      'raw pgbench insert tps | API / pgbench | SSE visible after POST p50 / p99 ms (n) |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...rows
       .flatMap(
@@ -238,12 +248,24 @@ export async function runCasesBench(): Promise<string> {
       )
       .map(([l, k], i) => {
         const r = rows[Math.floor(i / 2)]!;
-        return `| ${r.label} | ${k} | ${f(l.rps)} | ${f(l.p50)} | ${f(l.p99)} | ${l.non2xx + l.errors} | ${f(l.nodeMsPerCase, 2)} | ${r.raw === null ? '—' : f(r.raw)} | ${r.raw === null ? '—' : `${f((100 * l.rps) / r.raw, 1)} %`} | ${i % 2 === 0 ? `${f(r.sse.p50, 1)} / ${f(r.sse.p99, 1)} (${r.sse.n})` : '—'} |`;
+        const cells = [
+          r.label,
+          k,
+          f(l.rps),
+          f(l.p50),
+          f(l.p99),
+          l.non2xx + l.errors,
+          f(l.nodeMsPerCase, 2),
+          r.raw === null ? '—' : f(r.raw),
+          r.raw === null ? '—' : `${f((100 * l.rps) / r.raw, 1)} %`,
+          i % 2 === 0 ? `${f(r.sse.p50, 1)} / ${f(r.sse.p99, 1)} (${r.sse.n})` : '—',
+        ];
+        return `| ${cells.join(' | ')} |`;
       }),
     '',
     ...notes,
   ];
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -3,5 +3,8 @@ import { cpus, totalmem } from 'node:os';
 
 export function machineLine(now = new Date()): string {
   const c = cpus();
-  return `Machine: ${c[0]?.model ?? 'unknown CPU'}, ${c.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}. Date: ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
+  const ram = `${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`;
+  const date = `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const node = `Node ${process.version}, ${process.platform}`;
+  return `Machine: ${c[0]?.model ?? 'unknown CPU'}, ${c.length} cores, ${ram}, ${node}. Date: ${date}.`;
 }

@@ -42,7 +42,8 @@ describe('resident cases pages', () => {
 
     const m = await measureElder(
       page,
-      '.r-main h1, .r-main h2, .r-main legend, .r-main .para, .r-main .btn, .r-main .field > span, .r-main input, .r-main select, .r-main textarea, .r-main summary',
+      '.r-main h1, .r-main h2, .r-main legend, .r-main .para, .r-main .btn, .r-main .field > span, ' +
+        '.r-main input, .r-main select, .r-main textarea, .r-main summary',
       '.r-main .btn, .r-main select, .r-main input:not(.sr-only), .r-main summary',
     );
     expectElderNumbers(m, { texts: 16, targets: 11 });
@@ -64,7 +65,7 @@ describe('resident cases pages', () => {
     await ctx.close();
   });
 
-  it('一键求助: only for a resident living alone; the confirmation waits; one press opens an urgent case', async () => {
+  it('一键求助: only for a resident living alone; confirmation waits; a press opens an urgent case', async () => {
     const base = inject('baseUrl');
     const other = await newContext(browser, base, PHONE);
     const op = await other.newPage();
@@ -94,7 +95,7 @@ describe('resident cases pages', () => {
     await ctx.close();
   });
 
-  it('a report whose answer was lost is kept as a draft (with its photo) and re-sent once with the same key', async () => {
+  it('a report whose answer was lost stays a draft (with its photo), re-sent once with the same key', async () => {
     const ctx = await newContext(browser, inject('baseUrl'), PHONE, { latitude: 38.9449, longitude: 100.4508 });
     const page = await ctx.newPage();
     await login(page, 'resident_silu');

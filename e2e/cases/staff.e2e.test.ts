@@ -28,7 +28,11 @@ describe('cases: staff console, metrics, patrol', () => {
     const csrf = ((await l.json()) as { account: { csrfToken: string } }).account.csrfToken;
     const made = await rc.request.post('/api/cases', {
       headers: { 'x-csrf-token': csrf, 'idempotency-key': `staff-map-${Date.now()}` },
-      data: { categoryCode: 'X04', description: '邻里因停车位发生纠纷', location: { lon: 100.4512, lat: 38.9452 } },
+      data: {
+        categoryCode: 'X04',
+        description: '邻里因停车位发生纠纷',
+        location: { lon: 100.4512, lat: 38.9452 },
+      },
     });
     expect(made.ok()).toBe(true);
     await rc.close();

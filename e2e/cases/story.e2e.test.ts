@@ -1,6 +1,6 @@
 /**
- * Issue 3, "done when": (a) the whole story in the browser — a resident of 丝路嘉苑 reports a blocked sewer with a
- * photo on a phone → the grid worker's already-open page shows it without a reload → the worker accepts and
+ * Issue 3, "done when": (a) the whole story in the browser — a resident of 丝路嘉苑 reports a blocked sewer
+ * with a photo on a phone → the grid worker's already-open page shows it without a reload → the worker accepts and
  * escalates "needs money" → community staff accept and resolve it → the resident confirms "fixed" and rates 5;
  * (b) a test clock moved past the accept-by deadline escalates a case from grid to community, seen live on the
  * staff page. Both run in this one file, in this order, because (b) moves the shared server clock forward.
@@ -49,7 +49,7 @@ async function clickAction(page: Page, action: string): Promise<void> {
 }
 
 describe('一键式响应 in the browser', () => {
-  it('resident reports → worker sees it live → escalates "needs money" → staff resolve → resident confirms and rates 5', async () => {
+  it('report → worker sees it live → "needs money" → staff resolve → resident confirms, rates 5', async () => {
     const base = inject('baseUrl');
     const t0 = Date.now();
 
@@ -151,7 +151,7 @@ describe('一键式响应 in the browser', () => {
     await Promise.all([workerCtx.close(), resCtx.close(), staffCtx.close()]);
   });
 
-  it('a case past its accept-by deadline escalates from grid to community (test clock), live on the staff page', async () => {
+  it('a case past its accept-by deadline escalates grid → community (test clock), live on staff page', async () => {
     const control = inject('controlUrl');
     if (!control) return; // external server: no clock to move
     const base = inject('baseUrl');

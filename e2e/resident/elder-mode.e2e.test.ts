@@ -36,7 +36,8 @@ describe('resident, elder mode (长辈版)', () => {
     // Services near home, walked at the elderly pace, minutes with metres and the GB distance said in words.
     const nearby = page.getByTestId('nearby-card');
     await nearby.waitFor();
-    await expect(nearby.textContent()).resolves.toMatch(/老年人日间照料中心.*步行约 \d+ 分钟（\d+ 米）/);
+    const dayCareWalk = /老年人日间照料中心.*步行约 \d+ 分钟（\d+ 米）/;
+    await expect(nearby.textContent()).resolves.toMatch(dayCareWalk);
     await expect(nearby.textContent()).resolves.toContain('老年人步速');
 
     const m = await measureElder(

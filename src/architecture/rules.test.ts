@@ -68,7 +68,8 @@ describe('architecture rules', () => {
   });
 
   it('keeps SQL in repository/queries files', () => {
-    const bad = files.filter((f) => f.startsWith('src/') && !isTest(f) && !isSqlHome(f))
+    const bad = files
+      .filter((f) => f.startsWith('src/') && !isTest(f) && !isSqlHome(f))
       .filter((f) => SQL.test(readFileSync(join(ROOT, f), 'utf8')));
     expect(bad).toEqual([]);
   });
@@ -77,7 +78,8 @@ describe('architecture rules', () => {
     const bad: string[] = [];
     for (const f of files.filter((x) => moduleOf(x) && isSqlHome(x) && !isTest(x))) {
       const text = readFileSync(join(ROOT, f), 'utf8');
-      for (const m of text.matchAll(/(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin)\(\s*'([a-z_]+)/g)) {
+      const tableUse = /(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin)\(\s*'([a-z_]+)/g;
+      for (const m of text.matchAll(tableUse)) {
         const owner = OWNER[m[1] ?? ''];
         if (owner && owner !== moduleOf(f)) bad.push(`${f}: ${m[1]} (${owner})`);
       }

@@ -134,7 +134,7 @@ describe('audit chain', () => {
     expect(r.problem).toMatchObject({ seq, reason: expect.stringMatching(reason) });
   });
 
-  it('forms one chain under concurrent writers (8 connections, one- and two-row inserts, some rolled back)', async () => {
+  it('forms one chain under concurrent writers (8 connections, 1- and 2-row inserts, some rolled back)', async () => {
     const extra = await pair.more(8);
     const db = extra?.db ?? pair.app;
     try {

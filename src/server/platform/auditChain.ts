@@ -100,7 +100,8 @@ export async function verifyAuditChain(db: Kysely<Database>, anchors: ChainAncho
     if (!head || Number(head.seq) !== expectSeq - 1 || head.hash !== prev)
       return fail(
         null,
-        `the chain ends at seq ${expectSeq - 1} but the head row says seq ${head?.seq ?? '?'}: rows were cut from the end or the head was changed`,
+        `the chain ends at seq ${expectSeq - 1} but the head row says seq ${head?.seq ?? '?'}: ` +
+          `rows were cut from the end or the head was changed`,
       );
     return { ok: true, rows, last: { seq: expectSeq - 1, hash: prev } };
   });

@@ -45,16 +45,14 @@ export async function restore(
   const cols = await sql<{
     table_name: string;
     column_name: string;
-  }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'jsonb'`.execute(
-    db,
-  );
+  }>`select table_name, column_name from information_schema.columns
+      where table_schema = current_schema() and data_type = 'jsonb'`.execute(db);
   for (const c of cols.rows) jsonCols.set(c.table_name, (jsonCols.get(c.table_name) ?? new Set()).add(c.column_name));
   const byteaCols = await sql<{
     table_name: string;
     column_name: string;
-  }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'bytea'`.execute(
-    db,
-  );
+  }>`select table_name, column_name from information_schema.columns
+      where table_schema = current_schema() and data_type = 'bytea'`.execute(db);
   const binCols = new Map<string, Set<string>>();
   for (const c of byteaCols.rows)
     binCols.set(c.table_name, (binCols.get(c.table_name) ?? new Set()).add(c.column_name));
@@ -108,9 +106,8 @@ export async function restore(
             params: { reason: `${t}: ${seen[t] ?? 0} of ${n} rows (truncated file?)` },
           });
       }
-      await sql`select setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((select max(id) from audit_log), 0) + 1, false)`.execute(
-        trx,
-      );
+      await sql`select setval(pg_get_serial_sequence('audit_log', 'id'),
+          coalesce((select max(id) from audit_log), 0) + 1, false)`.execute(trx);
     });
   } catch (e) {
     if (e instanceof AppError) throw e;

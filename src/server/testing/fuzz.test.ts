@@ -244,7 +244,9 @@ test('no generated request gives a 5xx, and every error has the standard body', 
       const res = await app.inject(opts);
       sent++;
       statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-      const tag = `${res.statusCode} ${op.method} ${String(opts.url).slice(0, 160)} ${JSON.stringify(opts.headers).slice(0, 120)} ${String(opts.payload ?? '').slice(0, 120)} → ${res.body.slice(0, 160)}`;
+      const sentAs = `${JSON.stringify(opts.headers).slice(0, 120)} ${String(opts.payload ?? '').slice(0, 120)}`;
+      const url = String(opts.url).slice(0, 160);
+      const tag = `${res.statusCode} ${op.method} ${url} ${sentAs} → ${res.body.slice(0, 160)}`;
       const b = safeJson(res.body) as { error?: { code?: unknown; message?: unknown } } | null;
       const kind = `${res.statusCode} ${op.method} ${op.path} ${String(b?.error?.code ?? '')}`;
       if (res.statusCode >= 500) failures.set(kind, failures.get(kind) ?? tag);
@@ -260,7 +262,8 @@ test('no generated request gives a 5xx, and every error has the standard body', 
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5);
   console.log(
-    `fuzz: ${sent} requests to ${ops.length} operations in ${ms} ms; statuses ${JSON.stringify(statuses)}; slowest ${JSON.stringify(top)}`,
+    `fuzz: ${sent} requests to ${ops.length} operations in ${ms} ms; ` +
+      `statuses ${JSON.stringify(statuses)}; slowest ${JSON.stringify(top)}`,
   );
   expect(sent).toBeGreaterThan(2500);
   expect([...failures.values()].slice(0, 40)).toEqual([]);

@@ -71,7 +71,7 @@ export async function api<T>(
     throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : String(e));
   }
   const text = await res.text();
-  let json: unknown ;
+  let json: unknown;
   if (text) {
     try {
       json = JSON.parse(text);

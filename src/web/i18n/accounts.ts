@@ -2,7 +2,9 @@
 export const accountsZh = {
   nav: '账号管理',
   title: '账号管理',
-  hint: '为本辖区内下级角色开通账号：网格员绑定到网格，居民绑定到本人的户籍信息。停用或重置密码后，该账号的登录立即失效。',
+  hint:
+    '为本辖区内下级角色开通账号：网格员绑定到网格，居民绑定到本人的户籍信息。' +
+    '停用或重置密码后，该账号的登录立即失效。',
   create: '新建账号',
   username: '用户名',
   displayName: '姓名',
@@ -30,7 +32,9 @@ export const accountsZh = {
 export const accountsEn: typeof accountsZh = {
   nav: 'Accounts',
   title: 'Accounts',
-  hint: 'Open accounts for the roles below yours in your area: grid workers belong to a grid, residents to their own register entry. Disabling or resetting a password ends that account’s sessions at once.',
+  hint:
+    'Open accounts for the roles below yours in your area: grid workers belong to a grid, residents to their own ' +
+    'register entry. Disabling or resetting a password ends that account’s sessions at once.',
   create: 'New account',
   username: 'Username',
   displayName: 'Name',

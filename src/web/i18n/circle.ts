@@ -80,7 +80,8 @@ export const circleEn: Widen<typeof circleZh> = {
   nav: '15-minute life circle',
   title: '15-minute life circle',
   subtitle:
-    'Along the real walking network: which services each household reaches on foot in 5, 10 and 15 minutes (GB 50180-2018)',
+    'Along the real walking network: which services each household reaches on foot in 5, 10 and 15 minutes ' +
+    '(GB 50180-2018)',
   network: 'Network',
   networkRoads: 'Community streets',
   profile: 'Walking',
@@ -142,7 +143,8 @@ export const circleEn: Widen<typeof circleZh> = {
   noExact: 'Too many candidates for the exact optimum',
   uncovered: 'Not covered now: {{value}}',
   whatifHint:
-    'Choose “add a facility” and click the map, or “remove a facility” and click an existing one: coverage is recomputed at once.',
+    'Choose “add a facility” and click the map, or “remove a facility” and click an existing one: ' +
+    'coverage is recomputed at once.',
   before: 'Before',
   after: 'After',
   change: 'Change (pp)',

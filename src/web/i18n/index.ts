@@ -23,6 +23,7 @@ function stored(): Lang {
 function mirror(lang: Lang): void {
   document.documentElement.lang = lang;
   // Not httpOnly on purpose: the server only reads it to pick the language of messages.
+  // biome-ignore lint/suspicious/noDocumentCookie: synchronous on purpose, the next request sends it
   document.cookie = `${KEY}=${lang}; path=/; max-age=31536000; samesite=lax`;
 }
 

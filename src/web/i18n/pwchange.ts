@@ -15,11 +15,15 @@ export const pwchangeZh = {
 
 export const pwchangeEn: typeof pwchangeZh = {
   title: 'Choose your own password',
-  why: 'Your password was set by an administrator. To protect residents’ data, replace it with a new password only you know before you go on.',
+  why:
+    'Your password was set by an administrator. To protect residents’ data, replace it with a new password ' +
+    'only you know before you go on.',
   current: 'Password you were given',
   next: 'New password',
   confirm: 'New password again',
-  rule: 'At least 8 characters with letters and digits; not a common password (such as qq123456) and not containing your username.',
+  rule:
+    'At least 8 characters with letters and digits; not a common password (such as qq123456) ' +
+    'and not containing your username.',
   mismatch: 'The new passwords differ',
   weak: 'The new password needs at least 8 characters with letters and digits',
   submit: 'Save and continue',

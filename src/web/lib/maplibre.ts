@@ -1,4 +1,7 @@
-/** MapLibre, loaded once on demand for every map page (maplibre 6: named exports; Vite does not emit the worker, so its URL comes from `?url`). */
+/**
+ * MapLibre, loaded once on demand for every map page (maplibre 6: named exports; Vite does not emit the worker,
+ * so its URL comes from `?url`).
+ */
 type Ml = typeof import('maplibre-gl');
 let loading: Promise<Ml> | null = null;
 

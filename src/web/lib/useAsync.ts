@@ -19,6 +19,7 @@ export function useAsync<T>(load: () => Promise<T> | undefined, deps: readonly u
   const [loading, setLoading] = useState(false);
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's `deps` are the dependencies of `load`.
   useEffect(() => {
     let live = true;
     const p = load();
@@ -43,7 +44,7 @@ export function useAsync<T>(load: () => Promise<T> | undefined, deps: readonly u
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `tick` is not read: a new value is how `reload` asks for the same load again.
   }, [...deps, tick]);
   return { data, error, loading, reload };
 }

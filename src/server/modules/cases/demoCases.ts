@@ -24,7 +24,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { LocalBus } from '../../platform/events/bus.ts';
 import { mulberry32 } from '../../../shared/rng.ts';
 import { defaultCasesOptions, type CasesOptions } from './config.ts';
-import { addWorkingMinutes, deadline, isWorkingTime, type Limit } from './domain/calendar.ts';
+import { addWorkingMinutes, isWorkingTime, type Limit } from './domain/calendar.ts';
 import { DEFAULT_ACCEPT, findCategory, HELP_CATEGORY } from './domain/categories.ts';
 import {
   decide,
@@ -126,7 +126,10 @@ class Script {
     return null;
   }
 
-  /** Moves the plan's time forward: working minutes for staff, natural minutes otherwise; kept before the live deadline. */
+  /**
+   * Moves the plan's time forward: working minutes for staff, natural minutes otherwise; kept before the live
+   * deadline.
+   */
   private advance(minutes: number, natural: boolean): Date | null {
     if (this.stopped) return null;
     let t =
@@ -311,7 +314,8 @@ export async function seedDemoCases(
     return a;
   };
   const community = need('dh_staff').scopeCode;
-  const street = need('bj_street').scopeCode;
+  // The street account acts in the replay (supervision); fail early, before any case is written, if it is missing.
+  need('bj_street');
   const gridCode = (seq: number) => `${community}${String(seq).padStart(2, '0')}`;
 
   // Places: residential buildings per grid (ordered by name, so picks do not depend on random ids), 丝路嘉苑.
@@ -710,7 +714,9 @@ export async function seedDemoCases(
   const items: Item[] = [];
   plans.forEach((p, n) => {
     items.push({ at: p.reportAt, plan: p, i: -1, order: n * 100 });
-    p.steps.forEach((s, i) => items.push({ at: s.at, plan: p, i, order: n * 100 + i + 1 }));
+    p.steps.forEach((s, i) => {
+      items.push({ at: s.at, plan: p, i, order: n * 100 + i + 1 });
+    });
   });
   items.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
 
@@ -758,7 +764,8 @@ export async function seedDemoCases(
       const building = p.grid === 'silu' ? pick(silu) : pick(byGrid.get(gridCode(p.grid))!);
       const jitter = () => (rnd() - 0.5) * 0.00008;
       const location = { lon: building.lon! + jitter(), lat: building.lat! + jitter() };
-      const address = `${building.compound && !building.name.startsWith(building.compound) ? building.compound : ''}${building.name}`;
+      const compound = building.compound && !building.name.startsWith(building.compound) ? building.compound : '';
+      const address = `${compound}${building.name}`;
       const input = { categoryCode: p.cat, description: p.description, location, address, hideName: true };
       const gridPeople = people.filter((x) => x.grid_code === (p.grid === 'silu' ? siluGrid : gridCode(p.grid)));
       const caller = pick(gridPeople.length ? gridPeople : people);

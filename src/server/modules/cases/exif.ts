@@ -33,7 +33,7 @@ export function exifGps(buf: Buffer | undefined): { lon: number; lat: number } |
   };
   const dms = (tag: number) => {
     const e = gps.get(tag);
-    if (!e || e.type !== 5 || e.count < 3) return null;
+    if (e?.type !== 5 || e.count < 3) return null;
     const off = u32(e.valueOffset);
     const parts: number[] = [];
     for (let i = 0; i < 3; i++) {

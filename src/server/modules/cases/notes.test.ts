@@ -37,9 +37,8 @@ const notes = (s: Session) =>
 
 describe('internal notes and public replies', () => {
   it('keeps a progress note internal unless marked as a reply to the public', async () => {
-    expect((await staff.request('POST', `/api/cases/${caseId}/notes`, { note: `住户电话${PHONE}` })).statusCode).toBe(
-      201,
-    );
+    const note = await staff.request('POST', `/api/cases/${caseId}/notes`, { note: `住户电话${PHONE}` });
+    expect(note.statusCode).toBe(201);
     expect((await view(staff)).lastNote).toBe(`住户电话${PHONE}`);
     const mine = await view(reporter);
     expect(mine.lastNote).toBeNull();
@@ -47,7 +46,10 @@ describe('internal notes and public replies', () => {
     expect(JSON.stringify(await notes(reporter))).not.toContain(PHONE);
     expect(JSON.stringify(await notes(staff))).toContain(PHONE);
 
-    const r = await staff.request('POST', `/api/cases/${caseId}/notes`, { note: '电工明天上午到', public: true });
+    const r = await staff.request('POST', `/api/cases/${caseId}/notes`, {
+      note: '电工明天上午到',
+      public: true,
+    });
     expect(r.statusCode).toBe(201);
     expect((await view(reporter)).lastNote).toBe('电工明天上午到');
     expect((await view(reporter)).publicNote).toBe('电工明天上午到');

@@ -52,23 +52,24 @@ describe('the whole story of one case', () => {
     expect(r.statusCode).toBe(403);
   });
 
-  it('accept → escalate "needs money" → community staff accept and resolve → resident confirms and rates 5', async () => {
+  it('accept → escalate "needs money" → community accepts, resolves → resident confirms, rates 5', async () => {
     const acc = await worker.request('POST', `/api/cases/${id}/actions`, { action: 'accept', version: 1 });
     expect(acc.json().case.status).toBe('handling');
     const illegal = await worker.request('POST', `/api/cases/${id}/actions`, { action: 'accept' });
     expect(illegal.statusCode).toBe(409);
     expect(illegal.json().error.code).toBe('CASE_ILLEGAL_TRANSITION');
-    expect((await worker.request('POST', `/api/cases/${id}/notes`, { note: '已到现场查看' })).statusCode).toBe(201);
+    const note = await worker.request('POST', `/api/cases/${id}/notes`, { note: '已到现场查看' });
+    expect(note.statusCode).toBe(201);
     const esc = await worker.request('POST', `/api/cases/${id}/actions`, {
       action: 'escalate',
       reason: 'money',
       note: '需更换管道，需要资金',
     });
     expect(esc.json().case).toMatchObject({ status: 'dispatched', level: 'community', handlerCode: COMMUNITY });
-    for (const a of ['accept', 'resolve'])
-      expect((await staff.request('POST', `/api/cases/${id}/actions`, { action: a, note: '已处理' })).statusCode).toBe(
-        200,
-      );
+    for (const a of ['accept', 'resolve']) {
+      const done = await staff.request('POST', `/api/cases/${id}/actions`, { action: a, note: '已处理' });
+      expect(done.statusCode).toBe(200);
+    }
     const conf = await resident.request('POST', `/api/cases/${id}/confirm`, { fixed: true });
     expect(conf.json().case.status).toBe('closed');
     const rate = await resident.request('POST', `/api/cases/${id}/rate`, { score: 5, comment: '很满意' });
@@ -130,7 +131,7 @@ describe('bad input', () => {
 });
 
 describe('creation in one statement', () => {
-  it('writes the case, both history events, the escalation job and the audit row; the answer equals a fresh read', async () => {
+  it('writes the case, both history events, escalation job, audit row; answer equals a fresh read', async () => {
     const r = await report(resident, { description: '一条语句写完', categoryCode: 'X02' });
     expect(r.statusCode).toBe(201);
     const created = r.json().case;

@@ -123,7 +123,7 @@ describe('GeoJSON import/export of grids and compounds', () => {
     expect(Math.abs(a[0]! - b[0]!)).toBeLessThan(1e-5);
   });
 
-  it('refuses a self-intersecting polygon, an overlap with a neighbour, a gap and duplicate codes — writing nothing', async () => {
+  it('refuses a self-intersecting polygon, a neighbour overlap, a gap, duplicate codes; writes nothing', async () => {
     const fc = await grids();
     const before = JSON.stringify(fc);
     const bowtie = structuredClone(fc);
@@ -209,7 +209,7 @@ describe('GeoJSON import/export of grids and compounds', () => {
     expect(ok.json()).toEqual({ created: 0, updated: 1 });
   });
 
-  it('refuses a 15-digit grid code in a community of 14-digit grids (it would widen a worker’s prefix scope)', async () => {
+  it('refuses a 15-digit grid code among 14-digit grids (it would widen a worker’s prefix scope)', async () => {
     const fc = await grids();
     const g0 = fc.features[0]!;
     const wide = { ...g0, properties: { ...g0.properties, code: `${g0.properties?.code}1`, name: '宽编码网格' } };

@@ -96,8 +96,8 @@ describe('Open311 reads are scoped and public-only', () => {
       for (const url of urls({ other: oc.caseId, help: helpId })) {
         const r = await get(url);
         expect(r.statusCode, `${route} ${url}`).toBeLessThan(500);
-        for (const secret of [oc.caseId, helpId, SECRET_PHONE, SECRET_ID, '2单元301', '其他社区的案件', '养老求助'])
-          expect(r.body, `${url} leaks ${secret}`).not.toContain(secret);
+        const secrets = [oc.caseId, helpId, SECRET_PHONE, SECRET_ID, '2单元301', '其他社区的案件', '养老求助'];
+        for (const secret of secrets) expect(r.body, `${url} leaks ${secret}`).not.toContain(secret);
       }
   });
 

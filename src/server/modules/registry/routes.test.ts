@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp, type Session, type TestApp } from '../../testing/harness.ts';
-import { addOtherCommunity, OTHER_GRID, type OtherIds } from '../../testing/fixtures.ts';
+import { addOtherCommunity } from '../../testing/fixtures.ts';
 import { generateDemoCommunity } from './demo/generate.ts';
 
 const demo = generateDemoCommunity();
 const C = demo.community.code;
 const G3 = demo.grids[2]!.code;
 let t: TestApp;
-let other: OtherIds;
 let staff: Session, street: Session, worker: Session, elder: Session;
 
 interface R {
@@ -24,7 +23,7 @@ interface R {
 
 beforeAll(async () => {
   t = await testApp();
-  other = await addOtherCommunity(t.handle.db);
+  await addOtherCommunity(t.handle.db); // a second community, so scope checks have something to keep out
   [staff, street, worker, elder] = await Promise.all([
     login(t.app, 'dh_staff'),
     login(t.app, 'bj_street'),
@@ -285,5 +284,3 @@ describe('bad input: a clear 4xx, never a 5xx', () => {
     expect(en.json().error.message).toMatch(/^Invalid input: .*expected number.*Unrecognized key/);
   });
 });
-
-export { other, OTHER_GRID };

@@ -16,7 +16,7 @@ export function splitStatements(script: string): string[] {
   for (const line of script.split('\n')) {
     const dollars = line.split('$$').length - 1;
     if (dollars % 2 === 1) inDollar = !inDollar;
-    cur += line + '\n';
+    cur += `${line}\n`;
     if (!inDollar && /;\s*$/.test(line)) {
       if (cur.trim()) out.push(cur.trim());
       cur = '';

@@ -37,7 +37,10 @@ const fastifyCodes: Record<string, ErrorCode> = {
 
 const zhLocale = zodLocales.zhCN().localeError;
 
-/** A zod issue in the user's language: English keeps the schema's own (possibly custom) text; Chinese uses zod's zh-CN locale. */
+/**
+ * A zod issue in the user's language: English keeps the schema's own (possibly custom) text; Chinese uses zod's
+ * zh-CN locale.
+ */
 function issueText(issue: unknown, message: string, lang: 'zh' | 'en'): string {
   if (lang === 'en' || !issue || typeof zhLocale !== 'function') return message;
   const t = zhLocale(issue as Parameters<typeof zhLocale>[0]);
@@ -62,8 +65,14 @@ const pgCodes: Record<string, ErrorCode> = {
 };
 
 /** The multipart parser's (busboy's) errors for a truncated or malformed upload: plain Errors without a code. */
-const BUSBOY_ERRORS =
-  /^(Unexpected end of multipart data|.+ terminated early due to unexpected end of multipart data|Malformed part header|Multipart: Boundary not found|Unsupported Content-Type\.)$/;
+const BUSBOY_ERRORS = new Set([
+  'Unexpected end of multipart data',
+  'Malformed part header',
+  'Multipart: Boundary not found',
+  'Unsupported Content-Type.',
+]);
+/** busboy names the truncated part: "<Part> terminated early due to unexpected end of multipart data". */
+const BUSBOY_TRUNCATED = /^.+ terminated early due to unexpected end of multipart data$/;
 
 /** Turns anything thrown in a route into an AppError. */
 export function toAppError(error: unknown): AppError {
@@ -89,7 +98,8 @@ export function toAppError(error: unknown): AppError {
     if (pgCode === 'INVALID_TEXT') return new AppError(pgCode, { params: { where: 'input' } });
     return new AppError(pgCode);
   }
-  if (!fe.code && error instanceof Error && BUSBOY_ERRORS.test(error.message)) return new AppError('BAD_REQUEST');
+  if (!fe.code && error instanceof Error && (BUSBOY_ERRORS.has(error.message) || BUSBOY_TRUNCATED.test(error.message)))
+    return new AppError('BAD_REQUEST');
   const mapped = fe.code ? fastifyCodes[fe.code] : undefined;
   if (mapped) return new AppError(mapped);
   if (error instanceof SyntaxError && fe.statusCode === 400) return new AppError('INVALID_JSON');

@@ -71,7 +71,11 @@ export function isOpen(s: CaseStatus): boolean {
   return s === 'registered' || s === 'dispatched' || s === 'handling' || s === 'resolved';
 }
 
-/** An OpenStreetMap / Amap link that opens a point in a map app (Amap takes GCJ-02; we pass WGS-84 with coordinate=wgs84). */
+/**
+ * An OpenStreetMap / Amap link that opens a point in a map app (Amap takes GCJ-02; we pass WGS-84 with
+ * coordinate=wgs84).
+ */
 export function navigateUrl(lon: number, lat: number, name: string): string {
-  return `https://uri.amap.com/marker?position=${lon},${lat}&name=${encodeURIComponent(name)}&coordinate=wgs84&callnative=1`;
+  const query = `position=${lon},${lat}&name=${encodeURIComponent(name)}&coordinate=wgs84&callnative=1`;
+  return `https://uri.amap.com/marker?${query}`;
 }

@@ -24,7 +24,9 @@ function setMode(m: LiveMode): void {
   mode = m;
   for (const fn of modeListeners) fn(m);
   if (m === 'polling' && !pollTimer) {
-    pollTimer = setInterval(() => listeners.forEach((fn) => fn(null)), POLL_MS);
+    pollTimer = setInterval(() => {
+      for (const fn of listeners) fn(null);
+    }, POLL_MS);
   } else if (m !== 'polling' && pollTimer) {
     clearInterval(pollTimer);
     pollTimer = null;
@@ -40,7 +42,9 @@ function open(): void {
   source = es;
   es.addEventListener('open', () => {
     // Something may have changed while we were away.
-    if (mode !== 'live' && failures > 0) listeners.forEach((fn) => fn(null));
+    if (mode !== 'live' && failures > 0) {
+      for (const fn of listeners) fn(null);
+    }
     failures = 0;
     setMode('live');
   });
@@ -51,7 +55,7 @@ function open(): void {
     } catch {
       data = null;
     }
-    listeners.forEach((fn) => fn(data));
+    for (const fn of listeners) fn(data);
   });
   es.addEventListener('error', () => {
     failures++;

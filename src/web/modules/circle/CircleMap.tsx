@@ -41,6 +41,11 @@ function bounds(fc: FeatureCollection): [number, number, number, number] | null 
   return Number.isFinite(a) ? [a, b, c, d] : null;
 }
 
+/** A setter for the data of the map's GeoJSON sources (a no-op before the map exists). */
+function setSource(map: MlMap | null) {
+  return (id: string, data: GeoJSON) => (map?.getSource(id) as GeoJSONSource | undefined)?.setData(data);
+}
+
 /** The map; fills its parent. */
 export function CircleMap(p: CircleMapProps) {
   const { t } = useTranslation();
@@ -77,8 +82,12 @@ export function CircleMap(p: CircleMapProps) {
           if (hit) cb.current.onFacilityClick(String(hit.properties.id), String(hit.properties.name));
           else cb.current.onMapClick(e.lngLat.lng, e.lngLat.lat);
         });
-        map.on('mouseenter', 'facility', () => map && (map.getCanvas().style.cursor = 'pointer'));
-        map.on('mouseleave', 'facility', () => map && (map.getCanvas().style.cursor = ''));
+        map.on('mouseenter', 'facility', () => {
+          if (map) map.getCanvas().style.cursor = 'pointer';
+        });
+        map.on('mouseleave', 'facility', () => {
+          if (map) map.getCanvas().style.cursor = '';
+        });
       })
       .catch((e: unknown) => {
         console.warn('map failed', e);
@@ -93,10 +102,9 @@ export function CircleMap(p: CircleMapProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [p.lines, p.attribution]);
 
-  const set = (id: string, data: GeoJSON) =>
-    (mapRef.current?.getSource(id) as GeoJSONSource | undefined)?.setData(data);
   useEffect(() => {
     if (state !== 'ready') return;
+    const set = setSource(mapRef.current);
     set('homes', p.layer?.homes ?? EMPTY);
     set('heat', p.layer ? heatPoints(p.layer.homes) : EMPTY);
     set('facilities', {
@@ -110,7 +118,7 @@ export function CircleMap(p: CircleMapProps) {
   }, [p.layer, state]);
   useEffect(() => {
     if (state !== 'ready') return;
-    set(
+    setSource(mapRef.current)(
       'area',
       p.area
         ? {
@@ -149,7 +157,9 @@ export function CircleMap(p: CircleMapProps) {
       el.textContent = '+';
       markers.push(new ml.Marker({ element: el }).setLngLat(p.added).addTo(map));
     }
-    return () => markers.forEach((m) => m.remove());
+    return () => {
+      for (const m of markers) m.remove();
+    };
   }, [p.sites, p.added, state]);
 
   return (

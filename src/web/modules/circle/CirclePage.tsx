@@ -55,11 +55,16 @@ export default function CirclePage() {
     () => (community ? circleApi.layer(community, network, category, profile) : undefined),
     [community, network, category, profile],
   );
-  useEffect(() => {
+  // Results belong to one category, network and community: drop them when any of these changes (adjusted
+  // while rendering, as React recommends, rather than in an effect).
+  const resultsKey = `${category}\u0000${network}\u0000${community}`;
+  const [resultsFor, setResultsFor] = useState(resultsKey);
+  if (resultsFor !== resultsKey) {
+    setResultsFor(resultsKey);
     setSites(null);
     setWhat(null);
     setArea(null);
-  }, [category, network, community]);
+  }
 
   const lang = i18n.language;
   const cat = cov.data?.categories.find((c) => c.id === category);

@@ -22,7 +22,7 @@ export interface CommunityMapProps {
 
 /** The map; fills its parent. */
 export function CommunityMap({ data, settings, ownGrid, selected, onSelectGrid }: CommunityMapProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const selectRef = useRef(onSelectGrid);
@@ -64,8 +64,12 @@ export function CommunityMap({ data, settings, ownGrid, selected, onSelectGrid }
           new ml.Popup({ closeButton: true }).setLngLat(e.lngLat).setDOMContent(el).addTo(map);
         });
         for (const id of [CLICKABLE.grid, CLICKABLE.facility]) {
-          map.on('mouseenter', id, () => map && (map.getCanvas().style.cursor = 'pointer'));
-          map.on('mouseleave', id, () => map && (map.getCanvas().style.cursor = ''));
+          map.on('mouseenter', id, () => {
+            if (map) map.getCanvas().style.cursor = 'pointer';
+          });
+          map.on('mouseleave', id, () => {
+            if (map) map.getCanvas().style.cursor = '';
+          });
         }
         for (const f of data.grids.features) {
           const at = labelPoint(f.geometry);
@@ -74,7 +78,8 @@ export function CommunityMap({ data, settings, ownGrid, selected, onSelectGrid }
           el.type = 'button';
           el.className = `map-grid-label${f.properties.code === ownGrid ? ' is-own' : ''}`;
           el.dataset.grid = f.properties.code;
-          el.textContent = (f.properties.code === ownGrid ? '★ ' : '') + t('map.gridShort', { seq: f.properties.seq });
+          const star = f.properties.code === ownGrid ? '★ ' : '';
+          el.textContent = star + t('map.gridShort', { seq: f.properties.seq });
           el.title = f.properties.name;
           el.addEventListener('click', (ev) => {
             ev.stopPropagation();
@@ -89,13 +94,13 @@ export function CommunityMap({ data, settings, ownGrid, selected, onSelectGrid }
       });
     return () => {
       cancelled = true;
-      markers.forEach((m) => m.remove());
+      for (const m of markers) m.remove();
       map?.remove();
       mapRef.current = null;
     };
-    // Rebuilt on a language switch (labels and attribution are translated); that is rare enough.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data, settings, ownGrid, i18n.language]);
+    // `t` is bound to the language, so the map is rebuilt on a language switch (labels and attribution are
+    // translated); that is rare enough.
+  }, [data, settings, ownGrid, t]);
 
   useEffect(() => {
     const map = mapRef.current;

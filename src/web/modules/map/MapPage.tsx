@@ -66,7 +66,10 @@ export default function MapPage() {
                 <button
                   key={f.properties.code}
                   type="button"
-                  className={`map-chip${f.properties.code === own ? ' is-own' : ''}${f.properties.code === selected ? ' is-selected' : ''}`}
+                  className={
+                    `map-chip${f.properties.code === own ? ' is-own' : ''}` +
+                    `${f.properties.code === selected ? ' is-selected' : ''}`
+                  }
                   aria-pressed={f.properties.code === selected}
                   onClick={() => setSelected(f.properties.code)}
                 >

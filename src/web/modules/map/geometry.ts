@@ -11,17 +11,17 @@ function eachPosition(g: Geometry, fn: (p: Position) => void): void {
       break;
     case 'MultiPoint':
     case 'LineString':
-      g.coordinates.forEach(fn);
+      for (const p of g.coordinates) fn(p);
       break;
     case 'MultiLineString':
     case 'Polygon':
-      g.coordinates.forEach((r) => r.forEach(fn));
+      for (const r of g.coordinates) for (const p of r) fn(p);
       break;
     case 'MultiPolygon':
-      g.coordinates.forEach((p) => p.forEach((r) => r.forEach(fn)));
+      for (const pg of g.coordinates) for (const r of pg) for (const p of r) fn(p);
       break;
     case 'GeometryCollection':
-      g.geometries.forEach((x) => eachPosition(x, fn));
+      for (const x of g.geometries) eachPosition(x, fn);
       break;
   }
 }

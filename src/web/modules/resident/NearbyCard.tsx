@@ -1,6 +1,7 @@
 /**
  * "Services near my home": the nearest day-care centre, clinic, market, pharmacy, kindergarten … from the
- * resident's own building, walked along the real paths (15分钟生活圈 engine), at an elderly pace for people of 60+.
+ * resident's own building, walked along the real paths (15分钟生活圈 engine), at an elderly pace for people
+ * of 60+.
  * Shows metres beside minutes and says in words (not colour) whether the GB 50180 distance is met.
  */
 import { useTranslation } from 'react-i18next';

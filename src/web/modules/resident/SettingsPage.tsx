@@ -79,7 +79,7 @@ export default function SettingsPage() {
       </p>
       <section className="card">
         <h2>{t('settings.language')}</h2>
-        <div className="r-choice" role="group" aria-label={t('settings.language')}>
+        <fieldset className="r-choice" aria-label={t('settings.language')}>
           {(['zh-CN', 'en'] as const).map((l) => (
             <button
               key={l}
@@ -93,7 +93,7 @@ export default function SettingsPage() {
               {l === 'en' ? t('lang.en') : t('lang.zh')}
             </button>
           ))}
-        </div>
+        </fieldset>
       </section>
       <section className="card">
         <h2>{t('settings.elder')}</h2>

@@ -1,4 +1,6 @@
-/** The escalation chain 网格 → 社区 → 街道 → 区 (domain.md §2) and the place-code widths of each level. */
+/**
+ * The escalation chain 网格 → 社区 → 街道 → 区 (domain.md §2) and the place-code widths of each level.
+ */
 
 /** Who holds a case. */
 export type Level = 'grid' | 'community' | 'street' | 'district';

@@ -135,7 +135,7 @@ describe('case workflow state machine', () => {
     expect(s).toMatchObject({ status: 'handling', reworkCount: 1, extensionCount: 1 });
   });
 
-  it('property: any sequence of actions follows the written workflow (an independent model), not the FROM table of workflow.ts', () => {
+  it('property: any action sequence follows the written workflow (an independent model), not workflow.ts FROM', () => {
     const step = fc.tuple(fc.constantFrom(...ACTIONS), fc.nat(20), fc.integer({ min: 0, max: 48 * 3_600_000 }));
     fc.assert(
       fc.property(fc.boolean(), fc.array(step, { maxLength: 40 }), (inGrid, steps) => {
@@ -178,9 +178,9 @@ const DOWN = { street: 'community', district: 'street' } as const;
 
 /**
  * The workflow as docs/adr/0004-cases.md and CJJ/T 106 describe it, written out independently of workflow.ts:
- * 立案/派遣 → 签收 → 处置 → 反馈 → 核查结案 → 评价, with 回退 one level down, 延期 while handling, 返工 after a
- * failed check, 督办 until resolved, merge/cancel while open. `rate` needs a score 1–5; an extension needs none
- * pending to request and one pending to decide.
+ * 立案/派遣 → 签收 → 处置 → 反馈 → 核查结案 → 评价, with 回退 one level down,
+ * 延期 while handling, 返工 after a failed check, 督办 until resolved, merge/cancel while open.
+ * `rate` needs a score 1–5; an extension needs none pending to request and one pending to decide.
  */
 function model(s: CaseState, a: Action): Expected {
   const open = OPEN.includes(s.status);

@@ -1,8 +1,9 @@
 /**
- * The case workflow as a pure state machine: 立案 → 派遣 → 签收 → 处置 → 反馈 → 核查结案 → 评价, with 回退,
- * 延期 (request/approve/reject), 返工, 督办, 上报 (escalation), merge and cancel. `decide` takes the current
- * state, an action and the time context and returns the next state and the event to record, or a refusal
- * value with a stable code. Who may ask for which action is decided in ../permissions.ts.
+ * The case workflow as a pure state machine:
+ * 立案 → 派遣 → 签收 → 处置 → 反馈 → 核查结案 → 评价, with 回退, 延期
+ * (request/approve/reject), 返工, 督办, 上报 (escalation), merge and cancel. `decide` takes the current state, an
+ * action and the time context and returns the next state and the event to record, or a refusal value with a stable
+ * code. Who may ask for which action is decided in ../permissions.ts.
  */
 import { deadline, type Limit, type WorkCalendar } from './calendar.ts';
 import { handlerFor, nextLevel, type Level } from './levels.ts';

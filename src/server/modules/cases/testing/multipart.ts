@@ -10,7 +10,8 @@ export function multipart(
   for (const f of files) {
     parts.push(
       Buffer.from(
-        `--${boundary}\r\ncontent-disposition: form-data; name="photos"; filename="${f.name}"\r\ncontent-type: ${f.type}\r\n\r\n`,
+        `--${boundary}\r\ncontent-disposition: form-data; name="photos"; filename="${f.name}"\r\n` +
+          `content-type: ${f.type}\r\n\r\n`,
       ),
       f.body,
       Buffer.from('\r\n'),

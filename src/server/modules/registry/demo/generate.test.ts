@@ -50,7 +50,8 @@ describe('generateDemoCommunity', () => {
       noPropertyManager: true,
       propertyManager: null,
     });
-    expect(c.facilities.some((f) => f.category === 'elderly_day_care' && f.name.includes('日间照料中心'))).toBe(true);
+    const dayCare = c.facilities.filter((f) => f.category === 'elderly_day_care');
+    expect(dayCare.some((f) => f.name.includes('日间照料中心'))).toBe(true);
     expect(c.demoNotice).toContain('演示');
   });
 

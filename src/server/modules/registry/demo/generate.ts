@@ -1,5 +1,6 @@
 /**
- * Deterministic generator of the demo 东湖社区 (北街街道, 甘州区, 张掖). Pure: same seed → identical output.
+ * Deterministic generator of the demo 东湖社区 (北街街道, 甘州区, 张掖).
+ * Pure: same seed → identical output.
  * Real: names and codes of district/street, community area (1.35 km²), 3,329 households, 6,570 people,
  * 8 grids, 东湖小区 (1,523 households, ex-三无), 丝路嘉苑, the day-care centre. Invented: everything else
  * (placement, shapes, buildings, people). See docs/demo-data.md.
@@ -22,9 +23,12 @@ export const DEFAULT_SEED = 20241003;
 
 /** Shown wherever demo data is displayed. */
 export const DEMO_NOTICE =
-  '演示数据说明：东湖社区的面积（1.35平方公里）、户数（3329户）、人口（6570人）、8个网格、东湖小区（1523户，由6个三无楼院改造）、' +
-  '丝路嘉苑排污管道由甘州铺子“第一桶金”更换、日间照料中心等情况来自2024年10月3日中国新闻网报道；社区编码、边界与位置（近似）、' +
-  '道路名称、楼栋、设施、住户、居民姓名、身份证号、电话号码等均为程序生成的虚构演示数据，如有雷同纯属巧合，请勿用于任何实际用途。';
+  '演示数据说明：东湖社区的面积（1.35平方公里）、户数（3329户）、' +
+  '人口（6570人）、8个网格、东湖小区（1523户，由6个三无楼院改造）、' +
+  '丝路嘉苑排污管道由甘州铺子“第一桶金”更换、日间照料中心等情况' +
+  '来自2024年10月3日中国新闻网报道；社区编码、边界与位置（近似）、' +
+  '道路名称、楼栋、设施、住户、居民姓名、身份证号、电话号码等' +
+  '均为程序生成的虚构演示数据，如有雷同纯属巧合，请勿用于任何实际用途。';
 
 /** Generate the whole demo community. */
 export function generateDemoCommunity(seed: number = DEFAULT_SEED): DemoCommunity {

@@ -85,7 +85,8 @@ function members(kind: Composition, rng: Rng): Member[] {
     }
     case 'elder_with_child': {
       const e = person('户主', elderAge(), rng.chance(0.6) ? 'female' : 'male');
-      return [e, child('子女', clamp(e.age - rng.int(24, 36), 25, 59), e.gender === 'male' ? e.surname : surname(rng))];
+      const childAge = clamp(e.age - rng.int(24, 36), 25, 59);
+      return [e, child('子女', childAge, e.gender === 'male' ? e.surname : surname(rng))];
     }
     case 'couple_child': {
       const [h, s] = couple(26, 45, 22, 47);
@@ -107,7 +108,8 @@ function members(kind: Composition, rng: Rng): Member[] {
     case 'couple_two_children': {
       const [h, s] = couple(28, 45, 26, 47);
       const top = Math.min(13, Math.min(h.age, s.age) - 22);
-      return [h, s, child('子女', rng.int(0, top), fatherName(h, s)), child('子女', rng.int(0, top), fatherName(h, s))];
+      const first = child('子女', rng.int(0, top), fatherName(h, s));
+      return [h, s, first, child('子女', rng.int(0, top), fatherName(h, s))];
     }
     case 'couple_child_grandparent': {
       const [h, s] = couple(28, 45, 26, 47);
@@ -120,7 +122,8 @@ function members(kind: Composition, rng: Rng): Member[] {
     }
     case 'three_generations': {
       const [g1, g2] = couple(60, 80, 60, 84);
-      const son = person('子女', clamp(Math.min(g1.age, g2.age) - rng.int(23, 32), 28, 45), 'male', fatherName(g1, g2));
+      const sonAge = clamp(Math.min(g1.age, g2.age) - rng.int(23, 32), 28, 45);
+      const son = person('子女', sonAge, 'male', fatherName(g1, g2));
       const wife = person('其他', clamp(son.age + rng.int(-3, 3), 26, 47), 'female');
       return [g1, g2, son, wife, child('孙子女', rng.int(0, Math.min(13, wife.age - 21)), son.surname)];
     }

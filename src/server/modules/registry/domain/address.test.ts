@@ -10,8 +10,8 @@ const places = [
 
 describe('address matching', () => {
   it('normalises the usual spellings of a building', () => {
-    for (const s of ['丝路嘉苑1号楼', '丝路嘉苑一号楼', '丝路嘉苑 1 栋', '丝路嘉苑１幢', '丝路嘉苑1号'])
-      expect(normalizeAddress(s)).toBe('丝路嘉苑1号楼');
+    const spellings = ['丝路嘉苑1号楼', '丝路嘉苑一号楼', '丝路嘉苑 1 栋', '丝路嘉苑１幢', '丝路嘉苑1号'];
+    for (const s of spellings) expect(normalizeAddress(s)).toBe('丝路嘉苑1号楼');
     expect(normalizeAddress('丝路嘉苑十一号楼二单元')).toBe('丝路嘉苑11号楼2单元');
   });
 

@@ -1,6 +1,7 @@
 /**
  * Free-text addresses → a registered compound or building (pure). Residents and city apps write the same place
- * many ways: "丝路嘉苑1号楼", "丝路嘉苑 一号楼 2单元", "丝路嘉苑1栋", full-width digits, a city/district prefix.
+ * many ways: "丝路嘉苑1号楼", "丝路嘉苑 一号楼 2单元", "丝路嘉苑1栋", full-width digits,
+ * a city/district prefix.
  * Both the text and the registered names are normalised the same way, and the longest registered name found
  * in the text wins (a building's name contains its compound's, so a building beats its compound).
  */

@@ -88,5 +88,6 @@ function quote(v: string): string {
 
 /** Serialises rows as CSV with a BOM and CRLF line ends (what Excel expects). */
 export function toCsv(rows: (string | number | null)[][]): string {
-  return '\ufeff' + rows.map((r) => r.map((c) => quote(c === null ? '' : String(c))).join(',')).join('\r\n') + '\r\n';
+  const body = rows.map((r) => r.map((c) => quote(c === null ? '' : String(c))).join(',')).join('\r\n');
+  return `\ufeff${body}\r\n`;
 }

@@ -107,7 +107,8 @@ export function readLedger(
     const err = (column: LedgerColumn | null, code: RowErrorCode, detail?: string) =>
       errors.push({ row: rowNo, column, code, ...(detail ? { detail } : {}) });
     const before = errors.length;
-    for (const c of ['楼栋', '单元', '房号', '建筑面积(㎡)', '产权人'] as const) if (!get(c)) err(c, 'required');
+    const required = ['楼栋', '单元', '房号', '建筑面积(㎡)', '产权人'] as const;
+    for (const c of required) if (!get(c)) err(c, 'required');
     const b = ctx.buildings.get(get('楼栋'));
     if (get('楼栋') && !b) err('楼栋', 'unknown_building', get('楼栋'));
     const grid = b?.gridCode ?? null;
@@ -139,14 +140,19 @@ export function readLedger(
         prev.ownerName !== h.ownerName ||
         prev.areaSource !== h.areaSource ||
         prev.ownerKey !== h.ownerKey)
-    )
-      return void err('产权人', 'household_conflict', key.replaceAll('\u0000', ' '));
+    ) {
+      err('产权人', 'household_conflict', key.replaceAll('\u0000', ' '));
+      return;
+    }
     households.set(key, prev ?? h);
     if (!get('姓名')) return; // a household with nobody registered
     const r = readPerson(get, err, ctx.today);
     if (!r) return;
     const first = seenIds.get(r.idNumber);
-    if (first !== undefined) return void err('公民身份号码', 'duplicate_id', `row ${first}`);
+    if (first !== undefined) {
+      err('公民身份号码', 'duplicate_id', `row ${first}`);
+      return;
+    }
     seenIds.set(r.idNumber, rowNo);
     residents.push({ householdKey: key, ...r });
   });

@@ -56,7 +56,7 @@ describe('GridIndex', () => {
     );
   });
 
-  it('gives every vertex to the lowest-index grid that has it, and every shared-edge midpoint to exactly one neighbour', () => {
+  it('gives each vertex to the lowest-index grid having it, each shared-edge midpoint to exactly one neighbour', () => {
     const items = syntheticTessellation({ nx: NX, ny: NY, seed: 99, cell: CELL, origin: ORIGIN });
     const index = buildGridIndex(items);
     items.forEach((it, i) => {

@@ -48,7 +48,11 @@ export class GridIndex {
     let nRings = 0,
       nVerts = 0;
     for (const it of items)
-      for (const rings of polygonParts(it.geometry)) for (const r of rings) nRings++, (nVerts += r.length);
+      for (const rings of polygonParts(it.geometry))
+        for (const r of rings) {
+          nRings++;
+          nVerts += r.length;
+        }
     const coords = new Float64Array(nVerts * 2);
     const ringStart = new Uint32Array(nRings + 1);
     const polyRing = new Uint32Array(n + 1);

@@ -39,13 +39,17 @@ export function areaCentiM2(geom: Polygon | MultiPolygon): number {
 function eachPosition(geom: Geometry, f: (p: Position) => void): void {
   switch (geom.type) {
     case 'Point':
-      return f(geom.coordinates);
+      f(geom.coordinates);
+      return;
     case 'LineString':
-      return geom.coordinates.forEach(f);
+      for (const p of geom.coordinates) f(p);
+      return;
     case 'Polygon':
-      return geom.coordinates.forEach((r) => r.forEach(f));
+      for (const r of geom.coordinates) for (const p of r) f(p);
+      return;
     case 'MultiPolygon':
-      return geom.coordinates.forEach((pg) => pg.forEach((r) => r.forEach(f)));
+      for (const pg of geom.coordinates) for (const r of pg) for (const p of r) f(p);
+      return;
   }
 }
 
