@@ -35,8 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       grid_code text,
       handler_code text NOT NULL,
       level text NOT NULL CHECK (level IN ('grid','community','street','district')),
-      status text NOT NULL CHECK (status IN ('registered','dispatched','handling','resolved','closed','evaluated',
-        'cancelled','merged')),
+      status text NOT NULL CHECK (status IN ('registered','dispatched','handling','resolved','closed','evaluated','cancelled','merged')),
       category_code text NOT NULL,
       urgent boolean NOT NULL DEFAULT false,
       description text NOT NULL CHECK (length(description) BETWEEN 1 AND 2000),
@@ -74,8 +73,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX cases_community_created ON cases(community_code, created_at);
     CREATE INDEX cases_handler_status ON cases(handler_code, status);
     CREATE INDEX cases_reporter ON cases(reporter_id);
-    CREATE INDEX cases_open_place ON cases(category_code, lat, lon)
-      WHERE status IN ('registered','dispatched','handling','resolved');
+    CREATE INDEX cases_open_place ON cases(category_code, lat, lon) WHERE status IN ('registered','dispatched','handling','resolved');
 
     CREATE TABLE case_events (
       id uuid PRIMARY KEY,
