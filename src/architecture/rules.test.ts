@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cycles, importEdges, sourceFiles } from './graph.ts';
+import { KNOWN_BREACHES } from './debt.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const files = [...sourceFiles(ROOT, 'src'), ...sourceFiles(ROOT, 'bench'), ...sourceFiles(ROOT, 'e2e')];
@@ -42,10 +43,32 @@ const OWNER: Record<string, string> = {
   case_api_keys: 'cases',
   circle_networks: 'circle',
   circle_facilities: 'circle',
+  calendar_years: 'cases',
 };
+/** Platform tables: the audit log and its chain head belong to no module (platform/audit.ts writes them). */
+const PLATFORM_TABLES = new Set(['audit_log', 'audit_chain_head']);
+
 const SQL = /\.(selectFrom|insertInto|updateTable|deleteFrom|mergeInto|with)\(|\bsql(<[^>]*>)?`/;
 const isSqlHome = (f: string): boolean =>
   /\/(repository|queries)(\.ts|\/)/.test(f) || /^src\/server\/platform\/(db|audit|backup)/.test(f);
+
+/**
+ * Checks one rule against the known breaches: nothing new may appear, and a breach that was fixed must be
+ * taken off the list, so the list only shrinks.
+ */
+function ratchet(found: string[], belongs: (entry: string) => boolean): void {
+  const known = KNOWN_BREACHES.filter(belongs);
+  expect(
+    found.filter((f) => !KNOWN_BREACHES.includes(f)),
+    'new breaches',
+  ).toEqual([]);
+  expect(
+    known.filter((k) => !found.includes(k)),
+    'fixed: remove from debt.ts',
+  ).toEqual([]);
+}
+const isImport = (e: string): boolean => e.includes(' → ');
+const isTableUse = (e: string): boolean => /: [a-z_]+ \(\w+\)$/.test(e);
 
 describe('architecture rules', () => {
   it('has no import cycles', () => {
@@ -57,21 +80,30 @@ describe('architecture rules', () => {
       const to = moduleOf(e.to);
       if (!to || moduleOf(e.from) === to || isTest(e.from)) return false;
       if (/^src\/server\/modules\/[^/]+\/index\.ts$/.test(e.to)) return false;
+      if (e.from === 'src/server/platform/db/schema.ts' && e.to.endsWith('/schema.ts')) return false;
       return !(e.from.startsWith('src/web/') && isPure(e.to));
     });
-    expect(bad.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+    const pureBreaches = new Set(edges.filter((e) => isPure(e.from)).map((e) => `${e.from} → ${e.to}`));
+    ratchet(
+      bad.map((e) => `${e.from} → ${e.to}`),
+      (k) => isImport(k) && !pureBreaches.has(k),
+    );
   });
 
   it('keeps domain code pure', () => {
     const bad = edges.filter((e) => isPure(e.from) && !isTest(e.from) && !isPure(e.to));
-    expect(bad.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+    const pure = new Set(edges.filter((e) => isPure(e.from)).map((e) => `${e.from} → ${e.to}`));
+    ratchet(
+      bad.map((e) => `${e.from} → ${e.to}`),
+      (k) => pure.has(k),
+    );
   });
 
   it('keeps SQL in repository/queries files', () => {
     const bad = files
       .filter((f) => f.startsWith('src/') && !isTest(f) && !isSqlHome(f))
       .filter((f) => SQL.test(readFileSync(join(ROOT, f), 'utf8')));
-    expect(bad).toEqual([]);
+    ratchet(bad, (k) => !isImport(k) && !isTableUse(k));
   });
 
   it("never queries another module's tables", () => {
@@ -84,7 +116,7 @@ describe('architecture rules', () => {
         if (owner && owner !== moduleOf(f)) bad.push(`${f}: ${m[1]} (${owner})`);
       }
     }
-    expect([...new Set(bad)]).toEqual([]);
+    ratchet([...new Set(bad)], isTableUse);
   });
 
   it('knows the owner of every table in the schema', () => {
@@ -92,6 +124,6 @@ describe('architecture rules', () => {
     const tables = schema.flatMap((f) =>
       [...readFileSync(join(ROOT, f), 'utf8').matchAll(/^\s{2}([a-z_]+): [A-Z]\w*Table;/gm)].map((m) => m[1]),
     );
-    expect(tables.filter((t) => t && t !== 'audit_log' && !(t in OWNER))).toEqual([]);
+    expect(tables.filter((t) => t && !PLATFORM_TABLES.has(t) && !(t in OWNER))).toEqual([]);
   });
 });
