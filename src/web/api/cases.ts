@@ -225,7 +225,9 @@ export async function postReport(body: ReportBody, photos: Blob[], key: string):
   if (photos.length === 0) return api('POST', '/api/cases', body, { 'idempotency-key': key });
   const form = new FormData();
   form.set('data', JSON.stringify(body));
-  photos.forEach((p, i) => form.append('photos', p, `photo-${i + 1}.${p.type === 'image/png' ? 'png' : 'jpg'}`));
+  for (const [i, p] of photos.entries()) {
+    form.append('photos', p, `photo-${i + 1}.${p.type === 'image/png' ? 'png' : 'jpg'}`);
+  }
   return api('POST', '/api/cases', form, { 'idempotency-key': key });
 }
 
@@ -274,7 +276,7 @@ export const casesApi = {
     if (photos.length === 0) return api<{ event: CaseEvent }>('POST', `/api/cases/${id}/notes`, body);
     const form = new FormData();
     form.set('data', JSON.stringify(body));
-    photos.forEach((p, i) => form.append('photos', p, `note-${i + 1}.jpg`));
+    for (const [i, p] of photos.entries()) form.append('photos', p, `note-${i + 1}.jpg`);
     return api<{ event: CaseEvent }>('POST', `/api/cases/${id}/notes`, form);
   },
   list: (f: CaseFilters) =>

@@ -106,7 +106,7 @@ export async function report(
     rep.apiKey?.communityCode ??
     (actor && actor.scopeCode.length >= 12 ? actor.scopeCode.slice(0, 12) : null);
   if (!communityCode) throw new AppError('CASE_OUTSIDE_AREA');
-  const gridCode = place.grid && place.grid.code.startsWith(communityCode) ? place.grid.code : null;
+  const gridCode = place.grid?.code.startsWith(communityCode) ? place.grid.code : null;
   if (input.patrolId) {
     const p = await m.db
       .selectFrom('case_patrols')
@@ -243,8 +243,7 @@ export async function help(
         .where('r.id', '=', actor.residentId)
         .executeTakeFirst()
     : undefined;
-  if (!r || !r.tags.includes('独居老人') || r.lon === null || r.lat === null)
-    throw new AppError('CASE_HELP_NOT_ELIGIBLE');
+  if (!r?.tags.includes('独居老人') || r.lon === null || r.lat === null) throw new AppError('CASE_HELP_NOT_ELIGIBLE');
   const since = new Date(m.clock().getTime() - 30 * 60_000);
   const open = await repo.openHelpCase(m.db, actor.accountId, HELP_CATEGORY, since);
   if (open) return { row: open, replayed: true };

@@ -145,8 +145,8 @@ async function readRows(buf: Buffer, format: FacilityFormat): Promise<RawFacilit
           c = f.geometry?.type === 'Point' ? (f.geometry.coordinates ?? []) : [];
         return {
           row: i + 1,
-          category: String(p.category ?? p['类别'] ?? ''),
-          name: String(p.name ?? p['名称'] ?? ''),
+          category: String(p.category ?? p.类别 ?? ''),
+          name: String(p.name ?? p.名称 ?? ''),
           lon: Number(c[0]),
           lat: Number(c[1]),
         };

@@ -39,7 +39,7 @@ export async function authorize(ctx: Ctx, action: CircleAction, code: string, bu
     throw new AppError(circleRoleHas(ctx.actor.role, action) ? 'OUT_OF_SCOPE' : 'FORBIDDEN');
   }
   const place = await registry.placeByCode(ctx.db, code);
-  if (!place || place.kind !== 'community') throw new AppError('NOT_FOUND');
+  if (place?.kind !== 'community') throw new AppError('NOT_FOUND');
   return place;
 }
 

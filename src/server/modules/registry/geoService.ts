@@ -72,7 +72,7 @@ export async function importGrids(
   onRehome?: () => Promise<void>,
 ) {
   const community = await repo.getPlace(ctx.db, communityCode);
-  if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND');
+  if (community?.kind !== 'community') throw new AppError('NOT_FOUND');
   authorize(ctx.actor, 'place.write', { code: communityCode });
   const errors: FeatureError[] = [];
   const geoms = readFeatures(fc, crs, errors);
@@ -206,7 +206,7 @@ async function rehome(trx: Ctx['db'], communityCode: string, grids: { id: string
 /** Imports compounds of a community (upsert by name); they may not overlap one another. */
 export async function importCompounds(ctx: Ctx, communityCode: string, fc: FeatureCollection, crs: Crs) {
   const community = await repo.getPlace(ctx.db, communityCode);
-  if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND');
+  if (community?.kind !== 'community') throw new AppError('NOT_FOUND');
   authorize(ctx.actor, 'place.write', { code: communityCode });
   const errors: FeatureError[] = [];
   const geoms = readFeatures(fc, crs, errors);

@@ -21,7 +21,7 @@ function feature(geometry: Geometry, properties: Record<string, unknown>): Featu
 /** GeoJSON layers of a community: boundary, grids (with worker names), compounds, buildings, roads, facilities. */
 export async function communityMap(ctx: Ctx, code: string) {
   const place = await repo.getPlace(ctx.db, code);
-  if (!place || place.kind !== 'community') throw new AppError('NOT_FOUND');
+  if (place?.kind !== 'community') throw new AppError('NOT_FOUND');
   authorize(ctx.actor, 'place.read', { code });
   const [grids, workers, compounds, buildings, roads, facilities] = await Promise.all([
     repo.placesUnder(ctx.db, code, 'grid'),
@@ -87,7 +87,7 @@ export async function communityMap(ctx: Ctx, code: string) {
 /** A grid's card: boundary, workers (work contact), 一老一小 statistics, compounds. */
 export async function gridDetail(ctx: Ctx, code: string) {
   const g = await repo.getPlace(ctx.db, code);
-  if (!g || g.kind !== 'grid') throw new AppError('NOT_FOUND');
+  if (g?.kind !== 'grid') throw new AppError('NOT_FOUND');
   authorize(ctx.actor, 'place.read', { code });
   const [workers, compounds] = await Promise.all([repo.gridWorkers(ctx.db, code), repo.compoundsUnder(ctx.db, code)]);
   const stats = can(ctx.actor, 'household.read', { code }) ? await statsUnder(ctx.db, code, ctx.now) : null;

@@ -7,7 +7,8 @@ const highsLoader = createRequire(import.meta.url)('highs') as () => Promise<Hig
 let loaded: Promise<Highs> | null = null;
 /** Load the HiGHS WASM solver once per process. */
 export function loadHighs(): Promise<Highs> {
-  return (loaded ??= highsLoader());
+  loaded ??= highsLoader();
+  return loaded;
 }
 
 /** Exact maximal-covering result: `optimal` is false when the time limit stopped HiGHS early. */
@@ -50,7 +51,7 @@ export async function exactSites(sets: CoverSets, k: number, timeLimitS = 30): P
   if (xs.length === 0 || k <= 0) return { chosen: [], gains: [], covered: 0, optimal: true, bound: 0, groups: 0 };
   const lines: string[] = ['Maximize', ' obj:'];
   const gl = [...groups.values()];
-  gl.forEach((g, j) => lines.push(` + ${g.w} y${j}`));
+  for (const [j, g] of gl.entries()) lines.push(` + ${g.w} y${j}`);
   lines.push('Subject To');
   gl.forEach((g, j) => {
     lines.push(` g${j}: y${j}`);
@@ -60,7 +61,7 @@ export async function exactSites(sets: CoverSets, k: number, timeLimitS = 30): P
   lines.push(' card:');
   for (const c of xs) lines.push(` + x${c}`);
   lines.push(` ${xs.length > k ? '=' : '<='} ${Math.min(k, xs.length)}`, 'Bounds');
-  gl.forEach((_, j) => lines.push(` 0 <= y${j} <= 1`));
+  for (const j of gl.keys()) lines.push(` 0 <= y${j} <= 1`);
   lines.push('Binary');
   for (const c of xs) lines.push(` x${c}`);
   lines.push('End');

@@ -60,7 +60,7 @@ describe('property tests on small random graphs', () => {
         const srcs = [Math.floor(r() * n), Math.floor(r() * n)],
           init = [r() * 50, r() * 50];
         const sp = new ShortestPaths(g, g.edgeLen);
-        srcs.forEach((s, i) => sp.seed(s, init[i]!, i));
+        for (const [i, s] of srcs.entries()) sp.seed(s, init[i]!, i);
         sp.run();
         for (let v = 0; v < n; v++) {
           const want = Math.min(...srcs.map((s, i) => init[i]! + D[s]![v]!));
@@ -103,9 +103,9 @@ describe('property tests on small random graphs', () => {
           facilities: [...facilities, extra],
           categoryIds: ['kindergarten'],
         });
-        before.rows.forEach((row, i) =>
-          expect(after.rows[i]!.covered.households).toBeGreaterThanOrEqual(row.covered.households),
-        );
+        for (const [i, row] of before.rows.entries()) {
+          expect(after.rows[i]!.covered.households).toBeGreaterThanOrEqual(row.covered.households);
+        }
         const s0 = prepareCategory(engine, 'kindergarten', homes, facilities);
         const inc = whatIfAdd(engine, s0, extra);
         const full = prepareCategory(engine, 'kindergarten', homes, [...facilities, extra]);

@@ -130,7 +130,7 @@ export function createSnapIndex(graph: WalkGraph): SnapIndex {
           dy = py[p + 1]! - y0;
         const l2 = dx * dx + dy * dy;
         let t = l2 > 0 ? ((x - x0) * dx + (y - y0) * dy) / l2 : 0;
-        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        t = t < 0 ? 0 : Math.min(t, 1);
         const d = Math.hypot(x0 + t * dx - x, y0 + t * dy - y);
         if (d < best || (d === best && sg < bestSeg)) {
           best = d;

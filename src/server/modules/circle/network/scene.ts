@@ -208,7 +208,7 @@ export async function loadScene(
     async () => {
       const bin = await repo.getNetworkBundle(db, meta.id);
       const r = bin ? decodeGraph(unpackBundle(bin)) : null;
-      if (!r || !r.ok) throw new AppError('GRAPH_CACHE_INVALID');
+      if (!r?.ok) throw new AppError('GRAPH_CACHE_INVALID');
       return { graph: r.value.graph, bundle: r.value };
     },
   );

@@ -241,7 +241,8 @@ function dense(r: PbfReader, b: Block, hd: PbfHandler): void {
     let tags: Tags | null = null;
     if (kv.length > 0) {
       while (k < kv.length && kv[k] !== 0) {
-        (tags ??= {})[str(b, kv[k]!)] = str(b, kv[k + 1] ?? -1);
+        tags ??= {};
+        tags[str(b, kv[k]!)] = str(b, kv[k + 1] ?? -1);
         k += 2;
       }
       k++;

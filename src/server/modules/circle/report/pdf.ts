@@ -211,7 +211,10 @@ function drawMap(
   doc.save().rect(x0, y0, w, h).clip();
   doc.lineWidth(0.4).strokeColor(COLORS.line);
   for (const line of d.map.lines) {
-    line.forEach((p, i) => (i === 0 ? doc.moveTo(X(p[0]!), Y(p[1]!)) : doc.lineTo(X(p[0]!), Y(p[1]!))));
+    for (const [i, p] of line.entries()) {
+      if (i === 0) doc.moveTo(X(p[0]!), Y(p[1]!));
+      else doc.lineTo(X(p[0]!), Y(p[1]!));
+    }
     doc.stroke();
   }
   for (const p of d.map.homes) doc.circle(X(p.lon), Y(p.lat), 1.8).fill(COLORS[p.state]);

@@ -3,7 +3,7 @@
  * there is no glyph server) and a heatmap layer weighted by urgency, from GET /api/cases/map. A click on a
  * cluster zooms in; a click on a single case opens it. Lazy chunk: MapLibre loads only here.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Segmented, Space, Typography } from 'antd';
 import type { GeoJSONSource, Map as MlMap, Marker } from 'maplibre-gl';
@@ -33,6 +33,8 @@ export default function CasesMap({ code, tick }: { code: string | undefined; tic
   const [drawn, setDrawn] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // The map is built once per community; its attribution uses the language of that moment.
+  const attribution = useEffectEvent(() => t('map.attribution'));
   useEffect(() => {
     if (!code) return;
     let cancelled = false;
@@ -94,7 +96,7 @@ export default function CasesMap({ code, tick }: { code: string | undefined; tic
           container: box.current,
           style,
           ...(bbox ? { bounds: bbox, fitBoundsOptions: { padding: 24 } } : { center: [100.45, 38.93], zoom: 14 }),
-          attributionControl: { compact: true, customAttribution: t('map.attribution') },
+          attributionControl: { compact: true, customAttribution: attribution() },
           dragRotate: false,
           pitchWithRotate: false,
         });
@@ -154,14 +156,14 @@ export default function CasesMap({ code, tick }: { code: string | undefined; tic
       .catch(() => !cancelled && setState('failed'));
     return () => {
       cancelled = true;
-      markers.forEach((mk) => mk.remove());
+      for (const mk of markers.values()) mk.remove();
       map?.remove();
       mapRef.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [code]);
 
   // Points (and refreshes on every case change).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick is the refresh signal (a case changed)
   useEffect(() => {
     if (state !== 'ready' || !code) return;
     let live = true;
@@ -196,8 +198,7 @@ export default function CasesMap({ code, tick }: { code: string | undefined; tic
     const heat = view === 'heat';
     map.setLayoutProperty('case-heat', 'visibility', heat ? 'visible' : 'none');
     for (const l of ['case-clusters', 'case-points']) map.setLayoutProperty(l, 'visibility', heat ? 'none' : 'visible');
-    if (heat) document.querySelectorAll('.cc-count').forEach((el) => ((el as HTMLElement).style.display = 'none'));
-    else document.querySelectorAll('.cc-count').forEach((el) => ((el as HTMLElement).style.display = ''));
+    for (const el of document.querySelectorAll<HTMLElement>('.cc-count')) el.style.display = heat ? 'none' : '';
   }, [view, state]);
 
   return (

@@ -3,7 +3,7 @@
  * on stop. The patrol id is kept in localStorage so a reload does not lose the patrol; cases reported while it
  * runs carry the patrol id (the server tags them patrol-found).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { casesApi, type Crs, type Patrol as PatrolT } from '../../../api/cases.ts';
@@ -33,29 +33,35 @@ export function PatrolCard() {
     }
   };
 
+  // The watch and the timer live as long as one patrol (its id); the callbacks read the latest state.
+  const patrolId = patrol?.id ?? null;
+  const onPoint = useEffectEvent((p: GeolocationPosition, crs: Crs) => {
+    buffer.current.push({
+      lon: p.coords.longitude,
+      lat: p.coords.latitude,
+      at: new Date(p.timestamp).toISOString(),
+      crs,
+    });
+    setCount((n) => n + 1);
+  });
+  const onGpsError = useEffectEvent((e: GeolocationPositionError) =>
+    setError(t('cases.patrol.gpsError', { reason: e.message })),
+  );
+  const onTick = useEffectEvent((id: string) => void flush(id));
   useEffect(() => {
-    if (!patrol || !('geolocation' in navigator)) return;
+    if (!patrolId || !('geolocation' in navigator)) return;
     const crs = preferredCrs();
     const watch = navigator.geolocation.watchPosition(
-      (p) => {
-        buffer.current.push({
-          lon: p.coords.longitude,
-          lat: p.coords.latitude,
-          at: new Date(p.timestamp).toISOString(),
-          crs,
-        });
-        setCount((n) => n + 1);
-      },
-      (e) => setError(t('cases.patrol.gpsError', { reason: e.message })),
+      (p) => onPoint(p, crs),
+      (e) => onGpsError(e),
       { enableHighAccuracy: true, maximumAge: 10_000 },
     );
-    const timer = setInterval(() => void flush(patrol.id), 30_000);
+    const timer = setInterval(() => onTick(patrolId), 30_000);
     return () => {
       navigator.geolocation.clearWatch(watch);
       clearInterval(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [patrol?.id]);
+  }, [patrolId]);
 
   const start = () =>
     run(async () => {
