@@ -1,5 +1,5 @@
 /**
- * Resident side of the cases on a 375×812 phone: (c) the report page in 长辈版 meets domain.md §7 as measured in
+ * Resident side of the cases on a 375×812 phone: (c) the report page in 长辈版 meets docs/domain.md §7 as measured in
  * the browser (text ≥ 18 px, line height ≥ 1.3, contrast ≥ 4.5:1, main targets ≥ 60×60 px) and does not load
  * MapLibre until the map is asked for; 一键求助 for a resident living alone, with a confirmation that waits;
  * a report whose answer is lost survives in the draft (photo included) and is re-sent with the same

@@ -1,5 +1,5 @@
 /**
- * Resident on a phone: 长辈版 meets domain.md §7 as measured in the browser (font size, line height,
+ * Resident on a phone: 长辈版 meets docs/domain.md §7 as measured in the browser (font size, line height,
  * paragraph spacing, touch targets, contrast), persists across reloads; and the resident route's first-load
  * JavaScript stays under 250 KB gzipped.
  */

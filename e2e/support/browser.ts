@@ -1,7 +1,7 @@
 /** Shared browser helpers for the e2e tests (Debian chromium through playwright-core). */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-/** The flags that make Debian's chromium run headless in this container (design.md). */
+/** The flags that make Debian's chromium run headless here: no sandbox as root, no GPU, no network of its own. */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

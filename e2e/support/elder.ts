@@ -1,5 +1,5 @@
 /**
- * The 长辈版 numbers of domain.md §7, measured in the browser from computed styles and boxes: main text ≥ 18 px,
+ * The 长辈版 numbers of docs/domain.md §7, measured in the browser from computed styles and boxes: main text ≥ 18 px,
  * line height ≥ 1.3 ×, paragraph spacing ≥ 1.3 × line height, contrast ≥ 4.5 : 1 against the effective
  * background (WCAG formula), main touch targets ≥ 60 × 60 px. Shared by every resident-page test.
  */

@@ -1,5 +1,5 @@
 /**
- * Elder mode (长辈版, domain.md §7): a class on <html> that the stylesheet turns into larger text and
+ * Elder mode (长辈版, docs/domain.md §7): a class on <html> that the stylesheet turns into larger text and
  * targets. Persisted in localStorage so it survives reloads and logouts on a shared family phone.
  */
 import { useSyncExternalStore } from 'react';

@@ -1,4 +1,7 @@
-/** Options of the cases module (local rules as data): catalogue, calendar, limits. Defaults follow domain.md §3. */
+/**
+ * Options of the cases module (local rules as data): catalogue, calendar, limits. Defaults follow
+ * docs/domain.md §3.
+ */
 import { DEFAULT_CATEGORIES, type Category } from './domain/categories.ts';
 import { makeCalendar, type WorkCalendar } from './domain/calendar.ts';
 import { DUPLICATE_DAYS, DUPLICATE_RADIUS_M } from './domain/duplicates.ts';

@@ -15,7 +15,7 @@
  * times and statuses. Record ids (and therefore the random tail of case numbers) come from `uuidv7`, which is
  * random by design.
  *
- * Includes the 丝路嘉苑 story (domain.md §1): the blocked sewer reported by a resident, escalated "needs money",
+ * Includes the 丝路嘉苑 story (docs/domain.md §1): the blocked sewer reported by a resident, escalated "needs money",
  * replaced with 甘州铺子's first profit, confirmed and rated 5.
  */
 import type { Kysely } from 'kysely';
@@ -379,7 +379,7 @@ export async function seedDemoCases(
   };
   const r = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1));
 
-  // 丝路嘉苑 (domain.md §1): the sewer nobody had money for, paid from 甘州铺子's first profit.
+  // 丝路嘉苑 (docs/domain.md §1): the sewer nobody had money for, paid from 甘州铺子's first profit.
   script(
     'silu-sewer',
     'X01',

@@ -44,7 +44,7 @@ export interface CircleOptions {
   maxOsmInflatedBytes: number;
 }
 
-/** Defaults (domain.md §4, GB 50180-2018). */
+/** Defaults (docs/domain.md §4, GB 50180-2018). */
 export function defaultCircleOptions(): CircleOptions {
   return {
     categoryOverrides: [],

@@ -2,7 +2,8 @@
  * Correctness against an independent engine: our Dijkstra vs pgRouting on the Monaco walking graph.
  * Runs when DATABASE_URL points at PostgreSQL with pgrouting available (skipped on PGlite); the Monaco
  * fixture comes from the repository (fixtures/osm) and its absence fails the test.
- * Uses pgr_drivingDistance with equicost = false (equicost = true is inexact in 3.4, see design.md)
+ * Uses pgr_drivingDistance with equicost = false (equicost = true is inexact in 3.4, see
+ * docs/adr/0003-circle-engine.md)
  * and the virtual-start-vertex trick for the multi-source (nearest facility) field. The third test models
  * the multi-entry snapping rule (ADR 0003) in PostGIS SQL and compares every building's distance.
  */

@@ -1,7 +1,7 @@
 /**
  * Case classes: national event (事件) and component (部件) classes with 2-digit 大类 + 2-digit 小类 codes
  * (CJJ/T 106, GB/T 30428.2 — a representative subset), plus the community's own classes. Each 小类 carries its
- * accept-by and resolve-by limits (domain.md §3; local, configurable — these are defaults).
+ * accept-by and resolve-by limits (docs/domain.md §3; local, configurable — these are defaults).
  */
 import type { Limit } from './calendar.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The escalation chain 网格 → 社区 → 街道 → 区 (domain.md §2) and the place-code widths of each level.
+ * The escalation chain 网格 → 社区 → 街道 → 区 (docs/domain.md §2) and the place-code widths of each level.
  */
 
 /** Who holds a case. */

@@ -1,5 +1,5 @@
 /**
- * Case indicators (domain.md §3) computed from per-case facts. Definitions, for cases reported in the range:
+ * Case indicators (docs/domain.md §3) computed from per-case facts. Definitions, for cases reported in the range:
  * - 应结案 (due): closed, or its resolve-by deadline has passed by `asOf` (cancelled and merged cases excluded);
  * - 结案率 = 结案 / 应结案; 按期结案率 = 按期结案 (handled by the resolve-by deadline) / 应结案;
  * - 响应率 = accepted by the accept-by deadline / cases that had to be accepted (accepted, or accept-by passed);

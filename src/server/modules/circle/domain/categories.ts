@@ -1,5 +1,5 @@
 /**
- * Life-circle facility categories with their GB 50180-2018 level and service distance (domain.md §4).
+ * Life-circle facility categories with their GB 50180-2018 level and service distance (docs/domain.md §4).
  * Numbers are defaults; cities override them through config (`resolveCategories`).
  */
 

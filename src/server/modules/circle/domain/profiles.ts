@@ -16,7 +16,7 @@ export interface WalkProfile {
 }
 
 /**
- * Default profiles (domain.md §4): standard 1.2 m/s; elderly 0.9 m/s with steps counted double;
+ * Default profiles (docs/domain.md §4): standard 1.2 m/s; elderly 0.9 m/s with steps counted double;
  * wheelchair 1.0 m/s with steps and wheelchair=no ways excluded. Override per city in config.
  */
 export const DEFAULT_PROFILES: readonly WalkProfile[] = [

@@ -1,6 +1,6 @@
 /**
  * Facility category codes used by the demo, with zh/en labels and the life-circle level that calls for
- * them (GB 50180-2018 Appendix B, domain.md §4; `null` = no level). The accessibility engine may use
+ * them (GB 50180-2018 Appendix B, docs/domain.md §4; `null` = no level). The accessibility engine may use
  * its own table; these codes are the vocabulary of the demo data.
  */
 export const DEMO_FACILITY_CATEGORIES = {

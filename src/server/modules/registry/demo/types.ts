@@ -17,7 +17,7 @@ export interface DemoGrid {
   worker: { name: string; phone: string; username: string };
 }
 
-/** A compound (小区/楼院). The three "无" flags describe the present state (domain.md §1). */
+/** A compound (小区/楼院). The three "无" flags describe the present state (docs/domain.md §1). */
 export interface DemoCompound {
   key: string;
   name: string;

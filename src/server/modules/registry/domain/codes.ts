@@ -1,5 +1,5 @@
 /**
- * Administrative and grid codes (domain.md §2).
+ * Administrative and grid codes (docs/domain.md §2).
  *
  * - County: GB/T 2260, 6 digits = province (2) + prefecture (2) + county (2), e.g. 620702 甘州区.
  * - Street / township: 9 digits = county + 3 (statistical division code, GB/T 10114 rules):

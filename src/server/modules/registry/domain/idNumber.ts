@@ -1,5 +1,5 @@
 /**
- * Resident identity numbers (GB 11643-1999, domain.md §6): 6-digit address code + 8-digit birth date
+ * Resident identity numbers (GB 11643-1999, docs/domain.md §6): 6-digit address code + 8-digit birth date
  * (YYYYMMDD) + 3-digit sequence (odd = male, even = female) + 1 check character.
  * Pure: no clock — callers pass `today` when the "not in the future" rule matters.
  */

@@ -1,6 +1,6 @@
 /**
  * Masking of personal data for public and low-privilege views (PIPL art. 51 de-identification,
- * domain.md §6). All functions are null-safe: `null`/`undefined`/blank input gives `''`.
+ * docs/domain.md §6). All functions are null-safe: `null`/`undefined`/blank input gives `''`.
  * Masks keep the character count so the layout of the original stays recognisable.
  */
 

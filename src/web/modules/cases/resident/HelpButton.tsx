@@ -1,6 +1,6 @@
 /**
  * 一键求助 for an elderly resident living alone (tag 独居老人): one big button, then an inline confirmation
- * that never times out (domain.md §7: no time limits while the user is acting), then the result in words.
+ * that never times out (docs/domain.md §7: no time limits while the user is acting), then the result in words.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -3,7 +3,7 @@ import type { CRSTypes } from 'gcoord';
 import type { Geometry, Position } from './types.ts';
 
 /**
- * Coordinate reference systems seen at the edge of the platform (domain.md §4):
+ * Coordinate reference systems seen at the edge of the platform (docs/domain.md §4):
  * `wgs84` — OSM, Tianditu (CGCS2000 is treated as WGS-84: they differ by centimetres);
  * `gcj02` — Amap, Tencent, WeChat `getLocation('gcj02')`; `bd09` — Baidu.
  * Everything is stored in WGS-84; convert once, at the edge.

@@ -30,7 +30,7 @@ export interface TilingReport {
 
 /**
  * Check that `parts` tile `container` — "grids cover the whole territory with no gap or overlap"
- * (domain.md §2). Overlap is tested pairwise for parts whose boxes meet (flatbush over part boxes);
+ * (docs/domain.md §2). Overlap is tested pairwise for parts whose boxes meet (flatbush over part boxes);
  * containment per part; gaps by area: with no overlap and nothing outside, Σ parts < container
  * means some territory is uncovered. Inputs should be valid polygons.
  */
