@@ -6,6 +6,7 @@ export const accountsZh = {
     '为本辖区内下级角色开通账号：网格员绑定到网格，居民绑定到本人的户籍信息。' +
     '停用或重置密码后，该账号的登录立即失效。',
   create: '新建账号',
+  more: '只列出了前 {{count}} 个账号：账号更多，请按下级区域查看。',
   username: '用户名',
   displayName: '姓名',
   role: '角色',
@@ -36,6 +37,7 @@ export const accountsEn: typeof accountsZh = {
     'Open accounts for the roles below yours in your area: grid workers belong to a grid, residents to their own ' +
     'register entry. Disabling or resetting a password ends that account’s sessions at once.',
   create: 'New account',
+  more: 'Only the first {{count}} accounts are listed: there are more; open a smaller area.',
   username: 'Username',
   displayName: 'Name',
   role: 'Role',

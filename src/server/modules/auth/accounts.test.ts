@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp, type Session, type TestApp } from '../../testing/harness.ts';
 import { generateDemoCommunity } from '../registry/demo/generate.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { ACCOUNTS_LIST_MAX } from './accounts.ts';
 
 const demo = generateDemoCommunity();
 const C = demo.community.code;
@@ -197,5 +199,26 @@ describe('account administration', () => {
     expect(await phoneOf(staff)).toBe('13912345678');
     const street = await login(t.app, 'bj_street');
     expect(await phoneOf(street)).toBe('139****5678');
+  });
+
+  it('never cuts the list silently: past the cap the answer says there are more', async () => {
+    const rows = Array.from({ length: ACCOUNTS_LIST_MAX + 5 }, (_, i) => ({
+      id: uuidv7(),
+      username: `bulk${i}`,
+      display_name: `批量${i}`,
+      role: 'grid_worker' as const,
+      scope_code: G5,
+      password_hash: 'x',
+    }));
+    for (let i = 0; i < rows.length; i += 500)
+      await t.handle.db
+        .insertInto('accounts')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    const r = (await staff.request('GET', '/api/accounts')).json();
+    expect(r.items).toHaveLength(ACCOUNTS_LIST_MAX);
+    expect(r.more).toBe(true);
+    const few = (await staff.request('GET', `/api/accounts?code=${G2}`)).json();
+    expect(few.more).toBe(false);
   });
 });

@@ -78,6 +78,9 @@ function residentPhone(actor: Actor, scopeCode: string, phone: string | null): s
   return canRegistry(actor, 'resident.pii', { code: scopeCode }) ? phone : maskPhone(phone);
 }
 
+/** Most accounts one list shows; above it the answer says `more` and staff narrow the place (`?code=`). */
+export const ACCOUNTS_LIST_MAX = 2000;
+
 /** Accounts under a place code that the actor may manage. */
 export async function listAccounts(ctx: AccountsCtx, code: string | undefined) {
   if (!managesAny(ctx.actor.role)) throw new AppError('FORBIDDEN');
@@ -101,9 +104,13 @@ export async function listAccounts(ctx: AccountsCtx, code: string | undefined) {
     .orderBy('a.scope_code')
     .orderBy('a.role')
     .orderBy('a.username')
-    .limit(2000)
+    .limit(ACCOUNTS_LIST_MAX + 1)
     .execute();
+  // Never cut silently: the answer says when there are more accounts than one list shows.
+  const more = rows.length > ACCOUNTS_LIST_MAX;
+  if (more) rows.pop();
   return {
+    more,
     items: rows
       .filter(
         (a) =>

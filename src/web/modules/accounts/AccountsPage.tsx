@@ -43,7 +43,7 @@ export default function AccountsPage() {
   const [creating, setCreating] = useState(false);
   const [resetFor, setResetFor] = useState<AccountRow | null>(null);
   const [moveFor, setMoveFor] = useState<AccountRow | null>(null);
-  const list = useAsync(() => get<{ items: AccountRow[] }>('/api/accounts'), [version]);
+  const list = useAsync(() => get<{ items: AccountRow[]; more: boolean }>('/api/accounts'), [version]);
   const run = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
@@ -65,6 +65,9 @@ export default function AccountsPage() {
       </Space>
       <Typography.Paragraph type="secondary">{t('accounts.hint')}</Typography.Paragraph>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
+      {list.data?.more && (
+        <Alert type="warning" showIcon title={t('accounts.more', { count: list.data.items.length })} />
+      )}
       <Table<AccountRow>
         size="small"
         rowKey="id"
