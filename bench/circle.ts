@@ -54,7 +54,9 @@ function machine(): string {
   } catch {
     /* not Linux */
   }
-  return `${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const ram = `${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`;
+  const when = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `${cpu}, ${cpus().length} cores, ${ram}, Node ${process.version}; ${when}`;
 }
 
 function load(path: string): ReturnType<typeof importOsm> & { ok: true } {
@@ -169,13 +171,17 @@ async function pgMatrix(
             SELECT id, source, target, ${cost} AS cost, ${cost} AS reverse_cost FROM ${S}.edges
             UNION ALL SELECT -1000000 - row_number() OVER (), 0, e.source, f.o * (${cost}) / NULLIF(e.len, 0) + f.a, -1
               FROM ${S}.facs f JOIN ${S}.edges e ON e.id = f.e WHERE f.cat = '${cat}'
-            UNION ALL SELECT -2000000 - row_number() OVER (), 0, e.target, (e.len - f.o) * (${cost}) / NULLIF(e.len, 0) + f.a, -1
-              FROM ${S}.facs f JOIN ${S}.edges e ON e.id = f.e WHERE f.cat = '${cat}' $$, 0::bigint, 1e9::float8, false))
-        SELECT h.i, LEAST(du.agg_cost + h.o * (${cost}) / NULLIF(e.len, 0), dv.agg_cost + (e.len - h.o) * (${cost}) / NULLIF(e.len, 0), se.s) + h.a AS d
+            UNION ALL SELECT -2000000 - row_number() OVER (), 0, e.target,
+                (e.len - f.o) * (${cost}) / NULLIF(e.len, 0) + f.a, -1
+              FROM ${S}.facs f JOIN ${S}.edges e ON e.id = f.e WHERE f.cat = '${cat}' $$,
+            0::bigint, 1e9::float8, false))
+        SELECT h.i, LEAST(du.agg_cost + h.o * (${cost}) / NULLIF(e.len, 0),
+            dv.agg_cost + (e.len - h.o) * (${cost}) / NULLIF(e.len, 0), se.s) + h.a AS d
         FROM ${S}.homes h JOIN ${S}.edges e ON e.id = h.e
         LEFT JOIN dd du ON du.node = e.source LEFT JOIN dd dv ON dv.node = e.target
         LEFT JOIN (SELECT h2.i, min(abs(f.o - h2.o) * (${cost}) / NULLIF(e.len, 0) + f.a) AS s
-          FROM ${S}.homes h2 JOIN ${S}.facs f ON f.e = h2.e AND f.cat = '${cat}' JOIN ${S}.edges e ON e.id = h2.e GROUP BY h2.i) se ON se.i = h.i`);
+          FROM ${S}.homes h2 JOIN ${S}.facs f ON f.e = h2.e AND f.cat = '${cat}'
+          JOIN ${S}.edges e ON e.id = h2.e GROUP BY h2.i) se ON se.i = h.i`);
         const mine = cov.nearest.get(cat)!.get(PROFILES[pi]!)!.metres;
         for (const row of res.rows) {
           if (row.d === null) continue;
@@ -228,7 +234,8 @@ export async function runCircleBench(): Promise<string> {
   }
   const mg = mon.value.graph;
   add(
-    `Monaco PBF → graph (${mg.nodeCount} vertices, ${mg.edgeCount} edges) + ${mon.value.buildings.length} buildings + ${mon.value.pois.length} POIs`,
+    `Monaco PBF → graph (${mg.nodeCount} vertices, ${mg.edgeCount} edges) + ` +
+      `${mon.value.buildings.length} buildings + ${mon.value.pois.length} POIs`,
     `${ms(median(imports))} ms (median of 3)`,
     '≤1,500 ms',
   );
@@ -248,7 +255,8 @@ export async function runCircleBench(): Promise<string> {
     covTimes.push(now() - t);
   }
   add(
-    `Full coverage: ${mHomes.length} buildings × ${cats.length} categories × 3 thresholds × 2 profiles (incl. snapping)`,
+    `Full coverage: ${mHomes.length} buildings × ${cats.length} categories × 3 thresholds × 2 profiles ` +
+      '(incl. snapping)',
     `${ms(median(covTimes))} ms (median of 5)`,
     '≤500 ms',
   );
@@ -270,8 +278,12 @@ export async function runCircleBench(): Promise<string> {
     });
     const ours = now() - t;
     add(
-      `Same matrix (nearest-edge rule), ${withFac.length} categories with facilities × 2 profiles: pgRouting (virtual start vertex + same-edge join, one query each, per-building rows fetched; snapping done once outside the timing) vs ours (incl. snapping)`,
-      `pgRouting ${ms(p.ms)} ms, ours ${ms(ours)} ms → ${(p.ms / ours).toFixed(1)}× faster; ${((100 * p.within) / Math.max(1, p.n)).toFixed(2)} % of ${p.n} building distances within 0.5 m (largest other diff ${p.maxDiff.toFixed(1)} m)`,
+      `Same matrix (nearest-edge rule), ${withFac.length} categories with facilities × 2 profiles: ` +
+        'pgRouting (virtual start vertex + same-edge join, one query each, per-building rows fetched; ' +
+        'snapping done once outside the timing) vs ours (incl. snapping)',
+      `pgRouting ${ms(p.ms)} ms, ours ${ms(ours)} ms → ${(p.ms / ours).toFixed(1)}× faster; ` +
+        `${((100 * p.within) / Math.max(1, p.n)).toFixed(2)} % of ${p.n} building distances within 0.5 m ` +
+        `(largest other diff ${p.maxDiff.toFixed(1)} m)`,
       '≥5×',
     );
   } else add('pgRouting comparison', 'not run (set PGROUTING_URL or DATABASE_URL)', '≥5×');
@@ -294,11 +306,14 @@ export async function runCircleBench(): Promise<string> {
     t = now();
     const ex = await exactSites(ms2, k, 120);
     gaps.push(
-      `k=${k}: greedy ${g2.covered.toFixed(1)}, optimum ${ex.covered.toFixed(1)}${ex.optimal ? '' : ' (time limit)'} → gap ${Math.max(0, (100 * (ex.covered - g2.covered)) / Math.max(ex.covered, 1e-9)).toFixed(2)} % (HiGHS ${ms(now() - t)} ms, ${ex.groups} home groups)`,
+      `k=${k}: greedy ${g2.covered.toFixed(1)}, optimum ${ex.covered.toFixed(1)}${ex.optimal ? '' : ' (time limit)'} ` +
+        `→ gap ${Math.max(0, (100 * (ex.covered - g2.covered)) / Math.max(ex.covered, 1e-9)).toFixed(2)} % ` +
+        `(HiGHS ${ms(now() - t)} ms, ${ex.groups} home groups)`,
     );
   }
   add(
-    `Greedy vs exact MILP optimum, Monaco ${mHomes.length} buildings, 300 candidates, kindergarten 300 m, weight = households`,
+    `Greedy vs exact MILP optimum, Monaco ${mHomes.length} buildings, 300 candidates, kindergarten 300 m, ` +
+      'weight = households',
     gaps.join('; '),
     'gap ≤1 %',
   );
@@ -402,7 +417,8 @@ export async function runCircleBench(): Promise<string> {
   const gs = greedySites(sets, 10);
   add(
     'Porto: choose 10 of 5,000 candidate sites for 100,000 households (primary school, 500 m)',
-    `${ms(tSets + now() - t)} ms (cover sets ${ms(tSets)} ms, CELF ${ms(now() - t)} ms); covers ${((100 * gs.covered) / sets.uncovered).toFixed(1)} % of demand`,
+    `${ms(tSets + now() - t)} ms (cover sets ${ms(tSets)} ms, CELF ${ms(now() - t)} ms); ` +
+      `covers ${((100 * gs.covered) / sets.uncovered).toFixed(1)} % of demand`,
     '≤5,000 ms',
   );
 
@@ -421,7 +437,8 @@ export async function runCircleBench(): Promise<string> {
   }
   add(
     `Porto what-if, 100,000 households, kindergarten (${existing.length} existing)`,
-    `add p50 ${ms(median(addT))} ms / p95 ${ms(pct(addT, 0.95))} ms; remove p50 ${ms(median(remT))} ms / p95 ${ms(pct(remT, 0.95))} ms`,
+    `add p50 ${ms(median(addT))} ms / p95 ${ms(pct(addT, 0.95))} ms; ` +
+      `remove p50 ${ms(median(remT))} ms / p95 ${ms(pct(remT, 0.95))} ms`,
     '≤50 ms',
   );
 
@@ -439,7 +456,8 @@ function table(rows: readonly [string, string, string][]): string {
     '| --- | --- | --- |',
     ...rows.map((x) => `| ${x.join(' | ')} |`),
     '',
-    'Monaco: osrm-backend test extract (2016). Porto: conveyal/r5 test extract (2015, roads only; homes, facilities and candidates are synthetic, seeded). Map data © OpenStreetMap contributors (ODbL).',
+    'Monaco: osrm-backend test extract (2016). Porto: conveyal/r5 test extract (2015, roads only; ' +
+      'homes, facilities and candidates are synthetic, seeded). Map data © OpenStreetMap contributors (ODbL).',
     '',
   ].join('\n');
 }

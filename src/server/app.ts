@@ -109,7 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         title: 'Linli (邻里) API',
         version: '0.1.0',
         description:
-          'Community governance platform. Errors: `{ error: { code, message } }`, message in zh-CN or en (`?lang=en`). Writes with a session cookie need the `x-csrf-token` header.',
+          'Community governance platform. Errors: `{ error: { code, message } }`, message in zh-CN or en ' +
+          '(`?lang=en`). Writes with a session cookie need the `x-csrf-token` header.',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_sid' } } },
     },

@@ -237,7 +237,9 @@ export const messages = {
   CLI_NO_COMMUNITY: {
     status: 400,
     zh: '数据库中还没有社区。请先运行 `npx linli seed-demo`（演示社区 东湖社区），或先导入本社区的台账后再用 --community <代码> 指定',
-    en: 'The database has no community yet. Run `npx linli seed-demo` first (the demo community 东湖社区), or set up your community and pass --community <code>',
+    en:
+      'The database has no community yet. Run `npx linli seed-demo` first (the demo community 东湖社区), ' +
+      'or set up your community and pass --community <code>',
   },
   CLI_COMMUNITY_REQUIRED: {
     status: 400,
@@ -247,12 +249,16 @@ export const messages = {
   CLI_UNKNOWN_COMMUNITY: {
     status: 404,
     zh: '数据库中没有代码为 {code} 的社区（现有：{codes}）。新数据目录请先运行 `npx linli seed-demo`',
-    en: 'No community with code {code} in this database (there are: {codes}). On a new data directory run `npx linli seed-demo` first',
+    en:
+      'No community with code {code} in this database (there are: {codes}). ' +
+      'On a new data directory run `npx linli seed-demo` first',
   },
   CLI_NO_ACCOUNT: {
     status: 403,
     zh: '社区 {code} 没有可代为操作的社区工作人员账号：请用 --user <用户名> 指定一个账号，或先运行 `npx linli seed-demo` 建立演示账号',
-    en: 'Community {code} has no community-staff account to act as: pass --user <username>, or run `npx linli seed-demo` first for the demo accounts',
+    en:
+      'Community {code} has no community-staff account to act as: pass --user <username>, ' +
+      'or run `npx linli seed-demo` first for the demo accounts',
   },
   CLI_UNKNOWN_USER: {
     status: 403,

@@ -105,7 +105,8 @@ export const en: Messages = {
   map: {
     title: 'Grid map',
     demoNotice:
-      'Demo data: codes, boundaries, streets, buildings and residents of this community are generated; only totals such as households, people and grids come from public reports.',
+      'Demo data: codes, boundaries, streets, buildings and residents of this community are generated; ' +
+      'only totals such as households, people and grids come from public reports.',
     myGrid: 'My grid: {{name}}',
     gridShort: 'Grid {{seq}}',
     legend: 'Legend',
@@ -258,9 +259,11 @@ export const en: Messages = {
   },
   cases: {
     calendarMissing:
-      'The {{year}} holiday schedule is missing: deadlines in that year count Monday–Friday only. A district admin should import it',
+      'The {{year}} holiday schedule is missing: deadlines in that year count Monday–Friday only. ' +
+      'A district admin should import it',
     calendarProvisional:
-      'The {{year}} holiday schedule is provisional (statutory days only, no make-up days); a district admin should import the published one',
+      'The {{year}} holiday schedule is provisional (statutory days only, no make-up days); ' +
+      'a district admin should import the published one',
     live: 'Live',
     polling: 'Refreshing regularly',
     connecting: 'Connecting…',
@@ -413,7 +416,8 @@ export const en: Messages = {
       sending: 'Sending…',
       retry: 'Send again',
       offline:
-        'No connection: the report was not sent. It is saved as a draft and will be sent (once only) when the connection is back.',
+        'No connection: the report was not sent. It is saved as a draft ' +
+        'and will be sent (once only) when the connection is back.',
       noNetwork: 'You are offline. Keep filling in — everything is saved.',
       restored: 'Your unsent draft was restored.',
       restoredPending: 'Your last report was not sent yet; sending it again.',

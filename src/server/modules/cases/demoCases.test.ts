@@ -73,7 +73,7 @@ async function fingerprint(h: DbHandle): Promise<string[]> {
 }
 
 describe('demo cases', () => {
-  it('are deterministic: a second seed on another fresh database gives the same cases, times and statuses', async () => {
+  it('are deterministic: a second seed on a fresh database gives the same cases, times and statuses', async () => {
     const other = await freshDb();
     try {
       await seedDemo(other.db, clock.now());
@@ -91,7 +91,7 @@ describe('demo cases', () => {
     }
   }, 120_000);
 
-  it('cover every status, all 8 grids, every source, the last ~45 days, escalations, extensions, reworks and 督办', async () => {
+  it('cover all statuses, 8 grids, sources, the last ~45 days, escalations, extensions, reworks and 督办', async () => {
     const rows = await handle.db.selectFrom('cases').selectAll().execute();
     expect(rows.length).toBe(report.cases);
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(STATUSES));
@@ -221,7 +221,7 @@ describe('demo cases', () => {
     expect(got).toEqual(json.rows.map((r) => [r.code, r.registered]));
   });
 
-  it('include the 丝路嘉苑 story: sewer escalated "needs money", paid from 甘州铺子\'s first profit, confirmed, rated 5', async () => {
+  it('include 丝路嘉苑: sewer escalated "needs money", paid from 甘州铺子\'s first profit, confirmed, rated 5', async () => {
     const c = await handle.db
       .selectFrom('cases')
       .selectAll()

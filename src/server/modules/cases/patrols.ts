@@ -1,4 +1,7 @@
-/** Patrol log: a grid worker starts a patrol, posts GPS track points, stops it; cases reported on it are patrol-found. */
+/**
+ * Patrol log: a grid worker starts a patrol, posts GPS track points, stops it; cases reported on it are
+ * patrol-found.
+ */
 import { AppError } from '../../platform/errors.ts';
 import { audit, auditRead } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';

@@ -299,7 +299,8 @@ export interface CaseKey {
 /** The instant of a row's created_at in microseconds since the epoch, as text (for the next cursor). */
 const createdUs = sql<string>`(extract(epoch from created_at) * 1000000)::bigint::text`.as('created_us');
 const afterCase = (after: CaseKey) =>
-  sql<boolean>`(created_at, id) < (timestamptz 'epoch' + ${after.createdAtUs}::bigint * interval '1 microsecond', ${after.id}::uuid)`;
+  sql<boolean>`(created_at, id) < (timestamptz 'epoch' + ${after.createdAtUs}::bigint * interval '1 microsecond',
+    ${after.id}::uuid)`;
 
 export async function listCases(db: Db, f: CaseFilter, after: CaseKey | null, limit: number) {
   const total = await filtered(db, f)
@@ -480,7 +481,10 @@ export interface NewCase {
   audit: Insertable<Database['audit_log']>;
 }
 
-/** The constraint whose violation by {@link createCase} means the Idempotency-Key was claimed first by another request. */
+/**
+ * The constraint whose violation by {@link createCase} means the Idempotency-Key was claimed first by another
+ * request.
+ */
 export const IDEMPOTENCY_PKEY = 'case_idempotency_pkey';
 
 /**
@@ -495,11 +499,13 @@ export function createCase(db: Db, c: NewCase): Promise<CaseRow> {
   const row: Insertable<CasesTable> = c.contactOf
     ? {
         ...c.row,
-        reporter_name:
-          sql<string>`coalesce((SELECT name FROM residents WHERE id = ${c.contactOf.residentId}::uuid), (SELECT display_name FROM accounts WHERE id = ${c.contactOf.accountId}::uuid), ${c.contactOf.displayName}::text)` as never,
-        reporter_phone: sql<
-          string | null
-        >`CASE WHEN EXISTS (SELECT 1 FROM residents WHERE id = ${c.contactOf.residentId}::uuid) THEN (SELECT phone FROM residents WHERE id = ${c.contactOf.residentId}::uuid) ELSE (SELECT phone FROM accounts WHERE id = ${c.contactOf.accountId}::uuid) END` as never,
+        reporter_name: sql<string>`coalesce((SELECT name FROM residents WHERE id = ${c.contactOf.residentId}::uuid),
+            (SELECT display_name FROM accounts WHERE id = ${c.contactOf.accountId}::uuid),
+            ${c.contactOf.displayName}::text)` as never,
+        reporter_phone: sql<string | null>`CASE
+          WHEN EXISTS (SELECT 1 FROM residents WHERE id = ${c.contactOf.residentId}::uuid)
+          THEN (SELECT phone FROM residents WHERE id = ${c.contactOf.residentId}::uuid)
+          ELSE (SELECT phone FROM accounts WHERE id = ${c.contactOf.accountId}::uuid) END` as never,
       }
     : c.row;
   const id = c.row.id;

@@ -115,7 +115,8 @@ describe('no request waits behind heavy work', () => {
     h.disable();
     expect(ex.groups).toBeGreaterThan(1000);
     console.info(
-      `exact: ${ms.toFixed(0)} ms; ${lat.length} pings, p99 ${p99(lat).toFixed(0)} ms; loop max ${(h.max / 1e6).toFixed(0)} ms`,
+      `exact: ${ms.toFixed(0)} ms; ${lat.length} pings, p99 ${p99(lat).toFixed(0)} ms; ` +
+        `loop max ${(h.max / 1e6).toFixed(0)} ms`,
     );
     expect(ms).toBeGreaterThan(1500); // slow enough: in-thread it would block every request this long
     expect(p99(lat)).toBeLessThan(1000);

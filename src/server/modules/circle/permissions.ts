@@ -5,7 +5,10 @@
  */
 import type { Role } from '../../platform/db/schema.ts';
 
-/** `circle.read`: coverage, layers, walking areas, sites, what-if, report. `circle.import`: networks and facilities. `circle.home`: one building's nearest services. */
+/**
+ * `circle.read`: coverage, layers, walking areas, sites, what-if, report. `circle.import`: networks and facilities.
+ * `circle.home`: one building's nearest services.
+ */
 export type CircleAction = 'circle.read' | 'circle.import' | 'circle.home';
 
 /** What a decision needs about the actor. */

@@ -31,7 +31,8 @@ describe.skipIf(URL === undefined || URL === '')('Dijkstra vs pgRouting (Monaco)
     await client.connect();
     await client.query('CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS pgrouting;');
     await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA};
-      CREATE TABLE ${SCHEMA}.edges (id int PRIMARY KEY, source int NOT NULL, target int NOT NULL, cost float8 NOT NULL);`);
+      CREATE TABLE ${SCHEMA}.edges (id int PRIMARY KEY, source int NOT NULL, target int NOT NULL,
+        cost float8 NOT NULL);`);
     const ids = Array.from({ length: g.edgeCount }, (_, e) => e + 1);
     await client.query(
       `INSERT INTO ${SCHEMA}.edges SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::float8[])`,
@@ -94,7 +95,8 @@ describe.skipIf(URL === undefined || URL === '')('Dijkstra vs pgRouting (Monaco)
     const res = await client.query<{ node: number; agg_cost: number }>(
       `SELECT node, agg_cost FROM pgr_drivingDistance(
          'SELECT id, source, target, cost, cost AS reverse_cost FROM ${SCHEMA}.edges
-          UNION ALL SELECT -v, 0, v, 0.0, 0.0 FROM unnest(ARRAY[${verts.map((v) => v + 1).join(',')}]::int[]) v', 0::bigint, 1e9::float8, false)
+          UNION ALL SELECT -v, 0, v, 0.0, 0.0 FROM unnest(ARRAY[${verts.map((v) => v + 1).join(',')}]::int[]) v',
+         0::bigint, 1e9::float8, false)
        WHERE node <> 0`,
     );
     let worst = 0;

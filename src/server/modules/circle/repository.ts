@@ -6,6 +6,9 @@ import type { NetworkStats } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** The bytes as hex text, read in place (no copy of the underlying buffer). */
+const bundleHex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+
 /** Networks of a community without their bundles (cheap: for listing and cache keys). */
 export function listNetworks(db: Db, communityCode: string) {
   return db
@@ -68,7 +71,7 @@ export async function upsertNetwork(
       stats: JSON.stringify(row.stats),
       // Sent as hex text (native Buffer encoding) and decoded by the database: binding the bytes directly
       // made PGlite serialise them in JavaScript on the event loop (~5 s for 3.4 MB).
-      bundle: sql<Uint8Array>`decode(${Buffer.from(row.bundle.buffer, row.bundle.byteOffset, row.bundle.byteLength).toString('hex')}, 'hex')`,
+      bundle: sql<Uint8Array>`decode(${bundleHex(row.bundle)}, 'hex')`,
       bytes: row.bundle.byteLength,
       imported_at: row.importedAt,
       imported_by: row.importedBy,

@@ -57,7 +57,7 @@ describe('coverage on the demo community (its own roads)', () => {
 });
 
 describe('per-building nearest, walking area, sites, what-if, report', () => {
-  it('gives each building its nearest facility per category in metres and minutes; residents see only their own building', async () => {
+  it('gives each building its nearest facility per category (m, min); residents see only their own', async () => {
     const res = await login(t.app, 'resident_silu');
     const own = await t.handle.db
       .selectFrom('households')

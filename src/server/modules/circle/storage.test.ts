@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('stored networks and facilities', () => {
-  it('imports facilities from xlsx (Chinese headers, category names) and keeps the network bytes through backup/restore', async () => {
+  it('imports facilities from xlsx (Chinese headers and categories); network kept through backup/restore', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('设施');
     ws.addRow(['类别', '名称', '经度', '纬度']);

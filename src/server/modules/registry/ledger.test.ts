@@ -15,7 +15,9 @@ let staff: Session;
 
 function multipart(filename: string, content: Buffer | string, type: string) {
   const boundary = `----linli${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
+    `Content-Type: ${type}\r\n\r\n`;
   const payload = Buffer.concat([
     Buffer.from(head),
     Buffer.isBuffer(content) ? content : Buffer.from(content),

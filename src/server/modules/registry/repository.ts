@@ -148,7 +148,8 @@ export async function listHouseholds(
     ])
     .where(
       after
-        ? sql<boolean>`(coalesce(b.name, ''), h.unit, h.room, h.id) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}::uuid)`
+        ? sql<boolean>`(coalesce(b.name, ''), h.unit, h.room, h.id)
+            > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}::uuid)`
         : sql<boolean>`true`,
     )
     .orderBy(sql`coalesce(b.name, '')`)
@@ -292,7 +293,10 @@ export function buildingByName(db: Db, communityCode: string, name: string) {
     .executeTakeFirst();
 }
 
-/** Audit entries under a scope, newest first, a page after `beforeId` plus one row (another page exists); `kind` 'read' keeps the reads of personal data, 'write' the rest. */
+/**
+ * Audit entries under a scope, newest first, a page after `beforeId` plus one row (another page exists); `kind`
+ * 'read' keeps the reads of personal data, 'write' the rest.
+ */
 export async function listAudit(
   db: Db,
   o: {

@@ -4,8 +4,8 @@ import { forEachEntry, type SnapTable } from './snap.ts';
 import type { WalkGraph } from './types.ts';
 
 /**
- * Points (homes) grouped by the edges they enter through (one slot per entry), CSR style, so a bounded search can find the
- * points it reaches by walking its reached vertices' incident edges. Offsets are effective metres.
+ * Points (homes) grouped by the edges they enter through (one slot per entry), CSR style, so a bounded search can
+ * find the points it reaches by walking its reached vertices' incident edges. Offsets are effective metres.
  */
 export interface PointsByEdge {
   readonly start: Int32Array;

@@ -151,20 +151,22 @@ export function renderReport(d: ReportData, lang: 'zh-CN' | 'en'): Promise<Buffe
   doc.fontSize(11).fillColor('#111').text(L.gapsTitle, 40);
   doc.fontSize(8.5).fillColor('#333');
   if (d.gaps.length === 0) doc.text(L.noGaps);
-  for (const g of d.gaps)
-    doc.text(
-      `• ${g.absent ? fill(L.gapAbsent, { cat: g.label, level: g.level }) : fill(L.gapPartial, { cat: g.label, level: g.level, share: pct(g.share), metres: g.metres })}`,
-    );
+  for (const g of d.gaps) {
+    const gap = g.absent
+      ? fill(L.gapAbsent, { cat: g.label, level: g.level })
+      : fill(L.gapPartial, { cat: g.label, level: g.level, share: pct(g.share), metres: g.metres });
+    doc.text(`• ${gap}`);
+  }
   doc.moveDown(0.5);
   doc
     .fontSize(11)
     .fillColor('#111')
     .text(fill(L.sitesTitle, { cat: d.sites.category }));
   doc.fontSize(8.5).fillColor('#333');
-  for (const p of d.sites.picks)
-    doc.text(
-      `• ${fill(L.site, { rank: p.rank, name: p.name, kind: p.kind, elderly: Math.round(p.elderly), households: Math.round(p.households) })}`,
-    );
+  for (const p of d.sites.picks) {
+    const site = { rank: p.rank, name: p.name, kind: p.kind, elderly: Math.round(p.elderly) };
+    doc.text(`• ${fill(L.site, { ...site, households: Math.round(p.households) })}`);
+  }
   if (d.sites.gapPct !== null) doc.text(fill(L.greedyGap, { gap: d.sites.gapPct }));
 
   doc.addPage();
