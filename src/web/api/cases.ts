@@ -3,18 +3,11 @@
  * Kept apart from types.ts so the registry pages do not depend on it.
  */
 import { api, get, qs } from './client.ts';
+import type { Status } from '../../server/modules/cases/domain/status.ts';
 import type { Page } from './types.ts';
 
-/** Case status (docs/api-cases.md, Concepts). */
-export type CaseStatus =
-  | 'registered'
-  | 'dispatched'
-  | 'handling'
-  | 'resolved'
-  | 'closed'
-  | 'evaluated'
-  | 'cancelled'
-  | 'merged';
+/** Case status (docs/api-cases.md, Concepts): the server's own list. */
+export type CaseStatus = Status;
 /** Who holds the case. */
 export type CaseLevel = 'grid' | 'community' | 'street' | 'district';
 /** Workflow actions (`allowed` lists those the viewer may take now). */

@@ -1,5 +1,6 @@
 /** zod schemas of the cases API (strict objects: unknown fields are refused). */
 import { z } from 'zod';
+import { STATUSES } from './domain/workflow.ts';
 import { pageQuery } from '../../platform/http/cursor.ts';
 
 export const uuid = z.uuid();
@@ -7,16 +8,7 @@ export const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
 export const crs = z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84');
 export const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
 const note = z.string().trim().min(1).max(2000);
-const status = z.enum([
-  'registered',
-  'dispatched',
-  'handling',
-  'resolved',
-  'closed',
-  'evaluated',
-  'cancelled',
-  'merged',
-]);
+const status = z.enum(STATUSES);
 
 /** A report (JSON body, or the `data` field of a multipart upload). */
 export const reportBody = z.strictObject({

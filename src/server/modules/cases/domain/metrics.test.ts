@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { indicators, metricsGroupKey, type CaseFacts } from './metrics.ts';
 import { findDuplicates, distanceM } from './duplicates.ts';
-import type { Status } from './workflow.ts';
+import { STATUSES, type Status } from './status.ts';
 
 const T = Date.parse('2026-11-27T02:00:00Z');
 const facts = fc
   .record({
-    status: fc.constantFrom<Status>(
-      'registered',
-      'dispatched',
-      'handling',
-      'resolved',
-      'closed',
-      'evaluated',
-      'cancelled',
-      'merged',
-    ),
+    status: fc.constantFrom<Status>(...STATUSES),
     acceptBy: fc.option(fc.integer({ min: -1e8, max: 1e8 }).map((d) => new Date(T + d))),
     resolveBy: fc.integer({ min: -1e8, max: 1e8 }).map((d) => new Date(T + d)),
     accepted: fc.option(fc.boolean()),

@@ -8,16 +8,8 @@
 import { deadline, type Limit, type WorkCalendar } from './calendar.ts';
 import { handlerFor, nextLevel, type Level } from './levels.ts';
 
-/** Case status. `closed`, `evaluated`, `cancelled`, `merged` are final for the handlers. */
-export type Status =
-  | 'registered'
-  | 'dispatched'
-  | 'handling'
-  | 'resolved'
-  | 'closed'
-  | 'evaluated'
-  | 'cancelled'
-  | 'merged';
+export { STATUSES, type Status } from './status.ts';
+import type { Status } from './status.ts';
 /** Statuses that still need work. */
 export const OPEN: readonly Status[] = ['registered', 'dispatched', 'handling', 'resolved'];
 

@@ -3,6 +3,7 @@
  * search), the map of cases (clusters + heat, lazy MapLibre), and the overdue list. Live via the case stream.
  */
 import CalendarBanner from './CalendarBanner.tsx';
+import { STATUSES as CASE_STATUSES } from '../../../../server/modules/cases/domain/status.ts';
 import { shanghaiDayBound } from '../../../../shared/time.ts';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,16 +24,7 @@ import { OverdueTag, StatusTag } from './tags.tsx';
 
 const CasesMap = lazy(() => import('./CasesMap.tsx'));
 
-const STATUSES: CaseStatus[] = [
-  'registered',
-  'dispatched',
-  'handling',
-  'resolved',
-  'closed',
-  'evaluated',
-  'cancelled',
-  'merged',
-];
+const STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 const LEVELS = ['grid', 'community', 'street', 'district'] as const;
 
 function useColumns(): ColumnsType<CaseView> {
