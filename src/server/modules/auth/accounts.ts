@@ -12,7 +12,8 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { checkManage, managesAny, SCOPE_LEVEL, type ManageRefusal } from './domain/manage.ts';
 import { assertPasswordAllowed } from './commonPasswords.ts';
 import { hashPassword } from './service.ts';
-import { canRegistry, maskPhone } from '../registry/index.ts';
+import { canRegistry, maskPhone, placeExists, placeNames, residentScope } from '../registry/index.ts';
+import * as repo from './repository.ts';
 
 /** Request context. */
 export interface AccountsCtx {
@@ -86,26 +87,13 @@ export async function listAccounts(ctx: AccountsCtx, code: string | undefined) {
   if (!managesAny(ctx.actor.role)) throw new AppError('FORBIDDEN');
   const c = code ?? ctx.actor.scopeCode;
   if (!c.startsWith(ctx.actor.scopeCode)) throw new AppError('OUT_OF_SCOPE');
-  const rows = await ctx.db
-    .selectFrom('accounts as a')
-    .leftJoin('places as p', 'p.code', 'a.scope_code')
-    .select([
-      'a.id',
-      'a.username',
-      'a.display_name',
-      'a.role',
-      'a.scope_code',
-      'a.phone',
-      'a.disabled',
-      'a.resident_id',
-      'p.name as scope_name',
-    ])
-    .where('a.scope_code', 'like', `${c}%`)
-    .orderBy('a.scope_code')
-    .orderBy('a.role')
-    .orderBy('a.username')
-    .limit(ACCOUNTS_LIST_MAX + 1)
-    .execute();
+  const accounts = await repo.accountsUnder(ctx.db, c, ACCOUNTS_LIST_MAX + 1);
+  // The scope's name comes from the registry, which owns the places.
+  const names = await placeNames(
+    ctx.db,
+    accounts.map((a) => a.scope_code),
+  );
+  const rows = accounts.map((a) => ({ ...a, scope_name: names.get(a.scope_code) ?? null }));
   // Never cut silently: the answer says when there are more accounts than one list shows.
   const more = rows.length > ACCOUNTS_LIST_MAX;
   if (more) rows.pop();
@@ -137,22 +125,16 @@ export interface NewAccount {
 export async function createAccount(ctx: AccountsCtx, input: NewAccount) {
   let scopeCode = input.scopeCode ?? '';
   if (input.role === 'resident') {
-    const r = input.residentId
-      ? await ctx.db
-          .selectFrom('residents')
-          .select(['grid_code', 'community_code'])
-          .where('id', '=', input.residentId)
-          .executeTakeFirst()
-      : undefined;
-    if (!r) throw new AppError('NOT_FOUND');
-    scopeCode = r.grid_code ?? r.community_code;
-  } else if (!(await ctx.db.selectFrom('places').select('code').where('code', '=', scopeCode).executeTakeFirst())) {
+    const residentCode = input.residentId ? await residentScope(ctx.db, input.residentId) : null;
+    if (residentCode === null) throw new AppError('NOT_FOUND');
+    scopeCode = residentCode;
+  } else if (!(await placeExists(ctx.db, scopeCode))) {
     ensure(ctx, { role: input.role, scopeCode }); // a bad level or foreign area is reported before "not found"
     throw new AppError('NOT_FOUND');
   }
   ensure(ctx, { role: input.role, scopeCode });
   assertPasswordAllowed(input.password, input.username);
-  if (await ctx.db.selectFrom('accounts').select('id').where('username', '=', input.username).executeTakeFirst())
+  if (await repo.accountIdByUsername(ctx.db, input.username))
     throw new AppError('USERNAME_TAKEN', { params: { username: input.username } });
   const row = {
     id: uuidv7(ctx.now.getTime()),
@@ -167,11 +149,7 @@ export async function createAccount(ctx: AccountsCtx, input: NewAccount) {
     must_change_password: true,
   };
   return ctx.db.transaction().execute(async (trx) => {
-    const created = await trx
-      .insertInto('accounts')
-      .values(row)
-      .returning(['id', 'username', 'display_name', 'role', 'scope_code', 'phone', 'disabled', 'resident_id'])
-      .executeTakeFirstOrThrow();
+    const created = await repo.insertAccount(trx, row);
     await audit(
       trx,
       { accountId: ctx.actor.accountId, role: ctx.actor.role },
@@ -193,34 +171,23 @@ export async function updateAccount(
   },
 ) {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('accounts')
-      .select(['id', 'username', 'display_name', 'role', 'scope_code', 'phone', 'disabled', 'resident_id'])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    const before = await repo.accountForUpdate(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     ensure(ctx, { accountId: id, role: before.role, scopeCode: before.scope_code });
     if (patch.scopeCode !== undefined) {
       if (before.role === 'resident') throw new AppError('FORBIDDEN');
       ensure(ctx, { accountId: id, role: before.role, scopeCode: patch.scopeCode });
-      if (!(await trx.selectFrom('places').select('code').where('code', '=', patch.scopeCode).executeTakeFirst()))
-        throw new AppError('NOT_FOUND');
+      if (!(await placeExists(trx, patch.scopeCode))) throw new AppError('NOT_FOUND');
     }
-    const after = await trx
-      .updateTable('accounts')
-      .set({
-        ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-        ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
-        ...(patch.scopeCode !== undefined ? { scope_code: patch.scopeCode } : {}),
-        ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
-        updated_at: ctx.now,
-      })
-      .where('id', '=', id)
-      .returning(['id', 'username', 'display_name', 'role', 'scope_code', 'phone', 'disabled', 'resident_id'])
-      .executeTakeFirstOrThrow();
+    const after = await repo.updateAccount(trx, id, {
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+      ...(patch.scopeCode !== undefined ? { scope_code: patch.scopeCode } : {}),
+      ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+      updated_at: ctx.now,
+    });
     if (patch.disabled === true || (patch.scopeCode !== undefined && patch.scopeCode !== before.scope_code))
-      await trx.deleteFrom('sessions').where('account_id', '=', id).execute();
+      await repo.deleteSessionsOf(trx, id);
     await audit(
       trx,
       { accountId: ctx.actor.accountId, role: ctx.actor.role },
@@ -240,22 +207,14 @@ export async function updateAccount(
 
 /** Sets a new password for someone who forgot theirs; their sessions end and they must change it at next login. */
 export async function resetPassword(ctx: AccountsCtx, id: string, newPassword: string): Promise<void> {
-  const target = await ctx.db
-    .selectFrom('accounts')
-    .select(['id', 'username', 'role', 'scope_code'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const target = await repo.accountForReset(ctx.db, id);
   if (!target) throw new AppError('NOT_FOUND');
   ensure(ctx, { accountId: id, role: target.role, scopeCode: target.scope_code });
   assertPasswordAllowed(newPassword, target.username);
   const h = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('accounts')
-      .set({ password_hash: h, must_change_password: true, updated_at: ctx.now })
-      .where('id', '=', id)
-      .execute();
-    await trx.deleteFrom('sessions').where('account_id', '=', id).execute();
+    await repo.setPassword(trx, id, h, true, ctx.now);
+    await repo.deleteSessionsOf(trx, id);
     await audit(
       trx,
       { accountId: ctx.actor.accountId, role: ctx.actor.role },

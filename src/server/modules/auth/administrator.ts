@@ -12,6 +12,8 @@ import { audit } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { assertPasswordAllowed } from './commonPasswords.ts';
 import { hashPassword } from './service.ts';
+import { createDistrict, districtCodes } from '../registry/index.ts';
+import * as repo from './repository.ts';
 
 /** What `linli admin create` asks for. */
 export interface NewAdministrator {
@@ -46,35 +48,20 @@ export async function createAdministrator(
   const name = input.districtName?.trim();
   if (name !== undefined && (name.length < 1 || name.length > 100)) throw bad('--district-name: 1–100 characters');
   assertPasswordAllowed(input.password, input.username);
-  const districts = (
-    await db.selectFrom('places').select('code').where('kind', '=', 'district').orderBy('code').execute()
-  ).map((d) => d.code);
+  const districts = await districtCodes(db);
   const code = input.district ?? (districts.length === 1 ? districts[0] : undefined);
   const create = code !== undefined && !districts.includes(code);
   if (code === undefined || (create && !name)) {
     if (!districts.length) throw new AppError('ADMIN_NO_DISTRICT');
     throw new AppError('ADMIN_DISTRICT_UNKNOWN', { params: { code: code ?? '?', codes: districts.join(', ') } });
   }
-  if (await db.selectFrom('accounts').select('id').where('username', '=', input.username).executeTakeFirst())
+  if (await repo.accountIdByUsername(db, input.username))
     throw new AppError('USERNAME_TAKEN', { params: { username: input.username } });
   const passwordHash = await hashPassword(input.password);
   const id = uuidv7(now.getTime());
   await db.transaction().execute(async (trx) => {
     if (create) {
-      await trx
-        .insertInto('places')
-        .values({
-          id: uuidv7(now.getTime()),
-          kind: 'district',
-          code,
-          parent_code: null,
-          name: name!,
-          name_en: null,
-          boundary: JSON.stringify(null),
-          properties: '{}',
-          is_demo: false,
-        })
-        .execute();
+      await createDistrict(trx, { id: uuidv7(now.getTime()), code, name: name! });
       await audit(trx, null, {
         action: 'create',
         entity: 'place',
@@ -84,20 +71,17 @@ export async function createAdministrator(
         ip: 'cli',
       });
     }
-    await trx
-      .insertInto('accounts')
-      .values({
-        id,
-        username: input.username,
-        display_name: input.displayName?.trim() || input.username,
-        password_hash: passwordHash,
-        role: 'district_admin',
-        scope_code: code,
-        resident_id: null,
-        phone: null,
-        must_change_password: false,
-      })
-      .execute();
+    await repo.insertAccount(trx, {
+      id,
+      username: input.username,
+      display_name: input.displayName?.trim() || input.username,
+      password_hash: passwordHash,
+      role: 'district_admin',
+      scope_code: code,
+      resident_id: null,
+      phone: null,
+      must_change_password: false,
+    });
     await audit(trx, null, {
       action: 'create',
       entity: 'account',

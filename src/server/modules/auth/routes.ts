@@ -11,6 +11,7 @@ import { changePassword, login, logout, me } from './service.ts';
 import { accountsRoutes } from './accountsRoutes.ts';
 import { LoginThrottle, THROTTLE_DEFAULTS } from './loginThrottle.ts';
 import { publishSessionEnd } from '../../platform/events/sessions.ts';
+import { demoLoaded } from '../registry/index.ts';
 
 /** Registers the auth routes. */
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -82,8 +83,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       { schema: { tags: ['auth'], summary: 'Whether the demo (and its published-password accounts) is loaded' } },
       async () => {
         // The login page lists the demo accounts only where they exist, never on a real installation.
-        const row = await db.selectFrom('places').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
-        return { demo: row !== undefined };
+        return { demo: await demoLoaded(db) };
       },
     );
 

@@ -7,6 +7,8 @@ import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { hashToken, type Actor } from '../../platform/http/actor.ts';
 import { assertPasswordAllowed } from './commonPasswords.ts';
+import { placeSummary } from '../registry/index.ts';
+import * as repo from './repository.ts';
 
 /** How long a session lives (ms). */
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -34,11 +36,7 @@ export async function login(
   now: Date,
   ip: string,
 ): Promise<LoginResult> {
-  const acc = await db
-    .selectFrom('accounts')
-    .select(['id', 'password_hash', 'disabled', 'role', 'scope_code'])
-    .where('username', '=', username)
-    .executeTakeFirst();
+  const acc = await repo.accountForLogin(db, username);
   dummyHash ??= hash('not-a-real-password-0');
   const ok = await verify(acc?.password_hash ?? (await dummyHash), password).catch(() => false);
   if (!acc || !ok || acc.disabled) throw new AppError('BAD_CREDENTIALS');
@@ -46,17 +44,14 @@ export async function login(
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('sessions')
-      .values({
-        id: hashToken(token),
-        account_id: acc.id,
-        csrf_token: csrfToken,
-        created_at: now,
-        expires_at: expiresAt,
-      })
-      .execute();
-    await trx.deleteFrom('sessions').where('account_id', '=', acc.id).where('expires_at', '<', now).execute();
+    await repo.insertSession(trx, {
+      id: hashToken(token),
+      account_id: acc.id,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: expiresAt,
+    });
+    await repo.deleteExpiredSessions(trx, acc.id, now);
     await audit(
       trx,
       { accountId: acc.id, role: acc.role },
@@ -69,7 +64,7 @@ export async function login(
 /** Ends the actor's current session. */
 export async function logout(db: Kysely<Database>, actor: Actor, ip: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('id', '=', actor.sessionId).execute();
+    await repo.deleteSession(trx, actor.sessionId);
     await audit(
       trx,
       { accountId: actor.accountId, role: actor.role },
@@ -86,27 +81,15 @@ export async function changePassword(
   next: string,
   ip: string,
 ): Promise<void> {
-  const acc = await db
-    .selectFrom('accounts')
-    .select(['password_hash'])
-    .where('id', '=', actor.accountId)
-    .executeTakeFirstOrThrow();
+  const acc = await repo.passwordHashOf(db, actor.accountId);
   if (!(await verify(acc.password_hash, current).catch(() => false))) throw new AppError('WRONG_PASSWORD');
   assertPasswordAllowed(next, actor.username);
   // Someone else knows the password that was set for this account: keeping it would defeat the forced change.
   if (next === current) throw new AppError('PASSWORD_REUSED');
   const newHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('accounts')
-      .set({ password_hash: newHash, must_change_password: false, updated_at: new Date() })
-      .where('id', '=', actor.accountId)
-      .execute();
-    await trx
-      .deleteFrom('sessions')
-      .where('account_id', '=', actor.accountId)
-      .where('id', '!=', actor.sessionId)
-      .execute();
+    await repo.setPassword(trx, actor.accountId, newHash, false, new Date());
+    await repo.deleteSessionsOf(trx, actor.accountId, actor.sessionId);
     await audit(
       trx,
       { accountId: actor.accountId, role: actor.role },
@@ -117,11 +100,7 @@ export async function changePassword(
 
 /** The public view of the logged-in account. */
 export async function me(db: Kysely<Database>, actor: Actor) {
-  const scope = await db
-    .selectFrom('places')
-    .select(['code', 'kind', 'name', 'name_en'])
-    .where('code', '=', actor.scopeCode)
-    .executeTakeFirst();
+  const scope = await placeSummary(db, actor.scopeCode);
   return {
     id: actor.accountId,
     username: actor.username,
@@ -129,7 +108,7 @@ export async function me(db: Kysely<Database>, actor: Actor) {
     role: actor.role,
     residentId: actor.residentId,
     householdId: actor.householdId,
-    scope: scope ? { code: scope.code, kind: scope.kind, name: scope.name, nameEn: scope.name_en } : null,
+    scope,
     csrfToken: actor.csrfToken,
     /** True until the account holder replaces a password that an administrator set. */
     mustChangePassword: actor.mustChangePassword ?? false,

@@ -1,6 +1,6 @@
 /**
  * The registry's public functions for other modules (they must not query registry tables themselves).
- * Read-only; callers authorise first.
+ * Read-only but for `createDistrict` (the first administrator's district); callers authorise first.
  */
 import type { Kysely } from 'kysely';
 import type { Polygon, LineString } from 'geojson';
@@ -12,6 +12,15 @@ import * as repo from './repository.ts';
 
 export { can as canRegistry } from './permissions.ts';
 export { maskPhone } from './domain/mask.ts';
+export {
+  createDistrict,
+  demoLoaded,
+  districtCodes,
+  placeExists,
+  placeNames,
+  placeSummary,
+  residentScope,
+} from './accountPlaces.ts';
 
 /** Registered demand of one building: households, people, elderly (60+) and children (<14) as of `now`. */
 export interface BuildingDemand {

@@ -1,6 +1,6 @@
 /** The registry's SQL: one named function per query. Callers pass the db or a transaction. */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Database, HouseholdsTable, ResidentsTable } from '../../platform/db/schema.ts';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Database, HouseholdsTable, PlacesTable, ResidentsTable } from '../../platform/db/schema.ts';
 import { likeContains, likePrefix, likeSuffix } from '../../platform/db/like.ts';
 import { READ_ACTION } from '../../platform/audit.ts';
 
@@ -369,4 +369,38 @@ export function candidateSitesOfCommunity(db: Db, communityCode: string) {
     .where('community_code', '=', communityCode)
     .orderBy('name')
     .execute();
+}
+
+/** Names of the places with these codes (for labelling other modules' rows). */
+export function placeNamesOf(db: Db, codes: readonly string[]) {
+  return db.selectFrom('places').select(['code', 'name']).where('code', 'in', codes).execute();
+}
+
+/** A place's code, kind and names, without its boundary. */
+export function placeHeader(db: Db, code: string) {
+  return db
+    .selectFrom('places')
+    .select(['code', 'kind', 'name', 'name_en'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** Codes of every district, in order. */
+export function districtCodes(db: Db) {
+  return db.selectFrom('places').select('code').where('kind', '=', 'district').orderBy('code').execute();
+}
+
+/** Inserts a place. */
+export async function insertPlace(db: Db, row: Insertable<PlacesTable>): Promise<void> {
+  await db.insertInto('places').values(row).execute();
+}
+
+/** Some place of the demo data, if the demo is loaded. */
+export function anyDemoPlace(db: Db) {
+  return db.selectFrom('places').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
+}
+
+/** Where a resident is registered: their grid and community codes. */
+export function residentPlace(db: Db, id: string) {
+  return db.selectFrom('residents').select(['grid_code', 'community_code']).where('id', '=', id).executeTakeFirst();
 }

@@ -1,0 +1,107 @@
+/**
+ * The auth module's SQL: one named function per query over its own tables (accounts, sessions). Callers pass the
+ * db or the transaction they are in; place and resident data come from the registry's exported functions.
+ */
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import type { AccountsTable, Database, SessionsTable } from '../../platform/db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The columns an account is shown with (never the hash). */
+const ACCOUNT_VIEW = [
+  'id',
+  'username',
+  'display_name',
+  'role',
+  'scope_code',
+  'phone',
+  'disabled',
+  'resident_id',
+] as const;
+
+/** Accounts whose scope lies under `code`, in list order, at most `limit` rows. */
+export function accountsUnder(db: Db, code: string, limit: number) {
+  return db
+    .selectFrom('accounts')
+    .select(ACCOUNT_VIEW)
+    .where('scope_code', 'like', `${code}%`)
+    .orderBy('scope_code')
+    .orderBy('role')
+    .orderBy('username')
+    .limit(limit)
+    .execute();
+}
+
+/** The id of the account with this username, if any. */
+export function accountIdByUsername(db: Db, username: string) {
+  return db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst();
+}
+
+/** Inserts an account and returns its shown columns. */
+export function insertAccount(db: Db, row: Insertable<AccountsTable>) {
+  return db.insertInto('accounts').values(row).returning(ACCOUNT_VIEW).executeTakeFirstOrThrow();
+}
+
+/** An account's shown columns, locked for update until the transaction ends. */
+export function accountForUpdate(db: Transaction<Database>, id: string) {
+  return db.selectFrom('accounts').select(ACCOUNT_VIEW).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Changes an account's columns and returns its shown columns. */
+export function updateAccount(db: Db, id: string, set: Updateable<AccountsTable>) {
+  return db.updateTable('accounts').set(set).where('id', '=', id).returning(ACCOUNT_VIEW).executeTakeFirstOrThrow();
+}
+
+/** What a password reset needs to know about its target. */
+export function accountForReset(db: Db, id: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'role', 'scope_code'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** What a login needs to check the credentials. */
+export function accountForLogin(db: Db, username: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'password_hash', 'disabled', 'role', 'scope_code'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+}
+
+/** The password hash of an account that must exist. */
+export function passwordHashOf(db: Db, id: string) {
+  return db.selectFrom('accounts').select(['password_hash']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Sets a new password hash and whether it must be changed at next login. */
+export async function setPassword(db: Db, id: string, hash: string, mustChange: boolean, now: Date): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ password_hash: hash, must_change_password: mustChange, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Starts a session. */
+export async function insertSession(db: Db, row: Insertable<SessionsTable>): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+/** Ends one session. */
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/** Ends every session of an account, but for `exceptSessionId` when given. */
+export async function deleteSessionsOf(db: Db, accountId: string, exceptSessionId?: string): Promise<void> {
+  let q = db.deleteFrom('sessions').where('account_id', '=', accountId);
+  if (exceptSessionId !== undefined) q = q.where('id', '!=', exceptSessionId);
+  await q.execute();
+}
+
+/** Removes an account's sessions that expired before `now`. */
+export async function deleteExpiredSessions(db: Db, accountId: string, now: Date): Promise<void> {
+  await db.deleteFrom('sessions').where('account_id', '=', accountId).where('expires_at', '<', now).execute();
+}
