@@ -4,6 +4,7 @@
  */
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { AccountsTable, Database, SessionsTable } from '../../platform/db/schema.ts';
+import { likePrefix } from '../../platform/db/like.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -104,4 +105,35 @@ export async function deleteSessionsOf(db: Db, accountId: string, exceptSessionI
 /** Removes an account's sessions that expired before `now`. */
 export async function deleteExpiredSessions(db: Db, accountId: string, now: Date): Promise<void> {
   await db.deleteFrom('sessions').where('account_id', '=', accountId).where('expires_at', '<', now).execute();
+}
+
+/** Accounts working a grid (grid workers), for contact cards. */
+export function gridWorkers(db: Db, gridCode: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['display_name', 'phone', 'scope_code'])
+    .where('role', '=', 'grid_worker')
+    .where('scope_code', '=', gridCode)
+    .where('disabled', '=', false)
+    .execute();
+}
+
+/** Grid workers of every grid under a community (one query for the map layer). */
+export function gridWorkersUnder(db: Db, communityCode: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['display_name', 'scope_code'])
+    .where('role', '=', 'grid_worker')
+    .where('scope_code', 'like', likePrefix(communityCode))
+    .execute();
+}
+
+/** Unbinds and disables the accounts bound to a resident; returns how many there were. */
+export async function releaseResidentAccounts(db: Db, residentId: string): Promise<number> {
+  const r = await db
+    .updateTable('accounts')
+    .set({ resident_id: null, disabled: true })
+    .where('resident_id', '=', residentId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

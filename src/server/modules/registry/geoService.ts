@@ -4,7 +4,6 @@
  * one transaction — re-homing buildings, households and residents whose grid changed — or nothing.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { sql } from 'kysely';
 import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -16,6 +15,7 @@ import { centroid } from './domain/geo/measure.ts';
 import { snapToRings } from './domain/geo/snap.ts';
 import { gridWidthMismatches, isGridCode } from './domain/codes.ts';
 import * as repo from './repository.ts';
+import * as geoRepo from './repository/geo.ts';
 
 /** A feature-level problem in an import. */
 export interface FeatureError {
@@ -126,27 +126,20 @@ export async function importGrids(
       const before = await repo.getPlace(trx, g.code);
       const boundary = JSON.stringify(g.geom!);
       if (before) {
-        await trx
-          .updateTable('places')
-          .set({ name: g.name, boundary, updated_at: ctx.now, version: sql<number>`version + 1` })
-          .where('code', '=', g.code)
-          .execute();
+        await geoRepo.redrawPlace(trx, g.code, g.name, boundary, ctx.now);
         updated++;
       } else {
-        await trx
-          .insertInto('places')
-          .values({
-            id: uuidv7(ctx.now.getTime()),
-            kind: 'grid',
-            code: g.code,
-            parent_code: communityCode,
-            name: g.name,
-            name_en: null,
-            boundary,
-            properties: '{}',
-            is_demo: false,
-          })
-          .execute();
+        await geoRepo.insertPlaceRow(trx, {
+          id: uuidv7(ctx.now.getTime()),
+          kind: 'grid',
+          code: g.code,
+          parent_code: communityCode,
+          name: g.name,
+          name_en: null,
+          boundary,
+          properties: '{}',
+          is_demo: false,
+        });
         created++;
       }
       await audit(
@@ -182,23 +175,13 @@ async function rehome(trx: Ctx['db'], communityCode: string, grids: { id: string
     const g = index.locate(b.lon, b.lat);
     if (g === b.grid_code) continue;
     moved++;
-    await trx.updateTable('buildings').set({ grid_code: g }).where('id', '=', b.id).execute();
-    await trx.updateTable('households').set({ grid_code: g }).where('building_id', '=', b.id).execute();
-    await trx
-      .updateTable('residents')
-      .set({ grid_code: g })
-      .where('household_id', 'in', (eb) => eb.selectFrom('households').select('id').where('building_id', '=', b.id))
-      .execute();
+    await geoRepo.moveBuildingToGrid(trx, b.id, g);
   }
-  for (const c of await trx
-    .selectFrom('compounds')
-    .select(['id', 'boundary', 'grid_code'])
-    .where('community_code', '=', communityCode)
-    .execute()) {
+  for (const c of await geoRepo.compoundAreas(trx, communityCode)) {
     if (!c.boundary) continue;
     const [lon, lat] = centroid(c.boundary);
     const g = index.locate(lon, lat);
-    if (g !== c.grid_code) await trx.updateTable('compounds').set({ grid_code: g }).where('id', '=', c.id).execute();
+    if (g !== c.grid_code) await geoRepo.moveCompoundToGrid(trx, c.id, g);
   }
   return moved;
 }
@@ -250,24 +233,17 @@ export async function importCompounds(ctx: Ctx, communityCode: string, fc: Featu
         property_manager: typeof c.p.propertyManager === 'string' ? c.p.propertyManager : null,
         note: typeof c.p.note === 'string' ? c.p.note : null,
       };
-      const before = await trx
-        .selectFrom('compounds')
-        .selectAll()
-        .where('community_code', '=', communityCode)
-        .where('name', '=', c.name)
-        .executeTakeFirst();
+      const before = await geoRepo.compoundByName(trx, communityCode, c.name);
       if (before) {
-        await trx
-          .updateTable('compounds')
-          .set({ ...values, updated_at: ctx.now, version: before.version + 1 })
-          .where('id', '=', before.id)
-          .execute();
+        await geoRepo.updateCompound(trx, before.id, { ...values, updated_at: ctx.now, version: before.version + 1 });
         updated++;
       } else {
-        await trx
-          .insertInto('compounds')
-          .values({ id: uuidv7(ctx.now.getTime()), community_code: communityCode, name: c.name, ...values })
-          .execute();
+        await geoRepo.insertCompound(trx, {
+          id: uuidv7(ctx.now.getTime()),
+          community_code: communityCode,
+          name: c.name,
+          ...values,
+        });
         created++;
       }
       await audit(

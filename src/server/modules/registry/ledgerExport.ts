@@ -5,40 +5,22 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import { auditRead } from '../../platform/audit.ts';
 import { authorize, type Ctx } from './service.ts';
 import { LEDGER_COLUMNS, writeLedger } from './domain/ledger.ts';
 import { toCsv } from './domain/csv.ts';
+import {
+  countInCommunity,
+  householdBatch,
+  residentsOfHouseholds,
+  type HouseholdKey,
+} from './repository/ledgerExport.ts';
 
 /** A ledger file format. */
 export type LedgerFormat = 'xlsx' | 'csv';
 
 /** Households per batch (their residents are read with them). */
 const BATCH = 500;
-
-type HouseholdKey = [string, string, string, string];
-
-/** One batch of a community's households in (building, unit, room, id) order after `after`. */
-function householdBatch(ctx: Ctx, communityCode: string, after: HouseholdKey | null, batch: number) {
-  return ctx.db
-    .selectFrom('households as h')
-    .innerJoin('buildings as b', 'b.id', 'h.building_id')
-    .selectAll('h')
-    .select('b.name as building_name')
-    .where('h.community_code', '=', communityCode)
-    .where(
-      after
-        ? sql<boolean>`(b.name, h.unit, h.room, h.id) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}::uuid)`
-        : sql<boolean>`true`,
-    )
-    .orderBy('b.name')
-    .orderBy('h.unit')
-    .orderBy('h.room')
-    .orderBy('h.id')
-    .limit(batch)
-    .execute();
-}
 
 /**
  * The ledger rows of a community in batches, header first, ordered by building, unit, room (then id), residents
@@ -47,14 +29,10 @@ function householdBatch(ctx: Ctx, communityCode: string, after: HouseholdKey | n
 export async function* ledgerRows(ctx: Ctx, communityCode: string, batch = BATCH): AsyncGenerator<string[][]> {
   authorize(ctx.actor, 'registry.export', { code: communityCode });
   // The export holds every resident's ID number and phone in clear: recorded as a read (who, where, how many).
-  const count = (table: 'households' | 'residents') =>
-    ctx.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('community_code', '=', communityCode)
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
-  const [households, residents] = await Promise.all([count('households'), count('residents')]);
+  const [households, residents] = await Promise.all([
+    countInCommunity(ctx.db, 'households', communityCode),
+    countInCommunity(ctx.db, 'residents', communityCode),
+  ]);
   await auditRead(ctx.db, ctx.actor, {
     entity: 'ledger',
     scopeCode: communityCode,
@@ -65,19 +43,12 @@ export async function* ledgerRows(ctx: Ctx, communityCode: string, batch = BATCH
   yield [[...LEDGER_COLUMNS]];
   let after: HouseholdKey | null = null;
   for (;;) {
-    const hs = await householdBatch(ctx, communityCode, after, batch);
+    const hs = await householdBatch(ctx.db, communityCode, after, batch);
     if (hs.length === 0) return;
-    const rs = await ctx.db
-      .selectFrom('residents')
-      .selectAll()
-      .where(
-        'household_id',
-        'in',
-        hs.map((h) => h.id),
-      )
-      .orderBy('birth_date')
-      .orderBy('id')
-      .execute();
+    const rs = await residentsOfHouseholds(
+      ctx.db,
+      hs.map((h) => h.id),
+    );
     const byH = new Map<string, typeof rs>();
     for (const r of rs) byH.set(r.household_id, [...(byH.get(r.household_id) ?? []), r]);
     const rows = writeLedger(

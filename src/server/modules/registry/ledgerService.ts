@@ -17,6 +17,7 @@ import { decodeCsvBytes, parseCsv, toCsv } from './domain/csv.ts';
 import { assertStorable } from '../../platform/http/inputGuard.ts';
 import { shanghaiDate } from './domain/age.ts';
 import { rowErrorMessage } from './ledgerMessages.ts';
+import * as ledgerRepo from './repository/ledgerImport.ts';
 
 /** A ledger file format. */
 export type { LedgerFormat } from './ledgerExport.ts';
@@ -91,11 +92,7 @@ export function templateRows(): string[][] {
 export async function importLedger(ctx: Ctx, communityCode: string, rows: string[][]) {
   authorize(ctx.actor, 'registry.import', { code: communityCode });
   const today = shanghaiDate(ctx.now);
-  const buildingRows = await ctx.db
-    .selectFrom('buildings')
-    .select(['id', 'name', 'grid_code'])
-    .where('community_code', '=', communityCode)
-    .execute();
+  const buildingRows = await ledgerRepo.buildingsForImport(ctx.db, communityCode);
   const buildings = new Map(buildingRows.map((b) => [b.name, { gridCode: b.grid_code, id: b.id }]));
   const parsed = readLedger(rows, {
     buildings,
@@ -104,13 +101,7 @@ export async function importLedger(ctx: Ctx, communityCode: string, rows: string
   });
   if (!parsed.ok) throw importFailed(ctx, parsed.errors);
   return ctx.db.transaction().execute(async (trx) => {
-    const existingH = await trx
-      .selectFrom('households as h')
-      .innerJoin('buildings as b', 'b.id', 'h.building_id')
-      .selectAll('h')
-      .select('b.name as building_name')
-      .where('h.community_code', '=', communityCode)
-      .execute();
+    const existingH = await ledgerRepo.householdsWithBuilding(trx, communityCode);
     const byKey = new Map(existingH.map((h) => [householdKey(h.building_name, h.unit, h.room), h]));
     const idOf = new Map<string, string>();
     const counts = { households: { created: 0, updated: 0 }, residents: { created: 0, updated: 0 } };
@@ -132,13 +123,8 @@ export async function importLedger(ctx: Ctx, communityCode: string, rows: string
           old.owner_key === h.ownerKey
         )
           continue;
-        const after = await trx
-          .updateTable('households')
-          .set({ ...fields, updated_at: ctx.now, version: old.version + 1 })
-          .where('id', '=', old.id)
-          .where('version', '=', old.version)
-          .returningAll()
-          .executeTakeFirst()
+        const after = await ledgerRepo
+          .updateHouseholdAt(trx, old.id, old.version, { ...fields, updated_at: ctx.now, version: old.version + 1 })
           .then(unchanged);
         counts.households.updated++;
         audits.push({
@@ -153,19 +139,15 @@ export async function importLedger(ctx: Ctx, communityCode: string, rows: string
       } else {
         const id = uuidv7(ctx.now.getTime());
         idOf.set(key, id);
-        const after = await trx
-          .insertInto('households')
-          .values({
-            id,
-            community_code: communityCode,
-            grid_code: h.gridCode || null,
-            building_id: buildings.get(h.buildingName)!.id,
-            unit: h.unit,
-            room: h.room,
-            ...fields,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const after = await ledgerRepo.insertHouseholdRow(trx, {
+          id,
+          community_code: communityCode,
+          grid_code: h.gridCode || null,
+          building_id: buildings.get(h.buildingName)!.id,
+          unit: h.unit,
+          room: h.room,
+          ...fields,
+        });
         counts.households.created++;
         audits.push({
           action: 'import_create',
@@ -178,9 +160,7 @@ export async function importLedger(ctx: Ctx, communityCode: string, rows: string
       }
     }
     const ids = parsed.residents.map((r) => r.idNumber);
-    const existingR = ids.length
-      ? await trx.selectFrom('residents').selectAll().where('id_number', 'in', ids).execute()
-      : [];
+    const existingR = ids.length ? await ledgerRepo.residentsByIdNumbers(trx, ids) : [];
     const byId = new Map(existingR.map((r) => [r.id_number!, r]));
     const outside = existingR.filter((r) => !r.community_code.startsWith(communityCode));
     if (outside.length)
@@ -210,13 +190,13 @@ export async function importLedger(ctx: Ctx, communityCode: string, rows: string
       const old = byId.get(r.idNumber);
       if (old) {
         if (same(old, values, r.tags)) continue;
-        const after = await trx
-          .updateTable('residents')
-          .set({ ...values, tags: JSON.stringify(r.tags), updated_at: ctx.now, version: old.version + 1 })
-          .where('id', '=', old.id)
-          .where('version', '=', old.version)
-          .returningAll()
-          .executeTakeFirst()
+        const after = await ledgerRepo
+          .updateResidentAt(trx, old.id, old.version, {
+            ...values,
+            tags: JSON.stringify(r.tags),
+            updated_at: ctx.now,
+            version: old.version + 1,
+          })
           .then(unchanged);
         counts.residents.updated++;
         audits.push({
@@ -230,11 +210,13 @@ export async function importLedger(ctx: Ctx, communityCode: string, rows: string
         });
       } else {
         const id = uuidv7(ctx.now.getTime());
-        const after = await trx
-          .insertInto('residents')
-          .values({ id, community_code: communityCode, id_number: r.idNumber, ...values, tags: JSON.stringify(r.tags) })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const after = await ledgerRepo.insertResidentRow(trx, {
+          id,
+          community_code: communityCode,
+          id_number: r.idNumber,
+          ...values,
+          tags: JSON.stringify(r.tags),
+        });
         counts.residents.created++;
         audits.push({
           action: 'import_create',

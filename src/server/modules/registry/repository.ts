@@ -92,27 +92,6 @@ export function facilitiesOfCommunity(db: Db, communityCode: string) {
     .execute();
 }
 
-/** Accounts working a grid (grid workers), for contact cards. */
-export function gridWorkers(db: Db, gridCode: string) {
-  return db
-    .selectFrom('accounts')
-    .select(['display_name', 'phone', 'scope_code'])
-    .where('role', '=', 'grid_worker')
-    .where('scope_code', '=', gridCode)
-    .where('disabled', '=', false)
-    .execute();
-}
-
-/** Grid workers of every grid under a community (one query for the map layer). */
-export function gridWorkersUnder(db: Db, communityCode: string) {
-  return db
-    .selectFrom('accounts')
-    .select(['display_name', 'scope_code'])
-    .where('role', '=', 'grid_worker')
-    .where('scope_code', 'like', likePrefix(communityCode))
-    .execute();
-}
-
 /**
  * One page of households under a code, optionally filtered by owner name, building or room, in (building, unit,
  * room, id) order after the keyset `after` (that order's values of the previous page's last row). Fetches

@@ -14,6 +14,7 @@ import { validateIdNumber } from './domain/idNumber.ts';
 import { bornAfterForAge, CHILD_AGE, ELDERLY_AGE, shanghaiDate } from './domain/age.ts';
 import { duplicate, refused, uniqueId } from './idNumberGuard.ts';
 import * as repo from './repository.ts';
+import { releaseResidentAccounts } from '../auth/index.ts';
 
 export type { Ctx } from './context.ts';
 import type { Ctx } from './context.ts';
@@ -241,13 +242,8 @@ export async function removeResident(ctx: Ctx, id: string) {
       code: before.grid_code ?? before.community_code,
       householdId: before.household_id,
     });
-    if (await trx.selectFrom('accounts').select('id').where('resident_id', '=', id).executeTakeFirst()) {
-      await trx
-        .updateTable('accounts')
-        .set({ resident_id: null, disabled: true })
-        .where('resident_id', '=', id)
-        .execute();
-    }
+    // The resident's own login (if any) belongs to auth: it is unbound and disabled in this transaction.
+    await releaseResidentAccounts(trx, id);
     await repo.deleteResident(trx, id);
     await audit(trx, actorRef(ctx.actor), {
       action: 'delete',
