@@ -1,6 +1,7 @@
 /**
  * The auth module's public functions for other modules (they must not query accounts or sessions themselves).
- * Read-only but for `releaseResidentAccounts`; callers authorise first. Kept free of imports from other modules so that no import cycle can form.
+ * Read-only but for `releaseResidentAccounts`; callers authorise first. Kept free of imports from other modules
+ * so that no import cycle can form (the registry imports this file, and auth imports the registry's index.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';

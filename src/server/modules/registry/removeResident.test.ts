@@ -9,7 +9,7 @@ afterAll(async () => {
   await t.close();
 });
 
-it("removing a resident unbinds and disables their login (auth's releaseResidentAccounts, same transaction)", async () => {
+it("removing a resident unbinds and disables their login (auth's releaseResidentAccounts)", async () => {
   const elder = await login(t.app, 'resident_elder');
   const residentId = elder.account.residentId;
   expect(residentId).toBeTruthy();
