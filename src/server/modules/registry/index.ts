@@ -11,7 +11,7 @@ import { buildGridIndex } from './domain/geo/gridIndex.ts';
 import * as repo from './repository.ts';
 
 export { can as canRegistry } from './permissions.ts';
-export { maskPhone } from './domain/mask.ts';
+export { maskPhone } from '../../../shared/mask.ts';
 
 /** Registered demand of one building: households, people, elderly (60+) and children (<14) as of `now`. */
 export interface BuildingDemand {
