@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import { AppError } from '../server/platform/errors.ts';
 import { fileToRows, importLedger, exportLedger, rowsToFile } from '../server/modules/registry/ledgerService.ts';
 import { importGrids, importCompounds, exportAreas } from '../server/modules/registry/geoService.ts';
-import { parseCrs } from '../server/modules/registry/domain/geo/crs.ts';
+import { parseCrs } from '../shared/geo/crs.ts';
 import { need, str, type CommandDef, type Flags, type Io } from './args.ts';
 import { cliCtx, withDb } from './shared.ts';
 

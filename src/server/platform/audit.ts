@@ -7,7 +7,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './db/schema.ts';
-import { maskIdNumber } from '../modules/registry/domain/mask.ts';
+import { maskIdNumber } from '../../shared/mask.ts';
 
 /** The action of every audit row that records a read of personal data (the auditor's "reads" filter). */
 export const READ_ACTION = 'read';

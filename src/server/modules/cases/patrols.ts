@@ -8,7 +8,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { distanceM } from './domain/duplicates.ts';
 import type { CasesModule, Who } from './module.ts';
 import { wgs84Of } from './service.ts';
-import type { Crs } from '../registry/domain/geo/crs.ts';
+import type { Crs } from '../../../shared/geo/crs.ts';
 
 const WORKERS = new Set(['grid_worker', 'community_staff']);
 

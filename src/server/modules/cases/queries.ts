@@ -12,7 +12,7 @@ import { presentCase, publicView, subjectOf, caseNo, seesInternalNotes } from '.
 import { authorizeCase, wgs84Of } from './service.ts';
 import * as repo from './repository.ts';
 import type { CaseFilter, CaseRow } from './repository.ts';
-import type { Crs } from '../registry/domain/geo/crs.ts';
+import type { Crs } from '../../../shared/geo/crs.ts';
 
 const STAFF = new Set(['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'auditor']);
 

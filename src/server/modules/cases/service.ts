@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { audit, auditRow } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/http/actor.ts';
-import { insideChina, toWgs84, validLonLat, type Crs } from '../registry/domain/geo/crs.ts';
+import { insideChina, toWgs84, validLonLat, type Crs } from '../../../shared/geo/crs.ts';
 import { openCase, type Action } from './domain/workflow.ts';
 import { HELP_CATEGORY } from './domain/categories.ts';
 import { decideSource } from './domain/source.ts';

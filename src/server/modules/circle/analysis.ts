@@ -3,7 +3,7 @@
  * greedy's gap to the exact optimum, and what-if add/remove of one facility.
  */
 import { AppError } from '../../platform/errors.ts';
-import { toWgs84, type Crs } from '../registry/domain/geo/crs.ts';
+import { toWgs84, type Crs } from '../../../shared/geo/crs.ts';
 import {
   greedySites,
   metresFor,

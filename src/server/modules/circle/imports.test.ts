@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp, type Session, type TestApp } from '../../testing/harness.ts';
 import { writeFixturePbf } from './osm/pbf-writer.ts';
 import * as repo from './repository.ts';
-import { gcoord } from '../registry/domain/geo/crs.ts';
+import { gcoord } from '../../../shared/geo/crs.ts';
 
 const CODE = '620702004006';
 let t: TestApp;

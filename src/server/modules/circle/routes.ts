@@ -6,7 +6,7 @@ import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/actor.ts';
 import { langOf } from '../../platform/http/errorHandler.ts';
-import { parseCrs, validLonLat, type Crs } from '../registry/domain/geo/crs.ts';
+import { parseCrs, validLonLat, type Crs } from '../../../shared/geo/crs.ts';
 import * as service from './service.ts';
 import { area, sites, whatIf, type AreaFrom } from './analysis.ts';
 import { importFacilities, importNetwork, type FacilityFormat } from './imports.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { login, testApp, type Session, type TestApp } from '../../testing/harness.ts';
 import { generateDemoCommunity } from './demo/generate.ts';
-import { gcoord } from './domain/geo/crs.ts';
+import { gcoord } from '../../../shared/geo/crs.ts';
 
 const demo = generateDemoCommunity();
 const C = demo.community.code;

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/actor.ts';
 import { ctxOf } from './context.ts';
-import { parseCrs, toWgs84, validLonLat } from './domain/geo/crs.ts';
+import { parseCrs, toWgs84, validLonLat } from '../../../shared/geo/crs.ts';
 import { exportAreas, importCompounds, importGrids } from './geoService.ts';
 
 const crsParam = z.string().max(20).default('wgs84');

@@ -11,7 +11,7 @@ import { buildGridIndex } from './domain/geo/gridIndex.ts';
 import * as repo from './repository.ts';
 
 export { can as canRegistry } from './permissions.ts';
-export { maskPhone } from './domain/mask.ts';
+export { maskPhone } from '../../../shared/mask.ts';
 export {
   createDistrict,
   demoLoaded,

@@ -3,7 +3,8 @@ import iconv from 'iconv-lite';
 import { login, testApp, type Session, type TestApp } from '../../testing/harness.ts';
 import { generateDemoCommunity } from './demo/generate.ts';
 import { fileToRows } from './ledgerService.ts';
-import { parseCsv, toCsv } from './domain/csv.ts';
+import { parseCsv } from '../../../shared/csv.ts';
+import { toCsv } from './domain/csv.ts';
 import { makeIdNumber } from './domain/idNumber.ts';
 
 const MAN_1949 = makeIdNumber('110105', '1949-12-31', 1);

@@ -8,7 +8,8 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { login, testApp, type Session, type TestApp } from '../../testing/harness.ts';
 import { generateDemoCommunity } from './demo/generate.ts';
-import { parseCsv, toCsv } from './domain/csv.ts';
+import { parseCsv } from '../../../shared/csv.ts';
+import { toCsv } from './domain/csv.ts';
 
 const C = generateDemoCommunity().community.code;
 let t: TestApp;

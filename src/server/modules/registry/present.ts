@@ -11,7 +11,7 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { ResidentsTable } from '../../platform/db/schema.ts';
 import { can, type ScopedActor } from './permissions.ts';
-import { isMaskedIdNumber, maskIdNumber, maskPhone } from './domain/mask.ts';
+import { isMaskedIdNumber, maskIdNumber, maskPhone } from '../../../shared/mask.ts';
 import { ageOn, CHILD_AGE } from './domain/age.ts';
 
 const common = {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../../platform/db/schema.ts';
 import { ageOn, CHILD_AGE, shanghaiDate } from './domain/age.ts';
-import { maskIdNumber, maskName, maskPhone } from './domain/mask.ts';
+import { maskIdNumber, maskName, maskPhone } from '../../../shared/mask.ts';
 
 const PHONE_KEYS = new Set(['phone', 'reporter_phone', 'reporterPhone']);
 const ID_KEYS = new Set(['id_number', 'idNumber']);

@@ -9,7 +9,8 @@ import { addOtherCommunity, type OtherIds } from '../../testing/fixtures.ts';
 import { SILU_POINT } from '../cases/testing/demo.ts';
 import { generateDemoCommunity } from './demo/generate.ts';
 import { idCheckChar, makeIdNumber } from './domain/idNumber.ts';
-import { parseCsv, toCsv } from './domain/csv.ts';
+import { parseCsv } from '../../../shared/csv.ts';
+import { toCsv } from './domain/csv.ts';
 
 const demo = generateDemoCommunity();
 const C = demo.community.code;

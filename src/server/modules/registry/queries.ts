@@ -8,7 +8,7 @@ import { presentResident } from './present.ts';
 import { presentAuditEntry } from './presentAudit.ts';
 import { authorize, statsUnder, type Ctx } from './service.ts';
 import { bornAfterForAge, CHILD_AGE, shanghaiDate } from './domain/age.ts';
-import { maskIdNumber, maskPhone } from './domain/mask.ts';
+import { maskIdNumber, maskPhone } from '../../../shared/mask.ts';
 import * as repo from './repository.ts';
 import { gridWorkers, gridWorkersUnder } from '../auth/index.ts';
 

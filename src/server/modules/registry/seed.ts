@@ -19,7 +19,11 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   return (await db.selectFrom('places').select('code').limit(1).execute()).length === 0;
 }
 
-function centroid(p: Polygon): [number, number] {
+/**
+ * Mean of the outer ring's vertices (not the area centroid of src/shared/geo/measure.ts): where the demo puts
+ * a building's point. Kept as it is so the demo data stay the same.
+ */
+function vertexMean(p: Polygon): [number, number] {
   const ring = p.coordinates[0] ?? [];
   const n = Math.max(1, ring.length - 1);
   let x = 0,
@@ -144,7 +148,7 @@ export async function seedDemo(
             const id = uuidv7(now.getTime());
             const grid = gridCode(b.gridSeq);
             building.set(b.key, { id, grid });
-            const [lon, lat] = centroid(b.footprint);
+            const [lon, lat] = vertexMean(b.footprint);
             return {
               id,
               community_code: c.code,

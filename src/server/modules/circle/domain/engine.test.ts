@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage, homeNearest } from './coverage.ts';
 import { createCircleEngine } from './engine.ts';
-import { haversine } from './geo.ts';
+import { haversine } from '../../../../shared/geo/distance.ts';
 import { estimateFromBuildingArea } from './homes.ts';
 import { walkingArea } from './isochrone.ts';
 import { graphFromEdges } from './testing.ts';

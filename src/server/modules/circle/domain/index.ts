@@ -4,7 +4,7 @@
  * `buildCoverSets` + `greedySites`, `prepareCategory` + `whatIfAdd`/`whatIfRemove`.
  */
 export * from './types.ts';
-export { haversine, localProjection } from './geo.ts';
+export { haversine, localProjection } from '../../../../shared/geo/distance.ts';
 export { ShortestPaths } from './dijkstra.ts';
 export { DEFAULT_PROFILES, edgeWeights, metresFor, minutesFor, profileById, type WalkProfile } from './profiles.ts';
 export * from './categories.ts';

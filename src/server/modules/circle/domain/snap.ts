@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import { localProjection, meanLat, type LocalProjection } from './geo.ts';
+import { localProjection, meanLat, type LocalProjection } from '../../../../shared/geo/distance.ts';
 import type { GeoPoint, WalkGraph } from './types.ts';
 
 /** Points farther than this from any usable path are reported, not snapped (metres). */

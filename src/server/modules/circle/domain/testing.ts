@@ -1,4 +1,4 @@
-import { haversine } from './geo.ts';
+import { haversine } from '../../../../shared/geo/distance.ts';
 import { buildAdjacency, type WalkGraph } from './types.ts';
 import { mulberry32 } from '../../../../shared/rng.ts';
 export { mulberry32 };

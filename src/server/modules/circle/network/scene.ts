@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Polygon } from 'geojson';
 import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { areaM2 } from '../../registry/domain/geo/measure.ts';
+import { areaM2 } from '../../../../shared/geo/measure.ts';
 import * as registry from '../../registry/index.ts';
 import {
   createCircleEngine,

@@ -1,4 +1,4 @@
-import { haversine } from '../domain/geo.ts';
+import { haversine } from '../../../../shared/geo/distance.ts';
 import { buildAdjacency, type WalkGraph } from '../domain/types.ts';
 import type { NodeStore } from './nodes.ts';
 

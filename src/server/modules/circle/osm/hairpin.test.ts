@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage } from '../domain/coverage.ts';
 import { createCircleEngine } from '../domain/engine.ts';
-import { localProjection } from '../domain/geo.ts';
+import { localProjection } from '../../../../shared/geo/distance.ts';
 import { estimateFromBuildingArea } from '../domain/homes.ts';
 import { importOsm, poisToFacilities } from './import.ts';
 import { writeFixturePbf, type FixtureNode, type FixtureWay } from './pbf-writer.ts';

@@ -1,4 +1,4 @@
-import { localProjection } from '../domain/geo.ts';
+import { localProjection } from '../../../../shared/geo/distance.ts';
 
 /** Centroid (WGS-84) and unsigned area (m²) of a set of rings; inner rings are subtracted. */
 export interface Shape {

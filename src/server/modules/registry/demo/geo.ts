@@ -61,17 +61,3 @@ export function polygonAreaM2(poly: Polygon): number {
   }
   return Math.abs(s) / 2;
 }
-
-/** Even–odd ray test of a `[lon, lat]` point against a polygon's outer ring (boundary points unspecified). */
-export function pointInPolygon(lon: number, lat: number, poly: Polygon): boolean {
-  const ring = poly.coordinates[0] ?? [];
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i]?.[0] ?? 0;
-    const yi = ring[i]?.[1] ?? 0;
-    const xj = ring[j]?.[0] ?? 0;
-    const yj = ring[j]?.[1] ?? 0;
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeCsvBytes, parseCsv, toCsv } from './csv.ts';
+import { decodeCsvBytes, parseCsv } from '../../../../shared/csv.ts';
+import { toCsv } from './csv.ts';
 
 describe('csv', () => {
   it('parses quotes, commas, newlines and a BOM', () => {

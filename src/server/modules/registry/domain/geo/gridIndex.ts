@@ -1,4 +1,4 @@
-import { pointInRings } from './pip.ts';
+import { pointInRings } from '../../../../../shared/geo/pip.ts';
 import { polygonParts, type MultiPolygon, type Polygon } from './types.ts';
 
 /** One grid (or any area) to index: its id and WGS-84 geometry. */

@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import { areaM2 } from './measure.ts';
+import { areaM2 } from '../../../../../shared/geo/measure.ts';
 import { partsOverlap, partWithin, ringSets } from './relate.ts';
 import type { MultiPolygon, Polygon } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { validLonLat } from './crs.ts';
+import { validLonLat } from '../../../../../shared/geo/crs.ts';
 import { partsOverlap } from './relate.ts';
 import { intersectSegments, RingSet } from './segments.ts';
 import type { MultiPolygon, Polygon, Position } from './types.ts';

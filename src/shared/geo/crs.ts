@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { CRSTypes } from 'gcoord';
+import * as gcoordModule from 'gcoord';
 import type { Geometry, Position } from './types.ts';
 
 /**
@@ -10,15 +10,20 @@ import type { Geometry, Position } from './types.ts';
  */
 export type Crs = 'wgs84' | 'gcj02' | 'bd09';
 
-/** The part of gcoord we use. Loaded with `require` because its CommonJS typings do not match NodeNext ESM interop. */
+/** The part of gcoord we use. Typed by hand because its CommonJS typings do not match NodeNext ESM interop. */
 interface Gcoord {
   transform(input: [number, number], from: CRSTypes, to: CRSTypes): [number, number];
   WGS84: CRSTypes;
   GCJ02: CRSTypes;
   BD09: CRSTypes;
 }
-/** gcoord, loaded once (pure functions only). */
-export const gcoord: Gcoord = createRequire(import.meta.url)('gcoord') as Gcoord;
+/**
+ * gcoord (pure functions only). A CommonJS package: under Node's ESM loader its exports object is the
+ * namespace's `default`; a bundler may hand over the object itself. No `node:module` here, so this file stays
+ * usable outside Node.
+ */
+const loaded = gcoordModule as unknown as Gcoord & { default?: Gcoord };
+export const gcoord: Gcoord = loaded.default ?? loaded;
 
 const ALIASES: Readonly<Record<string, Crs>> = {
   WGS84: 'wgs84',

@@ -5,6 +5,7 @@
  * and is stored closed (last vertex = first). A polygon (or MultiPolygon) is a run of rings;
  * the test is even-odd over all of them, so holes and multiple parts need no special case.
  */
+import { polygonParts, type MultiPolygon, type Polygon } from './types.ts';
 
 /** Result of {@link pointInRings}: 1 inside, 0 on the boundary, −1 outside. */
 export type PipResult = 1 | 0 | -1;
@@ -45,4 +46,27 @@ export function pointInRings(
     }
   }
   return inside ? 1 : -1;
+}
+
+/**
+ * {@link pointInRings} for one GeoJSON Polygon or MultiPolygon (holes and parts included), for callers that
+ * test a few points and need no prebuilt index.
+ */
+export function pointInPolygon(lon: number, lat: number, geom: Polygon | MultiPolygon): PipResult {
+  const rings = polygonParts(geom).flat();
+  const ringStart = new Uint32Array(rings.length + 1);
+  let n = 0;
+  rings.forEach((r, i) => {
+    ringStart[i] = n;
+    n += r.length;
+  });
+  ringStart[rings.length] = n;
+  const coords = new Float64Array(n * 2);
+  let k = 0;
+  for (const r of rings)
+    for (const p of r) {
+      coords[k++] = p[0] ?? Number.NaN;
+      coords[k++] = p[1] ?? Number.NaN;
+    }
+  return pointInRings(coords, ringStart, 0, rings.length, lon, lat);
 }
