@@ -4,7 +4,7 @@ import * as registry from '../../registry/index.ts';
 import { coverage, layer, scene, type CircleRuntime, type Ctx } from '../service.ts';
 import { sites } from '../analysis.ts';
 import { REPORT_LABELS } from './labels.ts';
-import { renderReport, type ReportData, type ReportRow } from './pdf.ts';
+import type { ReportData, ReportRow } from './pdf.ts';
 
 /** Categories for the elderly / for children, in report order. */
 export const ELDERLY_CATEGORIES = [
@@ -115,5 +115,6 @@ export async function reportPdf(rt: CircleRuntime, ctx: Ctx, code: string, netwo
     },
     isDemo: place?.isDemo ?? false,
   };
-  return renderReport(data, ctx.lang);
+  // rendered in the worker pool: pdfkit's layout and compression would otherwise hold the event loop
+  return rt.pool.report(data, ctx.lang);
 }

@@ -15,6 +15,7 @@ import { encodeGraph, packBundle } from '../osm/cache.ts';
 import type { CircleError } from '../osm/errors.ts';
 import { importOsm } from '../osm/import.ts';
 import type { PbfLimits } from '../osm/pbf.ts';
+import { renderReport, type ReportData } from '../report/pdf.ts';
 
 /** Import an OSM PBF into an encoded graph bundle. */
 export interface ImportTask {
@@ -67,6 +68,12 @@ export interface WhatIfTask {
     remove: string | null;
   }>;
 }
+/** Render the 一老一小 PDF report from its gathered data (pdfkit lays out and compresses synchronously). */
+export interface ReportTask {
+  readonly kind: 'report';
+  readonly data: ReportData;
+  readonly lang: 'zh-CN' | 'en';
+}
 /** The what-if answer (`far`: the added point is beyond the snap limit, nothing was computed). */
 export interface WhatIfOutput {
   readonly far: boolean;
@@ -78,7 +85,7 @@ export interface WhatIfOutput {
 /** Coverage as returned by the pool: everything but the snap tables (kept in the worker). */
 export type PoolCoverage = Omit<CoverageReport, 'homeSnaps'>;
 /** A task of the pool. */
-export type CircleTask = ImportTask | ExactTask | CoverageTask | CoverSetsTask | WhatIfTask;
+export type CircleTask = ImportTask | ExactTask | CoverageTask | CoverSetsTask | WhatIfTask | ReportTask;
 /** A failure that crossed the thread boundary as data. */
 export interface TaskFailure {
   readonly code: CircleError['code'];
@@ -127,8 +134,9 @@ export function importToBundle(
 /** The worker's entry: dispatch on the task kind. */
 export async function runTask(
   t: CircleTask,
-): Promise<TaskResult<ImportOutput> | ExactChoice | PoolCoverage | CoverSets | WhatIfOutput> {
+): Promise<TaskResult<ImportOutput> | ExactChoice | PoolCoverage | CoverSets | WhatIfOutput | Uint8Array> {
   if (t.kind === 'whatIf') return runWhatIf(t);
+  if (t.kind === 'report') return new Uint8Array(await renderReport(t.data, t.lang));
   if (t.kind === 'coverage') {
     const { homeSnaps: _, ...rep } = computeCoverage(engineFor(t.engine), unpackTask(t.input));
     return rep;
