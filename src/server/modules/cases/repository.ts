@@ -302,11 +302,12 @@ const afterCase = (after: CaseKey) =>
   sql<boolean>`(created_at, id) < (timestamptz 'epoch' + ${after.createdAtUs}::bigint * interval '1 microsecond',
     ${after.id}::uuid)`;
 
-export async function listCases(db: Db, f: CaseFilter, after: CaseKey | null, limit: number) {
-  const total = await filtered(db, f)
+/** The cases a query selects, newest first: a page after `after` plus one row (more exist?), and the total. */
+async function newestFirstPage(base: () => ReturnType<typeof filtered>, after: CaseKey | null, limit: number) {
+  const total = await base()
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  let q = filtered(db, f).selectAll().select(createdUs);
+  let q = base().selectAll().select(createdUs);
   if (after) q = q.where(afterCase(after));
   const items = await q
     .orderBy('created_at', 'desc')
@@ -314,6 +315,10 @@ export async function listCases(db: Db, f: CaseFilter, after: CaseKey | null, li
     .limit(limit + 1)
     .execute();
   return { total: Number(total.n), items };
+}
+
+export function listCases(db: Db, f: CaseFilter, after: CaseKey | null, limit: number) {
+  return newestFirstPage(() => filtered(db, f), after, limit);
 }
 /** Map points, newest first, at most `limit`, and how many match in all. */
 export async function mapPoints(db: Db, f: CaseFilter, limit: number) {
@@ -444,18 +449,8 @@ function ofAccount(db: Db, accountId: string) {
     );
 }
 /** Cases an account reported or supports, newest first: one page plus one row, and the total. */
-export async function casesOfAccount(db: Db, accountId: string, after: CaseKey | null, limit: number) {
-  const total = await ofAccount(db, accountId)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  let q = ofAccount(db, accountId).selectAll().select(createdUs);
-  if (after) q = q.where(afterCase(after));
-  const items = await q
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
-  return { total: Number(total.n), items };
+export function casesOfAccount(db: Db, accountId: string, after: CaseKey | null, limit: number) {
+  return newestFirstPage(() => ofAccount(db, accountId), after, limit);
 }
 export function placeNames(db: Db, codes: string[]) {
   return codes.length
