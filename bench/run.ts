@@ -2,9 +2,11 @@
  * `npm run bench`: runs every benchmark on this machine, prints the tables and writes docs/benchmarks.md
  * with the machine and date. Sections: point → grid lookup, start-up, web bundle, accessibility engine
  * (vs pgRouting when PostgreSQL is reachable), case creation (PostgreSQL and PGlite).
- * Pass section names to run only some: `npm run bench -- grid startup`.
+ * Pass section names to run only some: `npm run bench -- grid startup`; a partial run replaces only those
+ * sections in docs/benchmarks.md (each section is kept between `<!-- bench:NAME -->` markers, so every section
+ * carries its own machine line and date).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machineLine } from './machine.ts';
 
 type Section = { name: string; run: () => Promise<string> };
@@ -26,21 +28,35 @@ async function runOptional(path: string, fn: string): Promise<string> {
 }
 
 const only = process.argv.slice(2);
-const parts: string[] = [
-  `# Benchmarks\n\n${machineLine()}\n\nProduced by \`npm run bench\`; every number below was measured in that run.\n`,
-];
+const OUT = 'docs/benchmarks.md';
+const header =
+  '# Benchmarks\n\nProduced by `npm run bench`; every number in a section was measured in the run named by the ' +
+  "section's machine line (a partial run, `npm run bench -- NAME`, replaces only its own sections).\n";
+const blocks = new Map<string, string>();
+const parts: string[] = [];
 for (const s of sections) {
   if (only.length && !only.includes(s.name)) continue;
   process.stderr.write(`\n== ${s.name}\n`);
   try {
     const md = await s.run();
     console.log(md);
-    parts.push(md);
+    blocks.set(s.name, `${machineLine()}\n\n${md}`);
   } catch (e) {
     const msg = `## ${s.name}\n\nNot measured in this run: ${e instanceof Error ? e.message : String(e)}\n`;
     console.log(msg);
-    parts.push(msg);
+    blocks.set(s.name, msg);
   }
 }
-if (!only.length) writeFileSync('docs/benchmarks.md', parts.join('\n'));
-else process.stderr.write('(partial run: docs/benchmarks.md not rewritten)\n');
+writeFileSync(OUT, merge(only.length && existsSync(OUT) ? readFileSync(OUT, 'utf8') : '', blocks));
+
+/** The document with each measured section replaced between its markers (or appended when new). */
+function merge(previous: string, measured: Map<string, string>): string {
+  let body = previous ? previous.replace(/^# Benchmarks[\s\S]*?(?=<!-- bench:|$)/, '') : '';
+  for (const [name, md] of measured) {
+    const block = `<!-- bench:${name} -->\n${md.trim()}\n<!-- /bench:${name} -->\n`;
+    const re = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->\\n?`);
+    body = re.test(body) ? body.replace(re, block) : `${body}\n${block}`;
+  }
+  parts.push(header, body.trim(), '');
+  return parts.join('\n');
+}
