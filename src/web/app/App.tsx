@@ -12,15 +12,18 @@ const LoginPage = lazy(() => import('../modules/auth/LoginPage.tsx'));
 const ChangePasswordPage = lazy(() => import('../modules/auth/ChangePasswordPage.tsx'));
 const ResidentApp = lazy(() => import('../modules/resident/ResidentApp.tsx'));
 const StaffApp = lazy(() => import('../modules/staff/StaffApp.tsx'));
+const PublicApp = lazy(() => import('../modules/public/PublicApp.tsx'));
 
 const RESIDENT_PATHS = ['/me', '/settings'];
+/** Pages anyone may read without signing in (disclosures, published results). */
+const isPublic = (path: string): boolean => path === '/public' || path.startsWith('/public/');
 
 function Routes() {
   const { account } = useAuth();
   const { path } = useLocation();
 
   useEffect(() => {
-    if (account === undefined) return;
+    if (account === undefined || isPublic(path)) return;
     if (account === null && path !== '/login') navigate('/login', true);
     else if (account && (path === '/' || path === '/login')) navigate(homeFor(account), true);
     else if (account && account.role === 'resident' && !RESIDENT_PATHS.some((p) => path.startsWith(p))) {
@@ -30,6 +33,7 @@ function Routes() {
     }
   }, [account, path]);
 
+  if (isPublic(path)) return <PublicApp />;
   if (account === undefined) return <Loading />;
   if (account === null) return path === '/login' ? <LoginPage /> : <Loading />;
   if (account.mustChangePassword) return <ChangePasswordPage />; // the server refuses everything else until then

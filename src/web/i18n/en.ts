@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN.ts';
 import { circleEn } from './circle.ts';
 import { accountsEn } from './accounts.ts';
 import { pwchangeEn } from './pwchange.ts';
+import { publicEn } from './public.ts';
 
 export const en: Messages = {
   app: {
@@ -575,6 +576,7 @@ export const en: Messages = {
     },
   },
   circle: circleEn,
+  public: publicEn,
   accounts: accountsEn,
   pwchange: pwchangeEn,
 };

@@ -2,6 +2,7 @@
 import { circleZh } from './circle.ts';
 import { accountsZh } from './accounts.ts';
 import { pwchangeZh } from './pwchange.ts';
+import { publicZh } from './public.ts';
 
 export const zhCN = {
   app: {
@@ -559,6 +560,7 @@ export const zhCN = {
     },
   },
   circle: circleZh,
+  public: publicZh,
   accounts: accountsZh,
   pwchange: pwchangeZh,
 } as const;
