@@ -10,6 +10,7 @@ import { openDatabase, openPglite, type DbHandle } from './platform/db/connect.t
 import { migrateDatabase } from './platform/db/roles.ts';
 import { buildApp } from './app.ts';
 import { isEmpty, seedDemo } from './modules/registry/seed.ts';
+import { seedDemoStories } from './demo.ts';
 import { createLogger, silentLogger } from './platform/log.ts';
 
 /** Overrides for a server started from code (tests, bench). */
@@ -66,8 +67,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await migrateDatabase(handle, config);
     const clock = opts.clock ?? (() => new Date());
     // Demo accounts share a published password: never on a production database unless asked for.
-    if (shouldSeedDemo(config) && (await isEmpty(handle.db)))
-      await seedDemo(handle.db, clock(), undefined, { cases: opts.demoCases ?? true });
+    if (shouldSeedDemo(config) && (await isEmpty(handle.db))) {
+      const now = clock();
+      await seedDemo(handle.db, now, undefined, { cases: opts.demoCases ?? true });
+      if (opts.demoCases ?? true) await seedDemoStories(handle.db, now);
+    }
     const demo = (await handle.db.selectFrom('places').select('id').where('is_demo', '=', true).limit(1).execute())
       .length;
     const needsAdmin = (await handle.db.selectFrom('accounts').select('id').limit(1).execute()).length === 0;
