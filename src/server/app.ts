@@ -2,7 +2,7 @@
  * buildApp(deps): the whole HTTP application, with no global state, testable with `app.inject()`.
  * Order: security headers → cookies → actor (session + CSRF) → routes; one error handler for everything.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -46,6 +46,22 @@ declare module 'fastify' {
 
 /** Largest accepted request body (bytes); uploads (imports, photos) have their own multipart limit. */
 export const BODY_LIMIT = 1_048_576;
+
+/**
+ * The built web app: brotli/gzip files written at build time are sent as they are; hashed assets (`/assets/`,
+ * whose names change with their content) are cached for a year, everything else (index.html) revalidated.
+ */
+function staticOptions(root: string) {
+  return {
+    root,
+    wildcard: false,
+    index: ['index.html'],
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply: FastifyReply, path: string) =>
+      reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  };
+}
 
 /** Builds the Fastify application. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -154,6 +170,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (ownBus) await events.close();
   });
 
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  if (webRoot) await app.register(fastifyStatic, staticOptions(webRoot));
   return app;
 }
