@@ -70,4 +70,15 @@ describe('static web app', () => {
       expect(r.headers['cache-control']).toBe('no-cache');
     }
   });
+
+  it('compresses a large API answer for a browser that accepts it, and not for one that does not', async () => {
+    const br = await app.inject({ url: '/openapi.json', headers: { 'accept-encoding': 'br' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    const doc = JSON.parse(brotliDecompressSync(br.rawPayload).toString()) as { openapi: string };
+    expect(doc.openapi).toMatch(/^3\./);
+    const plain = await app.inject({ url: '/openapi.json' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+  });
 });
