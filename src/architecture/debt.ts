@@ -52,7 +52,6 @@ export const KNOWN_BREACHES: readonly string[] = [
   'src/server/modules/registry/seed.ts → src/server/modules/auth/service.ts',
   'src/server/modules/registry/seed.ts → src/server/modules/cases/demoCases.ts',
   'src/server/modules/registry/seed.ts → src/server/modules/cases/seed.ts',
-  'src/server/platform/db/migrations/0010_calendar_years.ts → src/server/modules/cases/domain/holidays.ts',
   'src/server/platform/http/actor.ts',
   'src/server/platform/http/health.ts',
   'src/server/platform/restore.ts',
