@@ -31,7 +31,6 @@ export const KNOWN_BREACHES: readonly string[] = [
   'src/server/main.ts → src/server/modules/registry/seed.ts',
   'src/server/modules/cases/calendarStore.ts',
   'src/server/modules/cases/demoCases.ts',
-  'src/server/modules/cases/jobsRepository.ts',
   'src/server/modules/cases/module.ts → src/server/modules/registry/locator.ts',
   'src/server/modules/cases/open311/keys.ts',
   'src/server/modules/cases/open311/post.ts',
