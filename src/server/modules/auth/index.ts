@@ -3,7 +3,7 @@
  * Read-only but for `releaseResidentAccounts`; callers authorise first. Kept free of imports from other modules
  * so that no import cycle can form (the registry imports this file, and auth imports the registry's index.ts).
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import * as repo from './repository.ts';
 
@@ -33,4 +33,12 @@ export function gridWorkersUnder(
  */
 export function releaseResidentAccounts(trx: Kysely<Database>, residentId: string): Promise<number> {
   return repo.releaseResidentAccounts(trx, residentId);
+}
+
+/**
+ * Row-locks an account until the caller's transaction ends: serialises one person's check-then-create in another
+ * module (the cases module's one-press help, where a double tap must not open two cases).
+ */
+export async function lockAccount(trx: Transaction<Database>, accountId: string): Promise<void> {
+  await repo.accountForUpdate(trx, accountId);
 }

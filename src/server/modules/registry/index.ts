@@ -21,6 +21,7 @@ export {
   placeSummary,
   residentScope,
 } from './accountPlaces.ts';
+export { residentHome } from './residentHome.ts';
 
 /** Registered demand of one building: households, people, elderly (60+) and children (<14) as of `now`. */
 export interface BuildingDemand {
