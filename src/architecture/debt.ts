@@ -29,7 +29,6 @@ export const KNOWN_BREACHES: readonly string[] = [
   'src/server/app.ts → src/server/modules/registry/routes.ts',
   'src/server/main.ts',
   'src/server/main.ts → src/server/modules/registry/seed.ts',
-  'src/server/modules/cases/calendarStore.ts',
   'src/server/modules/cases/demoCases.ts',
   'src/server/modules/cases/module.ts → src/server/modules/registry/locator.ts',
   'src/server/modules/cases/open311/keys.ts',
