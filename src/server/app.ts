@@ -25,12 +25,12 @@ import { installNoStore } from './platform/http/noStore.ts';
 import { installInputGuard } from './platform/http/inputGuard.ts';
 import { AppError } from './platform/errors.ts';
 import { authRoutes } from './modules/auth/routes.ts';
-import { installPasswordChangeGate } from './modules/auth/gate.ts';
-import { registryRoutes } from './modules/registry/routes.ts';
+import { installPasswordChangeGate } from './modules/auth/index.ts';
+import { registryRoutes } from './modules/registry/index.ts';
 import { casesPlugin } from './modules/cases/index.ts';
 import { circlePlugin } from './modules/circle/index.ts';
 import { LocalBus, PgBus } from './platform/events/bus.ts';
-import { Locator } from './modules/registry/locator.ts';
+import { Locator } from './modules/registry/index.ts';
 import { healthRoute } from './platform/http/health.ts';
 
 export type { AppDeps } from './deps.ts';

@@ -13,7 +13,7 @@ import { whoOf } from './routes.ts';
 import { authorizeCase } from './service.ts';
 import { caseNo } from './present.ts';
 import * as repo from './repository.ts';
-import * as jobs from './jobsRepository.ts';
+import * as jobs from './repository/jobs.ts';
 import { lang, placeCode, uuid } from './schemas.ts';
 
 /** Registers the parked-job routes. */

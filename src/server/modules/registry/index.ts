@@ -23,6 +23,14 @@ export {
   placeSummary,
   residentScope,
 } from './accountPlaces.ts';
+export { residentHome } from './residentHome.ts';
+// For the composition root (app.ts) and the CLI. This file may reach auth's index.ts through these (the routes and
+// services use auth's functions), so auth's index.ts must never import the registry's: see auth/index.ts.
+export { registryRoutes } from './routes.ts';
+export { Locator } from './locator.ts';
+export type { Ctx } from './context.ts';
+export { exportLedger, fileToRows, importLedger, rowsToFile } from './ledgerService.ts';
+export { exportAreas, importCompounds, importGrids } from './geoService.ts';
 
 /** Registered demand of one building: households, people, elderly (60+) and children (<14) as of `now`. */
 export interface BuildingDemand {

@@ -14,6 +14,7 @@ import { installOpen311Http, send } from './http.ts';
 import { fileRequest } from './post.ts';
 import { findRequests, offeredService, presentRequests, serviceDefinition, serviceList } from './present.ts';
 import { readScope } from './scope.ts';
+import { caseByToken } from '../repository/open311.ts';
 import {
   createdOut,
   definitionOut,
@@ -185,12 +186,7 @@ export function open311Routes(m: CasesModule): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const prefix = await readScope(m, req.query);
-        const r = await m.db
-          .selectFrom('cases')
-          .select(['id', 'open311_token', 'category_code'])
-          .where('open311_token', '=', req.params.token)
-          .where('community_code', 'like', `${prefix}%`)
-          .executeTakeFirst();
+        const r = await caseByToken(m.db, req.params.token, prefix);
         if (!r?.open311_token || !offeredService(m, r.category_code)) throw new AppError('NOT_FOUND');
         return send(reply, req.params.format, 'service_requests', tokenOut, [
           { service_request_id: r.id, token: r.open311_token },
