@@ -66,7 +66,8 @@ export async function testApp(o: { seed?: boolean; config?: Partial<Config> } = 
   const handle = await freshDb();
   const clock = new TestClock();
   if (o.seed !== false) await seedDemo(handle.db, clock.now());
-  const config = { ...loadConfig({}), ...o.config };
+  // strict answers: a key a response schema does not list fails the test that reaches it
+  const config = { ...loadConfig({}), strictResponses: true, ...o.config };
   const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock: clock.now });
   await app.ready();
   return {
