@@ -51,6 +51,19 @@ const settingsBody = z
   .object({ tileUrl: z.string().nullable(), tileAttribution: z.string().nullable() })
   .meta({ id: 'ClientSettings' });
 
+/**
+ * The document with its named schemas as components. fastify-type-provider-zod names each one twice (`X` for
+ * answers, `XInput` for requests); an `XInput` that no request uses is dropped.
+ */
+function namedSchemas(doc: Parameters<typeof jsonSchemaTransformObject>[0]) {
+  const out = jsonSchemaTransformObject(doc) as { paths?: unknown; components?: { schemas?: Record<string, unknown> } };
+  const schemas = out.components?.schemas ?? {};
+  const used = JSON.stringify(out.paths ?? {});
+  for (const name of Object.keys(schemas))
+    if (name.endsWith('Input') && !used.includes(`#/components/schemas/${name}"`)) delete schemas[name];
+  return out as ReturnType<typeof jsonSchemaTransformObject>;
+}
+
 /** Largest accepted request body (bytes); uploads (imports, photos) have their own multipart limit. */
 export const BODY_LIMIT = 1_048_576;
 
@@ -123,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
     // response schemas with a `.meta({ id })` become named components (the web's generated types use the names)
-    transformObject: jsonSchemaTransformObject,
+    transformObject: namedSchemas,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

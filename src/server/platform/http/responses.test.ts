@@ -45,8 +45,14 @@ describe('the response serializer', () => {
   });
 });
 
-/** Routes without a documented answer: the API documentation itself. */
-const undocumented = new Set(['GET /openapi.json', 'GET /docs', 'GET /docs/json', 'GET /docs/yaml']);
+/** Routes without a documented answer: the API documentation itself, and Open311's CORS preflight (no body). */
+const undocumented = new Set([
+  'GET /openapi.json',
+  'GET /docs',
+  'GET /docs/json',
+  'GET /docs/yaml',
+  'OPTIONS /open311/*',
+]);
 const isDocs = (k: string) => undocumented.has(k) || k.startsWith('GET /docs/static/');
 
 type Responses = Record<string, { content?: Record<string, { schema?: unknown }> }>;

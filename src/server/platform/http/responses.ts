@@ -32,7 +32,8 @@ export const okBody = z.object({ ok: z.literal(true) });
  * pass a Buffer or a stream through a serializer, so the schema only describes the answer.
  */
 export function binaryResponse(description: string, ...contentTypes: string[]) {
-  const schema = z.string().meta({ format: 'binary' });
+  // unknown: the handler sends a Buffer or a stream, which no serializer sees; the document says binary
+  const schema = z.unknown().meta({ type: 'string', format: 'binary' });
   return {
     description,
     content: Object.fromEntries(contentTypes.map((t) => [t, { schema }])) as Record<string, { schema: typeof schema }>,
