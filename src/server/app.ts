@@ -15,10 +15,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   jsonSchemaTransform,
-  serializerCompiler,
+  jsonSchemaTransformObject,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { installErrorHandling, sendError, toAppError } from './platform/http/errorHandler.ts';
 import { installActor } from './platform/http/actor.ts';
 import { installNoStore } from './platform/http/noStore.ts';
@@ -32,6 +33,7 @@ import { circlePlugin } from './modules/circle/index.ts';
 import { LocalBus, PgBus } from './platform/events/bus.ts';
 import { Locator } from './modules/registry/index.ts';
 import { healthRoute } from './platform/http/health.ts';
+import { errorResponses, responseSerializer } from './platform/http/responses.ts';
 
 export type { AppDeps } from './deps.ts';
 import type { AppDeps } from './deps.ts';
@@ -43,6 +45,24 @@ declare module 'fastify' {
     /** The app's one point → grid locator (case routing and /api/geo/locate), invalidated on every instance. */
     locator: Locator;
   }
+}
+
+/** GET /api/settings: what the web app needs before anyone logs in. */
+const settingsBody = z
+  .object({ tileUrl: z.string().nullable(), tileAttribution: z.string().nullable() })
+  .meta({ id: 'ClientSettings' });
+
+/**
+ * The document with its named schemas as components. fastify-type-provider-zod names each one twice (`X` for
+ * answers, `XInput` for requests); an `XInput` that no request uses is dropped.
+ */
+function namedSchemas(doc: Parameters<typeof jsonSchemaTransformObject>[0]) {
+  const out = jsonSchemaTransformObject(doc) as { paths?: unknown; components?: { schemas?: Record<string, unknown> } };
+  const schemas = out.components?.schemas ?? {};
+  const used = JSON.stringify(out.paths ?? {});
+  for (const name of Object.keys(schemas))
+    if (name.endsWith('Input') && !used.includes(`#/components/schemas/${name}"`)) delete schemas[name];
+  return out as ReturnType<typeof jsonSchemaTransformObject>;
 }
 
 /** Largest accepted request body (bytes); uploads (imports, photos) have their own multipart limit. */
@@ -82,7 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installNoStore(app);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(deps.config.strictResponses));
   const webRoot = deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? deps.webRoot : null;
   installErrorHandling(app, (req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url.startsWith('/open311/') || req.url === '/healthz';
@@ -134,6 +154,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_sid' } } },
     },
     transform: jsonSchemaTransform,
+    // response schemas with a `.meta({ id })` become named components (the web's generated types use the names)
+    transformObject: namedSchemas,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -144,7 +166,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get(
     '/api/settings',
-    { config: { publicCache: true }, schema: { tags: ['system'], summary: 'Public client settings (map tiles)' } },
+    {
+      config: { publicCache: true },
+      schema: {
+        tags: ['system'],
+        summary: 'Public client settings (map tiles)',
+        response: { 200: settingsBody, ...errorResponses },
+      },
+    },
     async () => ({
       tileUrl: deps.config.tileUrl ?? null,
       tileAttribution: deps.config.tileAttribution ?? null,

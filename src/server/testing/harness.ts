@@ -83,7 +83,8 @@ export interface TestApp {
 export async function testApp(o: { seed?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
   const handle = await freshDb({ seeded: o.seed !== false });
   const clock = new TestClock();
-  const config = { ...loadConfig({}), ...o.config };
+  // strict answers: a key a response schema does not list fails the test that reaches it
+  const config = { ...loadConfig({}), strictResponses: true, ...o.config };
   const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock: clock.now });
   await app.ready();
   return {
