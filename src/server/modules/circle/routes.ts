@@ -6,6 +6,7 @@ import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/actor.ts';
 import { langOf } from '../../platform/http/errorHandler.ts';
+import { communityCode, lang } from '../../platform/http/zodParts.ts';
 import { parseCrs, validLonLat, type Crs } from '../../../shared/geo/crs.ts';
 import * as service from './service.ts';
 import { area, sites, whatIf, type AreaFrom } from './analysis.ts';
@@ -15,9 +16,8 @@ import { reportPdf } from './report/index.ts';
 import * as repo from './repository.ts';
 import { ROADS_NETWORK } from './network/scene.ts';
 
-const code = z.string().regex(/^\d{12}$/, 'a 12-digit community code');
+const code = communityCode;
 const params = z.object({ code });
-const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
 const network = { network: z.string().max(40).default(ROADS_NETWORK) };
 const profile = z.string().max(20).default('standard');
 const threshold = z

@@ -144,7 +144,7 @@ describe('an upload over the cap is cut while it arrives', () => {
 });
 
 describe('uploads under the cap', () => {
-  it('a multipart Monaco import streams through a file: 201, its file name kept, the temporary file removed', async () => {
+  it('a multipart Monaco import streams through a file: 201, its file name kept, no temporary file left', async () => {
     const before = uploads();
     const [payload, headers] = multipart('monaco.osm.pbf', readFixture('osm/monaco.osm.pbf'));
     const r = await staff.request('POST', `/api/circle/${CODE}/networks?name=monaco`, payload, headers);

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/actor.ts';
+import { communityCode, lang } from '../../platform/http/zodParts.ts';
 import { ctxOf } from './context.ts';
 import { parseCrs, toWgs84, validLonLat } from '../../../shared/geo/crs.ts';
 import { exportAreas, importCompounds, importGrids } from './geoService.ts';
 
 const crsParam = z.string().max(20).default('wgs84');
-const communityCode = z.string().regex(/^\d{12}$/, 'a 12-digit community code');
 const kind = z.enum(['grids', 'compounds']);
 const featureCollection = z.object({
   type: z.literal('FeatureCollection'),
@@ -47,7 +47,7 @@ export function geoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             lon: z.coerce.number(),
             lat: z.coerce.number(),
             crs: crsParam,
-            lang: z.enum(['zh-CN', 'en']).optional(),
+            ...lang,
           }),
         },
       },
@@ -81,7 +81,7 @@ export function geoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Import grids or compounds (all or nothing; GCJ-02/BD-09 converted)',
           params: z.object({ code: communityCode }),
-          querystring: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }),
+          querystring: z.object(lang),
           body: z.strictObject({ kind, crs: crsParam, featureCollection }),
         },
       },
