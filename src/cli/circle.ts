@@ -1,4 +1,5 @@
 /** `linli circle import|facilities|coverage|sites|report`: the life-circle analyses from the command line. */
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { AppError } from '../server/platform/errors.ts';
 import type { DbHandle } from '../server/platform/db/connect.ts';
@@ -43,18 +44,16 @@ async function communityOf(h: DbHandle, flags: Flags): Promise<string> {
 
 const pct = (x: number): string => `${(x * 100).toFixed(1).padStart(5)}%`;
 
-async function runImport({ rt, ctx, community, file, flags, io }: Job): Promise<void> {
+async function runImport({ rt, ctx, community, file, flags }: Job): Promise<void> {
   const name = str(flags, 'name');
   if (!file || !name) throw new Error('usage: linli circle import <file.osm.pbf> --name <name> [--community <code>]');
-  const buf = await io.readFile(file);
-  const b = bar(buf.byteLength, 'import');
+  // The worker reads the file itself: the CLI never holds the extract in memory (issue 8, item 3).
+  const b = bar((await stat(file)).size, 'import');
   let r: Awaited<ReturnType<typeof importNetwork>>;
   try {
-    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-    r = await importNetwork(rt, ctx, community, name, bytes, basename(file), (done) =>
-      b.update(done, { step: 'bytes' }),
+    r = await importNetwork(rt, ctx, community, name, { path: file, fileName: basename(file) }, (done, total) =>
+      b.update(Math.min(done, total), { step: 'bytes' }),
     );
-    b.update(buf.byteLength);
   } finally {
     b.stop();
   }

@@ -271,6 +271,12 @@ export const messages = {
     zh: '分页游标无效，请从第一页重新加载',
     en: 'Invalid page cursor; reload from the first page',
   },
+  // ingest (robustness #3): an OSM upload is cut at the upload cap while it streams to disk
+  OSM_FILE_TOO_LARGE: {
+    status: 413,
+    zh: 'OSM 文件超过上传上限 {limitMB} MB，已停止接收，未保存任何内容',
+    en: 'The OSM file is larger than the upload limit of {limitMB} MB; the upload was stopped and nothing was stored',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */

@@ -3,6 +3,7 @@
  * when it refuses). The ID number check is the server's own pure function (GB 11643), so both sides agree.
  */
 import { validateIdNumber } from '../../server/modules/registry/domain/idNumber.ts';
+import { isPhone } from '../../shared/phone.ts';
 
 /** i18n key of the problem, or null when fine. */
 export type Problem = string | null;
@@ -13,7 +14,7 @@ export type Problem = string | null;
  */
 export function checkPhone(v: string | undefined | null): Problem {
   if (!v) return null;
-  return /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(v.trim()) ? null : 'person.badPhone';
+  return isPhone(v.trim()) ? null : 'person.badPhone';
 }
 
 /** GB 11643 ID number (empty allowed); `today` is `YYYY-MM-DD`. */

@@ -4,12 +4,13 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { requireActor } from '../../platform/http/actor.ts';
+import { lang as langField, phone, placeCode, uuid } from '../../platform/http/zodParts.ts';
 import { publishSessionEnd } from '../../platform/events/sessions.ts';
 import { errorResponses, okBody } from '../../platform/http/responses.ts';
 import { accountListBody, managedAccountBody } from './responseSchemas.ts';
 import { createAccount, listAccounts, resetPassword, updateAccount, type AccountsCtx } from './accounts.ts';
 
-const code = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
+const code = placeCode;
 const role = z.enum([
   'resident',
   'grid_worker',
@@ -19,11 +20,7 @@ const role = z.enum([
   'shop_staff',
   'auditor',
 ]);
-const phone = z
-  .string()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'an 11-digit mobile or a landline')
-  .nullable();
-const lang = z.object({ lang: z.enum(['zh-CN', 'en']).optional() });
+const lang = z.object(langField);
 
 /** Registers the account administration routes. */
 export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -41,7 +38,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Accounts under a place that you may manage',
-          querystring: z.object({ code: code.optional(), lang: z.enum(['zh-CN', 'en']).optional() }),
+          querystring: z.object({ code: code.optional(), ...langField }),
           response: { 200: accountListBody, ...errorResponses },
         },
       },
@@ -60,7 +57,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             displayName: z.string().trim().min(1).max(50),
             role,
             scopeCode: code.optional(),
-            residentId: z.uuid().optional(),
+            residentId: uuid.optional(),
             phone: phone.optional(),
             password: z.string().min(1).max(200),
           }),
@@ -76,7 +73,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Edit, move to another grid, disable or enable an account',
-          params: z.object({ id: z.uuid() }),
+          params: z.object({ id: uuid }),
           querystring: lang,
           body: z.strictObject({
             displayName: z.string().trim().min(1).max(50).optional(),
@@ -102,7 +99,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Reset the password of an account you manage (ends its sessions)',
-          params: z.object({ id: z.uuid() }),
+          params: z.object({ id: uuid }),
           querystring: lang,
           body: z.strictObject({ newPassword: z.string().min(1).max(200) }),
           response: { 200: okBody, ...errorResponses },

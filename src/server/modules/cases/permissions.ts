@@ -5,7 +5,7 @@
  * (approves extensions); 'area' — staff whose scope contains the case's place; 'reporter' — the account that
  * reported it; 'neighbour' — a resident of the same community.
  */
-import type { Role } from '../../../shared/roles.ts';
+import { HANDLER_ROLES, STAFF_ROLES, type Role } from '../../../shared/roles.ts';
 import { FROM, type ActionType, type Status } from './domain/workflow.ts';
 
 /** Actions beyond the state machine. */
@@ -28,19 +28,19 @@ export interface CaseActor {
 }
 
 type Rel = 'handling' | 'holder' | 'above' | 'area' | 'reporter' | 'neighbour';
-const STAFF: readonly Role[] = ['grid_worker', 'community_staff', 'street_staff', 'district_admin'];
+const STAFF: readonly Role[] = HANDLER_ROLES;
 const SUPERVISORS: readonly Role[] = ['community_staff', 'street_staff', 'district_admin'];
 
 /** Action → (roles, relation). A role missing from the list never may. */
 const TABLE: Record<CaseAction, { roles: readonly Role[] | 'any'; rel: Rel }[]> = {
   read: [
-    { roles: [...STAFF, 'auditor'], rel: 'area' },
+    { roles: STAFF_ROLES, rel: 'area' },
     { roles: STAFF, rel: 'holder' },
     { roles: 'any', rel: 'reporter' },
   ],
   read_public: [
     { roles: 'any', rel: 'neighbour' },
-    { roles: [...STAFF, 'auditor'], rel: 'area' },
+    { roles: STAFF_ROLES, rel: 'area' },
     { roles: STAFF, rel: 'holder' },
     { roles: 'any', rel: 'reporter' },
   ],

@@ -4,6 +4,7 @@
  * reporter chose to show their name). The reporter sees their own case in full.
  */
 import { shanghaiDate } from '../../../shared/time.ts';
+import { isStaffRole } from '../../../shared/roles.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { Category } from './domain/categories.ts';
 import { isOverdue, type CaseState } from './domain/workflow.ts';
@@ -84,17 +85,11 @@ export interface ViewExtras {
   area?: string | null;
 }
 
-/** Roles that see internal handler notes (the case's staff and auditors); others see only public replies. */
-const STAFF_ROLES: ReadonlySet<string> = new Set([
-  'grid_worker',
-  'community_staff',
-  'street_staff',
-  'district_admin',
-  'auditor',
-]);
-
-/** True when the viewer may read internal notes of a case it may read. */
-export const seesInternalNotes = (viewer: Actor | null): boolean => viewer !== null && STAFF_ROLES.has(viewer.role);
+/**
+ * True when the viewer may read internal notes of a case it may read: staff (the case's handlers and auditors,
+ * src/shared/roles.ts); others see only public replies.
+ */
+export const seesInternalNotes = (viewer: Actor | null): boolean => viewer !== null && isStaffRole(viewer.role);
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 

@@ -14,8 +14,7 @@ import * as repo from './repository.ts';
 import type { CaseFilter, CaseRow } from './repository.ts';
 import type { Crs } from '../../../shared/geo/crs.ts';
 import { placeNames } from '../registry/index.ts';
-
-const STAFF = new Set(['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'auditor']);
+import { isStaffRole } from '../../../shared/roles.ts';
 
 /**
  * Presents rows for a viewer (full view; callers have checked read access). Showing reporters' names and
@@ -140,7 +139,7 @@ export async function photo(m: CasesModule, who: Who, id: string) {
 export function staffScope(who: Who, code: string | undefined): { actor: Actor; code: string } {
   const actor = who.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
-  if (!STAFF.has(actor.role)) throw new AppError('FORBIDDEN');
+  if (!isStaffRole(actor.role)) throw new AppError('FORBIDDEN');
   const c = code ?? actor.scopeCode;
   if (!c.startsWith(actor.scopeCode)) throw new AppError('OUT_OF_SCOPE');
   return { actor, code: c };

@@ -4,12 +4,13 @@ import { likeContains } from '../../platform/db/like.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { CasesTable, CaseEventsTable, CasePhotosTable } from './schema.ts';
 import type { Status } from './domain/workflow.ts';
+import { OPEN_STATUSES, UNRESOLVED_STATUSES } from './domain/status.ts';
 import { INBOX_SUFFIX } from './domain/metrics.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 /** A case row as read. */
 export type CaseRow = Selectable<CasesTable>;
-export const OPEN_STATUSES: Status[] = ['registered', 'dispatched', 'handling', 'resolved'];
+export { OPEN_STATUSES } from './domain/status.ts';
 
 export function insertCase(db: Db, row: Insertable<CasesTable>) {
   return db.insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow();
@@ -37,7 +38,7 @@ export function openHelpCase(db: Db, accountId: string, category: string, since:
     .selectAll()
     .where('reporter_id', '=', accountId)
     .where('category_code', '=', category)
-    .where('status', 'in', ['registered', 'dispatched', 'handling'])
+    .where('status', 'in', UNRESOLVED_STATUSES)
     .where('created_at', '>=', since)
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
@@ -277,7 +278,7 @@ function filtered(db: Db, f: CaseFilter) {
   if (f.overdueAt) {
     const now = f.overdueAt;
     q = q
-      .where('status', 'in', ['registered', 'dispatched', 'handling'])
+      .where('status', 'in', UNRESOLVED_STATUSES)
       .where((eb) =>
         eb.or([eb('accept_by', '<=', now), eb.and([eb('status', '=', 'handling'), eb('resolve_by', '<=', now)])]),
       );
@@ -359,7 +360,7 @@ function queueWhere(db: Db, handlerPrefix: string, exact: boolean) {
   return db
     .selectFrom('cases')
     .where('handler_code', exact ? '=' : 'like', exact ? handlerPrefix : `${handlerPrefix}%`)
-    .where('status', 'in', ['registered', 'dispatched', 'handling']);
+    .where('status', 'in', UNRESOLVED_STATUSES);
 }
 /**
  * The indicator counts of every case under `code` reported in [from, to), grouped like `metricsGroupKey`

@@ -2,11 +2,10 @@
 import { z } from 'zod';
 import { STATUSES } from './domain/workflow.ts';
 import { pageQuery } from '../../platform/http/cursor.ts';
+import { lang, placeCode, uuid } from '../../platform/http/zodParts.ts';
 
-export const uuid = z.uuid();
-export const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
+export { lang, placeCode, uuid } from '../../platform/http/zodParts.ts';
 export const crs = z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84');
-export const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
 const note = z.string().trim().min(1).max(2000);
 const status = z.enum(STATUSES);
 

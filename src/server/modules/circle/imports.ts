@@ -3,6 +3,7 @@
  * community's facility list (CSV / xlsx / GeoJSON in WGS-84, GCJ-02 or BD-09). Both validate everything
  * first and write in one transaction — a refused file leaves nothing behind.
  */
+import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { AppError, type ErrorCode } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
@@ -11,8 +12,7 @@ import { decodeCsvBytes, parseCsv } from '../../../shared/csv.ts';
 import { parseCrs, toWgs84, validLonLat, type Crs } from '../../../shared/geo/crs.ts';
 import { resolveCategoryCode } from './domain/index.ts';
 import { DEFAULT_PBF_LIMITS } from './osm/pbf.ts';
-import { fromTask } from './workers/pool.ts';
-import { importToBundle } from './workers/tasks.ts';
+import { osmFileTooLarge } from './upload.ts';
 import type { CircleError } from './osm/errors.ts';
 import { loadScene, ROADS_NETWORK } from './network/scene.ts';
 import type { NetworkStats } from './schema.ts';
@@ -35,22 +35,29 @@ export function fromCircleError(e: CircleError): AppError {
 /** Valid network names (also the DB check). */
 export const NETWORK_NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
-/** Import an OSM PBF as network `name` of a community (replaces a network of the same name). */
+/** Throws unless `name` may name an imported network (checked before an upload is received). */
+export function assertNetworkName(name: string): void {
+  if (!NETWORK_NAME.test(name) || name === ROADS_NETWORK) throw new AppError('CIRCLE_BAD_NETWORK_NAME');
+}
+
+/**
+ * Import the OSM PBF file at `file.path` as network `name` of a community (replaces a network of the same
+ * name). The file is read and parsed in a pool worker, never on this thread; `onProgress` (the CLI's bar)
+ * gets the bytes parsed so far.
+ */
 export async function importNetwork(
   rt: CircleRuntime,
   ctx: Ctx,
   code: string,
   name: string,
-  pbf: Uint8Array,
-  fileName: string | null,
+  file: { readonly path: string; readonly fileName: string | null },
   onProgress?: (done: number, total: number) => void,
 ) {
   await authorize(ctx, 'circle.import', code);
-  if (!NETWORK_NAME.test(name) || name === ROADS_NETWORK) throw new AppError('CIRCLE_BAD_NETWORK_NAME');
-  if (pbf.byteLength > rt.settings.maxPbfBytes) throw new AppError('BODY_TOO_LARGE');
+  assertNetworkName(name);
+  if ((await stat(file.path)).size > rt.settings.maxPbfBytes) throw osmFileTooLarge(rt.settings.maxPbfBytes);
   const limits = { maxBlobBytes: DEFAULT_PBF_LIMITS.maxBlobBytes, maxTotalBytes: rt.settings.maxOsmInflatedBytes };
-  // Off the event loop in a worker; the CLI (no other requests to serve) runs in-process for its progress bar.
-  const r = onProgress ? fromTask(importToBundle(pbf, limits, onProgress)) : await rt.pool.importOsm(pbf, limits);
+  const r = await rt.pool.importOsm(file.path, limits, onProgress);
   if (!r.ok) throw fromCircleError(r.error);
   const { bundle, ...n } = r.value;
   const stats: NetworkStats = {
@@ -69,7 +76,7 @@ export async function importNetwork(
       id,
       communityCode: code,
       name,
-      fileName,
+      fileName: file.fileName,
       stats,
       bundle,
       importedAt: ctx.now,
@@ -83,7 +90,7 @@ export async function importNetwork(
         entity: 'circle_network',
         entityId: id,
         scopeCode: code,
-        after: { name, fileName, stats },
+        after: { name, fileName: file.fileName, stats },
         ip: ctx.ip,
       },
     );

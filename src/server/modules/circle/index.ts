@@ -27,7 +27,8 @@ declare module 'fastify' {
 /** A runtime for the CLI or tests: resolved settings, an empty engine cache and a (not yet started) worker pool. */
 export function circleRuntime(options?: Partial<CircleOptions>): CircleRuntime {
   const settings = resolveCircleSettings(options);
-  return { settings, cache: new EngineCache(settings), pool: new CirclePool() };
+  const pool = new CirclePool();
+  return { settings, cache: new EngineCache(settings, pool), pool };
 }
 
 /** Registers the circle module (routes encapsulated; `app.circle` visible to callers). */

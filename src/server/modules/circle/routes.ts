@@ -6,10 +6,12 @@ import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/actor.ts';
 import { langOf } from '../../platform/http/errorHandler.ts';
+import { communityCode, lang } from '../../platform/http/zodParts.ts';
 import { parseCrs, validLonLat, type Crs } from '../../../shared/geo/crs.ts';
 import * as service from './service.ts';
 import { area, sites, whatIf, type AreaFrom } from './analysis.ts';
-import { importFacilities, importNetwork, type FacilityFormat } from './imports.ts';
+import { assertNetworkName, importFacilities, importNetwork, type FacilityFormat } from './imports.ts';
+import { receiveOsmUpload, registerUploadParsers } from './upload.ts';
 import { reportPdf } from './report/index.ts';
 import * as repo from './repository.ts';
 import { ROADS_NETWORK } from './network/scene.ts';
@@ -28,9 +30,8 @@ import {
   whatIfSchema,
 } from './responseSchemas.ts';
 
-const code = z.string().regex(/^\d{12}$/, 'a 12-digit community code');
+const code = communityCode;
 const params = z.object({ code });
-const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
 const network = { network: z.string().max(40).default(ROADS_NETWORK) };
 const profile = z.string().max(20).default('standard');
 const threshold = z
@@ -61,16 +62,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
   return async (app) => {
     const tags = ['circle'];
     const bodyLimit = rt.settings.maxPbfBytes;
-    for (const type of [
-      'application/octet-stream',
-      'application/x-protobuf',
-      'application/vnd.openstreetmap.data+pbf',
-      'text/csv',
-      'application/geo+json',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    ]) {
-      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
-    }
+    registerUploadParsers(app, bodyLimit, '/api/circle/:code/networks');
 
     app.get(
       '/api/circle/categories',
@@ -142,27 +134,15 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
       },
       async (req, reply) => {
         await service.authorize(ctxOf(req), 'circle.import', req.params.code);
-        let buf: Buffer,
-          fileName: string | null = null;
-        if (req.isMultipart()) {
-          const f = await req.file();
-          if (!f) throw new AppError('BAD_FILE', { params: { reason: 'no file' } });
-          buf = await f.toBuffer();
-          fileName = f.filename;
-        } else if (Buffer.isBuffer(req.body)) buf = req.body;
-        else throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-        return reply
-          .status(201)
-          .send(
-            await importNetwork(
-              rt,
-              ctxOf(req),
-              req.params.code,
-              req.query.name,
-              new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength),
-              fileName,
-            ),
-          );
+        assertNetworkName(req.query.name);
+        const file = await receiveOsmUpload(req, reply, rt.settings.maxPbfBytes);
+        let out: Awaited<ReturnType<typeof importNetwork>>;
+        try {
+          out = await importNetwork(rt, ctxOf(req), req.params.code, req.query.name, file);
+        } finally {
+          await file.remove();
+        }
+        return reply.status(201).send(out);
       },
     );
 

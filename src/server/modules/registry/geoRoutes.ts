@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/actor.ts';
+import { communityCode, lang } from '../../platform/http/zodParts.ts';
 import { ctxOf } from './context.ts';
 import { parseCrs, toWgs84, validLonLat } from '../../../shared/geo/crs.ts';
 import { errorResponses } from '../../platform/http/responses.ts';
@@ -12,7 +13,6 @@ import { areasExport, areasImported, locateBody } from './geoSchemas.ts';
 import { exportAreas, importCompounds, importGrids } from './geoService.ts';
 
 const crsParam = z.string().max(20).default('wgs84');
-const communityCode = z.string().regex(/^\d{12}$/, 'a 12-digit community code');
 const kind = z.enum(['grids', 'compounds']);
 const featureCollection = z.object({
   type: z.literal('FeatureCollection'),
@@ -49,7 +49,7 @@ export function geoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             lon: z.coerce.number(),
             lat: z.coerce.number(),
             crs: crsParam,
-            lang: z.enum(['zh-CN', 'en']).optional(),
+            ...lang,
           }),
           response: { 200: locateBody, ...errorResponses },
         },
@@ -85,7 +85,7 @@ export function geoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Import grids or compounds (all or nothing; GCJ-02/BD-09 converted)',
           params: z.object({ code: communityCode }),
-          querystring: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }),
+          querystring: z.object(lang),
           body: z.strictObject({ kind, crs: crsParam, featureCollection }),
           response: { 200: areasImported, ...errorResponses },
         },

@@ -1,6 +1,7 @@
 /** /api/registry: ledger template, import (all-or-nothing) and export, as xlsx or CSV. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { communityCode, lang } from '../../platform/http/zodParts.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ctxOf } from './context.ts';
@@ -12,7 +13,6 @@ const MIME: Record<LedgerFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
 };
-const communityCode = z.string().regex(/^\d{12}$/, 'a 12-digit community code');
 const format = z.enum(['xlsx', 'csv']);
 const counts = z.object({ created: z.number().int(), updated: z.number().int() });
 /** What an import wrote (a refused import is a 4xx listing every bad row). */
@@ -54,7 +54,7 @@ export function ioRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary:
             'Import households and residents (multipart `file` .xlsx/.csv, or a text/csv body): all rows or none',
-          querystring: z.object({ community: communityCode, lang: z.enum(['zh-CN', 'en']).optional() }),
+          querystring: z.object({ community: communityCode, ...lang }),
           response: { 200: importResult, ...errorResponses },
         },
       },

@@ -9,6 +9,7 @@ import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../../platform/db/schema.ts';
 import { ageOn, CHILD_AGE, shanghaiDate } from './domain/age.ts';
 import { maskIdNumber, maskName, maskPhone } from '../../../shared/mask.ts';
+import { MOBILE_PATTERN } from '../../../shared/phone.ts';
 
 const PHONE_KEYS = new Set(['phone', 'reporter_phone', 'reporterPhone']);
 const ID_KEYS = new Set(['id_number', 'idNumber']);
@@ -17,7 +18,7 @@ const NAME_KEYS = new Set(['reporter_name', 'reporterName']);
 const SECRET_KEYS = new Set(['password_hash', 'passwordHash', 'password', 'token_hash', 'csrf_token']);
 const DATE = /^\d{4}-\d{2}-\d{2}/;
 const ID_IN_TEXT = /(?<![\dXx])\d{17}[\dXx](?![\dXx])/g;
-const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+const MOBILE_IN_TEXT = new RegExp(`(?<!\\d)${MOBILE_PATTERN}(?!\\d)`, 'g');
 
 /** ID numbers and mobile numbers written into free text (notes, comments) are masked as well. */
 export function maskNumbersInText(s: string): string {

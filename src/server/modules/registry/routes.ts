@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/cursor.ts';
+import { isoDate, lang, phone, placeCode, uuid } from '../../platform/http/zodParts.ts';
 import type { AppDeps } from '../../deps.ts';
 import * as service from './service.ts';
 import * as queries from './queries.ts';
@@ -19,16 +20,9 @@ import {
 import { errorResponses, okBody } from '../../platform/http/responses.ts';
 import { auditPageSchema } from './presentAudit.ts';
 
-const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
-const uuid = z.uuid();
 /** Keyset paging: `cursor` from the previous answer's `nextCursor` (see platform/http/cursor.ts). */
 const page = pageQuery;
-const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
-const date = z.iso.date();
-const phone = z
-  .string()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'an 11-digit mobile or a landline')
-  .nullable();
+const date = isoDate;
 const residentFields = {
   name: z.string().trim().min(1).max(50),
   gender: z.enum(['male', 'female']),

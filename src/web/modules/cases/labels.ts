@@ -4,6 +4,7 @@
  */
 import i18n from '../../i18n/index.ts';
 import { formatShanghai } from '../../../shared/time.ts';
+import { OPEN_STATUSES } from '../../../server/modules/cases/domain/status.ts';
 import type { CaseCategory, CaseLevel, CaseStatus, CaseView } from '../../api/cases.ts';
 
 /** A symbol per status, shown before its name. */
@@ -68,7 +69,7 @@ export function deadlineText(iso: string | null, now: number = Date.now()): stri
 
 /** Whether a case still waits for the handlers. */
 export function isOpen(s: CaseStatus): boolean {
-  return s === 'registered' || s === 'dispatched' || s === 'handling' || s === 'resolved';
+  return OPEN_STATUSES.includes(s);
 }
 
 /**

@@ -13,6 +13,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { roleHas } from '../../../server/modules/registry/permissions.ts';
 import { circleRoleHas } from '../../../server/modules/circle/permissions.ts';
 import type { Role } from '../../api/types.ts';
+import { STAFF_ROLES } from '../../../shared/roles.ts';
 import './staff.css';
 
 const MapPage = lazy(() => import('../map/MapPage.tsx'));
@@ -24,7 +25,7 @@ const CasesPage = lazy(() => import('../cases/staff/CasesPage.tsx'));
 const CirclePage = lazy(() => import('../circle/CirclePage.tsx'));
 const AccountsPage = lazy(() => import('../accounts/AccountsPage.tsx'));
 
-const CASE_ROLES: Role[] = ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'auditor'];
+const CASE_ROLES: readonly Role[] = STAFF_ROLES;
 
 interface NavItem {
   path: string;

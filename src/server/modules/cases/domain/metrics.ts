@@ -9,6 +9,7 @@
  * Every rate is in [0, 1], or null when its denominator is 0.
  */
 import type { Status } from './workflow.ts';
+import { CLOSED_STATUSES } from './status.ts';
 
 /** What the indicators need from one case. */
 export interface CaseFacts {
@@ -61,7 +62,7 @@ export const DEFINITIONS = {
   extension: { zh: '延期率 = 获批延期案件数 / 立案数', en: 'Extension rate = cases extended / cases registered' },
 } as const;
 
-const CLOSED: readonly Status[] = ['closed', 'evaluated'];
+const CLOSED: readonly Status[] = CLOSED_STATUSES;
 const rate = (n: number, d: number) => (d === 0 ? null : n / d);
 
 /** Computes the indicators of a group as of `asOf`. */

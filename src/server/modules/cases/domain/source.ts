@@ -3,13 +3,13 @@
  * `source` a client sends is only a wish. A resident's report is always a resident report; an Open311 client's
  * is always `open311`; hotline and patrol (and staff) only from grid workers and street/community/district staff.
  */
-import type { Role } from '../../../../shared/roles.ts';
+import { HANDLER_ROLES, type Role } from '../../../../shared/roles.ts';
 
 /** A case's source, as stored. */
 export type CaseSource = 'resident' | 'patrol' | 'hotline' | 'open311' | 'staff';
 
 /** Roles that take reports on the phone line or walk patrols. */
-const FIELD_ROLES: ReadonlySet<Role> = new Set(['grid_worker', 'community_staff', 'street_staff', 'district_admin']);
+const FIELD_ROLES: ReadonlySet<Role> = new Set(HANDLER_ROLES);
 
 /**
  * Decides the source. `onPatrol`: the report names a patrol the caller has already checked is the actor's own.

@@ -9,9 +9,9 @@ import { deadline, type Limit, type WorkCalendar } from './calendar.ts';
 import { handlerFor, nextLevel, type Level } from './levels.ts';
 
 export { STATUSES, type Status } from './status.ts';
-import type { Status } from './status.ts';
-/** Statuses that still need work. */
-export const OPEN: readonly Status[] = ['registered', 'dispatched', 'handling', 'resolved'];
+import { OPEN_STATUSES, type Status } from './status.ts';
+/** Statuses that still need work (the list of status.ts under its old name). */
+export const OPEN: readonly Status[] = OPEN_STATUSES;
 
 /** Why a case went up a level. */
 export type EscalationReason = 'coordination' | 'money' | 'overdue_accept' | 'overdue_resolve';

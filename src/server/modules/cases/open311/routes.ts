@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.ts';
 import { langOf } from '../../../platform/http/errorHandler.ts';
+import { lang as langField } from '../../../platform/http/zodParts.ts';
 import type { CasesModule } from '../module.ts';
 import { discovery } from './discovery.ts';
 import { installOpen311Http, send } from './http.ts';
@@ -30,7 +31,7 @@ import {
 export { hashKey } from './scope.ts';
 
 const fmt = z.enum(['json', 'xml']);
-const lang = z.object({ lang: z.enum(['zh-CN', 'en']).optional() });
+const lang = z.object(langField);
 const DAY = 86_400_000;
 
 /** Registers Open311 (encapsulated: its own form parser, error format, CORS). */

@@ -4,6 +4,7 @@
  * never reach a client. Field names and optionality follow the spec's field tables.
  */
 import { z } from 'zod';
+import { langEnum } from '../../../platform/http/zodParts.ts';
 
 const text = z.string();
 const opt = text.optional();
@@ -124,12 +125,12 @@ export const listQuery = z.object({
   end_date: date('end_date'),
   jurisdiction_id: z.string().max(100).optional(),
   api_key: z.string().max(200).optional(),
-  lang: z.enum(['zh-CN', 'en']).optional(),
+  lang: langEnum.optional(),
 });
 
 /** Reads that are scoped by a key or a jurisdiction (one request, a token). */
 export const scopeQuery = z.object({
   jurisdiction_id: z.string().max(100).optional(),
   api_key: z.string().max(200).optional(),
-  lang: z.enum(['zh-CN', 'en']).optional(),
+  lang: langEnum.optional(),
 });

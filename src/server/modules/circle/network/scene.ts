@@ -17,10 +17,12 @@ import {
   type Home,
   type WalkGraph,
 } from '../domain/index.ts';
-import { decodeGraph, encodeGraph, unpackBundle, type GraphBundle } from '../osm/cache.ts';
+import { encodeGraph } from '../osm/cache.ts';
+import type { Poi } from '../osm/import.ts';
 import type { CircleSettings } from '../config.ts';
 import * as repo from '../repository.ts';
 import { graphFromRoads } from './roads.ts';
+import { readStoredNetwork, type NetworkDecoder } from './stored.ts';
 
 /** The registry's own network. */
 export const ROADS_NETWORK = 'roads';
@@ -71,44 +73,58 @@ interface Cached {
   key: string;
   engine: CircleEngine;
   shared: SharedGraph;
-  bundle: GraphBundle | null;
+  /** OSM networks: the POIs and the homes estimated from building footprints. */
+  pois: readonly Poi[] | null;
   osmHomes: SceneHome[] | null;
+}
+
+/** What an entry is built from: a graph (with its shared bytes when a worker made them) and OSM extras. */
+interface Made {
+  graph: WalkGraph;
+  shared?: SharedArrayBuffer;
+  pois: readonly Poi[] | null;
+  homes: SceneHome[] | null;
 }
 
 /** In-memory cache of engines per (community, network); invalidated by key (re-import or changed roads). */
 export class EngineCache {
   private readonly map = new Map<string, Cached>();
-  constructor(private readonly settings: CircleSettings) {}
+  /** Entries being built: concurrent first reads of one network share one build. */
+  private readonly building = new Map<string, Promise<Cached>>();
+  constructor(
+    private readonly settings: CircleSettings,
+    /** The pool that decodes stored networks off the event loop. */
+    readonly pool: NetworkDecoder,
+  ) {}
 
   /** The cached entry for `id` if its key still matches, else build it with `make`. */
-  async get(
-    id: string,
-    key: string,
-    make: () => Promise<{ graph: WalkGraph; bundle: GraphBundle | null }>,
-  ): Promise<Cached> {
+  async get(id: string, key: string, make: () => Promise<Made>): Promise<Cached> {
     const hit = this.map.get(id);
     if (hit && hit.key === key) return hit;
-    const { graph, bundle } = await make();
+    const k = `${id}@${key}`;
+    let p = this.building.get(k);
+    if (p === undefined) {
+      p = this.build(id, key, make).finally(() => this.building.delete(k));
+      this.building.set(k, p);
+    }
+    return p;
+  }
+
+  private async build(id: string, key: string, make: () => Promise<Made>): Promise<Cached> {
+    const { graph, shared, pois, homes } = await make();
     const engine = createCircleEngine(graph, {
       categories: this.settings.categories,
       profiles: this.settings.profiles,
       maxSnapM: this.settings.maxSnapM,
       entryToleranceM: this.settings.entryToleranceM,
     });
-    const osmHomes = bundle
-      ? bundle.buildings.map(
-          (b): SceneHome => ({
-            ...estimateFromBuildingArea(b, this.settings.assumptions),
-            name: b.id,
-            estimated: true,
-            footprint: null,
-          }),
-        )
-      : null;
-    const enc = encodeGraph({ graph, buildings: [], pois: [] });
-    const bytes = new SharedArrayBuffer(enc.byteLength);
-    new Uint8Array(bytes).set(enc);
-    const c = { key, engine, bundle, osmHomes, shared: { id: `${id}@${key}`, bytes } };
+    let bytes = shared;
+    if (bytes === undefined) {
+      const enc = encodeGraph({ graph, buildings: [], pois: [] });
+      bytes = new SharedArrayBuffer(enc.byteLength);
+      new Uint8Array(bytes).set(enc);
+    }
+    const c = { key, engine, pois, osmHomes: homes, shared: { id: `${id}@${key}`, bytes } };
     this.map.set(id, c);
     return c;
   }
@@ -182,7 +198,8 @@ export async function loadScene(
     if (roads.length === 0) throw new AppError('CIRCLE_EMPTY_NETWORK');
     const c = await cache.get(`${community}/${ROADS_NETWORK}`, fingerprint(roads), async () => ({
       graph: graphFromRoads(roads).graph,
-      bundle: null,
+      pois: null,
+      homes: null,
     }));
     const homes = await registryHomes(db, community, now, s);
     const reg = (await registry.communityFacilities(db, community)).map((f): SceneFacility => ({ ...f }));
@@ -206,14 +223,12 @@ export async function loadScene(
     `${community}/${network}`,
     `${meta.id}:${new Date(meta.imported_at).getTime()}`,
     async () => {
-      const bin = await repo.getNetworkBundle(db, meta.id);
-      const r = bin ? decodeGraph(unpackBundle(bin)) : null;
-      if (!r?.ok) throw new AppError('GRAPH_CACHE_INVALID');
-      return { graph: r.value.graph, bundle: r.value };
+      const n = await readStoredNetwork(db, cache.pool, s, meta.id);
+      return { graph: n.graph, shared: n.shared, pois: n.pois, homes: n.homes };
     },
   );
   const pois: SceneFacility[] = [];
-  for (const p of c.bundle!.pois)
+  for (const p of c.pois!)
     for (const cat of p.categories)
       pois.push({ id: `${p.id}:${cat}`, category: cat, name: p.name ?? p.id, lon: p.lon, lat: p.lat, source: 'osm' });
   const homes = c.osmHomes!;

@@ -3,7 +3,9 @@
  * that no request waits behind it on the event loop. One pool per runtime, created on first use, closed
  * with the app (or the CLI command). Threads: at most 2 by default (the machines are small), idle ones exit.
  */
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { HouseholdAssumptions } from '../domain/homes.ts';
 import type { ExactChoice } from '../domain/exact.ts';
 import type { CoverageInput } from '../domain/coverage.ts';
 import type { CoverSets, SiteProblem } from '../domain/sites.ts';
@@ -14,6 +16,7 @@ import type { PackedPoints, PackedTask } from './packing.ts';
 import { CircleError } from '../osm/errors.ts';
 import type { PbfLimits } from '../osm/pbf.ts';
 import type { ReportData } from '../report/pdf.ts';
+import type { LoadedNetwork } from './stored.ts';
 import type { CircleTask, ImportOutput, PoolCoverage, TaskResult, WhatIfOutput, WhatIfTask } from './tasks.ts';
 
 const WORKER = new URL('./worker.mjs', import.meta.url).href;
@@ -35,12 +38,36 @@ export class CirclePool {
     return this.pool;
   }
 
-  /** Import an OSM PBF in a worker; failures come back as the {@link CircleError} of the same code. */
+  /**
+   * Import the OSM PBF file at `path` in a worker (the worker reads the file); failures come back as the
+   * {@link CircleError} of the same code. `onProgress` gets the bytes read after each block.
+   */
   async importOsm(
-    pbf: Uint8Array,
+    path: string,
     limits: PbfLimits,
+    onProgress?: (done: number, total: number) => void,
   ): Promise<{ ok: true; value: ImportOutput } | { ok: false; error: CircleError }> {
-    return fromTask((await this.get().run({ kind: 'import', pbf, limits })) as TaskResult<ImportOutput>);
+    if (!onProgress)
+      return fromTask((await this.get().run({ kind: 'import', path, limits })) as TaskResult<ImportOutput>);
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', ([done, total]: [number, number]) => onProgress(done, total));
+    try {
+      const task: CircleTask = { kind: 'import', path, limits, progress: port2 };
+      return fromTask((await this.get().run(task, { transferList: [port2] })) as TaskResult<ImportOutput>);
+    } finally {
+      port1.close();
+    }
+  }
+
+  /** Decode a stored network bundle in a worker (`stored` is transferred: do not use it afterwards). */
+  async loadNetwork(
+    stored: Uint8Array,
+    assumptions: HouseholdAssumptions,
+  ): Promise<{ ok: true; value: LoadedNetwork } | { ok: false; error: CircleError }> {
+    const b = stored.buffer;
+    const transferList = b instanceof ArrayBuffer && stored.byteLength === b.byteLength ? [b] : [];
+    const task: CircleTask = { kind: 'loadNetwork', stored, assumptions };
+    return fromTask((await this.get().run(task, { transferList })) as TaskResult<LoadedNetwork>);
   }
 
   /** Solve the exact maximal-covering MILP in a worker (HiGHS may run up to `timeLimitS`). */

@@ -11,17 +11,25 @@ import type { Facility, Home } from '../domain/types.ts';
 import { prepareCategory, summarize, whatIfAdd, whatIfRemove, type CoverageSummary } from '../domain/whatif.ts';
 import { engineFor, type EngineSpec } from './engines.ts';
 import { unpackTask, type PackedTask } from './packing.ts';
+import { readFileSync } from 'node:fs';
+import type { MessagePort } from 'node:worker_threads';
 import { encodeGraph, packBundle } from '../osm/cache.ts';
-import type { CircleError } from '../osm/errors.ts';
 import { importOsm } from '../osm/import.ts';
 import type { PbfLimits } from '../osm/pbf.ts';
 import { renderReport, type ReportData } from '../report/pdf.ts';
+import { loadStoredNetwork, type LoadedNetwork, type LoadNetworkTask } from './stored.ts';
+import type { TaskResult } from './result.ts';
 
-/** Import an OSM PBF into an encoded graph bundle. */
+export type { TaskFailure, TaskResult } from './result.ts';
+
+/** Import an OSM PBF file into an encoded graph bundle. */
 export interface ImportTask {
   readonly kind: 'import';
-  readonly pbf: Uint8Array;
+  /** The upload on disk: the worker reads it, so the main thread never holds the file. */
+  readonly path: string;
   readonly limits: PbfLimits;
+  /** Where to post `[done, total]` bytes after each block (the CLI's progress bar), when someone listens. */
+  readonly progress?: MessagePort;
 }
 /** What an import returns: the stored (packed) bundle and the numbers for its stats. */
 export interface ImportOutput {
@@ -85,23 +93,17 @@ export interface WhatIfOutput {
 /** Coverage as returned by the pool: everything but the snap tables (kept in the worker). */
 export type PoolCoverage = Omit<CoverageReport, 'homeSnaps'>;
 /** A task of the pool. */
-export type CircleTask = ImportTask | ExactTask | CoverageTask | CoverSetsTask | WhatIfTask | ReportTask;
-/** A failure that crossed the thread boundary as data. */
-export interface TaskFailure {
-  readonly code: CircleError['code'];
-  readonly detail: string;
-  readonly cap?: CircleError['cap'];
-}
-/** The result of a task: a value or a typed failure. */
-export type TaskResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: TaskFailure };
+export type CircleTask =
+  | ImportTask
+  | ExactTask
+  | CoverageTask
+  | CoverSetsTask
+  | WhatIfTask
+  | ReportTask
+  | LoadNetworkTask;
 
-/**
- * Import a PBF into an encoded bundle plus its numbers (the worker task; the CLI calls it in-process to
- * show a progress bar).
- */
-export function importToBundle(
+/** Import a PBF into an encoded bundle plus its numbers. */
+function importToBundle(
   pbf: Uint8Array,
   limits: PbfLimits,
   onProgress?: (done: number, total: number) => void,
@@ -134,8 +136,17 @@ export function importToBundle(
 /** The worker's entry: dispatch on the task kind. */
 export async function runTask(
   t: CircleTask,
-): Promise<TaskResult<ImportOutput> | ExactChoice | PoolCoverage | CoverSets | WhatIfOutput | Uint8Array> {
+): Promise<
+  | TaskResult<ImportOutput>
+  | TaskResult<LoadedNetwork>
+  | ExactChoice
+  | PoolCoverage
+  | CoverSets
+  | WhatIfOutput
+  | Uint8Array
+> {
   if (t.kind === 'whatIf') return runWhatIf(t);
+  if (t.kind === 'loadNetwork') return loadStoredNetwork(t);
   if (t.kind === 'report') return new Uint8Array(await renderReport(t.data, t.lang));
   if (t.kind === 'coverage') {
     const { homeSnaps: _, ...rep } = computeCoverage(engineFor(t.engine), unpackTask(t.input));
@@ -143,7 +154,14 @@ export async function runTask(
   }
   if (t.kind === 'coverSets') return buildCoverSets(engineFor(t.engine), unpackTask(t.problem));
   // (The bundle is structured-cloned back: a memcpy of a few MB; piscina's move() only transfers top-level values.)
-  if (t.kind === 'import') return importToBundle(t.pbf, t.limits);
+  if (t.kind === 'import') {
+    const port = t.progress;
+    try {
+      return importToBundle(readFileSync(t.path), t.limits, port && ((d, n) => port.postMessage([d, n])));
+    } finally {
+      port?.close();
+    }
+  }
   return exactSites(t.sets, t.k, t.timeLimitS);
 }
 

@@ -4,6 +4,7 @@
  * `readLedger` validates every row and returns either the whole content or every row error — never a part.
  */
 import { validateIdNumber } from './idNumber.ts';
+import { isPhone } from '../../../../shared/phone.ts';
 
 /** Column headers, in order (zh-CN as the office writes them). */
 export const LEDGER_COLUMNS = [
@@ -183,7 +184,7 @@ function readPerson(
   const relation = get('与户主关系') || '其他';
   if (!(RELATIONS as readonly string[]).includes(relation)) fail('与户主关系', 'bad_value', relation);
   const phone = get('联系电话').replace(/\s/g, '') || null;
-  if (phone && !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(phone)) fail('联系电话', 'bad_value', phone);
+  if (phone && !isPhone(phone)) fail('联系电话', 'bad_value', phone);
   if (bad) return null;
   const tags = get('人员标签')
     .split(/[、,，;；\s]+/)
