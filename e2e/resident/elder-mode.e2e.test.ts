@@ -19,20 +19,24 @@ afterAll(async () => {
 });
 
 describe('resident, elder mode (长辈版)', () => {
-  it('meets the 适老化 numbers on a 375×812 phone and survives a reload', async () => {
+  it('is on at the first sign-in of the 84-year-old living alone, meets the 适老化 numbers, and follows her', async () => {
     const ctx = await newContext(browser, inject('baseUrl'), PHONE);
     const page = await ctx.newPage();
     await login(page, 'resident_elder');
     expect(new URL(page.url()).pathname).toBe('/me');
     await page.getByTestId('grid-worker-card').waitFor();
     await expect(page.locator('a[href^="tel:"]').count()).resolves.toBeGreaterThan(0);
-    await shot(page, 'resident-home-phone', true);
-
+    // Elder mode is on without her doing anything (aged 60+, living alone), and she is asked once.
+    await page.waitForFunction(() => document.documentElement.classList.contains('elder'));
+    const ask = page.getByTestId('elder-ask');
+    await expect(ask.textContent()).resolves.toContain('已为您打开长辈版');
+    await shot(page, 'resident-elder-ask-phone', true);
+    await page.getByTestId('elder-ask-keep').click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
     const toggle = page.getByTestId('elder-toggle').first();
     await expect(toggle.textContent()).resolves.toContain('长辈版');
-    await toggle.click();
-    await page.waitForFunction(() => document.documentElement.classList.contains('elder'));
-    await page.getByTestId('grid-worker-card').waitFor();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     // Services near home, walked at the elderly pace, minutes with metres and the GB distance said in words.
     const nearby = page.getByTestId('nearby-card');
     await nearby.waitFor();
@@ -57,6 +61,26 @@ describe('resident, elder mode (长辈版)', () => {
     const settingsToggle = page.getByTestId('elder-toggle');
     expect(await settingsToggle.getAttribute('aria-pressed')).toBe('true');
     await shot(page, 'resident-settings-elder-phone', true);
+    await ctx.close();
+
+    // Her daughter's phone, never used by her before: elder mode on at sign-in, and no question again.
+    const other = await newContext(browser, inject('baseUrl'), PHONE);
+    const p2 = await other.newPage();
+    await login(p2, 'resident_elder');
+    await p2.getByTestId('grid-worker-card').waitFor();
+    expect(await p2.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
+    expect(await p2.getByTestId('elder-ask').count()).toBe(0);
+    await other.close();
+  });
+
+  it('stays off, unasked, for a younger resident', async () => {
+    const ctx = await newContext(browser, inject('baseUrl'), PHONE);
+    const page = await ctx.newPage();
+    await login(page, 'resident_silu');
+    await page.getByTestId('resident-home').waitFor();
+    await page.getByTestId('grid-worker-card').waitFor();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(false);
+    expect(await page.getByTestId('elder-ask').count()).toBe(0);
     await ctx.close();
   });
 

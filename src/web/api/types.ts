@@ -25,6 +25,10 @@ export interface Account {
   csrfToken: string;
   /** The password was set by an administrator: only the change-password form until it is replaced. */
   mustChangePassword?: boolean;
+  /** Elder mode (长辈版) for this person: their own choice, or on by default for residents aged 60+ or living alone. */
+  elderMode?: boolean;
+  /** Elder mode was turned on by default: ask the person once whether to keep it. */
+  elderModeAsk?: boolean;
 }
 
 /** Population counts of a place or grid. */

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, get, onUnauthenticated, setCsrfToken } from '../api/client.ts';
 import type { Account } from '../api/types.ts';
+import { setElderMode } from './prefs.ts';
 
 /** What components can read and do about the session. */
 export interface AuthState {
@@ -11,6 +12,8 @@ export interface AuthState {
   logout(): Promise<void>;
   /** Reads /api/auth/me again (after a password change clears `mustChangePassword`). */
   refresh(): Promise<void>;
+  /** Turns elder mode on or off on this device and, when logged in, keeps it as the person's choice. */
+  chooseElderMode(on: boolean): Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -22,6 +25,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const set = useCallback((a: Account | null) => {
     setCsrfToken(a?.csrfToken ?? null);
     setAccount(a);
+    // The person's elder-mode setting follows them to every phone they sign in on.
+    if (a?.elderMode !== undefined) setElderMode(a.elderMode);
   }, []);
 
   useEffect(() => {
@@ -61,7 +66,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     set((await get<{ account: Account }>('/api/auth/me')).account);
   }, [set]);
 
-  const value = useMemo(() => ({ account, login, logout, refresh }), [account, login, logout, refresh]);
+  const chooseElderMode = useCallback(
+    async (on: boolean) => {
+      setElderMode(on);
+      if (account) set((await api<{ account: Account }>('PUT', '/api/auth/preferences', { elderMode: on })).account);
+    },
+    [account, set],
+  );
+
+  const value = useMemo(
+    () => ({ account, login, logout, refresh, chooseElderMode }),
+    [account, login, logout, refresh, chooseElderMode],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

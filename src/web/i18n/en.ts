@@ -81,6 +81,12 @@ export const en: Messages = {
     elderModeDesc: 'Larger text, larger buttons, simpler pages.',
     elderIsOn: 'Large-print mode is on.',
     elderIsOff: 'Large-print mode is off.',
+    elderAskTitle: 'Large-print mode is on for you',
+    elderAskText:
+      'Large-print mode has larger text and buttons and simpler pages. Your choice is remembered on every phone you sign ' +
+      'in on, and you can switch at the top of the page at any time.',
+    elderAskKeep: 'Yes, keep large print',
+    elderAskStandard: 'No, use the standard pages',
     settings: 'Settings',
     age: '{{age}} years',
     protected: '(Protected: child under 14)',

@@ -80,6 +80,11 @@ export const zhCN = {
     elderModeDesc: '字更大、按钮更大、页面更简洁。',
     elderIsOn: '长辈版已开启。',
     elderIsOff: '长辈版已关闭。',
+    elderAskTitle: '已为您打开长辈版',
+    elderAskText:
+      '长辈版字更大、按钮更大、页面更简洁。以后在任何手机上登录都会记住您的选择，也可以随时在页面顶部切换。',
+    elderAskKeep: '好的，用长辈版',
+    elderAskStandard: '不用，换回普通版',
     settings: '设置',
     age: '{{age}} 岁',
     protected: '（未成年人信息受保护）',

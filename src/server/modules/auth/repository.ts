@@ -137,3 +137,14 @@ export async function releaseResidentAccounts(db: Db, residentId: string): Promi
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** The account's own elder-mode choice (null until chosen). */
+export async function elderModeOf(db: Db, id: string): Promise<boolean | null> {
+  const row = await db.selectFrom('accounts').select('elder_mode').where('id', '=', id).executeTakeFirst();
+  return row?.elder_mode ?? null;
+}
+
+/** Stores the account's elder-mode choice. */
+export async function setElderMode(db: Db, id: string, on: boolean, now: Date): Promise<void> {
+  await db.updateTable('accounts').set({ elder_mode: on, updated_at: now }).where('id', '=', id).execute();
+}

@@ -29,6 +29,10 @@ export const sessionAccountSchema = z
     csrfToken: z.string(),
     /** The password was set by an administrator: only the change-password form until it is replaced. */
     mustChangePassword: z.boolean(),
+    /** Elder mode (长辈版) for this person: their own choice, or on by default for residents aged 60+ or living alone. */
+    elderMode: z.boolean(),
+    /** Elder mode was turned on by default: ask the person once whether to keep it. */
+    elderModeAsk: z.boolean(),
   })
   .meta({ id: 'Account' });
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { requireActor, SESSION_COOKIE, actorFromToken } from '../../platform/http/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../deps.ts';
-import { changePassword, login, logout, me } from './service.ts';
+import { changePassword, login, logout, me, setElderMode } from './service.ts';
 import { accountsRoutes } from './accountsRoutes.ts';
 import { LoginThrottle, THROTTLE_DEFAULTS } from './loginThrottle.ts';
 import { publishSessionEnd } from '../../platform/events/sessions.ts';
@@ -57,7 +57,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         });
         const actor = await actorFromToken(db, r.token, clock());
         if (!actor) throw new AppError('INTERNAL');
-        return { account: await me(db, actor) };
+        return { account: await me(db, actor, clock()) };
       },
     );
 
@@ -83,7 +83,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        return { account: await me(db, requireActor(req)) };
+        return { account: await me(db, requireActor(req), clock()) };
       },
     );
 
@@ -128,6 +128,23 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         await changePassword(db, actor, req.body.currentPassword, req.body.newPassword, req.ip);
         await publishSessionEnd(deps.events, { accountId: actor.accountId, exceptSessionId: actor.sessionId });
         return { ok: true as const };
+      },
+    );
+
+    app.put(
+      '/api/auth/preferences',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: "The account holder's own display preferences (elder mode), kept with the account",
+          body: z.strictObject({ elderMode: z.boolean() }),
+          response: { 200: accountBody, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        await setElderMode(db, actor, req.body.elderMode, clock());
+        return { account: await me(db, actor, clock()) };
       },
     );
 

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { hashToken, type Actor } from '../../platform/http/actor.ts';
 import { assertPasswordAllowed } from './commonPasswords.ts';
-import { placeSummary } from '../registry/index.ts';
+import { placeSummary, suggestsElderMode } from '../registry/index.ts';
 import * as repo from './repository.ts';
 
 /** How long a session lives (ms). */
@@ -98,9 +98,33 @@ export async function changePassword(
   });
 }
 
+/**
+ * Elder mode for this account: the person's own choice when made; otherwise on for a resident aged 60+ or living
+ * alone (the register says so), and `elderModeAsk` tells the app to ask once.
+ */
+async function elderModeFor(db: Kysely<Database>, actor: Actor, now: Date) {
+  const chosen = await repo.elderModeOf(db, actor.accountId);
+  if (chosen !== null) return { elderMode: chosen, elderModeAsk: false };
+  const suggested = actor.residentId ? await suggestsElderMode(db, actor.residentId, now) : false;
+  return { elderMode: suggested, elderModeAsk: suggested };
+}
+
+/** Stores the account holder's elder-mode choice (audited like every change of an account). */
+export async function setElderMode(db: Kysely<Database>, actor: Actor, on: boolean, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await repo.setElderMode(trx, actor.accountId, on, now);
+    await audit(
+      trx,
+      { accountId: actor.accountId, role: actor.role },
+      { action: 'elder_mode', entity: 'account', entityId: actor.accountId, scopeCode: actor.scopeCode, after: { on } },
+    );
+  });
+}
+
 /** The public view of the logged-in account. */
-export async function me(db: Kysely<Database>, actor: Actor) {
+export async function me(db: Kysely<Database>, actor: Actor, now: Date) {
   const scope = await placeSummary(db, actor.scopeCode);
+  const elder = await elderModeFor(db, actor, now);
   return {
     id: actor.accountId,
     username: actor.username,
@@ -112,5 +136,6 @@ export async function me(db: Kysely<Database>, actor: Actor) {
     csrfToken: actor.csrfToken,
     /** True until the account holder replaces a password that an administrator set. */
     mustChangePassword: actor.mustChangePassword ?? false,
+    ...elder,
   };
 }

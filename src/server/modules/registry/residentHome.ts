@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import * as repo from './repository.ts';
+import { ELDERLY_AGE, ageOn, shanghaiDate } from './domain/age.ts';
 
 /** A resident's tags and home: the building's point (WGS-84, null when the household has no building) and name. */
 export interface ResidentHome {
@@ -19,4 +20,14 @@ export interface ResidentHome {
 /** The resident's tags and home, or undefined when there is no such resident. */
 export function residentHome(db: Kysely<Database>, residentId: string): Promise<ResidentHome | undefined> {
   return repo.residentHome(db, residentId);
+}
+
+/** Tags that ask for the large, simple display whatever the age (docs/domain.md §7). */
+const ELDER_MODE_TAGS = new Set(['独居老人']);
+
+/** Whether a resident should see elder mode (长辈版) by default: aged 60+ on `now` or living alone. */
+export async function suggestsElderMode(db: Kysely<Database>, residentId: string, now: Date): Promise<boolean> {
+  const r = await repo.residentAgeFacts(db, residentId);
+  if (!r) return false;
+  return ageOn(r.birth_date, shanghaiDate(now)) >= ELDERLY_AGE || r.tags.some((t) => ELDER_MODE_TAGS.has(t));
 }

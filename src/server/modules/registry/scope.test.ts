@@ -200,6 +200,7 @@ const unscoped = new Set([
   'GET /api/auth/me',
   'GET /api/auth/demo',
   'POST /api/auth/password',
+  'PUT /api/auth/preferences',
   'GET /api/geo/locate',
   'GET /api/registry/template.:format',
   'GET /api/cases/categories',

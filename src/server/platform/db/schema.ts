@@ -147,6 +147,8 @@ export interface AccountsTable {
   disabled: Generated<boolean>;
   /** Set when someone else chose the password (account created or reset by an administrator). */
   must_change_password: Generated<boolean>;
+  /** Elder mode (长辈版) as the person chose it; null until they have chosen. */
+  elder_mode: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   created_at: Created;
   updated_at: Updated;
 }

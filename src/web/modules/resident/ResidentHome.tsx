@@ -1,4 +1,5 @@
 /** Resident home: my household and members (masked by the server), my grid worker with a call button, my community. */
+import { ElderAsk } from './ElderAsk.tsx';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../api/client.ts';
 import type { GridResponse, HouseholdResponse, PlaceResponse, Resident } from '../../api/types.ts';
@@ -54,6 +55,7 @@ export default function ResidentHome() {
   return (
     <div className="r-home" data-testid="resident-home">
       <h1 className="r-hello">{t('resident.hello', { name: account.displayName })}</h1>
+      <ElderAsk />
       {account.role === 'resident' && <CasesHomeCard canHelp={canHelp} />}
       {!elder && (
         <section className="card r-elder-card">

@@ -81,6 +81,11 @@ export function residentHome(db: Db, residentId: string) {
     .executeTakeFirst();
 }
 
+/** A resident's birth date and tags (for defaults such as elder mode). */
+export function residentAgeFacts(db: Db, residentId: string) {
+  return db.selectFrom('residents').select(['birth_date', 'tags']).where('id', '=', residentId).executeTakeFirst();
+}
+
 export function getResident(db: Db, id: string) {
   return db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
 }
