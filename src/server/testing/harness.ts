@@ -10,7 +10,7 @@ import { openPglite, openPostgres, type DbHandle } from '../platform/db/connect.
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { buildApp } from '../app.ts';
-import { seedDemo } from '../modules/registry/seed.ts';
+import { seedDemo } from '../demo.ts';
 
 /** The PostgreSQL server under test, if any. */
 export const TEST_PG_URL = process.env.DATABASE_URL;
