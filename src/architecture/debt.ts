@@ -14,10 +14,5 @@ export const KNOWN_BREACHES: readonly string[] = [
   'bench/grid-lookup.ts → src/server/modules/registry/domain/geo/gridIndex.ts',
   'bench/grid-lookup.ts → src/server/modules/registry/domain/geo/synthetic.ts',
   'src/cli/admin.ts → src/server/modules/auth/administrator.ts',
-  'src/cli/shared.ts',
   'src/server/app.ts → src/server/modules/auth/routes.ts',
-  'src/server/modules/cases/demoCases.ts',
-  'src/server/platform/http/actor.ts',
-  'src/server/platform/http/health.ts',
-  'src/server/platform/restore.ts',
 ];

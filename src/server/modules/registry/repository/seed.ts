@@ -58,3 +58,29 @@ export async function insertRoads(db: Db, rows: Insertable<RoadsTable>[]): Promi
 export async function insertCandidateSites(db: Db, rows: Insertable<CandidateSitesTable>[]): Promise<void> {
   await db.insertInto('candidate_sites').values(rows).execute();
 }
+
+/** A community's buildings with their compound's name, by name then longitude (a stable order for the demo). */
+export function buildingsWithCompound(db: Db, communityCode: string) {
+  return db
+    .selectFrom('buildings as b')
+    .leftJoin('compounds as c', 'c.id', 'b.compound_id')
+    .select(['b.name', 'b.grid_code', 'b.lon', 'b.lat', 'c.name as compound'])
+    .where('b.community_code', '=', communityCode)
+    .orderBy('b.name')
+    .orderBy('b.lon')
+    .execute();
+}
+
+/** Adult residents (born before `bornBefore`) with a phone, by name and phone, at most `limit`. */
+export function residentsWithPhone(db: Db, communityCode: string, bornBefore: string, limit: number) {
+  return db
+    .selectFrom('residents')
+    .select(['name', 'phone', 'grid_code'])
+    .where('community_code', '=', communityCode)
+    .where('phone', 'is not', null)
+    .where('birth_date', '<', bornBefore)
+    .orderBy('name')
+    .orderBy('phone')
+    .limit(limit)
+    .execute();
+}
