@@ -8,7 +8,6 @@
 export const KNOWN_BREACHES: readonly string[] = [
   'bench/cases.ts → src/server/modules/cases/testing/demo.ts',
   'bench/circle.ts → src/server/modules/circle/domain/index.ts',
-  'bench/circle.ts → src/server/modules/circle/domain/testing.ts',
   'bench/circle.ts → src/server/modules/circle/fixtures.ts',
   'bench/circle.ts → src/server/modules/circle/osm/import.ts',
   'bench/grid-lookup.ts → src/server/modules/registry/domain/geo/gridIndex.ts',
