@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { requireActor } from '../../platform/http/actor.ts';
 import { publishSessionEnd } from '../../platform/events/sessions.ts';
+import { errorResponses, okBody } from '../../platform/http/responses.ts';
+import { accountListBody, managedAccountBody } from './responseSchemas.ts';
 import { createAccount, listAccounts, resetPassword, updateAccount, type AccountsCtx } from './accounts.ts';
 
 const code = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
@@ -40,6 +42,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Accounts under a place that you may manage',
           querystring: z.object({ code: code.optional(), lang: z.enum(['zh-CN', 'en']).optional() }),
+          response: { 200: accountListBody, ...errorResponses },
         },
       },
       async (req) => listAccounts(ctx(req), req.query.code),
@@ -61,6 +64,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             phone: phone.optional(),
             password: z.string().min(1).max(200),
           }),
+          response: { 201: managedAccountBody, ...errorResponses },
         },
       },
       async (req, reply) => reply.status(201).send({ account: await createAccount(ctx(req), req.body) }),
@@ -80,6 +84,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             scopeCode: code.optional(),
             disabled: z.boolean().optional(),
           }),
+          response: { 200: managedAccountBody, ...errorResponses },
         },
       },
       async (req) => {
@@ -100,12 +105,13 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: z.object({ id: z.uuid() }),
           querystring: lang,
           body: z.strictObject({ newPassword: z.string().min(1).max(200) }),
+          response: { 200: okBody, ...errorResponses },
         },
       },
       async (req) => {
         await resetPassword(ctx(req), req.params.id, req.body.newPassword);
         await publishSessionEnd(deps.events, { accountId: req.params.id });
-        return { ok: true };
+        return { ok: true as const };
       },
     );
   };

@@ -191,7 +191,13 @@ export async function mapData(
   return {
     total,
     truncated: points.length < total,
-    points: points.map((p) => [p.lon, p.lat, p.urgent ? 3 : 1, p.status, p.id] as const),
+    points: points.map((p): [number, number, number, Status, string] => [
+      p.lon,
+      p.lat,
+      p.urgent ? 3 : 1,
+      p.status,
+      p.id,
+    ]),
   };
 }
 

@@ -13,6 +13,20 @@ import { importFacilities, importNetwork, type FacilityFormat } from './imports.
 import { reportPdf } from './report/index.ts';
 import * as repo from './repository.ts';
 import { ROADS_NETWORK } from './network/scene.ts';
+import { binaryResponse, errorResponses as E } from '../../platform/http/responses.ts';
+import {
+  categoriesBody,
+  coverageSchema,
+  facilitiesImported,
+  layerSchema,
+  nearestBody,
+  networkImported,
+  networkLinesSchema,
+  networksBody,
+  sitesSchema,
+  walkAreaSchema,
+  whatIfSchema,
+} from './responseSchemas.ts';
 
 const code = z.string().regex(/^\d{12}$/, 'a 12-digit community code');
 const params = z.object({ code });
@@ -60,7 +74,13 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
 
     app.get(
       '/api/circle/categories',
-      { schema: { tags, summary: 'Life-circle categories (GB 50180 levels and distances) and walking profiles' } },
+      {
+        schema: {
+          tags,
+          summary: 'Life-circle categories (GB 50180 levels and distances) and walking profiles',
+          response: { 200: categoriesBody, ...E },
+        },
+      },
       async (req) => {
         requireActor(req);
         return {
@@ -83,6 +103,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
           summary: 'Walking networks of a community (its own roads + OSM imports)',
           params,
           querystring: z.object(lang),
+          response: { 200: networksBody, ...E },
         },
       },
       async (req) => {
@@ -91,7 +112,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
         const list = await repo.listNetworks(ctx.db, req.params.code);
         return {
           networks: [
-            { name: ROADS_NETWORK, source: 'roads', attribution: null },
+            { name: ROADS_NETWORK, source: 'roads' as const, attribution: null },
             ...list.map((n) => ({
               name: n.name,
               source: n.source,
@@ -116,6 +137,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
             'Import an OSM PBF extract as a named network (body: the .osm.pbf, or multipart `file`); all or nothing',
           params,
           querystring: z.object({ name: z.string().max(60), ...lang }),
+          response: { 201: networkImported, ...E },
         },
       },
       async (req, reply) => {
@@ -152,6 +174,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
           summary: 'Coverage per category × threshold × profile by households, people, elderly, children; GB gaps',
           params,
           querystring: z.object({ ...network, ...lang }),
+          response: { 200: coverageSchema, ...E },
         },
       },
       async (req) => service.coverage(rt, ctxOf(req), req.params.code, req.query.network),
@@ -165,6 +188,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
           summary: 'The walking network as GeoJSON lines (WGS-84)',
           params,
           querystring: z.object({ ...network, ...lang }),
+          response: { 200: networkLinesSchema, ...E },
         },
       },
       async (req) => service.networkLines(rt, ctxOf(req), req.params.code, req.query.network),
@@ -178,6 +202,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
           summary: 'Buildings with walking metres/minutes to the nearest facility of a category (GeoJSON)',
           params,
           querystring: z.object({ category: z.string().max(60), profile, ...network, ...lang }),
+          response: { 200: layerSchema, ...E },
         },
       },
       async (req) =>
@@ -192,6 +217,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
           summary: 'Nearest facility per category of one building (metres and minutes); residents: own building',
           params: z.object({ code, id: z.string().min(1).max(80) }),
           querystring: z.object({ ...network, ...lang }),
+          response: { 200: nearestBody, ...E },
         },
       },
       async (req) => service.nearest(rt, ctxOf(req), req.params.code, req.query.network, req.params.id),
@@ -215,6 +241,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
             ...network,
             ...lang,
           }),
+          response: { 200: walkAreaSchema, ...E },
         },
       },
       async (req) => {
@@ -255,6 +282,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
             exact: z.boolean().default(true),
             network: z.string().max(40).default(ROADS_NETWORK),
           }),
+          response: { 200: sitesSchema, ...E },
         },
       },
       async (req) => {
@@ -292,6 +320,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
             remove: z.string().max(80).optional(),
             network: z.string().max(40).default(ROADS_NETWORK),
           }),
+          response: { 200: whatIfSchema, ...E },
         },
       },
       async (req) => {
@@ -313,6 +342,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
           summary: 'Printable 一老一小 coverage report (PDF)',
           params,
           querystring: z.object({ ...network, ...lang }),
+          response: { 200: binaryResponse('The report', 'application/pdf'), ...E },
         },
       },
       async (req, reply) => {
@@ -337,6 +367,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
             ...network,
             ...lang,
           }),
+          response: { 201: facilitiesImported, ...E },
         },
       },
       async (req, reply) => {

@@ -9,6 +9,8 @@ import { bornAfterForAge, CHILD_AGE, ELDERLY_AGE, shanghaiDate } from './domain/
 import { matchAddress } from './domain/address.ts';
 import { buildGridIndex } from './domain/geo/gridIndex.ts';
 import * as repo from './repository.ts';
+import { DEMO_PASSWORD, demoAccounts } from './demo/accounts.ts';
+import { generateDemoCommunity } from './demo/generate.ts';
 
 export { can as canRegistry } from './permissions.ts';
 export { maskPhone } from '../../../shared/mask.ts';
@@ -229,4 +231,11 @@ export async function compoundNamesAt(
     const id = index.locate(p.lon, p.lat);
     return id ? (names.get(id) ?? null) : null;
   });
+}
+
+export { DEMO_PASSWORD };
+
+/** The demo seed's logins (usernames and their shared password), for the start-up banner. */
+export function demoLogins(): { usernames: string[]; password: string } {
+  return { usernames: demoAccounts(generateDemoCommunity()).map((a) => a.username), password: DEMO_PASSWORD };
 }

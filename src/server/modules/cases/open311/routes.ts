@@ -37,7 +37,7 @@ const DAY = 86_400_000;
 export function open311Routes(m: CasesModule): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['open311'];
-    const errors = { 400: errorsOut, 403: errorsOut, 404: errorsOut };
+    const errors = { 400: errorsOut, 403: errorsOut, 404: errorsOut, '5xx': errorsOut };
     // Repeated fields (attribute[code][]) keep every value.
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
       const out: Record<string, string | string[]> = {};
@@ -57,7 +57,7 @@ export function open311Routes(m: CasesModule): FastifyPluginAsyncZod {
           summary: 'Service Discovery',
           params: z.object({ format: fmt }),
           querystring: lang,
-          response: { 200: discoveryOut },
+          response: { 200: discoveryOut, ...errors },
         },
       },
       async (req, reply) => send(reply, req.params.format, 'discovery', discoveryOut, discovery(m, req)),
@@ -71,7 +71,7 @@ export function open311Routes(m: CasesModule): FastifyPluginAsyncZod {
           summary: 'GeoReport v2 service list',
           params: z.object({ format: fmt }),
           querystring: z.object({ jurisdiction_id: z.string().max(100).optional(), ...lang.shape }),
-          response: { 200: servicesOut },
+          response: { 200: servicesOut, ...errors },
         },
       },
       async (req, reply) => send(reply, req.params.format, 'services', servicesOut, serviceList(m, langOf(req))),
