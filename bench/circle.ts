@@ -27,7 +27,7 @@ import {
   type Threshold,
   type WalkGraph,
 } from '../src/server/modules/circle/domain/index.ts';
-import { mulberry32 } from '../src/server/modules/circle/domain/testing.ts';
+import { mulberry32 } from '../src/shared/rng.ts';
 import { fixturePath } from '../src/server/modules/circle/fixtures.ts';
 import { importOsm, poisToFacilities } from '../src/server/modules/circle/osm/import.ts';
 

@@ -4,7 +4,8 @@
  * 2. a server module is reached from outside only through its `index.ts` (the web may also use a module's pure
  *    `domain/` rules and its `permissions.ts` table, which must then be pure too);
  * 3. `domain/` folders are pure: they import only other domain code and `src/shared/`;
- * 4. SQL lives only in a module's repository/queries files (and in platform/db for migrations);
+ * 4. SQL lives only in a module's repository/queries files (and in platform/db, the platform's own SQL home:
+ *    migrations, the actor of a session, the health ping, restore's table operations; plus audit and backup);
  * 5. a module's SQL names only the tables that module owns (other modules' data comes through their functions).
  */
 import { readFileSync } from 'node:fs';

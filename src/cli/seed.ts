@@ -1,6 +1,5 @@
 /** `linli migrate` and `linli seed-demo`: the schema, and the demo community in an empty database. */
-import { isEmpty, seedDemo } from '../server/modules/registry/seed.ts';
-import { seedDemoStories } from '../server/demo.ts';
+import { isEmpty, seedDemo, seedDemoStories } from '../server/demo.ts';
 import type { CommandDef } from './args.ts';
 import { bar, withDb } from './shared.ts';
 

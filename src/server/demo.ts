@@ -5,6 +5,10 @@
  * modules never import each other's seeds.
  */
 import type { Kysely } from 'kysely';
+import { audit } from './platform/audit.ts';
+import { registryIsEmpty, seedRegistryDemo } from './modules/registry/index.ts';
+import { seedDemoAccounts } from './modules/auth/index.ts';
+import { seedCasesDemo, seedDemoCases } from './modules/cases/index.ts';
 import type { Database } from './platform/db/schema.ts';
 
 /** One module's part of the demo story; runs once, after the demo community and its cases exist. */
@@ -29,4 +33,59 @@ export async function seedDemoStories(
     await s.seed(db, now);
   }
   return DEMO_STORIES.length;
+}
+
+/** True when the database has no places yet: the demo may be loaded into it. */
+export function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  return registryIsEmpty(db);
+}
+
+/** Counts of what {@link seedDemo} loaded. */
+export interface SeedReport {
+  households: number;
+  residents: number;
+  grids: number;
+  accounts: number;
+  cases: number;
+}
+
+/** Options of {@link seedDemo}. */
+export interface SeedOptions {
+  /** Also create the demo cases of the last 45 days (`npm start`, `linli seed-demo`); off for tests by default. */
+  cases?: boolean;
+}
+
+/**
+ * Seeds the demo community into an empty database: in one transaction the registry's tables, the demo log-ins
+ * (auth), the cases' Open311 demo key and the audit row; with `{ cases: true }` the demo cases follow (after that
+ * transaction: they go through the case use cases). `onProgress(done, total, label)` reports steps for a progress
+ * bar. The modules seed only their own tables; this composition is the one place that knows all three.
+ */
+export async function seedDemo(
+  db: Kysely<Database>,
+  now: Date,
+  onProgress?: (done: number, total: number, label: string) => void,
+  o: SeedOptions = {},
+): Promise<SeedReport> {
+  const steps = o.cases ? 10 : 9;
+  let step = 0;
+  const tick = (label: string) => onProgress?.(++step, steps, label);
+  const r = await db.transaction().execute(async (trx) => {
+    const registry = await seedRegistryDemo(trx, now, tick);
+    const accounts = await seedDemoAccounts(trx, registry.logins, now);
+    tick('accounts');
+    await seedCasesDemo(trx, now, registry.communityCode);
+    await audit(trx, null, {
+      action: 'seed_demo',
+      entity: 'community',
+      entityId: registry.communityCode,
+      scopeCode: registry.communityCode,
+      after: { households: registry.households, residents: registry.residents },
+    });
+    tick('audit');
+    return { ...registry, accounts };
+  });
+  const cases = o.cases ? (await seedDemoCases(db, now)).cases : 0;
+  if (o.cases) tick('cases');
+  return { households: r.households, residents: r.residents, grids: r.grids, accounts: r.accounts, cases };
 }

@@ -9,8 +9,9 @@ import { loadConfig, shouldSeedDemo, type Config } from './config.ts';
 import { openDatabase, openPglite, type DbHandle } from './platform/db/connect.ts';
 import { migrateDatabase } from './platform/db/roles.ts';
 import { buildApp } from './app.ts';
-import { isEmpty, seedDemo } from './modules/registry/seed.ts';
-import { seedDemoStories } from './demo.ts';
+import { isEmpty, seedDemo, seedDemoStories } from './demo.ts';
+import { demoLoaded } from './modules/registry/index.ts';
+import { hasAccounts } from './modules/auth/index.ts';
 import { createLogger, silentLogger } from './platform/log.ts';
 
 /** Overrides for a server started from code (tests, bench). */
@@ -72,9 +73,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await seedDemo(handle.db, now, undefined, { cases: opts.demoCases ?? true });
       if (opts.demoCases ?? true) await seedDemoStories(handle.db, now);
     }
-    const demo = (await handle.db.selectFrom('places').select('id').where('is_demo', '=', true).limit(1).execute())
-      .length;
-    const needsAdmin = (await handle.db.selectFrom('accounts').select('id').limit(1).execute()).length === 0;
+    const demo = await demoLoaded(handle.db);
+    const needsAdmin = !(await hasAccounts(handle.db));
     const app = await buildApp({
       db: handle.db,
       engine: handle.engine,
@@ -91,7 +91,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       app,
       handle,
       config,
-      demo: demo > 0,
+      demo,
       needsAdmin,
       async close() {
         await app.close();

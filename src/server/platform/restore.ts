@@ -5,9 +5,17 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { StringDecoder } from 'node:string_decoder';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import { migrations } from './db/migrate.ts';
+import {
+  clearTable,
+  columnsOfType,
+  insertAuditRowsReturning,
+  insertRows,
+  resetAuditIdSequence,
+  rowCount,
+} from './db/tables.ts';
 import { AppError } from './errors.ts';
 import { BACKUP_TABLES, SKIPPED, type Header } from './backupFormat.ts';
 
@@ -36,26 +44,10 @@ export async function restore(
 ): Promise<Record<string, number>> {
   for (const { table, replace } of BACKUP_TABLES) {
     if (replace) continue;
-    const n = Number(
-      (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0,
-    );
-    if (n > 0) throw new AppError('RESTORE_TARGET_NOT_EMPTY');
+    if ((await rowCount(db, table)) > 0) throw new AppError('RESTORE_TARGET_NOT_EMPTY');
   }
-  const jsonCols = new Map<string, Set<string>>();
-  const cols = await sql<{
-    table_name: string;
-    column_name: string;
-  }>`select table_name, column_name from information_schema.columns
-      where table_schema = current_schema() and data_type = 'jsonb'`.execute(db);
-  for (const c of cols.rows) jsonCols.set(c.table_name, (jsonCols.get(c.table_name) ?? new Set()).add(c.column_name));
-  const byteaCols = await sql<{
-    table_name: string;
-    column_name: string;
-  }>`select table_name, column_name from information_schema.columns
-      where table_schema = current_schema() and data_type = 'bytea'`.execute(db);
-  const binCols = new Map<string, Set<string>>();
-  for (const c of byteaCols.rows)
-    binCols.set(c.table_name, (binCols.get(c.table_name) ?? new Set()).add(c.column_name));
+  const jsonCols = await columnsOfType(db, 'jsonb');
+  const binCols = await columnsOfType(db, 'bytea');
   const lines = readLines(file);
   let header: Header | null = null;
   const seen: Record<string, number> = {};
@@ -77,8 +69,7 @@ export async function restore(
         if (SKIPPED.has(table)) continue;
         if (!BACKUP_TABLES.some((t) => t.table === table))
           throw new AppError('BAD_FILE', { params: { reason: `unknown table ${table}` } });
-        if (BACKUP_TABLES.some((t) => t.table === table && t.replace) && !seen[table])
-          await sql`delete from ${sql.table(table)}`.execute(trx);
+        if (BACKUP_TABLES.some((t) => t.table === table && t.replace) && !seen[table]) await clearTable(trx, table);
         const js = jsonCols.get(table) ?? new Set();
         const bin = binCols.get(table) ?? new Set();
         const values = rows.map((r) =>
@@ -90,11 +81,7 @@ export async function restore(
           ),
         );
         if (values.length && table === 'audit_log') await insertAuditRows(trx, values);
-        else if (values.length)
-          await trx
-            .insertInto(table as keyof Database)
-            .values(values as never)
-            .execute();
+        else if (values.length) await insertRows(trx, table, values);
         seen[table] = (seen[table] ?? 0) + rows.length;
         onProgress?.(table, rows.length);
       }
@@ -106,8 +93,7 @@ export async function restore(
             params: { reason: `${t}: ${seen[t] ?? 0} of ${n} rows (truncated file?)` },
           });
       }
-      await sql`select setval(pg_get_serial_sequence('audit_log', 'id'),
-          coalesce((select max(id) from audit_log), 0) + 1, false)`.execute(trx);
+      await resetAuditIdSequence(trx);
     });
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -122,11 +108,7 @@ export async function restore(
  * rows were written, and restoring would hide that.
  */
 async function insertAuditRows(trx: Kysely<Database>, rows: Record<string, unknown>[]): Promise<void> {
-  const got = await trx
-    .insertInto('audit_log')
-    .values(rows as never)
-    .returning(['seq', 'hash'])
-    .execute();
+  const got = await insertAuditRowsReturning(trx, rows);
   got.forEach((g, i) => {
     const want = rows[i]!;
     if (typeof want.hash === 'string' && (Number(want.seq) !== Number(g.seq) || want.hash !== g.hash))

@@ -13,7 +13,7 @@ import { freshDb, login, TestClock, type Session } from './harness.ts';
 import type { DbHandle } from '../platform/db/connect.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { seedDemo } from '../modules/registry/seed.ts';
+import { seedDemo } from '../demo.ts';
 import { helpBody, noteBody, reportBody } from '../modules/cases/schemas.ts';
 import { fromSchema, NASTY, RAW_FRAGMENTS, urlPart, type JsonSchema } from './fuzzGen.ts';
 

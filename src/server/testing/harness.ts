@@ -12,7 +12,7 @@ import { openPglite, openPostgres, type DbHandle } from '../platform/db/connect.
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { buildApp } from '../app.ts';
-import { seedDemo } from '../modules/registry/seed.ts';
+import { seedDemo } from '../demo.ts';
 import { TEST_EPOCH, type DbTemplates } from './templates.ts';
 
 /** The PostgreSQL server under test, if any. */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../platform/db/connect.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import { seedDemo } from '../modules/registry/seed.ts';
+import { seedDemo } from '../demo.ts';
 
 /** The moment every TestClock starts at; the seeded template is seeded at this time. */
 export const TEST_EPOCH = '2026-11-27T02:00:00Z';

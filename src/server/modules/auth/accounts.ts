@@ -12,7 +12,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { checkManage, managesAny, SCOPE_LEVEL, type ManageRefusal } from './domain/manage.ts';
 import { assertPasswordAllowed } from './commonPasswords.ts';
-import { hashPassword } from './service.ts';
+import { hashPassword } from './passwords.ts';
 import { canRegistry, maskPhone, placeExists, placeNames, residentScope } from '../registry/index.ts';
 import * as repo from './repository.ts';
 

@@ -11,7 +11,7 @@ import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { assertPasswordAllowed } from './commonPasswords.ts';
-import { hashPassword } from './service.ts';
+import { hashPassword } from './passwords.ts';
 import { createDistrict, districtCodes } from '../registry/index.ts';
 import * as repo from './repository.ts';
 

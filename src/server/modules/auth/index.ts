@@ -10,6 +10,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import * as repo from './repository.ts';
 
 export { installPasswordChangeGate } from './gate.ts';
+export { seedDemoAccounts } from './demoAccounts.ts';
 
 /** A grid worker as shown on a contact card or map layer (snake_case rows, as the registry reads them). */
 export interface GridWorker {
@@ -45,4 +46,9 @@ export function releaseResidentAccounts(trx: Kysely<Database>, residentId: strin
  */
 export async function lockAccount(trx: Transaction<Database>, accountId: string): Promise<void> {
   await repo.accountForUpdate(trx, accountId);
+}
+
+/** Whether any account exists (none on a fresh production database: the first administrator must be created). */
+export function hasAccounts(db: Kysely<Database>): Promise<boolean> {
+  return repo.anyAccount(db);
 }

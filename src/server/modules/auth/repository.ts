@@ -43,6 +43,16 @@ export function insertAccount(db: Db, row: Insertable<AccountsTable>) {
   return db.insertInto('accounts').values(row).returning(ACCOUNT_VIEW).executeTakeFirstOrThrow();
 }
 
+/** Inserts several accounts in one statement (the demo seed). */
+export async function insertAccounts(db: Db, rows: Insertable<AccountsTable>[]): Promise<void> {
+  await db.insertInto('accounts').values(rows).execute();
+}
+
+/** Whether any account exists (none: the first administrator must be created). */
+export async function anyAccount(db: Db): Promise<boolean> {
+  return (await db.selectFrom('accounts').select('id').limit(1).execute()).length > 0;
+}
+
 /** An account's shown columns, locked for update until the transaction ends. */
 export function accountForUpdate(db: Transaction<Database>, id: string) {
   return db.selectFrom('accounts').select(ACCOUNT_VIEW).where('id', '=', id).forUpdate().executeTakeFirst();

@@ -9,14 +9,10 @@ import { hashToken, type Actor } from '../../platform/http/actor.ts';
 import { assertPasswordAllowed } from './commonPasswords.ts';
 import { placeSummary, suggestsElderMode } from '../registry/index.ts';
 import * as repo from './repository.ts';
+import { hashPassword } from './passwords.ts';
 
 /** How long a session lives (ms). */
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
-
-/** argon2id hash with the library defaults (≈25 ms here). */
-export function hashPassword(pw: string): Promise<string> {
-  return hash(pw);
-}
 
 let dummyHash: Promise<string> | undefined;
 

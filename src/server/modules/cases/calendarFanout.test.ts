@@ -6,7 +6,7 @@ import { loadConfig } from '../../config.ts';
 import { openPostgres, type DbHandle } from '../../platform/db/connect.ts';
 import { PgBus } from '../../platform/events/bus.ts';
 import { freshDb, login, TEST_PG_URL, TestClock } from '../../testing/harness.ts';
-import { seedDemo } from '../registry/seed.ts';
+import { seedDemo } from '../../demo.ts';
 import { isWorkingDay } from './domain/calendar.ts';
 
 describe.skipIf(!TEST_PG_URL)('calendar import across instances (PostgreSQL)', () => {

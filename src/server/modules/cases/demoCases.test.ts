@@ -9,7 +9,7 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import type { DbHandle } from '../../platform/db/connect.ts';
 import { freshDb, login, TestClock } from '../../testing/harness.ts';
-import { seedDemo } from '../registry/seed.ts';
+import { seedDemo } from '../../demo.ts';
 import { seedDemoCases, type DemoCasesReport } from './demoCases.ts';
 import { dueEscalation } from './domain/workflow.ts';
 import { stateOf } from './present.ts';

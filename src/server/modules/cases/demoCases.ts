@@ -39,6 +39,10 @@ import { EscalationScheduler } from './scheduler.ts';
 import { DEMO_OPEN311_KEY } from './seed.ts';
 import * as service from './service.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { accountActors } from '../../platform/http/actor.ts';
+import { demoBuildings, demoContacts, residentHome } from '../registry/index.ts';
+import { earliestDueJob, handlerCodeOf, statusesOf } from './repository/demo.ts';
+import { setOpen311Token } from './repository/open311.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -263,27 +267,7 @@ class Script {
 
 /** Loads the actors of the demo accounts. */
 async function actors(db: Kysely<Database>): Promise<Map<string, Actor>> {
-  const rows = await db
-    .selectFrom('accounts as a')
-    .leftJoin('residents as r', 'r.id', 'a.resident_id')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.scope_code', 'a.resident_id', 'r.household_id'])
-    .execute();
-  return new Map(
-    rows.map((a) => [
-      a.username,
-      {
-        accountId: a.id,
-        username: a.username,
-        displayName: a.display_name,
-        role: a.role,
-        scopeCode: a.scope_code,
-        residentId: a.resident_id,
-        householdId: a.household_id ?? null,
-        sessionId: 'demo-seed',
-        csrfToken: 'demo-seed',
-      },
-    ]),
-  );
+  return new Map((await accountActors(db, {}, 'demo-seed')).map((a) => [a.username, a]));
 }
 
 /**
@@ -319,14 +303,7 @@ export async function seedDemoCases(
   const gridCode = (seq: number) => `${community}${String(seq).padStart(2, '0')}`;
 
   // Places: residential buildings per grid (ordered by name, so picks do not depend on random ids), 丝路嘉苑.
-  const buildings = await db
-    .selectFrom('buildings as b')
-    .leftJoin('compounds as c', 'c.id', 'b.compound_id')
-    .select(['b.name', 'b.grid_code', 'b.lon', 'b.lat', 'c.name as compound'])
-    .where('b.community_code', '=', community)
-    .orderBy('b.name')
-    .orderBy('b.lon')
-    .execute();
+  const buildings = await demoBuildings(db, community);
   const byGrid = new Map<string, typeof buildings>();
   for (const b of buildings)
     if (b.grid_code && b.lon !== null && b.lat !== null)
@@ -336,16 +313,7 @@ export async function seedDemoCases(
     throw new Error('demo cases need the demo community (run the registry demo seed first)');
   const siluGrid = silu[0]!.grid_code!;
   // Contacts of hotline / Open311 callers: generated residents (ordered by name and phone, not by random id).
-  const people = await db
-    .selectFrom('residents')
-    .select(['name', 'phone', 'grid_code'])
-    .where('community_code', '=', community)
-    .where('phone', 'is not', null)
-    .where('birth_date', '<', '2006-01-01')
-    .orderBy('name')
-    .orderBy('phone')
-    .limit(400)
-    .execute();
+  const people = await demoContacts(db, community, '2006-01-01', 400);
 
   // ---------- the plan ----------
   const localMidnight = Math.floor((now.getTime() + TZ) / DAY) * DAY - TZ;
@@ -724,8 +692,7 @@ export async function seedDemoCases(
   const reporterOf = new Map<string, Actor | null>();
   const who = (actor: Actor | null): Who => ({ actor, lang: 'zh-CN', ip: 'demo-seed' });
   const holderOf = async (id: string, above: boolean): Promise<Actor> => {
-    const row = (await db.selectFrom('cases').select('handler_code').where('id', '=', id).executeTakeFirstOrThrow())
-      .handler_code;
+    const row = await handlerCodeOf(db, id);
     const code = above ? row.slice(0, row.length === 14 ? 12 : row.length === 12 ? 9 : 6) : row;
     const role = (
       { 14: 'grid_worker', 12: 'community_staff', 9: 'street_staff', 6: 'district_admin' } as Record<number, string>
@@ -741,13 +708,7 @@ export async function seedDemoCases(
   /** Runs the scheduler at each due time up to `t` (what the app's timer would have done then). */
   const catchUp = async (t: Date) => {
     for (;;) {
-      const next = await db
-        .selectFrom('case_escalation_jobs')
-        .select((eb) => eb.fn.min('due_at').as('due'))
-        .where('done_at', 'is', null)
-        .where('due_at', '<=', t)
-        .executeTakeFirst();
-      const due = next?.due as Date | string | null | undefined;
+      const due = await earliestDueJob(db, t);
       if (!due) return;
       // Never before the last replayed step (a deadline already past when a step re-armed it fires right after it).
       clockT = new Date(Math.max(new Date(due).getTime(), floor.getTime()));
@@ -825,11 +786,7 @@ export async function seedDemoCases(
             )
           ).row.id;
           // As POST /open311/v2/requests does: a token to follow the request.
-          await db
-            .updateTable('cases')
-            .set({ open311_token: uuidv7(it.at.getTime()) })
-            .where('id', '=', id)
-            .execute();
+          await setOpen311Token(db, id, uuidv7(it.at.getTime()));
           break;
         }
       }
@@ -857,11 +814,7 @@ export async function seedDemoCases(
   await catchUp(now);
   clockT = now;
 
-  const rows = await db
-    .selectFrom('cases')
-    .select(['id', 'status'])
-    .where('id', 'in', [...ids.values()])
-    .execute();
+  const rows = await statusesOf(db, [...ids.values()]);
   const status = new Map(rows.map((x) => [x.id, x.status]));
   return {
     cases: ids.size,
@@ -875,14 +828,8 @@ async function homeOf(
   db: Kysely<Database>,
   a: Actor,
 ): Promise<{ location: { lon: number; lat: number }; address: string }> {
-  const r = await db
-    .selectFrom('residents as r')
-    .innerJoin('households as h', 'h.id', 'r.household_id')
-    .innerJoin('buildings as b', 'b.id', 'h.building_id')
-    .select(['b.lon', 'b.lat', 'b.name', 'h.unit'])
-    .where('r.id', '=', a.residentId ?? '00000000-0000-0000-0000-000000000000')
-    .executeTakeFirst();
-  if (!r || r.lon === null || r.lat === null)
+  const r = a.residentId ? await residentHome(db, a.residentId) : undefined;
+  if (!r || r.lon === null || r.lat === null || r.building === null)
     throw new Error('demo cases: the elderly demo resident has no home building');
-  return { location: { lon: r.lon + 0.00003, lat: r.lat - 0.00002 }, address: `${r.name} ${r.unit}单元` };
+  return { location: { lon: r.lon + 0.00003, lat: r.lat - 0.00002 }, address: `${r.building} ${r.unit}单元` };
 }

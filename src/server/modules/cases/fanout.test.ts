@@ -7,7 +7,7 @@ import { loadConfig } from '../../config.ts';
 import { openPostgres, type DbHandle } from '../../platform/db/connect.ts';
 import { PgBus } from '../../platform/events/bus.ts';
 import { freshDb, login, TEST_PG_URL, TestClock } from '../../testing/harness.ts';
-import { seedDemo } from '../registry/seed.ts';
+import { seedDemo } from '../../demo.ts';
 import { SILU_GRID, SILU_POINT } from './testing/demo.ts';
 import { openStream, within } from './testing/sse.ts';
 

@@ -20,6 +20,9 @@ import { calendarRoutes, reloadCalendar } from './calendarRoutes.ts';
 export { importYear } from './calendarStore.ts';
 export { yearBody } from './calendarRoutes.ts';
 export { createApiKey } from './open311/keys.ts';
+// For the demo seed (src/server/demo.ts).
+export { seedCasesDemo } from './seed.ts';
+export { seedDemoCases } from './demoCases.ts';
 
 declare module '../../deps.ts' {
   interface AppDeps {

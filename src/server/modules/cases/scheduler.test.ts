@@ -12,7 +12,7 @@ import { loadConfig } from '../../config.ts';
 import { openPostgres, type DbHandle } from '../../platform/db/connect.ts';
 import { createLogger } from '../../platform/log.ts';
 import { freshDb, login, TEST_PG_URL, TestClock, type Session } from '../../testing/harness.ts';
-import { seedDemo } from '../registry/seed.ts';
+import { seedDemo } from '../../demo.ts';
 import { SILU_GRID, SILU_POINT } from './testing/demo.ts';
 import { MAX_JOB_ATTEMPTS, IDEMPOTENCY_RETENTION_MS, jobRetryDelayMs } from './scheduler.ts';
 import { stateOf } from './present.ts';

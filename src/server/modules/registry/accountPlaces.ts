@@ -28,6 +28,11 @@ export async function placeExists(db: Kysely<Database>, code: string): Promise<b
   return (await repo.placeHeader(db, code)) !== undefined;
 }
 
+/** Codes of every community, in order (the CLI lists them when asked for an unknown one). */
+export async function communityCodes(db: Kysely<Database>): Promise<string[]> {
+  return (await repo.communityCodes(db)).map((c) => c.code);
+}
+
 /** Codes of every district, in order. */
 export async function districtCodes(db: Kysely<Database>): Promise<string[]> {
   return (await repo.districtCodes(db)).map((d) => d.code);

@@ -17,6 +17,7 @@ export { maskPhone } from '../../../shared/mask.ts';
 export {
   createDistrict,
   demoLoaded,
+  communityCodes,
   districtCodes,
   placeExists,
   placeNames,
@@ -24,6 +25,8 @@ export {
   residentScope,
 } from './accountPlaces.ts';
 export { residentHome, suggestsElderMode } from './residentHome.ts';
+export { demoBuildings, demoContacts } from './demoPlaces.ts';
+export { registryIsEmpty, seedRegistryDemo } from './seed.ts';
 // For the composition root (app.ts) and the CLI. This file may reach auth's index.ts through these (the routes and
 // services use auth's functions), so auth's index.ts must never import the registry's: see auth/index.ts.
 export { registryRoutes } from './routes.ts';

@@ -10,7 +10,7 @@ import { loadConfig } from '../../config.ts';
 import { openPostgres, type DbHandle } from '../../platform/db/connect.ts';
 import { PgBus } from '../../platform/events/bus.ts';
 import { freshDb, login, testApp, TEST_PG_URL, TestClock, type Session, type TestApp } from '../../testing/harness.ts';
-import { seedDemo } from './seed.ts';
+import { seedDemo } from '../../demo.ts';
 import { BOUNDARIES_CHANGED } from './locator.ts';
 import { COMMUNITY, SILU_GRID, SILU_POINT } from '../cases/testing/demo.ts';
 

@@ -14,7 +14,7 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { openPostgres, type DbHandle } from './connect.ts';
 import { migrateToLatest } from './migrate.ts';
-import { seedDemo } from '../../modules/registry/seed.ts';
+import { seedDemo } from '../../demo.ts';
 import { SILU_POINT } from '../../modules/cases/testing/demo.ts';
 import { CHANNEL, type BusEvent } from '../events/bus.ts';
 import { createLogger } from '../log.ts';

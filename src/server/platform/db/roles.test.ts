@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { freshDb, TEST_PG_URL } from '../../testing/harness.ts';
 import { roleDb, type RoleDb } from '../../testing/roles.ts';
-import { seedDemo } from '../../modules/registry/seed.ts';
+import { seedDemo } from '../../demo.ts';
 import { audit } from '../audit.ts';
 import { verifyAuditChain } from '../auditChain.ts';
 

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors.ts';
 import type { Database } from '../db/schema.ts';
+import { accountActorRows, sessionActorRow } from '../db/actors.ts';
 import type { Role } from '../../../shared/roles.ts';
 
 /** The cookie that carries the session token. */
@@ -44,26 +45,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Loads the actor of a session token, or null when absent, expired or disabled. */
 export async function actorFromToken(db: Kysely<Database>, token: string, now: Date): Promise<Actor | null> {
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .leftJoin('residents as r', 'r.id', 'a.resident_id')
-    .select([
-      's.id as sid',
-      's.csrf_token',
-      's.expires_at',
-      'a.id',
-      'a.username',
-      'a.display_name',
-      'a.role',
-      'a.scope_code',
-      'a.resident_id',
-      'a.disabled',
-      'a.must_change_password',
-      'r.household_id',
-    ])
-    .where('s.id', '=', hashToken(token))
-    .executeTakeFirst();
+  const row = await sessionActorRow(db, hashToken(token));
   if (!row || row.disabled || new Date(row.expires_at) <= now) return null;
   return {
     accountId: row.id,
@@ -77,6 +59,28 @@ export async function actorFromToken(db: Kysely<Database>, token: string, now: D
     csrfToken: row.csrf_token,
     mustChangePassword: row.must_change_password,
   };
+}
+
+/**
+ * Actors of existing accounts acting without a session (the CLI, the demo seed's replay): by username, or by role
+ * and exact scope, or all, ordered by username. `via` stands in for the session and CSRF ids (e.g. 'cli').
+ */
+export async function accountActors(
+  db: Kysely<Database>,
+  filter: { username?: string | undefined; role?: Role | undefined; scopeCode?: string | undefined },
+  via: string,
+): Promise<Actor[]> {
+  return (await accountActorRows(db, filter)).map((a) => ({
+    accountId: a.id,
+    username: a.username,
+    displayName: a.display_name,
+    role: a.role,
+    scopeCode: a.scope_code,
+    residentId: a.resident_id,
+    householdId: a.household_id ?? null,
+    sessionId: via,
+    csrfToken: via,
+  }));
 }
 
 /** Adds `request.actor` and enforces CSRF on cookie-authenticated writes. */

@@ -10,6 +10,7 @@ import type { Database } from '../db/schema.ts';
 import type { Engine } from '../db/connect.ts';
 import type { EventBus } from '../events/bus.ts';
 import { DB_RETRY_AFTER_S } from '../db/availability.ts';
+import { ping } from '../db/ping.ts';
 import { errorMessage } from '../errors.ts';
 import { langOf } from './errorHandler.ts';
 import { errorBody, errorResponses } from './responses.ts';
@@ -29,15 +30,10 @@ async function databaseUp(db: Kysely<Database>): Promise<boolean> {
   const timeout = new Promise<false>((res) => {
     timer = setTimeout(() => res(false), DB_CHECK_MS);
   });
-  const query = db
-    .selectFrom('places')
-    .select('code')
-    .limit(1)
-    .execute()
-    .then(
-      () => true,
-      () => false,
-    );
+  const query = ping(db).then(
+    () => true,
+    () => false,
+  );
   try {
     return await Promise.race([query, timeout]);
   } finally {

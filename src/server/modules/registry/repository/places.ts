@@ -167,6 +167,11 @@ export function districtCodes(db: Db) {
   return db.selectFrom('places').select('code').where('kind', '=', 'district').orderBy('code').execute();
 }
 
+/** Codes of every community, in order. */
+export function communityCodes(db: Db) {
+  return db.selectFrom('places').select('code').where('kind', '=', 'community').orderBy('code').execute();
+}
+
 /** Inserts a place. */
 export async function insertPlace(db: Db, row: Insertable<PlacesTable>): Promise<void> {
   await db.insertInto('places').values(row).execute();
