@@ -101,7 +101,7 @@ describe('the first read of a stored network', () => {
     expect(first!.homes.every((h) => h.estimated && h.name === h.id && h.footprint === null)).toBe(true);
   }, 60_000);
 
-  it('walking areas stay on the main thread: each costs a few ms, far below the ~100 ms rule', async () => {
+  it('walking areas stay on the main thread: each stays well below the ~100 ms rule', async () => {
     // Why not in the pool: its two threads run imports and exact solves of up to 10 s, and an interactive
     // area would queue behind them; on this thread it waits for nothing and blocks for a few ms.
     const r = mulberry32(7),
