@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // the migrated and the seeded database every test file copies (src/server/testing/templates.ts)
+    globalSetup: ['src/server/testing/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -57,6 +57,8 @@ describe('account administration', () => {
     await form.locator('input[name=confirmPassword]').fill('Own-choice-2026');
     await shot(p2, 'accounts-first-login-password');
     await form.locator('button[type=submit]').click();
+    await p2.getByTestId('worker-queue').waitFor();
+    await p2.goto('/map');
     await p2.waitForSelector('[data-testid=map-page]');
     expect(await p2.getByTestId('map-page').getAttribute('data-highlight-grid')).toBe('62070200400605');
     await ctx.close();

@@ -19,7 +19,10 @@ describe('staff map', () => {
     const ctx = await newContext(browser, inject('baseUrl'), DESK);
     const page = await ctx.newPage();
     await login(page, 'grid03');
-    expect(new URL(page.url()).pathname).toBe('/map');
+    // A grid worker's day starts on the own queue (我的待办); the map is one tap away.
+    expect(new URL(page.url()).pathname).toBe('/cases');
+    await page.getByTestId('worker-queue').waitFor();
+    await page.goto('/map');
 
     const mapPage = page.locator(`[data-testid=map-page][data-highlight-grid="${GRID03}"]`);
     await mapPage.waitFor();
@@ -50,6 +53,7 @@ describe('staff map', () => {
     const ctx = await newContext(browser, inject('baseUrl'), PHONE);
     const page = await ctx.newPage();
     await login(page, 'grid03');
+    await page.goto('/map');
     await page.locator('.map-canvas[data-map-state=ready]').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(300);
     await shot(page, 'map-grid03-phone');

@@ -39,7 +39,13 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const { startServer } = await import('../../src/server/main.ts');
   // Many tests log in as the same demo user within a minute; the login limits (brute-force guards) are raised
   // for this test server only. Its own behaviour is tested in src/server/modules/auth/routes.test.ts.
-  const env = { ...process.env, LINLI_LOGIN_MAX_PER_MINUTE: '500', LINLI_LOGIN_IP_FREE_FAILURES: '500' };
+  const env = {
+    ...process.env,
+    LINLI_LOGIN_MAX_PER_MINUTE: '500',
+    LINLI_LOGIN_IP_FREE_FAILURES: '500',
+    // a key a response schema does not list fails the request (platform/http/responses.ts)
+    LINLI_STRICT_RESPONSES: '1',
+  };
   const server = await startServer({
     port: 0,
     dataDir: 'memory://',

@@ -1,7 +1,6 @@
 /** `linli calendar import <file.json> --year <yyyy>`: one year of holidays and 调休 working days. */
 import { basename } from 'node:path';
-import { importYear } from '../server/modules/cases/calendarStore.ts';
-import { yearBody } from '../server/modules/cases/calendarRoutes.ts';
+import { importYear, yearBody } from '../server/modules/cases/index.ts';
 import { AppError } from '../server/platform/errors.ts';
 import { need, type CommandDef } from './args.ts';
 import { withDb } from './shared.ts';

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { AppError } from '../server/platform/errors.ts';
 import type { DbHandle } from '../server/platform/db/connect.ts';
-import type { Ctx } from '../server/modules/registry/service.ts';
+import type { Ctx } from '../server/modules/registry/index.ts';
 import {
   circleRuntime,
   coverage,

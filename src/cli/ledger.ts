@@ -2,8 +2,15 @@
 import { extname } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { AppError } from '../server/platform/errors.ts';
-import { fileToRows, importLedger, exportLedger, rowsToFile } from '../server/modules/registry/ledgerService.ts';
-import { importGrids, importCompounds, exportAreas } from '../server/modules/registry/geoService.ts';
+import {
+  exportAreas,
+  exportLedger,
+  fileToRows,
+  importCompounds,
+  importGrids,
+  importLedger,
+  rowsToFile,
+} from '../server/modules/registry/index.ts';
 import { parseCrs } from '../shared/geo/crs.ts';
 import { need, str, type CommandDef, type Flags, type Io } from './args.ts';
 import { cliCtx, withDb } from './shared.ts';

@@ -9,6 +9,8 @@ import { AppError, errorMessage } from '../server/platform/errors.ts';
 import { NEEDS_ADMIN_MESSAGE, startServer } from '../server/main.ts';
 import { UsageError } from './args.ts';
 import { parseCommandLine } from './table.ts';
+import { startBanner } from './banner.ts';
+import { DEMO_PASSWORD } from '../server/modules/registry/index.ts';
 
 async function main(argv: string[]): Promise<number> {
   let inv: ReturnType<typeof parseCommandLine>;
@@ -27,11 +29,9 @@ async function main(argv: string[]): Promise<number> {
     const cfg = loadConfig();
     const s = await startServer({ logger: true });
     const where = `${s.handle.engine}${s.handle.engine === 'pglite' ? `, ${cfg.dataDir}` : ''}`;
+    const admin = s.needsAdmin ? NEEDS_ADMIN_MESSAGE : undefined;
     process.stdout.write(
-      `\n邻里 Linli is running at ${s.url} (database: ${where})\n` +
-        (s.demo ? 'Demo logins: dh_staff / grid01 … grid08 / resident_silu — password linli-demo\n' : '') +
-        (s.needsAdmin ? `${NEEDS_ADMIN_MESSAGE}\n` : '') +
-        '\n',
+      startBanner({ url: s.url, where, demo: s.demo, password: DEMO_PASSWORD, ...(admin ? { admin } : {}) }),
     );
     const stop = async () => {
       await s.close();

@@ -1,5 +1,5 @@
 /** `linli open311-key <name> --community <code> [--origin …]`: a new Open311 api_key, shown once. */
-import { createApiKey } from '../server/modules/cases/open311/keys.ts';
+import { createApiKey } from '../server/modules/cases/index.ts';
 import { list, need, type CommandDef } from './args.ts';
 import { withDb } from './shared.ts';
 

@@ -4,7 +4,7 @@ import { loadConfig } from '../server/config.ts';
 import { openDatabase, type DbHandle } from '../server/platform/db/connect.ts';
 import { migrateDatabase } from '../server/platform/db/roles.ts';
 import { AppError } from '../server/platform/errors.ts';
-import type { Ctx } from '../server/modules/registry/service.ts';
+import type { Ctx } from '../server/modules/registry/index.ts';
 import type { Actor } from '../server/platform/http/actor.ts';
 
 /** Opens the configured database (migrated), runs `fn`, closes it. */

@@ -2,8 +2,9 @@
  * buildApp(deps): the whole HTTP application, with no global state, testable with `app.inject()`.
  * Order: security headers → cookies → actor (session + CSRF) → routes; one error handler for everything.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
@@ -14,23 +15,25 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   jsonSchemaTransform,
-  serializerCompiler,
+  jsonSchemaTransformObject,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { installErrorHandling, sendError, toAppError } from './platform/http/errorHandler.ts';
 import { installActor } from './platform/http/actor.ts';
 import { installNoStore } from './platform/http/noStore.ts';
 import { installInputGuard } from './platform/http/inputGuard.ts';
 import { AppError } from './platform/errors.ts';
 import { authRoutes } from './modules/auth/routes.ts';
-import { installPasswordChangeGate } from './modules/auth/gate.ts';
-import { registryRoutes } from './modules/registry/routes.ts';
+import { installPasswordChangeGate } from './modules/auth/index.ts';
+import { registryRoutes } from './modules/registry/index.ts';
 import { casesPlugin } from './modules/cases/index.ts';
 import { circlePlugin } from './modules/circle/index.ts';
 import { LocalBus, PgBus } from './platform/events/bus.ts';
-import { Locator } from './modules/registry/locator.ts';
+import { Locator } from './modules/registry/index.ts';
 import { healthRoute } from './platform/http/health.ts';
+import { errorResponses, responseSerializer } from './platform/http/responses.ts';
 
 export type { AppDeps } from './deps.ts';
 import type { AppDeps } from './deps.ts';
@@ -44,8 +47,42 @@ declare module 'fastify' {
   }
 }
 
+/** GET /api/settings: what the web app needs before anyone logs in. */
+const settingsBody = z
+  .object({ tileUrl: z.string().nullable(), tileAttribution: z.string().nullable() })
+  .meta({ id: 'ClientSettings' });
+
+/**
+ * The document with its named schemas as components. fastify-type-provider-zod names each one twice (`X` for
+ * answers, `XInput` for requests); an `XInput` that no request uses is dropped.
+ */
+function namedSchemas(doc: Parameters<typeof jsonSchemaTransformObject>[0]) {
+  const out = jsonSchemaTransformObject(doc) as { paths?: unknown; components?: { schemas?: Record<string, unknown> } };
+  const schemas = out.components?.schemas ?? {};
+  const used = JSON.stringify(out.paths ?? {});
+  for (const name of Object.keys(schemas))
+    if (name.endsWith('Input') && !used.includes(`#/components/schemas/${name}"`)) delete schemas[name];
+  return out as ReturnType<typeof jsonSchemaTransformObject>;
+}
+
 /** Largest accepted request body (bytes); uploads (imports, photos) have their own multipart limit. */
 export const BODY_LIMIT = 1_048_576;
+
+/**
+ * The built web app: brotli/gzip files written at build time are sent as they are; hashed assets (`/assets/`,
+ * whose names change with their content) are cached for a year, everything else (index.html) revalidated.
+ */
+function staticOptions(root: string) {
+  return {
+    root,
+    wildcard: false,
+    index: ['index.html'],
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply: FastifyReply, path: string) =>
+      reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  };
+}
 
 /** Builds the Fastify application. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -65,7 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installNoStore(app);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(deps.config.strictResponses));
   const webRoot = deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? deps.webRoot : null;
   installErrorHandling(app, (req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url.startsWith('/open311/') || req.url === '/healthz';
@@ -95,6 +132,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // API answers (lists, exports) compressed for browsers that ask; built assets come pre-compressed (see above).
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(rateLimit, {
     global: false,
     hook: 'preHandler', // after body parsing, so limits can key on the username
@@ -115,6 +154,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_sid' } } },
     },
     transform: jsonSchemaTransform,
+    // response schemas with a `.meta({ id })` become named components (the web's generated types use the names)
+    transformObject: namedSchemas,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -125,7 +166,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get(
     '/api/settings',
-    { config: { publicCache: true }, schema: { tags: ['system'], summary: 'Public client settings (map tiles)' } },
+    {
+      config: { publicCache: true },
+      schema: {
+        tags: ['system'],
+        summary: 'Public client settings (map tiles)',
+        response: { 200: settingsBody, ...errorResponses },
+      },
+    },
     async () => ({
       tileUrl: deps.config.tileUrl ?? null,
       tileAttribution: deps.config.tileAttribution ?? null,
@@ -154,6 +202,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (ownBus) await events.close();
   });
 
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  if (webRoot) await app.register(fastifyStatic, staticOptions(webRoot));
   return app;
 }

@@ -25,6 +25,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)?$/, 'true, false or proxy addresses/CIDRs')
     .optional(),
+  LINLI_STRICT_RESPONSES: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +60,11 @@ export interface Config {
   /** Failed logins from one IP (any usernames) per hour before each further attempt must wait (1 s doubling). */
   loginIpFreeFailures: number;
   logLevel: string;
+  /**
+   * Fail an answer that carries a key its response schema does not list (tests turn it on); otherwise such a key
+   * is dropped silently (platform/http/responses.ts).
+   */
+  strictResponses: boolean;
 }
 
 /** Whether to seed the demo into an empty database: as configured, else only on the embedded database. */
@@ -94,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxPerMinute: e.LINLI_LOGIN_MAX_PER_MINUTE,
     loginIpFreeFailures: e.LINLI_LOGIN_IP_FREE_FAILURES,
     logLevel: e.LOG_LEVEL,
+    strictResponses: e.LINLI_STRICT_RESPONSES ?? false,
   };
 }

@@ -1,8 +1,18 @@
 /**
- * Who is staff: one definition for the server's permission tables and presenters and the web's menus.
- * The accounts' roles are listed in docs/domain.md; residents and shop staff are not staff of the
- * community (they never see internal case notes or other people's cases).
+ * The roles an account can have. A neutral home (no module owns it): the accounts table stores it
+ * (platform/db/schema.ts), every module's permissions table is keyed by it, and pure `domain/` code and the web may
+ * import it because `src/shared/` imports nothing else. Also who is staff: one definition for the server's
+ * permission tables and presenters and the web's menus. Residents and shop staff are not staff of the community
+ * (they never see internal case notes or other people's cases).
  */
+export type Role =
+  | 'resident'
+  | 'grid_worker'
+  | 'community_staff'
+  | 'street_staff'
+  | 'district_admin'
+  | 'shop_staff'
+  | 'auditor';
 
 /** Roles that handle cases in their area (the grid worker in the field, community, street, district staff). */
 export const HANDLER_ROLES = ['grid_worker', 'community_staff', 'street_staff', 'district_admin'] as const;

@@ -29,6 +29,12 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
+/**
+ * Rows per INSERT: PostgreSQL's protocol carries at most 65,535 parameters in one statement (9 per audit row), so a
+ * large import's audit rows go in several statements of the same transaction.
+ */
+export const AUDIT_ROWS_PER_STATEMENT = 1000;
+
 /** Writes audit rows (one or many) inside the caller's transaction. */
 export async function audit(
   trx: Kysely<Database> | Transaction<Database>,
@@ -36,11 +42,12 @@ export async function audit(
   entries: AuditEntry | AuditEntry[],
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
-  if (list.length === 0) return;
-  await trx
-    .insertInto('audit_log')
-    .values(list.map((e) => auditRow(actor, e)))
-    .execute();
+  for (let i = 0; i < list.length; i += AUDIT_ROWS_PER_STATEMENT) {
+    await trx
+      .insertInto('audit_log')
+      .values(list.slice(i, i + AUDIT_ROWS_PER_STATEMENT).map((e) => auditRow(actor, e)))
+      .execute();
+  }
 }
 
 /**

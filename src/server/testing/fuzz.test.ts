@@ -40,7 +40,12 @@ beforeAll(async () => {
   clock = new TestClock();
   await seedDemo(handle.db, clock.now(), undefined, { cases: true });
   // the escalation timer is off: its work racing the seed is not what this test is about
-  const deps = { db: handle.db, engine: handle.engine, config: loadConfig({}), clock: clock.now };
+  const deps = {
+    db: handle.db,
+    engine: handle.engine,
+    config: { ...loadConfig({}), strictResponses: true },
+    clock: clock.now,
+  };
   app = await buildApp({ ...deps, casesOptions: { schedulerIntervalMs: 0 } });
   await app.ready();
   for (const u of ['resident_silu', 'grid01', 'dh_staff', 'bj_street', 'gz_admin', 'auditor']) {

@@ -4,6 +4,8 @@
  * seeded with the demo community, and an app built on it for `app.inject()`.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openPglite, openPostgres, type DbHandle } from '../platform/db/connect.ts';
@@ -11,26 +13,42 @@ import { migrateToLatest } from '../platform/db/migrate.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { seedDemo } from '../modules/registry/seed.ts';
+import { TEST_EPOCH, type DbTemplates } from './templates.ts';
 
 /** The PostgreSQL server under test, if any. */
 export const TEST_PG_URL = process.env.DATABASE_URL;
 
-/** Opens a fresh, migrated, empty database on the engine under test. */
-export async function freshDb(): Promise<DbHandle> {
+/** The run's templates when the suite's global set-up made them for this engine (see templates.ts). */
+function templates(): DbTemplates | null {
+  const t: DbTemplates | undefined = inject('dbTemplates');
+  return t && t.engine === (TEST_PG_URL ? 'postgres' : 'pglite') ? t : null;
+}
+
+/**
+ * Opens a fresh, migrated database on the engine under test: empty, or with `{ seeded: true }` the demo
+ * community as seeded at the test clock's start. A copy of the run's template when there is one.
+ */
+export async function freshDb(o: { seeded?: boolean } = {}): Promise<DbHandle> {
+  const tpl = templates();
+  const from = tpl ? (o.seeded ? tpl.seeded : tpl.empty) : null;
   if (!TEST_PG_URL) {
-    const h = await openPglite('memory://');
-    await migrateToLatest(h.db);
+    const h = from
+      ? await openPglite('memory://', { loadDataDir: new Blob([readFileSync(from)]) })
+      : await openPglite('memory://');
+    if (!from) await migrateToLatest(h.db);
+    if (!from && o.seeded) await seedDemo(h.db, new Date(TEST_EPOCH));
     return h;
   }
   const name = `linli_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(from ? `CREATE DATABASE ${name} TEMPLATE ${from}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(TEST_PG_URL);
   url.pathname = `/${name}`;
   const h = await openPostgres(url.toString(), 5);
-  await migrateToLatest(h.db);
+  if (!from) await migrateToLatest(h.db);
+  if (!from && o.seeded) await seedDemo(h.db, new Date(TEST_EPOCH));
   return {
     ...h,
     async close() {
@@ -45,7 +63,7 @@ export async function freshDb(): Promise<DbHandle> {
 
 /** A test clock that tests can move. */
 export class TestClock {
-  constructor(public t = new Date('2026-11-27T02:00:00Z')) {}
+  constructor(public t = new Date(TEST_EPOCH)) {}
   now = (): Date => new Date(this.t);
   advance(ms: number): void {
     this.t = new Date(this.t.getTime() + ms);
@@ -63,10 +81,10 @@ export interface TestApp {
 
 /** Builds an app on a fresh database, seeded with the demo community unless `seed` is false. */
 export async function testApp(o: { seed?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
-  const handle = await freshDb();
+  const handle = await freshDb({ seeded: o.seed !== false });
   const clock = new TestClock();
-  if (o.seed !== false) await seedDemo(handle.db, clock.now());
-  const config = { ...loadConfig({}), ...o.config };
+  // strict answers: a key a response schema does not list fails the test that reaches it
+  const config = { ...loadConfig({}), strictResponses: true, ...o.config };
   const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock: clock.now });
   await app.ready();
   return {

@@ -1,15 +1,9 @@
 /** Shapes returned by the Linli HTTP API (see the server's OpenAPI at /docs). */
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 
-/** Account roles, as the server names them. */
-export type Role =
-  | 'resident'
-  | 'grid_worker'
-  | 'community_staff'
-  | 'street_staff'
-  | 'district_admin'
-  | 'shop_staff'
-  | 'auditor';
+/** Account roles, as the server names them (one definition for server and web: src/shared/roles.ts). */
+import type { Role } from '../../shared/roles.ts';
+export type { Role };
 
 /** A place reference (district, street, community or grid). */
 export interface PlaceRef {

@@ -4,7 +4,8 @@
  * audited (never the hash); disabling or resetting ends the account's sessions at once.
  */
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { Role } from '../../../shared/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';

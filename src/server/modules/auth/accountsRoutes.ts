@@ -6,6 +6,8 @@ import type { AppDeps } from '../../deps.ts';
 import { requireActor } from '../../platform/http/actor.ts';
 import { lang as langField, phone, placeCode, uuid } from '../../platform/http/zodParts.ts';
 import { publishSessionEnd } from '../../platform/events/sessions.ts';
+import { errorResponses, okBody } from '../../platform/http/responses.ts';
+import { accountListBody, managedAccountBody } from './responseSchemas.ts';
 import { createAccount, listAccounts, resetPassword, updateAccount, type AccountsCtx } from './accounts.ts';
 
 const code = placeCode;
@@ -37,6 +39,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Accounts under a place that you may manage',
           querystring: z.object({ code: code.optional(), ...langField }),
+          response: { 200: accountListBody, ...errorResponses },
         },
       },
       async (req) => listAccounts(ctx(req), req.query.code),
@@ -58,6 +61,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             phone: phone.optional(),
             password: z.string().min(1).max(200),
           }),
+          response: { 201: managedAccountBody, ...errorResponses },
         },
       },
       async (req, reply) => reply.status(201).send({ account: await createAccount(ctx(req), req.body) }),
@@ -77,6 +81,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             scopeCode: code.optional(),
             disabled: z.boolean().optional(),
           }),
+          response: { 200: managedAccountBody, ...errorResponses },
         },
       },
       async (req) => {
@@ -97,12 +102,13 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: z.object({ id: uuid }),
           querystring: lang,
           body: z.strictObject({ newPassword: z.string().min(1).max(200) }),
+          response: { 200: okBody, ...errorResponses },
         },
       },
       async (req) => {
         await resetPassword(ctx(req), req.params.id, req.body.newPassword);
         await publishSessionEnd(deps.events, { accountId: req.params.id });
-        return { ok: true };
+        return { ok: true as const };
       },
     );
   };

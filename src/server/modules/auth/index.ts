@@ -2,10 +2,14 @@
  * The auth module's public functions for other modules (they must not query accounts or sessions themselves).
  * Read-only but for `releaseResidentAccounts`; callers authorise first. Kept free of imports from other modules
  * so that no import cycle can form (the registry imports this file, and auth imports the registry's index.ts).
+ * That is also why auth's routes and `createAdministrator` are not exported here (they use the registry's
+ * index.ts, which reaches this file through the registry's routes): app.ts and the CLI import them directly.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import * as repo from './repository.ts';
+
+export { installPasswordChangeGate } from './gate.ts';
 
 /** A grid worker as shown on a contact card or map layer (snake_case rows, as the registry reads them). */
 export interface GridWorker {
@@ -33,4 +37,12 @@ export function gridWorkersUnder(
  */
 export function releaseResidentAccounts(trx: Kysely<Database>, residentId: string): Promise<number> {
   return repo.releaseResidentAccounts(trx, residentId);
+}
+
+/**
+ * Row-locks an account until the caller's transaction ends: serialises one person's check-then-create in another
+ * module (the cases module's one-press help, where a double tap must not open two cases).
+ */
+export async function lockAccount(trx: Transaction<Database>, accountId: string): Promise<void> {
+  await repo.accountForUpdate(trx, accountId);
 }

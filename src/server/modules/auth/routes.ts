@@ -12,6 +12,8 @@ import { accountsRoutes } from './accountsRoutes.ts';
 import { LoginThrottle, THROTTLE_DEFAULTS } from './loginThrottle.ts';
 import { publishSessionEnd } from '../../platform/events/sessions.ts';
 import { demoLoaded } from '../registry/index.ts';
+import { errorResponses, okBody } from '../../platform/http/responses.ts';
+import { accountBody } from './responseSchemas.ts';
 
 /** Registers the auth routes. */
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -25,6 +27,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: 'Log in with username and password; sets the session cookie',
           body: z.strictObject({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) }),
+          response: { 200: accountBody, ...errorResponses },
         },
         config: {
           rateLimit: {
@@ -60,19 +63,25 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/auth/logout',
-      { schema: { tags: ['auth'], summary: 'End the current session' } },
+      { schema: { tags: ['auth'], summary: 'End the current session', response: { 200: okBody, ...errorResponses } } },
       async (req, reply) => {
         const actor = requireActor(req);
         await logout(db, actor, req.ip);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         await publishSessionEnd(deps.events, { accountId: actor.accountId, sessionId: actor.sessionId });
-        return { ok: true };
+        return { ok: true as const };
       },
     );
 
     app.get(
       '/api/auth/me',
-      { schema: { tags: ['auth'], summary: 'The logged-in account, its scope and CSRF token' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'The logged-in account, its scope and CSRF token',
+          response: { 200: accountBody, ...errorResponses },
+        },
+      },
       async (req) => {
         return { account: await me(db, requireActor(req)) };
       },
@@ -80,7 +89,13 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/auth/demo',
-      { schema: { tags: ['auth'], summary: 'Whether the demo (and its published-password accounts) is loaded' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Whether the demo (and its published-password accounts) is loaded',
+          response: { 200: z.object({ demo: z.boolean() }), ...errorResponses },
+        },
+      },
       async () => {
         // The login page lists the demo accounts only where they exist, never on a real installation.
         return { demo: await demoLoaded(db) };
@@ -97,6 +112,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             currentPassword: z.string().min(1).max(200),
             newPassword: z.string().min(1).max(200),
           }),
+          response: { 200: okBody, ...errorResponses },
         },
         config: {
           // The current-password check is a password oracle for whoever holds a session: limit it like login.
@@ -111,7 +127,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const actor = requireActor(req);
         await changePassword(db, actor, req.body.currentPassword, req.body.newPassword, req.ip);
         await publishSessionEnd(deps.events, { accountId: actor.accountId, exceptSessionId: actor.sessionId });
-        return { ok: true };
+        return { ok: true as const };
       },
     );
 

@@ -9,6 +9,8 @@ import { requireActor } from '../../platform/http/actor.ts';
 import type { CasesModule } from './module.ts';
 import { calendarStatus, importYear, loadCalendar } from './calendarStore.ts';
 import { lang } from './schemas.ts';
+import { errorResponses } from '../../platform/http/responses.ts';
+import { calendarStatusSchema, yearImportedSchema } from './responseSchemas.ts';
 
 const day = z.string().max(10);
 /** Body of a year import: the same shape as the CLI's JSON file. */
@@ -34,6 +36,7 @@ export function calendarRoutes(m: CasesModule): FastifyPluginAsyncZod {
           tags,
           summary: 'Which years have holiday tables; a warning when this or next year is missing or provisional',
           querystring: z.object(lang),
+          response: { 200: calendarStatusSchema, ...errorResponses },
         },
       },
       async (req) => {
@@ -50,6 +53,7 @@ export function calendarRoutes(m: CasesModule): FastifyPluginAsyncZod {
           params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
           querystring: z.object(lang),
           body: yearBody,
+          response: { 200: yearImportedSchema, ...errorResponses },
         },
       },
       async (req) => {

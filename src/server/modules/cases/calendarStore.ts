@@ -11,10 +11,11 @@ import { shanghaiDate } from '../../../shared/time.ts';
 import { withSchedules, type WorkCalendar } from './domain/calendar.ts';
 import { calendarWarning, checkYearSchedule, type CalendarWarning } from './domain/calendarYears.ts';
 import type { YearSchedule } from './domain/holidays.ts';
+import * as repo from './repository/calendar.ts';
 
 /** Every year table in the database, oldest first. */
 export async function loadSchedules(db: Kysely<Database>): Promise<YearSchedule[]> {
-  const rows = await db.selectFrom('calendar_years').selectAll().orderBy('year').execute();
+  const rows = await repo.calendarYears(db);
   return rows.map((r) => ({ year: r.year, holidays: r.holidays, workdays: r.workdays, provisional: r.provisional }));
 }
 
@@ -51,7 +52,7 @@ export async function importYear(
   }
   const s = r.schedule;
   await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('calendar_years').selectAll().where('year', '=', year).executeTakeFirst();
+    const before = await repo.calendarYear(trx, year);
     const values = {
       holidays: JSON.stringify(s.holidays),
       workdays: JSON.stringify(s.workdays),
@@ -59,11 +60,7 @@ export async function importYear(
       source,
       updated_at: now,
     };
-    await trx
-      .insertInto('calendar_years')
-      .values({ year, ...values })
-      .onConflict((oc) => oc.column('year').doUpdateSet(values))
-      .execute();
+    await repo.upsertCalendarYear(trx, year, values);
     await audit(trx, actor, {
       action: before ? 'calendar.update' : 'calendar.create',
       entity: 'calendar_year',

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp, type Session, type TestApp } from '../../testing/harness.ts';
 import { isWorkingDay } from './domain/calendar.ts';
+import { DEFAULT_SCHEDULES } from './domain/holidays.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -24,6 +25,15 @@ const y2027 = {
 };
 
 describe('calendar years', () => {
+  it('migration 0010 seeded exactly the built-in years (it keeps its own frozen copy of them)', async () => {
+    const rows = await t.handle.db
+      .selectFrom('calendar_years')
+      .select(['year', 'holidays', 'workdays', 'provisional', 'source'])
+      .orderBy('year')
+      .execute();
+    expect(rows).toEqual(DEFAULT_SCHEDULES.map((s) => ({ ...s, source: 'built-in' })));
+  });
+
   it('the built-in years are in the database, and staff see that 2027 is only provisional', async () => {
     const r = await staff.request('GET', '/api/cases/calendar/status');
     expect(r.statusCode).toBe(200);

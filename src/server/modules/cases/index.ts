@@ -16,6 +16,11 @@ import { jobsRoutes } from './jobsRoutes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { calendarRoutes, reloadCalendar } from './calendarRoutes.ts';
 
+// For the CLI: `linli calendar import` and `linli open311-key`.
+export { importYear } from './calendarStore.ts';
+export { yearBody } from './calendarRoutes.ts';
+export { createApiKey } from './open311/keys.ts';
+
 declare module '../../deps.ts' {
   interface AppDeps {
     /** Overrides of the case-handling rules and limits. */

@@ -13,8 +13,10 @@ import { whoOf } from './routes.ts';
 import { authorizeCase } from './service.ts';
 import { caseNo } from './present.ts';
 import * as repo from './repository.ts';
-import * as jobs from './jobsRepository.ts';
+import * as jobs from './repository/jobs.ts';
 import { lang, placeCode, uuid } from './schemas.ts';
+import { errorResponses } from '../../platform/http/responses.ts';
+import { parkedJobSchema } from './responseSchemas.ts';
 
 /** Registers the parked-job routes. */
 export function jobsRoutes(m: CasesModule): FastifyPluginAsyncZod {
@@ -27,6 +29,7 @@ export function jobsRoutes(m: CasesModule): FastifyPluginAsyncZod {
           tags,
           summary: 'Escalation jobs parked after repeated failures, with their last error',
           querystring: z.object({ code: placeCode.optional(), ...lang }),
+          response: { 200: z.object({ items: z.array(parkedJobSchema) }), ...errorResponses },
         },
       },
       async (req) => {
@@ -56,6 +59,7 @@ export function jobsRoutes(m: CasesModule): FastifyPluginAsyncZod {
           summary: 'Re-arm the parked escalation jobs of a case',
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
+          response: { 200: z.object({ rearmed: z.number().int() }), ...errorResponses },
         },
       },
       async (req) => {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import type { Actor } from '../../platform/http/actor.ts';
-import { Locator } from '../registry/locator.ts';
+import { Locator } from '../registry/index.ts';
 import type { CasesOptions } from './config.ts';
 import { findCategory, type Category } from './domain/categories.ts';
 import { WindowLimiter } from './limiter.ts';

@@ -9,6 +9,7 @@ import { distanceM } from './domain/duplicates.ts';
 import type { CasesModule, Who } from './module.ts';
 import { wgs84Of } from './service.ts';
 import type { Crs } from '../../../shared/geo/crs.ts';
+import * as repo from './repository/patrols.ts';
 
 const WORKERS = new Set(['grid_worker', 'community_staff']);
 
@@ -28,21 +29,12 @@ function present(
 }
 
 async function own(m: CasesModule, who: Who, id: string) {
-  const p = await m.db.selectFrom('case_patrols').selectAll().where('id', '=', id).executeTakeFirst();
+  const p = await repo.getPatrol(m.db, id);
   if (!p || !who.actor || p.account_id !== who.actor.accountId) throw new AppError('NOT_FOUND');
   return p;
 }
 
-const found = async (m: CasesModule, id: string) =>
-  Number(
-    (
-      await m.db
-        .selectFrom('cases')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('patrol_id', '=', id)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const found = (m: CasesModule, id: string) => repo.casesFoundOnPatrol(m.db, id);
 
 /** Starts a patrol. */
 export async function start(m: CasesModule, who: Who) {
@@ -61,7 +53,7 @@ export async function start(m: CasesModule, who: Who) {
     distance_m: 0,
   };
   await m.db.transaction().execute(async (trx) => {
-    await trx.insertInto('case_patrols').values(row).execute();
+    await repo.insertPatrol(trx, row);
     await audit(
       trx,
       { accountId: a.accountId, role: a.role },
@@ -87,7 +79,7 @@ export async function track(
     return [lon, lat, Date.parse(q.at)] as [number, number, number];
   });
   const { p, all, d } = await m.db.transaction().execute(async (trx) => {
-    const p = await trx.selectFrom('case_patrols').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const p = await repo.lockPatrol(trx, id);
     if (!p || !who.actor || p.account_id !== who.actor.accountId) throw new AppError('NOT_FOUND');
     if (p.ended_at) throw new AppError('PATROL_CLOSED');
     const seen = new Set(p.track.map((t) => t[2]));
@@ -96,12 +88,7 @@ export async function track(
     let d = p.distance_m;
     for (let i = Math.max(1, p.track.length); i < all.length; i++)
       d += distanceM(all[i - 1]![0], all[i - 1]![1], all[i]![0], all[i]![1]);
-    if (fresh.length)
-      await trx
-        .updateTable('case_patrols')
-        .set({ track: JSON.stringify(all), distance_m: d })
-        .where('id', '=', id)
-        .execute();
+    if (fresh.length) await repo.setPatrolTrack(trx, id, JSON.stringify(all), d);
     return { p, all, d };
   });
   return present({ ...p, track: all, distance_m: d }, await found(m, id));
@@ -113,9 +100,9 @@ export async function stop(m: CasesModule, who: Who, id: string) {
   const now = m.clock();
   const p = await m.db.transaction().execute(async (trx) => {
     // Locked before the check: a track post in flight finishes first, and the audit row sees its points.
-    const p = (await trx.selectFrom('case_patrols').selectAll().where('id', '=', id).forUpdate().executeTakeFirst())!;
+    const p = (await repo.lockPatrol(trx, id))!;
     if (p.ended_at) throw new AppError('PATROL_CLOSED');
-    await trx.updateTable('case_patrols').set({ ended_at: now }).where('id', '=', id).execute();
+    await repo.endPatrol(trx, id, now);
     await audit(
       trx,
       { accountId: who.actor!.accountId, role: who.actor!.role },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../platform/db/schema.ts';
+import type { Role } from '../../../shared/roles.ts';
 import { allowedActions, can, type CaseAction, type CaseSubject } from './permissions.ts';
 
 const C = '620702004006',

@@ -5,8 +5,7 @@
  * (approves extensions); 'area' — staff whose scope contains the case's place; 'reporter' — the account that
  * reported it; 'neighbour' — a resident of the same community.
  */
-import type { Role } from '../../platform/db/schema.ts';
-import { HANDLER_ROLES, STAFF_ROLES } from '../../../shared/roles.ts';
+import { HANDLER_ROLES, STAFF_ROLES, type Role } from '../../../shared/roles.ts';
 import { FROM, type ActionType, type Status } from './domain/workflow.ts';
 
 /** Actions beyond the state machine. */

@@ -13,6 +13,7 @@ import { authorizeCase, wgs84Of } from './service.ts';
 import * as repo from './repository.ts';
 import type { CaseFilter, CaseRow } from './repository.ts';
 import type { Crs } from '../../../shared/geo/crs.ts';
+import { placeNames } from '../registry/index.ts';
 import { isStaffRole } from '../../../shared/roles.ts';
 
 /**
@@ -189,7 +190,13 @@ export async function mapData(
   return {
     total,
     truncated: points.length < total,
-    points: points.map((p) => [p.lon, p.lat, p.urgent ? 3 : 1, p.status, p.id] as const),
+    points: points.map((p): [number, number, number, Status, string] => [
+      p.lon,
+      p.lat,
+      p.urgent ? 3 : 1,
+      p.status,
+      p.id,
+    ]),
   };
 }
 
@@ -275,13 +282,9 @@ export async function metrics(
   const asOf = new Date(Math.min(m.clock().getTime(), q.to.getTime()));
   // Counted by the database, one row per group: no case row is loaded into Node.
   const groups = await repo.indicatorCountsUnder(m.db, code, q.from, q.to, q.groupBy, asOf);
-  const names = new Map(
-    (
-      await repo.placeNames(
-        m.db,
-        groups.map((g) => g.key),
-      )
-    ).map((p) => [p.code, p.name]),
+  const names = await placeNames(
+    m.db,
+    groups.map((g) => g.key),
   );
   const rows = groups
     .sort((a, b) => a.key.localeCompare(b.key))

@@ -31,10 +31,6 @@ export async function lockCases(trx: Transaction<Database>, ids: string[]): Prom
   for (const id of [...new Set(ids)].sort()) out.push(await lockCase(trx, id));
   return out;
 }
-/** Row-locks an account: serialises one person's check-then-create (one-press help double taps). */
-export function lockAccount(trx: Transaction<Database>, accountId: string) {
-  return trx.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().executeTakeFirst();
-}
 /** The person's still-open help case reported since `since`, if any. */
 export function openHelpCase(db: Db, accountId: string, category: string, since: Date) {
   return db
@@ -452,16 +448,6 @@ function ofAccount(db: Db, accountId: string) {
 /** Cases an account reported or supports, newest first: one page plus one row, and the total. */
 export function casesOfAccount(db: Db, accountId: string, after: CaseKey | null, limit: number) {
   return newestFirstPage(() => ofAccount(db, accountId), after, limit);
-}
-export function placeNames(db: Db, codes: string[]) {
-  return codes.length
-    ? db.selectFrom('places').select(['code', 'name']).where('code', 'in', codes).execute()
-    : Promise.resolve([]);
-}
-export function accountNames(db: Db, ids: string[]) {
-  return ids.length
-    ? db.selectFrom('accounts').select(['id', 'display_name', 'phone', 'resident_id']).where('id', 'in', ids).execute()
-    : Promise.resolve([]);
 }
 
 /** Everything one new case writes, for {@link createCase}. */

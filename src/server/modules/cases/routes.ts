@@ -13,6 +13,20 @@ import * as service from './service.ts';
 import * as queries from './queries.ts';
 import { actionBody, confirmBody, crs, helpBody, lang, noteBody, rateBody, reportBody, uuid } from './schemas.ts';
 import { parseWith, readBodyAndPhotos } from './multipart.ts';
+import { binaryResponse, errorResponses } from '../../platform/http/responses.ts';
+import {
+  caseBody,
+  caseEventSchema,
+  casePage,
+  categorySchema,
+  fullCaseBody,
+  publicCaseSchema,
+  yearTableSchema,
+} from './responseSchemas.ts';
+
+const E = errorResponses;
+/** A report answers 201, or 200 when an Idempotency-Key replays an earlier one. */
+const created = { 200: fullCaseBody, 201: fullCaseBody, ...E };
 
 /** The per-request context. */
 export function whoOf(req: FastifyRequest): Who {
@@ -38,8 +52,15 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
 
     app.get(
       '/api/cases/categories',
-      { schema: { tags, summary: 'Case classes with their deadlines', querystring: q } },
-      async () => ({ categories: m.opts.categories }),
+      {
+        schema: {
+          tags,
+          summary: 'Case classes with their deadlines',
+          querystring: q,
+          response: { 200: z.object({ categories: z.array(categorySchema) }), ...E },
+        },
+      },
+      async () => ({ categories: [...m.opts.categories] }),
     );
     app.get(
       '/api/cases/calendar',
@@ -48,6 +69,7 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
           tags,
           summary: 'Working calendar of a year (holidays, 调休 days, hours)',
           querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+          response: { 200: yearTableSchema, ...E },
         },
       },
       // default: this year in Shanghai (it was a fixed 2026)
@@ -61,6 +83,7 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
           tags,
           summary: 'Report a case (JSON, or multipart `data` + up to 6 `photos`); Idempotency-Key header',
           querystring: q,
+          response: created,
         },
       },
       async (req, reply) => {
@@ -79,7 +102,7 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
 
     app.post(
       '/api/cases/help',
-      { schema: { tags, summary: 'One-press urgent help (独居老人)', querystring: q } },
+      { schema: { tags, summary: 'One-press urgent help (独居老人)', querystring: q, response: created } },
       async (req, reply) => {
         const { row, replayed } = await service.help(m, whoOf(req), parseWith(helpBody, req.body ?? {}).note);
         return reply.status(replayed ? 200 : 201).send({ case: await view(req, row) });
@@ -99,6 +122,10 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
             crs,
             ...lang,
           }),
+          response: {
+            200: z.object({ duplicates: z.array(publicCaseSchema.extend({ distanceM: z.number() })) }),
+            ...E,
+          },
         },
       },
       async (req) => queries.duplicates(m, whoOf(req), req.query),
@@ -111,6 +138,7 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
           tags,
           summary: 'Cases I reported or support, newest first: { items, nextCursor, total }',
           querystring: z.object({ ...pageQuery, pageSize: pageQuery.pageSize.default(50), ...lang }),
+          response: { 200: casePage, ...E },
         },
       },
       async (req) => queries.mine(m, whoOf(req), req.query.cursor, req.query.pageSize),
@@ -124,6 +152,7 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
           summary: 'One case (full for staff and the reporter, public otherwise)',
           params,
           querystring: q,
+          response: { 200: caseBody, ...E },
         },
       },
       async (req) => ({ case: await queries.caseDetail(m, whoOf(req), req.params.id) }),
@@ -131,13 +160,28 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
 
     app.get(
       '/api/cases/:id/history',
-      { schema: { tags, summary: 'Every step of a case', params, querystring: q } },
+      {
+        schema: {
+          tags,
+          summary: 'Every step of a case',
+          params,
+          querystring: q,
+          response: { 200: z.object({ events: z.array(caseEventSchema) }), ...E },
+        },
+      },
       async (req) => ({ events: await queries.history(m, whoOf(req), req.params.id) }),
     );
 
     app.get(
       '/api/cases/photos/:id',
-      { schema: { tags, summary: 'A case photo (JPEG)', params } },
+      {
+        schema: {
+          tags,
+          summary: 'A case photo (JPEG)',
+          params,
+          response: { 200: binaryResponse('The photo', 'image/jpeg', 'image/png'), ...E },
+        },
+      },
       async (req, reply) => {
         const p = await queries.photo(m, whoOf(req), req.params.id);
         return reply.type(p.mime).header('cache-control', 'private, max-age=3600').send(p.data);
@@ -153,6 +197,7 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
           params,
           querystring: q,
           body: actionBody,
+          response: { 200: fullCaseBody, ...E },
         },
       },
       async (req) => {
@@ -166,7 +211,15 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
 
     app.post(
       '/api/cases/:id/notes',
-      { schema: { tags, summary: 'A progress note with photos (JSON or multipart)', params, querystring: q } },
+      {
+        schema: {
+          tags,
+          summary: 'A progress note with photos (JSON or multipart)',
+          params,
+          querystring: q,
+          response: { 201: z.object({ event: z.object({ id: z.string(), at: z.string() }) }), ...E },
+        },
+      },
       async (req, reply) => {
         const { body, files } = await readBodyAndPhotos(req, m.opts.maxPhotos);
         const { note, public: isPublic } = parseWith(noteBody, body);
@@ -177,7 +230,15 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
 
     app.post(
       '/api/cases/:id/support',
-      { schema: { tags, summary: '"Me too": support an open case', params, querystring: q } },
+      {
+        schema: {
+          tags,
+          summary: '"Me too": support an open case',
+          params,
+          querystring: q,
+          response: { 200: caseBody.extend({ supporters: z.number().int() }), ...E },
+        },
+      },
       async (req) => {
         const row = await service.support(m, whoOf(req), req.params.id);
         const c = await queries.caseDetail(m, whoOf(req), row.id);
@@ -194,6 +255,7 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
           params,
           querystring: q,
           body: confirmBody,
+          response: { 200: fullCaseBody, ...E },
         },
       },
       async (req) => ({
@@ -212,7 +274,16 @@ export function caseRoutes(m: CasesModule): FastifyPluginAsyncZod {
 
     app.post(
       '/api/cases/:id/rate',
-      { schema: { tags, summary: 'Resident: 1–5 satisfaction with comment', params, querystring: q, body: rateBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Resident: 1–5 satisfaction with comment',
+          params,
+          querystring: q,
+          body: rateBody,
+          response: { 200: fullCaseBody, ...E },
+        },
+      },
       async (req) => ({
         case: await view(
           req,

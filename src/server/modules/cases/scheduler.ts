@@ -16,7 +16,7 @@ import type { BusEvent } from '../../platform/events/bus.ts';
 import { isDbUnavailable } from '../../platform/db/availability.ts';
 import { errFields, silentLogger, type Logger } from '../../platform/log.ts';
 import * as repo from './repository.ts';
-import * as jobs from './jobsRepository.ts';
+import * as jobs from './repository/jobs.ts';
 
 /** Failed runs after which a job is parked. */
 export const MAX_JOB_ATTEMPTS = 5;

@@ -21,6 +21,9 @@ import { applyAction, busEvent, eventRows, jobsFor, recordEvent, type ActorRef }
 import type { CasesModule, Who } from './module.ts';
 import * as repo from './repository.ts';
 import type { CaseRow } from './repository.ts';
+import { patrolOwner } from './repository/patrols.ts';
+import { lockAccount } from '../auth/index.ts';
+import { placeExists, residentHome } from '../registry/index.ts';
 
 /** A report as submitted. */
 export interface ReportInput {
@@ -108,11 +111,7 @@ export async function report(
   if (!communityCode) throw new AppError('CASE_OUTSIDE_AREA');
   const gridCode = place.grid?.code.startsWith(communityCode) ? place.grid.code : null;
   if (input.patrolId) {
-    const p = await m.db
-      .selectFrom('case_patrols')
-      .select(['account_id', 'ended_at'])
-      .where('id', '=', input.patrolId)
-      .executeTakeFirst();
+    const p = await patrolOwner(m.db, input.patrolId);
     if (!p || p.account_id !== actor?.accountId) throw new AppError('NOT_FOUND');
     if (p.ended_at) throw new AppError('PATROL_CLOSED');
   }
@@ -234,15 +233,7 @@ export async function help(
 ): Promise<{ row: CaseRow; replayed: boolean }> {
   const actor = who.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
-  const r = actor.residentId
-    ? await m.db
-        .selectFrom('residents as r')
-        .innerJoin('households as h', 'h.id', 'r.household_id')
-        .leftJoin('buildings as b', 'b.id', 'h.building_id')
-        .select(['r.tags', 'b.lon', 'b.lat', 'b.name as building', 'h.unit', 'h.room'])
-        .where('r.id', '=', actor.residentId)
-        .executeTakeFirst()
-    : undefined;
+  const r = actor.residentId ? await residentHome(m.db, actor.residentId) : undefined;
   if (!r?.tags.includes('独居老人') || r.lon === null || r.lat === null) throw new AppError('CASE_HELP_NOT_ELIGIBLE');
   const since = new Date(m.clock().getTime() - 30 * 60_000);
   const open = await repo.openHelpCase(m.db, actor.accountId, HELP_CATEGORY, since);
@@ -250,7 +241,7 @@ export async function help(
   // A double tap: both requests may pass the check above. The guard locks the account row and checks again in
   // the transaction that inserts, so the second waits for the first to commit and then finds its case.
   const guard = async (trx: Transaction<Database>) => {
-    await repo.lockAccount(trx, actor.accountId);
+    await lockAccount(trx, actor.accountId);
     return repo.openHelpCase(trx, actor.accountId, HELP_CATEGORY, since);
   };
   return report(
@@ -340,10 +331,7 @@ export async function act(
       )
         throw new AppError('CASE_BAD_TARGET');
     }
-    if (
-      action.type === 'dispatch' &&
-      !(await trx.selectFrom('places').select('code').where('code', '=', action.handlerCode).executeTakeFirst())
-    )
+    if (action.type === 'dispatch' && !(await placeExists(trx, action.handlerCode)))
       throw new AppError('CASE_BAD_TARGET');
     const res = await applyAction(m, trx, cur, action, {
       actor: ref(actor),

@@ -1,7 +1,7 @@
 /** A case's source is decided from who files it, never taken from the client (privacy/security item 11). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp, type Session, type TestApp } from '../../testing/harness.ts';
-import type { Role } from '../../platform/db/schema.ts';
+import type { Role } from '../../../shared/roles.ts';
 import { decideSource } from './domain/source.ts';
 import { SILU_GRID, SILU_POINT } from './testing/demo.ts';
 

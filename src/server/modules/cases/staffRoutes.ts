@@ -10,6 +10,18 @@ import * as patrols from './patrols.ts';
 import { whoOf } from './routes.ts';
 import { parseWith } from './multipart.ts';
 import { lang, listQuery, metricsQuery, placeCode, trackBody, uuid } from './schemas.ts';
+import { binaryResponse, errorResponses } from '../../platform/http/responses.ts';
+import {
+  casePage,
+  fullCaseSchema,
+  metricsBody,
+  notificationSchema,
+  patrolSchema,
+  statusSchema,
+} from './responseSchemas.ts';
+
+const E = errorResponses;
+const patrolBody = z.object({ patrol: patrolSchema });
 
 const DAY = 86_400_000;
 
@@ -30,6 +42,10 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
           tags,
           summary: 'My open cases, nearest deadline first (200 at most): { items, total, more }',
           querystring: q,
+          response: {
+            200: z.object({ items: z.array(fullCaseSchema), total: z.number().int(), more: z.boolean() }),
+            ...E,
+          },
         },
       },
       async (req) => queries.queue(m, whoOf(req)),
@@ -42,6 +58,7 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
           tags,
           summary: 'Cases under a place with filters, newest first: { items, nextCursor, total }',
           querystring: listQuery,
+          response: { 200: casePage, ...E },
         },
       },
       async (req) => {
@@ -63,6 +80,7 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
           tags,
           summary: 'Open cases past a deadline, newest first: { items, nextCursor, total }',
           querystring: z.object({ code: placeCode.optional(), ...pageQuery, ...lang }),
+          response: { 200: casePage, ...E },
         },
       },
       async (req) =>
@@ -76,6 +94,14 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
           tags,
           summary: 'Case points for clusters and heat: [lon, lat, weight, status, id]; { points, total, truncated }',
           querystring: listQuery,
+          response: {
+            200: z.object({
+              total: z.number().int(),
+              truncated: z.boolean(),
+              points: z.array(z.tuple([z.number(), z.number(), z.number(), statusSchema, z.string()])),
+            }),
+            ...E,
+          },
         },
       },
       async (req) => {
@@ -96,6 +122,7 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
           tags,
           summary: '响应率, 解决率, 满意率, 结案率, 按期结案率, 返工率, 延期率 per grid/community/street',
           querystring: metricsQuery,
+          response: { 200: metricsBody, ...E },
         },
       },
       async (req) =>
@@ -108,7 +135,17 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
 
     app.get(
       '/api/cases/metrics.xlsx',
-      { schema: { tags, summary: 'The indicators as an xlsx workbook', querystring: metricsQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'The indicators as an xlsx workbook',
+          querystring: metricsQuery,
+          response: {
+            200: binaryResponse('The workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+            ...E,
+          },
+        },
+      },
       async (req, reply) => {
         const who = whoOf(req);
         const r = await queries.metrics(m, who, {
@@ -167,13 +204,21 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
           tags,
           summary: 'My notifications (newest first)',
           querystring: z.object({ after: z.iso.datetime({ offset: true }).optional(), ...lang }),
+          response: { 200: z.object({ more: z.boolean(), items: z.array(notificationSchema) }), ...E },
         },
       },
       async (req) => queries.notifications(m, whoOf(req), req.query.after ? new Date(req.query.after) : null),
     );
     app.post(
       '/api/cases/notifications/read',
-      { schema: { tags, summary: 'Mark notifications read (all when ids omitted)', querystring: q } },
+      {
+        schema: {
+          tags,
+          summary: 'Mark notifications read (all when ids omitted); ok: false without a session',
+          querystring: q,
+          response: { 200: z.object({ ok: z.boolean() }), ...E },
+        },
+      },
       async (req) => {
         const who = whoOf(req);
         if (!who.actor) return { ok: false };
@@ -191,22 +236,31 @@ export function staffRoutes(m: CasesModule): FastifyPluginAsyncZod {
     const params = z.object({ id: uuid });
     app.post(
       '/api/cases/patrols',
-      { schema: { tags, summary: 'Start a patrol', querystring: q } },
+      { schema: { tags, summary: 'Start a patrol', querystring: q, response: { 201: patrolBody, ...E } } },
       async (req, reply) => reply.status(201).send({ patrol: await patrols.start(m, whoOf(req)) }),
     );
     app.get(
       '/api/cases/patrols/:id',
-      { schema: { tags, summary: 'One of my patrols', params, querystring: q } },
+      { schema: { tags, summary: 'One of my patrols', params, querystring: q, response: { 200: patrolBody, ...E } } },
       async (req) => ({ patrol: await patrols.get(m, whoOf(req), req.params.id) }),
     );
     app.post(
       '/api/cases/patrols/:id/track',
-      { schema: { tags, summary: 'Append GPS track points', params, querystring: q, body: trackBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Append GPS track points',
+          params,
+          querystring: q,
+          body: trackBody,
+          response: { 200: patrolBody, ...E },
+        },
+      },
       async (req) => ({ patrol: await patrols.track(m, whoOf(req), req.params.id, req.body.points) }),
     );
     app.post(
       '/api/cases/patrols/:id/stop',
-      { schema: { tags, summary: 'Stop a patrol', params, querystring: q } },
+      { schema: { tags, summary: 'Stop a patrol', params, querystring: q, response: { 200: patrolBody, ...E } } },
       async (req) => ({ patrol: await patrols.stop(m, whoOf(req), req.params.id) }),
     );
   };

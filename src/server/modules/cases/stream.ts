@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/http/actor.ts';
+import { binaryResponse, errorResponses } from '../../platform/http/responses.ts';
 import type { BusEvent } from '../../platform/events/bus.ts';
 import { endsSession } from '../../platform/events/sessions.ts';
 import type { CasesModule } from './module.ts';
@@ -15,7 +16,16 @@ export function streamRoutes(m: CasesModule, pingMs = 15_000): FastifyPluginAsyn
   return async (app) => {
     app.get(
       '/api/cases/stream',
-      { schema: { tags: ['cases'], summary: 'Live case changes (text/event-stream)' } },
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Live case changes (text/event-stream)',
+          response: {
+            200: binaryResponse('Server-sent events, one per visible change', 'text/event-stream'),
+            ...errorResponses,
+          },
+        },
+      },
       (req, reply) => {
         const actor = requireActor(req);
         reply.hijack();

@@ -50,7 +50,7 @@ export async function area(
   if (a.far) throw new AppError('CIRCLE_POINT_FAR', { params: { metres: rt.settings.maxSnapM } });
   return {
     network: sc.network,
-    start: [lon, lat],
+    start: [lon, lat] as [number, number],
     label,
     profile,
     minutes,

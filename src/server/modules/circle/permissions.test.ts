@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../platform/db/schema.ts';
+import type { Role } from '../../../shared/roles.ts';
 import { canCircle, circleRoleHas, type CircleAction } from './permissions.ts';
 
 const COMMUNITY = '620702004006';

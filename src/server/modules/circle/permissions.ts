@@ -3,7 +3,7 @@
  * read and analyse it within their scope; the same staff import networks and facilities; a resident may
  * ask for the nearest services of their own building only.
  */
-import type { Role } from '../../platform/db/schema.ts';
+import type { Role } from '../../../shared/roles.ts';
 
 /**
  * `circle.read`: coverage, layers, walking areas, sites, what-if, report. `circle.import`: networks and facilities.

@@ -15,6 +15,20 @@ import { receiveOsmUpload, registerUploadParsers } from './upload.ts';
 import { reportPdf } from './report/index.ts';
 import * as repo from './repository.ts';
 import { ROADS_NETWORK } from './network/scene.ts';
+import { binaryResponse, errorResponses as E } from '../../platform/http/responses.ts';
+import {
+  categoriesBody,
+  coverageSchema,
+  facilitiesImported,
+  layerSchema,
+  nearestBody,
+  networkImported,
+  networkLinesSchema,
+  networksBody,
+  sitesSchema,
+  walkAreaSchema,
+  whatIfSchema,
+} from './responseSchemas.ts';
 
 const code = communityCode;
 const params = z.object({ code });
@@ -52,7 +66,13 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
 
     app.get(
       '/api/circle/categories',
-      { schema: { tags, summary: 'Life-circle categories (GB 50180 levels and distances) and walking profiles' } },
+      {
+        schema: {
+          tags,
+          summary: 'Life-circle categories (GB 50180 levels and distances) and walking profiles',
+          response: { 200: categoriesBody, ...E },
+        },
+      },
       async (req) => {
         requireActor(req);
         return {
@@ -75,6 +95,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
           summary: 'Walking networks of a community (its own roads + OSM imports)',
           params,
           querystring: z.object(lang),
+          response: { 200: networksBody, ...E },
         },
       },
       async (req) => {
@@ -83,7 +104,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
         const list = await repo.listNetworks(ctx.db, req.params.code);
         return {
           networks: [
-            { name: ROADS_NETWORK, source: 'roads', attribution: null },
+            { name: ROADS_NETWORK, source: 'roads' as const, attribution: null },
             ...list.map((n) => ({
               name: n.name,
               source: n.source,
@@ -108,6 +129,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
             'Import an OSM PBF extract as a named network (body: the .osm.pbf, or multipart `file`); all or nothing',
           params,
           querystring: z.object({ name: z.string().max(60), ...lang }),
+          response: { 201: networkImported, ...E },
         },
       },
       async (req, reply) => {
@@ -132,6 +154,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
           summary: 'Coverage per category × threshold × profile by households, people, elderly, children; GB gaps',
           params,
           querystring: z.object({ ...network, ...lang }),
+          response: { 200: coverageSchema, ...E },
         },
       },
       async (req) => service.coverage(rt, ctxOf(req), req.params.code, req.query.network),
@@ -145,6 +168,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
           summary: 'The walking network as GeoJSON lines (WGS-84)',
           params,
           querystring: z.object({ ...network, ...lang }),
+          response: { 200: networkLinesSchema, ...E },
         },
       },
       async (req) => service.networkLines(rt, ctxOf(req), req.params.code, req.query.network),
@@ -158,6 +182,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
           summary: 'Buildings with walking metres/minutes to the nearest facility of a category (GeoJSON)',
           params,
           querystring: z.object({ category: z.string().max(60), profile, ...network, ...lang }),
+          response: { 200: layerSchema, ...E },
         },
       },
       async (req) =>
@@ -172,6 +197,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
           summary: 'Nearest facility per category of one building (metres and minutes); residents: own building',
           params: z.object({ code, id: z.string().min(1).max(80) }),
           querystring: z.object({ ...network, ...lang }),
+          response: { 200: nearestBody, ...E },
         },
       },
       async (req) => service.nearest(rt, ctxOf(req), req.params.code, req.query.network, req.params.id),
@@ -195,6 +221,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
             ...network,
             ...lang,
           }),
+          response: { 200: walkAreaSchema, ...E },
         },
       },
       async (req) => {
@@ -235,6 +262,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
             exact: z.boolean().default(true),
             network: z.string().max(40).default(ROADS_NETWORK),
           }),
+          response: { 200: sitesSchema, ...E },
         },
       },
       async (req) => {
@@ -272,6 +300,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
             remove: z.string().max(80).optional(),
             network: z.string().max(40).default(ROADS_NETWORK),
           }),
+          response: { 200: whatIfSchema, ...E },
         },
       },
       async (req) => {
@@ -293,6 +322,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
           summary: 'Printable 一老一小 coverage report (PDF)',
           params,
           querystring: z.object({ ...network, ...lang }),
+          response: { 200: binaryResponse('The report', 'application/pdf'), ...E },
         },
       },
       async (req, reply) => {
@@ -317,6 +347,7 @@ export function circleRoutes(deps: AppDeps, rt: service.CircleRuntime): FastifyP
             ...network,
             ...lang,
           }),
+          response: { 201: facilitiesImported, ...E },
         },
       },
       async (req, reply) => {

@@ -8,6 +8,8 @@ import { requireActor } from '../../platform/http/actor.ts';
 import { communityCode, lang } from '../../platform/http/zodParts.ts';
 import { ctxOf } from './context.ts';
 import { parseCrs, toWgs84, validLonLat } from '../../../shared/geo/crs.ts';
+import { errorResponses } from '../../platform/http/responses.ts';
+import { areasExport, areasImported, locateBody } from './geoSchemas.ts';
 import { exportAreas, importCompounds, importGrids } from './geoService.ts';
 
 const crsParam = z.string().max(20).default('wgs84');
@@ -49,6 +51,7 @@ export function geoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             crs: crsParam,
             ...lang,
           }),
+          response: { 200: locateBody, ...errorResponses },
         },
       },
       async (req) => {
@@ -56,7 +59,7 @@ export function geoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const { lon, lat } = req.query;
         if (!validLonLat(lon, lat)) throw new AppError('BAD_COORDINATES');
         const [x, y] = toWgs84(lon, lat, crsOf(req.query.crs));
-        return { wgs84: [x, y], ...(await locator.locate(x, y)) };
+        return { wgs84: [x, y] as [number, number], ...(await locator.locate(x, y)) };
       },
     );
 
@@ -68,6 +71,7 @@ export function geoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Grids or compounds of a community as GeoJSON (WGS-84)',
           params: z.object({ code: communityCode }),
           querystring: z.object({ kind }),
+          response: { 200: areasExport, ...errorResponses },
         },
       },
       async (req, reply) =>
@@ -83,6 +87,7 @@ export function geoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: z.object({ code: communityCode }),
           querystring: z.object(lang),
           body: z.strictObject({ kind, crs: crsParam, featureCollection }),
+          response: { 200: areasImported, ...errorResponses },
         },
       },
       async (req) => {

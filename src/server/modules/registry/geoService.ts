@@ -265,28 +265,24 @@ export async function importCompounds(ctx: Ctx, communityCode: string, fc: Featu
 }
 
 /** Grids or compounds of a community as a WGS-84 FeatureCollection (the import format). */
-export async function exportAreas(
-  ctx: Ctx,
-  communityCode: string,
-  kind: 'grids' | 'compounds',
-): Promise<FeatureCollection> {
+export async function exportAreas(ctx: Ctx, communityCode: string, kind: 'grids' | 'compounds') {
   authorize(ctx.actor, 'place.read', { code: communityCode });
   if (kind === 'grids') {
     const grids = await repo.placesUnder(ctx.db, communityCode, 'grid');
     return {
-      type: 'FeatureCollection',
+      type: 'FeatureCollection' as const,
       features: grids
         .filter((g) => g.boundary)
-        .map((g) => ({ type: 'Feature', geometry: g.boundary!, properties: { code: g.code, name: g.name } })),
+        .map((g) => ({ type: 'Feature' as const, geometry: g.boundary!, properties: { code: g.code, name: g.name } })),
     };
   }
   const cs = await repo.compoundsUnder(ctx.db, communityCode);
   return {
-    type: 'FeatureCollection',
+    type: 'FeatureCollection' as const,
     features: cs
       .filter((c) => c.boundary)
       .map((c) => ({
-        type: 'Feature',
+        type: 'Feature' as const,
         geometry: c.boundary!,
         properties: {
           name: c.name,

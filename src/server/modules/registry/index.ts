@@ -9,6 +9,8 @@ import { bornAfterForAge, CHILD_AGE, ELDERLY_AGE, shanghaiDate } from './domain/
 import { matchAddress } from './domain/address.ts';
 import { buildGridIndex } from './domain/geo/gridIndex.ts';
 import * as repo from './repository.ts';
+import { DEMO_PASSWORD, demoAccounts } from './demo/accounts.ts';
+import { generateDemoCommunity } from './demo/generate.ts';
 
 export { can as canRegistry } from './permissions.ts';
 export { maskPhone } from '../../../shared/mask.ts';
@@ -21,6 +23,14 @@ export {
   placeSummary,
   residentScope,
 } from './accountPlaces.ts';
+export { residentHome } from './residentHome.ts';
+// For the composition root (app.ts) and the CLI. This file may reach auth's index.ts through these (the routes and
+// services use auth's functions), so auth's index.ts must never import the registry's: see auth/index.ts.
+export { registryRoutes } from './routes.ts';
+export { Locator } from './locator.ts';
+export type { Ctx } from './context.ts';
+export { exportLedger, fileToRows, importLedger, rowsToFile } from './ledgerService.ts';
+export { exportAreas, importCompounds, importGrids } from './geoService.ts';
 
 /** Registered demand of one building: households, people, elderly (60+) and children (<14) as of `now`. */
 export interface BuildingDemand {
@@ -218,4 +228,11 @@ export async function compoundNamesAt(
     const id = index.locate(p.lon, p.lat);
     return id ? (names.get(id) ?? null) : null;
   });
+}
+
+export { DEMO_PASSWORD };
+
+/** The demo seed's logins (usernames and their shared password), for the start-up banner. */
+export function demoLogins(): { usernames: string[]; password: string } {
+  return { usernames: demoAccounts(generateDemoCommunity()).map((a) => a.username), password: DEMO_PASSWORD };
 }

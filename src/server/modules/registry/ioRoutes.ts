@@ -5,6 +5,7 @@ import { communityCode, lang } from '../../platform/http/zodParts.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ctxOf } from './context.ts';
+import { binaryResponse, errorResponses } from '../../platform/http/responses.ts';
 import { ledgerStream, openLedgerExport } from './ledgerExport.ts';
 import { fileToRows, importLedger, rowsToFile, templateRows, type LedgerFormat } from './ledgerService.ts';
 
@@ -13,6 +14,9 @@ const MIME: Record<LedgerFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 const format = z.enum(['xlsx', 'csv']);
+const counts = z.object({ created: z.number().int(), updated: z.number().int() });
+/** What an import wrote (a refused import is a 4xx listing every bad row). */
+const importResult = z.object({ households: counts, residents: counts }).meta({ id: 'ImportResult' });
 
 /** Registers the ledger routes. */
 export function ioRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -26,7 +30,12 @@ export function ioRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/registry/template.:format',
       {
         config: { publicCache: true },
-        schema: { tags, summary: 'Download the ledger template', params: z.object({ format }) },
+        schema: {
+          tags,
+          summary: 'Download the ledger template',
+          params: z.object({ format }),
+          response: { 200: binaryResponse('The ledger template', MIME.xlsx, MIME.csv), ...errorResponses },
+        },
       },
       async (req, reply) => {
         const buf = await rowsToFile(templateRows(), req.params.format);
@@ -46,6 +55,7 @@ export function ioRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary:
             'Import households and residents (multipart `file` .xlsx/.csv, or a text/csv body): all rows or none',
           querystring: z.object({ community: communityCode, ...lang }),
+          response: { 200: importResult, ...errorResponses },
         },
       },
       async (req) => {
@@ -76,6 +86,7 @@ export function ioRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Export the ledger of a community (streamed)',
           params: z.object({ format }),
           querystring: z.object({ community: communityCode }),
+          response: { 200: binaryResponse('The ledger, streamed', MIME.xlsx, MIME.csv), ...errorResponses },
         },
       },
       async (req, reply) => {

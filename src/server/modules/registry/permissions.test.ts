@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { can, type RegistryAction, type ScopedActor } from './permissions.ts';
-import type { Role } from '../../platform/db/schema.ts';
+import type { Role } from '../../../shared/roles.ts';
 
 const COMMUNITY = '620702004001';
 const GRID = `${COMMUNITY}03`;

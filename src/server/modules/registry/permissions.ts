@@ -3,7 +3,7 @@
  * subject sits in the place tree (codes are hierarchical: a grid code starts with its community code, which
  * starts with its street code, which starts with the county code).
  */
-import type { Role } from '../../platform/db/schema.ts';
+import type { Role } from '../../../shared/roles.ts';
 
 /** Registry actions. `*.pii` = see phone/ID numbers unmasked; `resident.child` = see a child's (under 14) data. */
 export type RegistryAction =

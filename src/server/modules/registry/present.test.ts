@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Selectable } from 'kysely';
-import type { ResidentsTable, Role } from '../../platform/db/schema.ts';
+import type { ResidentsTable } from '../../platform/db/schema.ts';
+import type { Role } from '../../../shared/roles.ts';
 import { makeIdNumber } from './domain/idNumber.ts';
 import { maskedResidentSchema, presentResident, residentViewSchema } from './present.ts';
 

@@ -1,5 +1,5 @@
 /** Read-side use cases of the registry: the map layers, a grid's card, lists and searches, the audit log. */
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Geometry } from 'geojson';
 import { AppError } from '../../platform/errors.ts';
 import { cursorText, cursorUuid, decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import { auditRead, READ_ACTION } from '../../platform/audit.ts';
@@ -12,11 +12,11 @@ import { maskIdNumber, maskPhone } from '../../../shared/mask.ts';
 import * as repo from './repository.ts';
 import { gridWorkers, gridWorkersUnder } from '../auth/index.ts';
 
-function fc(features: Feature[]): FeatureCollection {
-  return { type: 'FeatureCollection', features };
+function fc<F>(features: F[]) {
+  return { type: 'FeatureCollection' as const, features };
 }
-function feature(geometry: Geometry, properties: Record<string, unknown>): Feature {
-  return { type: 'Feature', geometry, properties };
+function feature<P>(geometry: Geometry, properties: P) {
+  return { type: 'Feature' as const, geometry, properties };
 }
 
 /** GeoJSON layers of a community: boundary, grids (with worker names), compounds, buildings, roads, facilities. */

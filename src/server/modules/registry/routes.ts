@@ -8,7 +8,16 @@ import * as service from './service.ts';
 import * as queries from './queries.ts';
 import { geoRoutes } from './geoRoutes.ts';
 import { ioRoutes } from './ioRoutes.ts';
-import { householdDetailSchema, householdPage, oneResident, residentPage } from './responseSchemas.ts';
+import {
+  communityMapBody,
+  gridDetailBody,
+  householdDetailSchema,
+  householdPage,
+  oneResident,
+  placeDetailBody,
+  residentPage,
+} from './responseSchemas.ts';
+import { errorResponses, okBody } from '../../platform/http/responses.ts';
 import { auditPageSchema } from './presentAudit.ts';
 
 /** Keyset paging: `cursor` from the previous answer's `nextCursor` (see platform/http/cursor.ts). */
@@ -42,6 +51,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'A place, its children and 一老一小 statistics',
           params: z.object({ code: placeCode }),
           querystring: z.object(lang),
+          response: { 200: placeDetailBody, ...errorResponses },
         },
       },
       async (req) => service.placeDetail(ctxOf(deps, req), req.params.code),
@@ -55,6 +65,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'GeoJSON layers of a community (WGS-84)',
           params: z.object({ code: placeCode }),
           querystring: z.object(lang),
+          response: { 200: communityMapBody, ...errorResponses },
         },
       },
       async (req) => queries.communityMap(ctxOf(deps, req), req.params.code),
@@ -68,6 +79,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'A grid: workers, statistics, compounds',
           params: z.object({ code: placeCode }),
           querystring: z.object(lang),
+          response: { 200: gridDetailBody, ...errorResponses },
         },
       },
       async (req) => queries.gridDetail(ctxOf(deps, req), req.params.code),
@@ -80,7 +92,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Households under a grid or community',
           querystring: z.object({ code: placeCode, q: z.string().max(50).optional(), ...page, ...lang }),
-          response: { 200: householdPage },
+          response: { 200: householdPage, ...errorResponses },
         },
       },
       async (req) =>
@@ -95,7 +107,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'A household and its residents (masked by role)',
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
-          response: { 200: householdDetailSchema },
+          response: { 200: householdDetailSchema, ...errorResponses },
         },
       },
       async (req) => service.householdDetail(ctxOf(deps, req), req.params.id),
@@ -117,7 +129,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             areaSource: z.enum(['register', 'survey', 'contract']).optional(),
             ownerName: z.string().trim().min(1).max(100).optional(),
           }),
-          response: { 200: householdDetailSchema },
+          response: { 200: householdDetailSchema, ...errorResponses },
         },
       },
       async (req) => {
@@ -136,7 +148,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
           body: z.strictObject(residentFields),
-          response: { 201: oneResident },
+          response: { 201: oneResident, ...errorResponses },
         },
       },
       async (req, reply) =>
@@ -156,7 +168,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             ...page,
             ...lang,
           }),
-          response: { 200: residentPage },
+          response: { 200: residentPage, ...errorResponses },
         },
       },
       async (req) => queries.searchResidents(ctxOf(deps, req), req.query),
@@ -171,7 +183,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
           body: z.strictObject({ version: z.number().int().min(1), ...z.object(residentFields).partial().shape }),
-          response: { 200: oneResident },
+          response: { 200: oneResident, ...errorResponses },
         },
       },
       async (req) => {
@@ -188,11 +200,12 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Remove a resident (moved away)',
           params: z.object({ id: uuid }),
           querystring: z.object(lang),
+          response: { 200: okBody, ...errorResponses },
         },
       },
       async (req) => {
         await service.removeResident(ctxOf(deps, req), req.params.id);
-        return { ok: true };
+        return { ok: true as const };
       },
     );
 
@@ -209,7 +222,7 @@ export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             ...page,
             ...lang,
           }),
-          response: { 200: auditPageSchema },
+          response: { 200: auditPageSchema, ...errorResponses },
         },
       },
       async (req) => queries.auditLog(ctxOf(deps, req), req.query),

@@ -4,7 +4,8 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Polygon } from 'geojson';
-import type { Database, Role } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { Role } from '../../../shared/roles.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
 import { hashPassword } from '../auth/service.ts';

@@ -20,6 +20,8 @@ export interface DbHandle {
   engine: Engine;
   /** PostgreSQL URL when engine is postgres (for LISTEN/NOTIFY or pg_dump-like tools). */
   url?: string;
+  /** PGlite only: the whole data directory as an uncompressed tarball (the test suite's templates). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -32,15 +34,22 @@ pg.types.setTypeParser(INT8, parsers[INT8]);
 pg.types.setTypeParser(NUMERIC, parsers[NUMERIC]);
 pg.types.setTypeParser(DATE, parsers[DATE]);
 
-/** Opens PGlite at `dir` (a path, or 'memory://' for tests). */
-export async function openPglite(dir: string): Promise<DbHandle> {
+/**
+ * Opens PGlite at `dir` (a path, or 'memory://' for tests); `loadDataDir` starts an in-memory database from a
+ * dump made by `dumpDataDir` (skipping initdb).
+ */
+export async function openPglite(dir: string, o: { loadDataDir?: Blob } = {}): Promise<DbHandle> {
   const lock = dir === 'memory://' ? null : lockDataDir(dir);
   try {
-    const client = await PGlite.create(dir === 'memory://' ? undefined : join(dir, 'pgdata'), { parsers });
+    const client = await PGlite.create(dir === 'memory://' ? undefined : join(dir, 'pgdata'), {
+      parsers,
+      ...(o.loadDataDir ? { loadDataDir: o.loadDataDir } : {}),
+    });
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) });
     return {
       db,
       engine: 'pglite',
+      dumpDataDir: () => client.dumpDataDir('none'),
       async close() {
         await db.destroy();
         if (!client.closed) await client.close();

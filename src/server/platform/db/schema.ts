@@ -131,14 +131,8 @@ export interface CandidateSitesTable {
   note: string | null;
 }
 
-export type Role =
-  | 'resident'
-  | 'grid_worker'
-  | 'community_staff'
-  | 'street_staff'
-  | 'district_admin'
-  | 'shop_staff'
-  | 'auditor';
+/** The account roles live in src/shared/roles.ts (pure code and the web use them too). */
+import type { Role } from '../../../shared/roles.ts';
 
 export interface AccountsTable {
   id: string;

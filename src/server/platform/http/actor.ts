@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors.ts';
-import type { Database, Role } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
+import type { Role } from '../../../shared/roles.ts';
 
 /** The cookie that carries the session token. */
 export const SESSION_COOKIE = 'linli_sid';

@@ -3,7 +3,8 @@
  * is down — `database` (requests get 503), `events` (live updates between instances wait for the listener to
  * reconnect), `scheduler` (its last pass failed; it retries with backoff). Load balancers look at the status.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Engine } from '../db/connect.ts';
@@ -11,6 +12,13 @@ import type { EventBus } from '../events/bus.ts';
 import { DB_RETRY_AFTER_S } from '../db/availability.ts';
 import { errorMessage } from '../errors.ts';
 import { langOf } from './errorHandler.ts';
+import { errorBody, errorResponses } from './responses.ts';
+
+const part = z.enum(['database', 'events', 'scheduler']);
+const engineSchema = z.enum(['pglite', 'postgres']);
+/** 200: up (`ok`) or up with a part down (`degraded`); 503: the database does not answer. */
+const healthy = z.object({ status: z.enum(['ok', 'degraded']), db: engineSchema, down: z.array(part).optional() });
+const unavailable = errorBody.extend({ status: z.literal('unavailable'), db: engineSchema, down: z.array(part) });
 
 /** How long the database check may take before the database counts as down (ms). */
 const DB_CHECK_MS = 3_000;
@@ -43,21 +51,30 @@ export function healthRoute(
   engine: Engine,
   bus: EventBus,
   schedulerFailing: () => boolean,
-): FastifyPluginAsync {
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/healthz',
-      { schema: { tags: ['system'], summary: 'Liveness: database engine and which parts are down' } },
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Liveness: database engine and which parts are down',
+          response: { 200: healthy, ...errorResponses, 503: unavailable },
+        },
+      },
       async (req, reply) => {
-        const down: string[] = [];
+        const down: z.infer<typeof part>[] = [];
         const dbUp = await databaseUp(db);
         if (!dbUp) down.push('database');
         if (bus.healthy && !bus.healthy()) down.push('events');
         if (schedulerFailing()) down.push('scheduler');
-        if (dbUp) return down.length ? { status: 'degraded', db: engine, down } : { status: 'ok', db: engine };
+        if (dbUp)
+          return down.length
+            ? { status: 'degraded' as const, db: engine, down }
+            : { status: 'ok' as const, db: engine };
         reply.status(503).header('retry-after', String(DB_RETRY_AFTER_S));
         return {
-          status: 'unavailable',
+          status: 'unavailable' as const,
           db: engine,
           down,
           error: { code: 'DB_UNAVAILABLE', message: errorMessage('DB_UNAVAILABLE', langOf(req)) },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkManage } from './manage.ts';
-import type { Role } from '../../../platform/db/schema.ts';
+import type { Role } from '../../../../shared/roles.ts';
 
 const C = '620702004006';
 const mgr = (role: Role, scopeCode: string) => ({ accountId: 'm', role, scopeCode });

@@ -3,7 +3,7 @@
  * their own area, and every role is bound to one level of the place tree (a grid worker to a grid, community
  * staff to a community …). Nobody manages their own account here (they use password change).
  */
-import type { Role } from '../../../platform/db/schema.ts';
+import type { Role } from '../../../../shared/roles.ts';
 
 /** The place level a role's scope must be: code length 6 (county), 9 (street), 12 (community), 14/15 (grid). */
 export const SCOPE_LEVEL: Record<Role, readonly number[]> = {

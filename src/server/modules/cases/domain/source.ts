@@ -3,8 +3,7 @@
  * `source` a client sends is only a wish. A resident's report is always a resident report; an Open311 client's
  * is always `open311`; hotline and patrol (and staff) only from grid workers and street/community/district staff.
  */
-import type { Role } from '../../../platform/db/schema.ts';
-import { HANDLER_ROLES } from '../../../../shared/roles.ts';
+import { HANDLER_ROLES, type Role } from '../../../../shared/roles.ts';
 
 /** A case's source, as stored. */
 export type CaseSource = 'resident' | 'patrol' | 'hotline' | 'open311' | 'staff';

@@ -6,6 +6,7 @@ import { audit } from '../../../platform/audit.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { placeByCode } from '../../registry/index.ts';
 import { hashKey } from './scope.ts';
+import { insertApiKey } from '../repository/open311.ts';
 
 /**
  * Creates a key for a community; `origins` are the web origins (scheme://host[:port]) allowed to POST with it
@@ -22,16 +23,13 @@ export async function createApiKey(
   const key = `o311_${randomBytes(24).toString('base64url')}`;
   const id = uuidv7();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('case_api_keys')
-      .values({
-        id,
-        key_hash: hashKey(key),
-        name: o.name,
-        community_code: o.communityCode,
-        origins: JSON.stringify(o.origins),
-      })
-      .execute();
+    await insertApiKey(trx, {
+      id,
+      keyHash: hashKey(key),
+      name: o.name,
+      communityCode: o.communityCode,
+      origins: o.origins,
+    });
     await audit(trx, null, {
       action: 'open311.key_create',
       entity: 'case_api_key',

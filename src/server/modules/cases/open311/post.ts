@@ -19,6 +19,7 @@ import { allowPostOrigin, send, type Format } from './http.ts';
 import { offeredService } from './present.ts';
 import { createdOut } from './schemas.ts';
 import { findKey, postScope } from './scope.ts';
+import { setOpen311Token } from '../repository/open311.ts';
 
 /** Empty strings count as absent (HTML forms send every field). */
 const field = (max: number) =>
@@ -141,7 +142,7 @@ export async function fileRequest(m: CasesModule, req: FastifyRequest, reply: Fa
     null,
   );
   const token = uuidv7();
-  await m.db.updateTable('cases').set({ open311_token: token }).where('id', '=', row.id).execute();
+  await setOpen311Token(m.db, row.id, token);
   const answer = row.grid_code ? { service_request_id: row.id } : { token };
   return send(reply, format, 'service_requests', createdOut, [answer], 201);
 }

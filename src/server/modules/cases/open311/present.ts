@@ -6,6 +6,7 @@
 import type { CasesModule } from '../module.ts';
 import type { CaseRow } from '../repository.ts';
 import * as repo from '../repository.ts';
+import { requestsMatching } from '../repository/open311.ts';
 import { publicView } from '../present.ts';
 import { compoundNamesAt } from '../../registry/index.ts';
 import type { Status } from '../domain/workflow.ts';
@@ -53,19 +54,9 @@ export interface RequestFilter {
 /** Reads the cases a public read may show: inside the jurisdiction, never of a sensitive class. */
 export function findRequests(m: CasesModule, f: RequestFilter) {
   const hidden = m.opts.categories.filter((c) => c.sensitive).map((c) => c.code);
-  let q = m.db.selectFrom('cases').selectAll().where('community_code', 'like', `${f.prefix}%`);
-  if (hidden.length) q = q.where('category_code', 'not in', hidden);
-  if (f.ids) {
-    // service_request_id overrides every other filter (GeoReport v2).
-    const ids = f.ids.filter((s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s));
-    return ids.length ? q.where('id', 'in', ids).orderBy('created_at', 'desc').limit(1000).execute() : [];
-  }
-  if (f.codes) q = q.where('category_code', 'in', f.codes);
-  if (f.status && f.status.length === 1)
-    q = f.status[0] === 'closed' ? q.where('status', 'in', CLOSED) : q.where('status', 'not in', CLOSED);
-  if (f.start) q = q.where('created_at', '>=', f.start);
-  if (f.end) q = q.where('created_at', '<=', f.end);
-  return q.orderBy('created_at', 'desc').limit(1000).execute();
+  // service_request_id overrides every other filter (GeoReport v2).
+  const ids = f.ids?.filter((s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s));
+  return requestsMatching(m.db, { ...f, ids, hidden, closed: CLOSED });
 }
 
 /** Presents cases as GeoReport v2 requests, through the public view. */

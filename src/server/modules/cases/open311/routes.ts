@@ -15,6 +15,7 @@ import { installOpen311Http, send } from './http.ts';
 import { fileRequest } from './post.ts';
 import { findRequests, offeredService, presentRequests, serviceDefinition, serviceList } from './present.ts';
 import { readScope } from './scope.ts';
+import { caseByToken } from '../repository/open311.ts';
 import {
   createdOut,
   definitionOut,
@@ -37,7 +38,7 @@ const DAY = 86_400_000;
 export function open311Routes(m: CasesModule): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['open311'];
-    const errors = { 400: errorsOut, 403: errorsOut, 404: errorsOut };
+    const errors = { 400: errorsOut, 403: errorsOut, 404: errorsOut, '5xx': errorsOut };
     // Repeated fields (attribute[code][]) keep every value.
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
       const out: Record<string, string | string[]> = {};
@@ -57,7 +58,7 @@ export function open311Routes(m: CasesModule): FastifyPluginAsyncZod {
           summary: 'Service Discovery',
           params: z.object({ format: fmt }),
           querystring: lang,
-          response: { 200: discoveryOut },
+          response: { 200: discoveryOut, ...errors },
         },
       },
       async (req, reply) => send(reply, req.params.format, 'discovery', discoveryOut, discovery(m, req)),
@@ -71,7 +72,7 @@ export function open311Routes(m: CasesModule): FastifyPluginAsyncZod {
           summary: 'GeoReport v2 service list',
           params: z.object({ format: fmt }),
           querystring: z.object({ jurisdiction_id: z.string().max(100).optional(), ...lang.shape }),
-          response: { 200: servicesOut },
+          response: { 200: servicesOut, ...errors },
         },
       },
       async (req, reply) => send(reply, req.params.format, 'services', servicesOut, serviceList(m, langOf(req))),
@@ -186,12 +187,7 @@ export function open311Routes(m: CasesModule): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const prefix = await readScope(m, req.query);
-        const r = await m.db
-          .selectFrom('cases')
-          .select(['id', 'open311_token', 'category_code'])
-          .where('open311_token', '=', req.params.token)
-          .where('community_code', 'like', `${prefix}%`)
-          .executeTakeFirst();
+        const r = await caseByToken(m.db, req.params.token, prefix);
         if (!r?.open311_token || !offeredService(m, r.category_code)) throw new AppError('NOT_FOUND');
         return send(reply, req.params.format, 'service_requests', tokenOut, [
           { service_request_id: r.id, token: r.open311_token },

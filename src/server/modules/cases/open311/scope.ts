@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../platform/errors.ts';
 import { placeByCode } from '../../registry/index.ts';
 import type { CasesModule } from '../module.ts';
+import { apiKeyByHash } from '../repository/open311.ts';
 
 /** sha256 of an API key: what case_api_keys stores. */
 export const hashKey = (k: string) => createHash('sha256').update(k).digest('hex');
@@ -21,11 +22,7 @@ export interface ApiKey {
 /** The key for a presented api_key; OPEN311_API_KEY_REQUIRED when none is given, BAD_API_KEY when unknown. */
 export async function findKey(m: CasesModule, apiKey: string | undefined): Promise<ApiKey> {
   if (!apiKey?.trim()) throw new AppError('OPEN311_API_KEY_REQUIRED');
-  const k = await m.db
-    .selectFrom('case_api_keys')
-    .select(['name', 'community_code', 'origins'])
-    .where('key_hash', '=', hashKey(apiKey.trim()))
-    .executeTakeFirst();
+  const k = await apiKeyByHash(m.db, hashKey(apiKey.trim()));
   if (!k) throw new AppError('OPEN311_BAD_API_KEY');
   return { name: k.name, communityCode: k.community_code, origins: Array.isArray(k.origins) ? k.origins : [] };
 }

@@ -20,11 +20,10 @@ import {
 import { encodeGraph } from '../osm/cache.ts';
 import type { Poi } from '../osm/import.ts';
 import type { SnapColumns } from '../domain/snapColumns.ts';
-import type { CirclePool } from '../workers/pool.ts';
 import type { CircleSettings } from '../config.ts';
 import * as repo from '../repository.ts';
 import { graphFromRoads } from './roads.ts';
-import { readStoredNetwork } from './stored.ts';
+import { readStoredNetwork, type NetworkDecoder } from './stored.ts';
 
 /** The registry's own network. */
 export const ROADS_NETWORK = 'roads';
@@ -98,7 +97,7 @@ export class EngineCache {
   constructor(
     private readonly settings: CircleSettings,
     /** The pool that decodes stored networks off the event loop. */
-    readonly pool: CirclePool,
+    readonly pool: NetworkDecoder,
   ) {}
 
   /** The cached entry for `id` if its key still matches, else build it with `make`. */

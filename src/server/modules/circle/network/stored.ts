@@ -11,10 +11,18 @@ import type { SnapColumns } from '../domain/snapColumns.ts';
 import { decodeGraph } from '../osm/cache.ts';
 import type { Poi } from '../osm/import.ts';
 import * as repo from '../repository.ts';
-import type { PackedHomes } from '../workers/stored.ts';
-import type { CirclePool } from '../workers/pool.ts';
+import type { HouseholdAssumptions } from '../domain/homes.ts';
+import type { CircleError } from '../osm/errors.ts';
+import type { LoadedNetwork, PackedHomes } from '../workers/stored.ts';
 import type { CircleSettings } from '../config.ts';
 
+/** The part of the worker pool this file needs (not the pool's type: the pool's file imports the scene's). */
+export interface NetworkDecoder {
+  loadNetwork(
+    stored: Uint8Array,
+    assumptions: HouseholdAssumptions,
+  ): Promise<{ ok: true; value: LoadedNetwork } | { ok: false; error: CircleError }>;
+}
 /** A home estimated from a building footprint (a scene home without a drawn footprint). */
 export type EstimatedHome = Home & { name: string; estimated: true; footprint: null };
 
@@ -33,7 +41,7 @@ export interface StoredNetwork {
 /** Read network `id` from the database and decode it off the event loop; a bad bundle is GRAPH_CACHE_INVALID. */
 export async function readStoredNetwork(
   db: Kysely<Database>,
-  pool: CirclePool,
+  pool: NetworkDecoder,
   s: CircleSettings,
   id: string,
 ): Promise<StoredNetwork> {

@@ -7,7 +7,7 @@
 import { estimateFromBuildingArea, type HouseholdAssumptions } from '../domain/homes.ts';
 import { buildSnapColumns, type SnapColumns } from '../domain/snapColumns.ts';
 import { decodeGraph, encodeGraph, unpackBundle } from '../osm/cache.ts';
-import type { TaskResult } from './tasks.ts';
+import type { TaskResult } from './result.ts';
 
 /** Decode a stored network bundle (as read from `circle_networks.bundle`). */
 export interface LoadNetworkTask {

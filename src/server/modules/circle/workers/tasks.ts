@@ -14,11 +14,13 @@ import { unpackTask, type PackedTask } from './packing.ts';
 import { readFileSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import { encodeGraph, packBundle } from '../osm/cache.ts';
-import type { CircleError } from '../osm/errors.ts';
 import { importOsm } from '../osm/import.ts';
 import type { PbfLimits } from '../osm/pbf.ts';
 import { renderReport, type ReportData } from '../report/pdf.ts';
 import { loadStoredNetwork, type LoadedNetwork, type LoadNetworkTask } from './stored.ts';
+import type { TaskResult } from './result.ts';
+
+export type { TaskFailure, TaskResult } from './result.ts';
 
 /** Import an OSM PBF file into an encoded graph bundle. */
 export interface ImportTask {
@@ -99,16 +101,6 @@ export type CircleTask =
   | WhatIfTask
   | ReportTask
   | LoadNetworkTask;
-/** A failure that crossed the thread boundary as data. */
-export interface TaskFailure {
-  readonly code: CircleError['code'];
-  readonly detail: string;
-  readonly cap?: CircleError['cap'];
-}
-/** The result of a task: a value or a typed failure. */
-export type TaskResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: TaskFailure };
 
 /** Import a PBF into an encoded bundle plus its numbers. */
 function importToBundle(

@@ -70,6 +70,17 @@ export function residentsOfHousehold(db: Db, householdId: string) {
   return db.selectFrom('residents').selectAll().where('household_id', '=', householdId).orderBy('birth_date').execute();
 }
 
+/** A resident's tags and the building, unit and room they live in (building columns null when not placed). */
+export function residentHome(db: Db, residentId: string) {
+  return db
+    .selectFrom('residents as r')
+    .innerJoin('households as h', 'h.id', 'r.household_id')
+    .leftJoin('buildings as b', 'b.id', 'h.building_id')
+    .select(['r.tags', 'b.lon', 'b.lat', 'b.name as building', 'h.unit', 'h.room'])
+    .where('r.id', '=', residentId)
+    .executeTakeFirst();
+}
+
 export function getResident(db: Db, id: string) {
   return db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -4,8 +4,8 @@
  * their escalation job rows — the same order user actions take (lockCase → applyAction → upsertJob).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-import type { CaseRow } from './repository.ts';
+import type { Database } from '../../../platform/db/schema.ts';
+import type { CaseRow } from '../repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
