@@ -9,6 +9,7 @@ import {
   type SnapIndex,
   type SnapTable,
 } from './snap.ts';
+import type { SnapColumns } from './snapColumns.ts';
 import type { GeoPoint, WalkGraph } from './types.ts';
 
 /** Engine options; every number has a documented default and can come from city config. */
@@ -49,15 +50,18 @@ export interface CircleEngine {
   category(categoryId: string): CategoryDef;
 }
 
-/** Create an engine over `graph`. Pure and deterministic; lazily caches weights/workspaces. */
-export function createCircleEngine(graph: WalkGraph, opts: CircleEngineOptions = {}): CircleEngine {
+/**
+ * Create an engine over `graph`. Pure and deterministic; lazily caches weights/workspaces. `snap`: the
+ * segment index's columns when they were built elsewhere (a worker), else they are built on first use.
+ */
+export function createCircleEngine(graph: WalkGraph, opts: CircleEngineOptions = {}, snap?: SnapColumns): CircleEngine {
   const profiles = opts.profiles ?? DEFAULT_PROFILES;
   const categories = opts.categories ?? DEFAULT_CATEGORIES;
   const maxSnapM = opts.maxSnapM ?? DEFAULT_MAX_SNAP_M;
   const entryToleranceM = opts.entryToleranceM ?? DEFAULT_ENTRY_TOLERANCE_M;
   // Built on first use: a server that hands coverage to its worker pool never needs it on the main thread.
   let snapIndex: SnapIndex | null = null;
-  const index = (): SnapIndex => (snapIndex ??= createSnapIndex(graph));
+  const index = (): SnapIndex => (snapIndex ??= createSnapIndex(graph, snap));
   const weightCache = new Map<string, Float64Array>();
   const wsCache = new Map<string, ShortestPaths>();
   const profile = (id: string): WalkProfile => {

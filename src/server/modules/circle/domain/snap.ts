@@ -1,4 +1,5 @@
 import Flatbush from 'flatbush';
+import { buildSnapColumns, type SnapColumns } from './snapColumns.ts';
 import { localProjection, meanLat, type LocalProjection } from '../../../../shared/geo/distance.ts';
 import type { GeoPoint, WalkGraph } from './types.ts';
 
@@ -74,42 +75,14 @@ export interface SnapHit {
   access: number;
 }
 
-/** Build the segment index for a graph (O(segments log segments), ~50 ms for 400k segments). */
-export function createSnapIndex(graph: WalkGraph): SnapIndex {
+/**
+ * The segment index of a graph (O(segments log segments), ~50 ms for 400k segments), from its columns when
+ * they were built elsewhere (a worker builds them for a stored network: see snapColumns.ts).
+ */
+export function createSnapIndex(graph: WalkGraph, cols: SnapColumns = buildSnapColumns(graph)): SnapIndex {
   const proj = localProjection(meanLat(graph.nodeCoord));
-  const gOff = graph.geomOffset,
-    gc = graph.geomCoord;
-  const nPts = gc.length / 2;
-  const px = new Float64Array(nPts),
-    py = new Float64Array(nPts);
-  for (let i = 0; i < nPts; i++) {
-    px[i] = proj.x(gc[2 * i]!);
-    py[i] = proj.y(gc[2 * i + 1]!);
-  }
-  const segCount = nPts - graph.edgeCount;
-  const segEdge = new Int32Array(Math.max(segCount, 0));
-  const segPt = new Int32Array(Math.max(segCount, 0));
-  const cum = new Float64Array(nPts); // projected length from the edge start at each point
-  const edgeProjLen = new Float64Array(graph.edgeCount);
-  const index = segCount > 0 ? new Flatbush(segCount) : null;
-  let s = 0;
-  for (let e = 0; e < graph.edgeCount; e++) {
-    const a = gOff[e]!,
-      b = gOff[e + 1]!;
-    for (let p = a; p < b - 1; p++) {
-      const x0 = px[p]!,
-        y0 = py[p]!,
-        x1 = px[p + 1]!,
-        y1 = py[p + 1]!;
-      cum[p + 1] = cum[p]! + Math.hypot(x1 - x0, y1 - y0);
-      segEdge[s] = e;
-      segPt[s] = p;
-      s++;
-      index!.add(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
-    }
-    edgeProjLen[e] = cum[b - 1]!;
-  }
-  index?.finish();
+  const { px, py, segEdge, segPt, cum, edgeProjLen } = cols;
+  const index = cols.tree === null ? null : Flatbush.from(cols.tree);
 
   function snap(lon: number, lat: number, maxDistM = DEFAULT_MAX_SNAP_M, weight?: Float64Array): SnapHit | null {
     if (index === null) return null;

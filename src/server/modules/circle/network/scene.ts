@@ -19,6 +19,7 @@ import {
 } from '../domain/index.ts';
 import { encodeGraph } from '../osm/cache.ts';
 import type { Poi } from '../osm/import.ts';
+import type { SnapColumns } from '../domain/snapColumns.ts';
 import type { CircleSettings } from '../config.ts';
 import * as repo from '../repository.ts';
 import { graphFromRoads } from './roads.ts';
@@ -84,6 +85,8 @@ interface Made {
   shared?: SharedArrayBuffer;
   pois: readonly Poi[] | null;
   homes: SceneHome[] | null;
+  /** The segment index's columns when a worker built them. */
+  snap?: SnapColumns;
 }
 
 /** In-memory cache of engines per (community, network); invalidated by key (re-import or changed roads). */
@@ -111,13 +114,14 @@ export class EngineCache {
   }
 
   private async build(id: string, key: string, make: () => Promise<Made>): Promise<Cached> {
-    const { graph, shared, pois, homes } = await make();
-    const engine = createCircleEngine(graph, {
+    const { graph, shared, pois, homes, snap } = await make();
+    const opts = {
       categories: this.settings.categories,
       profiles: this.settings.profiles,
       maxSnapM: this.settings.maxSnapM,
       entryToleranceM: this.settings.entryToleranceM,
-    });
+    };
+    const engine = createCircleEngine(graph, opts, snap);
     let bytes = shared;
     if (bytes === undefined) {
       const enc = encodeGraph({ graph, buildings: [], pois: [] });
@@ -224,7 +228,7 @@ export async function loadScene(
     `${meta.id}:${new Date(meta.imported_at).getTime()}`,
     async () => {
       const n = await readStoredNetwork(db, cache.pool, s, meta.id);
-      return { graph: n.graph, shared: n.shared, pois: n.pois, homes: n.homes };
+      return { graph: n.graph, shared: n.shared, pois: n.pois, homes: n.homes, snap: n.snap };
     },
   );
   const pois: SceneFacility[] = [];

@@ -7,13 +7,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { Home, WalkGraph } from '../domain/index.ts';
+import type { SnapColumns } from '../domain/snapColumns.ts';
 import { decodeGraph } from '../osm/cache.ts';
 import type { Poi } from '../osm/import.ts';
 import * as repo from '../repository.ts';
-import type { PackedPoints } from '../workers/packing.ts';
 import type { HouseholdAssumptions } from '../domain/homes.ts';
 import type { CircleError } from '../osm/errors.ts';
-import type { LoadedNetwork } from '../workers/stored.ts';
+import type { LoadedNetwork, PackedHomes } from '../workers/stored.ts';
 import type { CircleSettings } from '../config.ts';
 
 /** The part of the worker pool this file needs (not the pool's type: the pool's file imports the scene's). */
@@ -35,6 +35,7 @@ export interface StoredNetwork {
   readonly shared: SharedArrayBuffer;
   readonly homes: EstimatedHome[];
   readonly pois: readonly Poi[];
+  readonly snap: SnapColumns;
 }
 
 /** Read network `id` from the database and decode it off the event loop; a bad bundle is GRAPH_CACHE_INVALID. */
@@ -50,17 +51,19 @@ export async function readStoredNetwork(
   if (!r.ok) throw new AppError('GRAPH_CACHE_INVALID', { details: r.error.detail || undefined });
   const g = decodeGraph(new Uint8Array(r.value.graph)); // typed-array views on the shared bytes: no copy
   if (!g.ok) throw new AppError('GRAPH_CACHE_INVALID');
-  return { graph: g.value.graph, shared: r.value.graph, homes: await wrapHomes(r.value.homes), pois: r.value.pois };
+  const { graph: shared, pois, snap } = r.value;
+  return { graph: g.value.graph, shared, homes: await wrapHomes(r.value.homes), pois: JSON.parse(pois), snap };
 }
 
 /** Columns → estimated homes (same fields and order as `estimateFromBuildingArea` + scene fields). */
-async function wrapHomes(p: PackedPoints): Promise<EstimatedHome[]> {
-  const ent = new Map(p.entrances.map((e) => [e.i, e.c]));
-  const d = p.demand!,
-    out: EstimatedHome[] = new Array(p.ids.length);
-  for (let i = 0; i < p.ids.length; i++) {
+async function wrapHomes(p: PackedHomes): Promise<EstimatedHome[]> {
+  const ids = JSON.parse(p.ids) as string[];
+  const ent = new Map((JSON.parse(p.entrances) as { i: number; c: number[] }[]).map((e) => [e.i, e.c]));
+  const d = p.demand,
+    out: EstimatedHome[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
     if (i > 0 && i % CHUNK === 0) await new Promise((res) => setImmediate(res));
-    const id = p.ids[i]!,
+    const id = ids[i]!,
       lon = p.coord[2 * i]!,
       lat = p.coord[2 * i + 1]!,
       entrances = ent.get(i);

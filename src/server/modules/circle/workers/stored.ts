@@ -5,9 +5,8 @@
  * graph already in shared memory and the homes as columns; the main thread only wraps them.
  */
 import { estimateFromBuildingArea, type HouseholdAssumptions } from '../domain/homes.ts';
+import { buildSnapColumns, type SnapColumns } from '../domain/snapColumns.ts';
 import { decodeGraph, encodeGraph, unpackBundle } from '../osm/cache.ts';
-import type { Poi } from '../osm/import.ts';
-import type { PackedPoints } from './packing.ts';
 import type { TaskResult } from './result.ts';
 
 /** Decode a stored network bundle (as read from `circle_networks.bundle`). */
@@ -18,13 +17,31 @@ export interface LoadNetworkTask {
   readonly assumptions: HouseholdAssumptions;
 }
 
+/**
+ * Estimated homes as columns. Lists of small values travel as JSON text: deserialising 23k strings one by
+ * one on the main thread cost 70–170 ms on a busy machine, parsing one JSON array costs a few.
+ */
+export interface PackedHomes {
+  /** JSON array of the building ids. */
+  readonly ids: string;
+  /** `[lon, lat]` per home. */
+  readonly coord: Float64Array;
+  /** households, people, elderly, children per home. */
+  readonly demand: Float64Array;
+  /** JSON array of `{ i, c }`: the mapped entrances `c` of home `i`. */
+  readonly entrances: string;
+}
+
 /** A decoded network: graph bytes in shared memory, estimated homes as columns, the POIs. */
 export interface LoadedNetwork {
   /** {@link encodeGraph} bytes of the graph alone (no buildings / POIs), shared with every worker. */
   readonly graph: SharedArrayBuffer;
   /** One point per building with its estimated demand (ids are the building ids). */
-  readonly homes: PackedPoints;
-  readonly pois: readonly Poi[];
+  readonly homes: PackedHomes;
+  /** JSON array of the POIs. */
+  readonly pois: string;
+  /** The graph's segment index, built here too (40–300 ms for Monaco on a busy machine). */
+  readonly snap: SnapColumns;
 }
 
 /** The worker side: stored bytes → {@link LoadedNetwork}, or `GRAPH_CACHE_INVALID`. */
@@ -48,6 +65,6 @@ export function loadStoredNetwork(t: LoadNetworkTask): TaskResult<LoadedNetwork>
     demand.set([h.households, h.people, h.elderly, h.children], 4 * i);
     if (h.entrances !== undefined) entrances.push({ i, c: h.entrances });
   }
-  const homes: PackedPoints = { packed: true, ids, coord, demand, categories: null, entrances };
-  return { ok: true, value: { graph: shared, homes, pois } };
+  const homes: PackedHomes = { ids: JSON.stringify(ids), coord, demand, entrances: JSON.stringify(entrances) };
+  return { ok: true, value: { graph: shared, homes, pois: JSON.stringify(pois), snap: buildSnapColumns(graph) } };
 }
