@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { seedDemo } from '../registry/seed.ts';
+import { seedDemo } from '../../demo.ts';
 import { freshDb, login, TestClock, type Session } from '../../testing/harness.ts';
 import type { DbHandle } from '../../platform/db/connect.ts';
 import { readFixture } from './fixtures.ts';
