@@ -35,6 +35,17 @@ interface Category {
   en: string;
 }
 
+/**
+ * Metres as shown: whole metres, except where rounding would contradict the verdict beside it (500.4 m is beyond
+ * 500 m and must not read "500 米 ⚠ 超出规定的 500 米"): then rounded away from the limit.
+ */
+export function shownMetres(metres: number, gb: number, within: boolean): number {
+  const r = Math.round(metres);
+  if (!within && r <= gb) return gb + 1;
+  if (within && r > gb) return gb;
+  return r;
+}
+
 /** The card; renders nothing until both answers are in (or when the area has no walking network). */
 export function NearbyCard({
   communityCode,
@@ -80,7 +91,7 @@ export function NearbyCard({
                 <span>
                   {t('resident.nearby.walk', {
                     minutes: Math.max(1, Math.round(n.minutes)),
-                    metres: Math.round(n.metres),
+                    metres: shownMetres(n.metres, n.gbMetres, n.withinGb),
                   })}
                 </span>
                 <span className="muted">
