@@ -86,10 +86,19 @@ describe('resident cases pages', () => {
     await page.getByTestId('help-confirm').waitFor();
     await page.waitForTimeout(3_000); // nothing times out while the resident decides
     expect(await page.getByTestId('help-confirm').isVisible()).toBe(true);
+    // Who will hear it, and 120 and the grid worker one tap away before anything is sent.
+    await expect(page.locator('#help-q').textContent()).resolves.toMatch(/您的网格员.+和社区会马上收到/);
+    expect(await page.getByTestId('help-call-120').getAttribute('href')).toBe('tel:120');
+    expect(await page.getByTestId('help-call-worker').getAttribute('href')).toMatch(/^tel:\+?\d{5,15}$/);
     await shot(page, 'cases-help-confirm-phone');
     await page.getByTestId('help-confirm').click();
-    await page.getByTestId('help-done').waitFor();
-    await page.getByTestId('help-done').getByRole('link').click();
+    const done = page.getByTestId('help-done');
+    await done.waitFor();
+    // Who comes, and by when.
+    await expect(done.textContent()).resolves.toMatch(/网格员.+会在 .*\d{2}:\d{2} 前联系您或上门/);
+    expect(await done.getByTestId('help-call-worker').count()).toBe(1);
+    await shot(page, 'cases-help-done-phone');
+    await page.getByTestId('help-follow').click();
     await page.getByTestId('case-detail').waitFor();
     await expect(page.locator('h1').textContent()).resolves.toContain('养老求助');
     await ctx.close();

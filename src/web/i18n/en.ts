@@ -372,6 +372,11 @@ export const en: Messages = {
       no: 'No',
       sending: 'Sending…',
       sent: 'Your call for help was sent (no. {{no}}). Your grid worker will contact you soon.',
+      confirmWho: 'Ask for help? Your grid worker {{name}} and the community office are told at once.',
+      emergency: 'For a sudden illness or an injury, call 120 directly.',
+      sentWho: 'Your call for help was sent (no. {{no}}). {{name}}, your grid worker, will call or come by {{by}}.',
+      callWorker: 'Call {{name}}, your grid worker',
+      call120: 'Call 120 (ambulance)',
       follow: 'Follow the progress',
     },
     report: {

@@ -364,6 +364,11 @@ export const zhCN = {
       no: '不用了',
       sending: '正在发送…',
       sent: '求助已发出（编号 {{no}}），网格员会尽快联系您。',
+      confirmWho: '确定要求助吗？您的网格员{{name}}和社区会马上收到。',
+      emergency: '如果是急病或受伤，请直接拨打 120。',
+      sentWho: '求助已发出（编号 {{no}}）。网格员{{name}}会在 {{by}} 前联系您或上门。',
+      callWorker: '打电话给网格员{{name}}',
+      call120: '拨打 120 急救',
       follow: '查看办理进度',
     },
     report: {

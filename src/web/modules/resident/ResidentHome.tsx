@@ -56,7 +56,7 @@ export default function ResidentHome() {
     <div className="r-home" data-testid="resident-home">
       <h1 className="r-hello">{t('resident.hello', { name: account.displayName })}</h1>
       <ElderAsk />
-      {account.role === 'resident' && <CasesHomeCard canHelp={canHelp} />}
+      {account.role === 'resident' && <CasesHomeCard canHelp={canHelp} worker={grid.data?.workers[0]} />}
       {!elder && (
         <section className="card r-elder-card">
           <p className="para">{t('resident.elderModeDesc')}</p>

@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { casesApi } from '../../../api/cases.ts';
 import { Link } from '../../../app/router.tsx';
 import { useAsync } from '../../../lib/useAsync.ts';
-import { HelpButton } from './HelpButton.tsx';
+import { HelpButton, type HelpWorker } from './HelpButton.tsx';
 
 /** Tag of residents who get the help button. */
 export const LIVING_ALONE = '独居老人';
 
-/** Home card; `canHelp` when the resident is tagged 独居老人. */
-export function CasesHomeCard({ canHelp }: { canHelp: boolean }) {
+/** Home card; `canHelp` when the resident is tagged 独居老人, `worker` the grid worker who would answer. */
+export function CasesHomeCard({ canHelp, worker }: { canHelp: boolean; worker?: HelpWorker | undefined }) {
   const { t } = useTranslation();
   const mine = useAsync(() => casesApi.mine(), []);
   const notes = useAsync(() => casesApi.notifications(), []);
@@ -23,7 +23,7 @@ export function CasesHomeCard({ canHelp }: { canHelp: boolean }) {
   const unread = notes.data?.items.filter((n) => !n.read).length ?? 0;
   return (
     <>
-      {canHelp && <HelpButton />}
+      {canHelp && <HelpButton worker={worker} />}
       <section className="card c-home" aria-labelledby="cases-title">
         <h2 id="cases-title">{t('cases.home.title')}</h2>
         <Link className="btn btn-primary btn-block c-report-btn" to="/me/report" data-testid="report-button">
