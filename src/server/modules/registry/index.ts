@@ -219,3 +219,20 @@ export async function compoundNamesAt(
     return id ? (names.get(id) ?? null) : null;
   });
 }
+
+/** A register entry as other modules may link to it (cobuild: volunteers and 双报到 party members). */
+export interface ResidentBrief {
+  id: string;
+  name: string;
+  communityCode: string;
+  gridCode: string | null;
+  householdId: string;
+}
+
+/** A resident by id: name and place only (no phone, ID number or birth date); null when unknown. */
+export async function residentBrief(db: Kysely<Database>, id: string): Promise<ResidentBrief | null> {
+  const r = await repo.getResident(db, id);
+  return r
+    ? { id: r.id, name: r.name, communityCode: r.community_code, gridCode: r.grid_code, householdId: r.household_id }
+    : null;
+}
