@@ -3,7 +3,15 @@
  * the community, its street or district; auditors read); 'inside' — the actor acts within the community (its grid
  * workers and residents, whose scope code starts with the community code).
  */
-import type { Role } from '../../platform/db/schema.ts';
+/** Account roles (as in the accounts table; kept here so this pure table imports nothing). */
+type Role =
+  | 'resident'
+  | 'grid_worker'
+  | 'community_staff'
+  | 'street_staff'
+  | 'district_admin'
+  | 'shop_staff'
+  | 'auditor';
 
 /** Actions on a community's cobuild data. */
 export type CobuildAction = 'read' | 'manage' | 'raise_need' | 'volunteer';
