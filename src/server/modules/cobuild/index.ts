@@ -21,3 +21,4 @@ export function cobuildPlugin(deps: AppDeps) {
 
 export { overviewTiles, type OverviewTile } from './service/reports.ts';
 export { can as canCobuild } from './permissions.ts';
+export { seedDemoCobuild } from './demo.ts';

@@ -3,3 +3,4 @@ export * from './repository/partners.ts';
 export * from './repository/projects.ts';
 export * from './repository/volunteers.ts';
 export * from './repository/hours.ts';
+export * from './repository/seed.ts';

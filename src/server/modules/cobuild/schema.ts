@@ -120,7 +120,8 @@ export interface CobuildVolunteersTable {
   id: string;
   community_code: string;
   resident_id: string;
-  account_id: string;
+  /** The resident's log-in, when they have one (demo volunteers may not). */
+  account_id: string | null;
   name: string;
   skills: Json<string[]>;
   /** Sum of the volunteer's ledger rows (minutes), kept in the same transaction as each row; CHECK ≥ 0. */

@@ -236,3 +236,20 @@ export async function residentBrief(db: Kysely<Database>, id: string): Promise<R
     ? { id: r.id, name: r.name, communityCode: r.community_code, gridCode: r.grid_code, householdId: r.household_id }
     : null;
 }
+
+/** Up to `limit` residents of a community born between two dates (YYYY-MM-DD, inclusive), in a stable order. */
+export async function residentsBornBetween(
+  db: Kysely<Database>,
+  communityCode: string,
+  bornFrom: string,
+  bornTo: string,
+  limit: number,
+): Promise<ResidentBrief[]> {
+  return (await repo.adultsOfCommunity(db, communityCode, bornFrom, bornTo, limit)).map((r) => ({
+    id: r.id,
+    name: r.name,
+    communityCode: r.community_code,
+    gridCode: r.grid_code,
+    householdId: r.household_id,
+  }));
+}

@@ -118,7 +118,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id text PRIMARY KEY,
       community_code text NOT NULL,
       resident_id text NOT NULL UNIQUE,
-      account_id text NOT NULL UNIQUE,
+      account_id text UNIQUE,
       name text NOT NULL,
       skills jsonb NOT NULL,
       balance_minutes integer NOT NULL DEFAULT 0 CHECK (balance_minutes >= 0),
