@@ -55,6 +55,13 @@ export default function ResidentHome() {
     <div className="r-home" data-testid="resident-home">
       <h1 className="r-hello">{t('resident.hello', { name: account.displayName })}</h1>
       {account.role === 'resident' && <CasesHomeCard canHelp={canHelp} />}
+      {account.role === 'resident' && account.residentId && (
+        <section className="card">
+          <Link className="btn btn-block" to="/me/volunteer" data-testid="volunteer-link">
+            {t('cobuild.me.homeCard')}
+          </Link>
+        </section>
+      )}
       {!elder && (
         <section className="card r-elder-card">
           <p className="para">{t('resident.elderModeDesc')}</p>

@@ -157,8 +157,9 @@ export async function checkWithCode(
     if (!(await repo.useCode(trx, id, v.id, step, x.action, ctx.now))) throw new AppError('COBUILD_CODE_REUSED');
     return record(ctx, trx, a, v.id, x.action, 'qr');
   });
-  const after = await repo.getVolunteer(ctx.db, v.id);
-  return { ...out, distanceM: d.distanceM, balanceMinutes: after?.balance_minutes ?? 0 };
+  // a check-in leaves the balance as it was; only a check-out needs it read again
+  const balance = x.action === 'in' ? v.balance_minutes : (await repo.getVolunteer(ctx.db, v.id))?.balance_minutes;
+  return { ...out, distanceM: d.distanceM, balanceMinutes: balance ?? 0 };
 }
 
 /** The organiser checks a signed-up volunteer in or out (no code, no GPS; time window still applies). */
