@@ -28,14 +28,17 @@ export function NeedsTab({ code }: { code: string }) {
       message.error(e instanceof ApiError ? e.message : String(e));
     }
   };
-  const suggested = new Set((matches.data?.matches ?? []).map((m) => m.unitId));
+  // same-category matches first, in the server's order (nearest first); then the other units by name
+  const ranked = (matches.data?.matches ?? []).filter((m) => m.sameCategory && m.unitId).map((m) => m.unitId);
+  const rank = (id: string) => (ranked.includes(id) ? ranked.indexOf(id) : ranked.length);
   const options = (units.data?.units ?? [])
     .map((u) => {
-      const m = matches.data?.matches.find((x) => x.unitId === u.id);
-      const dist = m?.distanceM != null ? ` · ${t('cobuild.need.straightLine', { m: m.distanceM })}` : '';
-      return { value: u.id, label: `${suggested.has(u.id) ? '★ ' : ''}${u.name}${dist}`, rank: suggested.has(u.id) };
+      const m = matches.data?.matches.find((x) => x.unitId === u.id && x.distanceM !== null);
+      const dist = m ? ` · ${t('cobuild.need.straightLine', { m: m.distanceM })}` : '';
+      return { value: u.id, label: `${ranked.includes(u.id) ? '★ ' : ''}${u.name}${dist}`, r: rank(u.id) };
     })
-    .sort((a, b) => Number(b.rank) - Number(a.rank));
+    .sort((a, b) => a.r - b.r)
+    .map(({ value, label }) => ({ value, label }));
   return (
     <>
       <Form
