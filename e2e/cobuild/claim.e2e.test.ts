@@ -37,7 +37,6 @@ describe('cobuild: a partner school claims and completes a need', () => {
     await page.getByRole('tab', { name: '项目清单' }).click();
     await page.getByTestId('project-陪伴独居老人读报').click();
     const drawer = page;
-    await shot(page, 'cobuild-project-open');
     await drawer.getByTestId('progress-note').waitFor();
     await expect(page.getByTestId('project-status').locator('..').textContent()).resolves.toContain('甘州区东湖小学');
     await drawer.getByTestId('progress-note').fill('学生已上门读报 2 次');

@@ -112,6 +112,7 @@ export const cobuildZh = {
     year: '{{y}} 年：参加 {{a}} 次活动，服务 {{h}} 小时，兑换 {{r}} 小时',
     certificate: '下载 {{y}} 年志愿服务证明（PDF）',
     ledger: '时间银行明细',
+    minutes: '{{m}} 分钟',
     kinds: { service: '服务', correction: '更正', reversal: '冲正', redemption: '兑换' },
   },
   pub: {
@@ -244,6 +245,7 @@ export const cobuildEn: typeof cobuildZh = {
     year: '{{y}}: {{a}} activities, {{h}} h served, {{r}} h redeemed',
     certificate: 'Download the {{y}} certificate (PDF)',
     ledger: 'Time-bank record',
+    minutes: '{{m}} min',
     kinds: { service: 'Service', correction: 'Correction', reversal: 'Reversal', redemption: 'Redeemed' },
   },
   pub: {

@@ -54,7 +54,7 @@ export default function HoursPage() {
                 <li key={r.id} className="r-member" data-testid="ledger-row">
                   <span className="r-member-name">
                     {t(`cobuild.hours.kinds.${r.kind}`)} {r.minutes > 0 ? '+' : ''}
-                    {r.minutes} min
+                    {t('cobuild.hours.minutes', { m: r.minutes })}
                   </span>
                   <span className="muted">
                     {when(r.at)} · {r.activityTitle ?? r.note}
