@@ -249,7 +249,8 @@ export async function runCobuildBench(): Promise<string> {
       'second activity, 16 in flight. Raw: 500 one-row INSERT transactions, 16 in flight, on the same database. ' +
       'Target: every check-in counted once, p99 ≤ 100 ms. Client in the server process (fetch, keep-alive).',
     '',
-    '| engine | paced ok | counted | repeats refused (of 50) / rows after | paced p50 / p99 ms | burst ok / counted | burst p50 / p99 ms | raw insert p50 / p99 ms |',
+    '| engine | paced ok | counted | repeats refused (of 50) / rows after | paced p50 / p99 ms | ' +
+      'burst ok / counted | burst p50 / p99 ms | raw insert p50 / p99 ms |',
     '|---|---|---|---|---|---|---|---|',
     ...runs.map((r) => {
       const pm = r.paced.map((x) => x.ms);

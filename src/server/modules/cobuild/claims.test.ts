@@ -84,7 +84,7 @@ describe('partner units and claims', () => {
     expect(detail.need.status).toBe('claimed');
   });
 
-  it('completes a project only with a photo and a signature; then it is on the public page without personal data', async () => {
+  it('completes only with a photo and a signature; then it is public without personal data', async () => {
     const id = await need('陪伴独居老人读报（完成）');
     const p = (
       await staff.request('POST', `/api/cobuild/needs/${id}/claim`, { claimant: { kind: 'unit', unitId: school.id } })
