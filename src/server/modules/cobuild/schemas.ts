@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const code12 = z.string().regex(/^\d{12}$/, 'a 12-digit community code');
 export const id = z.string().min(1).max(40);
 export const idParams = z.strictObject({ id });
+/** Ids of other modules' rows (registry residents, cases) are UUIDs there: anything else is refused up front. */
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
 export const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
 export const langQuery = z.strictObject(lang);
 export const codeQuery = z.strictObject({ code: code12, ...lang });
@@ -54,7 +56,7 @@ export const resourceBody = z.strictObject({
   hours: z.number().int().min(0).max(100_000).nullable().default(null),
 });
 export const memberBody = z.strictObject({
-  residentId: id.nullable().default(null),
+  residentId: uuid.nullable().default(null),
   unitId: id.nullable().default(null),
   employer: z.string().trim().max(80).default(''),
 });
@@ -67,7 +69,7 @@ export const needBody = z.strictObject({
   lat: lat.nullable().default(null),
 });
 export const needFromCaseBody = z.strictObject({
-  caseId: id,
+  caseId: uuid,
   category,
   title: text(80),
   description: z.string().max(1000).default(''),

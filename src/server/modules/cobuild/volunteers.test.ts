@@ -165,6 +165,30 @@ describe('volunteer activities', () => {
     expect(l.years[0]).toMatchObject({ activities: 1, servedMinutes: 120, redeemedMinutes: 100 });
   });
 
+  it('counts concurrent check-ins, check-outs and a concurrent close once', async () => {
+    const id = await activity(5, 5, 1);
+    await elder.request('POST', `/api/cobuild/activities/${id}/signup`);
+    const vid = (await elder.request('GET', '/api/cobuild/me')).json().volunteer.id as string;
+    const before = (await elder.request('GET', '/api/cobuild/me')).json().volunteer.balanceMinutes as number;
+    t.clock.advance(5 * MIN);
+    const c = await code(id);
+    const ins = await Promise.all(Array.from({ length: 5 }, () => check(elder, id, 'in', c)));
+    expect(ins.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    t.clock.advance(40 * MIN);
+    const outs = await Promise.all([
+      ...Array.from({ length: 4 }, () =>
+        staff.request('POST', `/api/cobuild/activities/${id}/attendance`, { volunteerId: vid, action: 'out' }),
+      ),
+      staff.request('POST', `/api/cobuild/activities/${id}/close`),
+    ]);
+    expect(outs.slice(0, 4).filter((r) => r.statusCode === 200).length).toBeLessThanOrEqual(1);
+    const l = (await elder.request('GET', '/api/cobuild/me/hours')).json();
+    const rows = l.rows.filter((r: { activityId: string }) => r.activityId === id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: 'service', minutes: 40 });
+    expect(l.balanceMinutes).toBe(before + 40);
+  });
+
   it('issues a PDF certificate for the year', async () => {
     const res = await silu.request('GET', '/api/cobuild/me/certificate?year=2026');
     expect(res.statusCode).toBe(200);

@@ -142,8 +142,8 @@ export async function checkWithCode(
   id: string,
   x: { action: 'in' | 'out'; code: string; lon: number | null; lat: number | null; accuracyM: number | null },
 ) {
-  const v = await requireVolunteer(ctx);
-  const a = await repo.getActivity(ctx.db, id);
+  // independent reads in parallel (a pool on PostgreSQL): this is the hot path of a crowd at the door
+  const [v, a] = await Promise.all([requireVolunteer(ctx), repo.getActivity(ctx.db, id)]);
   if (!a || a.community_code !== v.community_code) throw new AppError('NOT_FOUND');
   authorize(ctx, 'volunteer', a.community_code, true);
   const step = matchCode(await checkinSecret(ctx.db, ctx.now), id, x.code, ctx.now.getTime());
