@@ -57,6 +57,10 @@ describe('cobuild: a partner school claims and completes a need', () => {
     await drawer.getByTestId('complete').click();
     await expect.poll(() => drawer.getByTestId('project-status').textContent(), { timeout: 15_000 }).toBe('已完成');
     await shot(page, 'cobuild-project-done');
+    // the volunteers and their time-bank balances are one tab away
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: '志愿者与时间银行' }).click();
+    await page.getByRole('cell', { name: /小时$/ }).first().waitFor();
     await ctx.close();
 
     const pub = await (await newContext(browser, inject('baseUrl'))).newPage();

@@ -144,6 +144,12 @@ export const cobuildApi = {
   organiser: (id: string, volunteerId: string, action: 'in' | 'out') =>
     api<CheckResult>('POST', `/api/cobuild/activities/${id}/attendance`, { volunteerId, action }),
   close: (id: string) => api<{ id: string }>('POST', `/api/cobuild/activities/${id}/close`),
+  volunteers: (code: string) =>
+    get<{ volunteers: { id: string; name: string; skills: string[]; balanceMinutes: number }[] }>(
+      `/api/cobuild/volunteers${qs({ code })}`,
+    ),
+  redeem: (id: string, minutes: number, service: string) =>
+    api<Ledger>('POST', `/api/cobuild/volunteers/${id}/redemptions`, { minutes, service }),
   me: () => get<MyVolunteer>('/api/cobuild/me'),
   become: () => api<MyVolunteer>('POST', '/api/cobuild/me/volunteer', { skills: [] }),
   signUp: (id: string) => api<ActivityDetail>('POST', `/api/cobuild/activities/${id}/signup`),

@@ -1,7 +1,15 @@
 /** Strings of the cobuild pages (partner units, the three lists, volunteers, QR check-in, time bank). */
 export const cobuildZh = {
   nav: '共建与志愿',
-  tabs: { units: '共建单位', needs: '需求清单', resources: '资源清单', projects: '项目清单', activities: '志愿活动' },
+  tabs: {
+    units: '共建单位',
+    needs: '需求清单',
+    resources: '资源清单',
+    projects: '项目清单',
+    activities: '志愿活动',
+    volunteers: '志愿者与时间银行',
+  },
+  volunteers: { name: '姓名', skills: '技能', redeem: '兑换服务', minutes: '兑换分钟数', service: '兑换的服务' },
   kinds: {
     school: '学校',
     hospital: '医院',
@@ -134,7 +142,9 @@ export const cobuildEn: typeof cobuildZh = {
     resources: 'Resources',
     projects: 'Projects',
     activities: 'Activities',
+    volunteers: 'Volunteers and time bank',
   },
+  volunteers: { name: 'Name', skills: 'Skills', redeem: 'Redeem', minutes: 'Minutes to redeem', service: 'Service' },
   kinds: {
     school: 'School',
     hospital: 'Hospital',

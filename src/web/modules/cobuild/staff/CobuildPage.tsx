@@ -11,6 +11,7 @@ import { useAsync } from '../../../lib/useAsync.ts';
 import { ActivitiesTab } from './ActivitiesTab.tsx';
 import { NeedsTab } from './NeedsTab.tsx';
 import { ProjectsTab } from './ProjectsTab.tsx';
+import { VolunteersTab } from './VolunteersTab.tsx';
 
 const KINDS = ['school', 'hospital', 'firm', 'social_org', 'government', 'other'];
 
@@ -107,6 +108,7 @@ export default function CobuildPage({ path }: { path: string }) {
           { key: 'resources', label: t('cobuild.tabs.resources'), children: <ResourcesTab code={code} /> },
           { key: 'units', label: t('cobuild.tabs.units'), children: <UnitsTab code={code} /> },
           { key: 'activities', label: t('cobuild.tabs.activities'), children: <ActivitiesTab code={code} /> },
+          { key: 'volunteers', label: t('cobuild.tabs.volunteers'), children: <VolunteersTab code={code} /> },
         ]}
       />
       <Tag>{code}</Tag>
