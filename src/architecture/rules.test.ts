@@ -45,6 +45,21 @@ const OWNER: Record<string, string> = {
   circle_networks: 'circle',
   circle_facilities: 'circle',
   calendar_years: 'cases',
+  cobuild_units: 'cobuild',
+  cobuild_commitments: 'cobuild',
+  cobuild_resources: 'cobuild',
+  cobuild_members: 'cobuild',
+  cobuild_needs: 'cobuild',
+  cobuild_projects: 'cobuild',
+  cobuild_project_updates: 'cobuild',
+  cobuild_evidence: 'cobuild',
+  cobuild_volunteers: 'cobuild',
+  cobuild_activities: 'cobuild',
+  cobuild_signups: 'cobuild',
+  cobuild_attendance: 'cobuild',
+  cobuild_code_uses: 'cobuild',
+  cobuild_hours: 'cobuild',
+  cobuild_secrets: 'cobuild',
 };
 /** Platform tables: the audit log and its chain head belong to no module (platform/audit.ts writes them). */
 const PLATFORM_TABLES = new Set(['audit_log', 'audit_chain_head']);

@@ -30,6 +30,7 @@ import { installPasswordChangeGate } from './modules/auth/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { casesPlugin } from './modules/cases/index.ts';
 import { circlePlugin } from './modules/circle/index.ts';
+import { cobuildPlugin } from './modules/cobuild/index.ts';
 import { LocalBus, PgBus } from './platform/events/bus.ts';
 import { Locator } from './modules/registry/index.ts';
 import { healthRoute } from './platform/http/health.ts';
@@ -196,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes(withBus));
   await app.register(casesPlugin(withBus));
   await app.register(circlePlugin(withBus));
+  await app.register(cobuildPlugin(withBus));
   await app.register(healthRoute(deps.db, deps.engine, events, () => app.cases.schedulerFailing()));
   app.addHook('onClose', async () => {
     locator.close();

@@ -10,6 +10,7 @@ import { registryIsEmpty, seedRegistryDemo } from './modules/registry/index.ts';
 import { seedDemoAccounts } from './modules/auth/index.ts';
 import { seedCasesDemo, seedDemoCases } from './modules/cases/index.ts';
 import type { Database } from './platform/db/schema.ts';
+import { seedDemoCobuild } from './modules/cobuild/index.ts';
 
 /** One module's part of the demo story; runs once, after the demo community and its cases exist. */
 export interface DemoStory {
@@ -20,7 +21,9 @@ export interface DemoStory {
 }
 
 /** The stories, in order. */
-export const DEMO_STORIES: DemoStory[] = [];
+export const DEMO_STORIES: DemoStory[] = [
+  { name: 'cobuild', seed: seedDemoCobuild }, // partner units, 双报到, three lists, volunteers and the time bank
+];
 
 /** Seeds every story in order; `onStory` reports each one as it starts. */
 export async function seedDemoStories(

@@ -32,6 +32,21 @@ export const BACKUP_TABLES: { table: keyof Database; order: string; replace?: bo
   { table: 'circle_networks', order: 'id' },
   { table: 'circle_facilities', order: 'id' },
   { table: 'calendar_years', order: 'year', replace: true },
+  // cobuild (0014), in foreign-key order; cobuild_secrets is left out: a restored site makes a new check-in secret
+  { table: 'cobuild_units', order: 'id' },
+  { table: 'cobuild_commitments', order: 'id' },
+  { table: 'cobuild_resources', order: 'id' },
+  { table: 'cobuild_members', order: 'id' },
+  { table: 'cobuild_needs', order: 'id' },
+  { table: 'cobuild_projects', order: 'id' },
+  { table: 'cobuild_project_updates', order: 'id' },
+  { table: 'cobuild_evidence', order: 'id' },
+  { table: 'cobuild_volunteers', order: 'id' },
+  { table: 'cobuild_activities', order: 'id' },
+  { table: 'cobuild_signups', order: 'seq' },
+  { table: 'cobuild_attendance', order: 'activity_id, volunteer_id' },
+  { table: 'cobuild_code_uses', order: 'activity_id, volunteer_id, step' },
+  { table: 'cobuild_hours', order: 'at, id' },
 ];
 
 /** Tables older backups carry that restore skips (see BACKUP_TABLES). */

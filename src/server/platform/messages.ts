@@ -277,6 +277,93 @@ export const messages = {
     zh: 'OSM 文件超过上传上限 {limitMB} MB，已停止接收，未保存任何内容',
     en: 'The OSM file is larger than the upload limit of {limitMB} MB; the upload was stopped and nothing was stored',
   },
+  // cobuild helper (issue 12 items 1–2): partner units, claims, volunteers, QR check-in, time bank
+  COBUILD_NEED_CLAIMED: {
+    status: 409,
+    zh: '该需求已被认领（{by}），不能重复认领',
+    en: 'This need has already been claimed ({by}); it can be claimed once',
+  },
+  COBUILD_NEED_NOT_OPEN: {
+    status: 409,
+    zh: '该需求当前不可认领（{status}）',
+    en: 'This need cannot be claimed ({status})',
+  },
+  COBUILD_PROJECT_DONE: { status: 409, zh: '项目已完成，不能再修改', en: 'The project is completed and cannot change' },
+  COBUILD_EVIDENCE_MISSING: {
+    status: 409,
+    zh: '完成项目须至少有一张照片和一份服务对象签名',
+    en: 'Completing a project needs at least one photo and one signature of a person served',
+  },
+  COBUILD_BAD_IMAGE: {
+    status: 400,
+    zh: '图片无效：须为 PNG 或 JPEG，不超过 {kb} KB',
+    en: 'Invalid image: it must be a PNG or JPEG of at most {kb} KB',
+  },
+  COBUILD_NOT_RESIDENT: {
+    status: 403,
+    zh: '只有关联了居民档案的账号才能进行此操作',
+    en: 'Only an account linked to a registered resident can do this',
+  },
+  COBUILD_ALREADY_REGISTERED: { status: 409, zh: '已登记，无需重复登记', en: 'Already registered' },
+  COBUILD_NOT_VOLUNTEER: { status: 403, zh: '请先注册成为志愿者', en: 'Please sign up as a volunteer first' },
+  COBUILD_ACTIVITY_CLOSED: {
+    status: 409,
+    zh: '活动已结束关闭，服务时长不能再修改',
+    en: 'The activity is closed; its hours can no longer be changed',
+  },
+  COBUILD_NOT_SIGNED_UP: {
+    status: 409,
+    zh: '您没有报名此活动（或仍在候补名单中）',
+    en: 'You are not signed up for this activity (or are still on the waiting list)',
+  },
+  COBUILD_CODE_INVALID: {
+    status: 400,
+    zh: '签到码无效或已过期（签到码每 30 秒更新，请扫描现场显示的最新二维码）',
+    en: 'The check-in code is wrong or expired (it changes every 30 s; scan the code shown at the place now)',
+  },
+  COBUILD_CODE_REUSED: {
+    status: 409,
+    zh: '此签到码您已使用过，请等待下一个签到码',
+    en: 'You have already used this code; wait for the next one',
+  },
+  COBUILD_TOO_EARLY: {
+    status: 409,
+    zh: '签到尚未开始：{opensAt} 起可签到',
+    en: 'Check-in has not opened yet: it opens at {opensAt}',
+  },
+  COBUILD_TOO_LATE: {
+    status: 409,
+    zh: '已超过签到/签退时间（截至 {closedAt}）',
+    en: 'Too late: it closed at {closedAt}',
+  },
+  COBUILD_NO_LOCATION: {
+    status: 400,
+    zh: '需要手机定位才能签到，请允许定位后重试',
+    en: 'Check-in needs your phone’s location; allow location and try again',
+  },
+  COBUILD_TOO_FAR: {
+    status: 409,
+    zh: '您距活动地点约 {distance} 米，超出签到范围（{radius} 米）',
+    en: 'You are about {distance} m from the place, beyond the check-in radius ({radius} m)',
+  },
+  COBUILD_ALREADY_CHECKED: {
+    status: 409,
+    zh: '已{what}，不能重复操作',
+    en: 'Already {whatEn}; it counts once',
+  },
+  COBUILD_NOT_CHECKED_IN: { status: 409, zh: '尚未签到，不能签退', en: 'Not checked in yet; cannot check out' },
+  COBUILD_INSUFFICIENT_HOURS: {
+    status: 409,
+    zh: '时间银行余额不足：余额 {balance} 分钟，需要 {asked} 分钟',
+    en: 'Not enough time-bank balance: {balance} min available, {asked} min needed',
+  },
+  COBUILD_NOT_CREDITED: {
+    status: 409,
+    zh: '该志愿者在此活动还没有记录服务时长',
+    en: 'No hours are recorded for this volunteer in this activity yet',
+  },
+  COBUILD_BAD_MINUTES: { status: 400, zh: '分钟数无效', en: 'Invalid number of minutes' },
+  COBUILD_BAD_TIME: { status: 400, zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */

@@ -1,5 +1,6 @@
 /** Simplified Chinese strings (the default language). The English file must have the same keys. */
 import { circleZh } from './circle.ts';
+import { cobuildZh } from './cobuild.ts';
 import { accountsZh } from './accounts.ts';
 import { pwchangeZh } from './pwchange.ts';
 import { publicZh } from './public.ts';
@@ -570,6 +571,7 @@ export const zhCN = {
     },
   },
   circle: circleZh,
+  cobuild: cobuildZh,
   public: publicZh,
   accounts: accountsZh,
   pwchange: pwchangeZh,

@@ -4,6 +4,9 @@
  * Open311. `app.cases.tick()` runs the scheduler once (tests move the clock and call it).
  */
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import { getCase } from './repository.ts';
 import type { AppDeps } from '../../deps.ts';
 import { LocalBus, type EventBus } from '../../platform/events/bus.ts';
 import { defaultCasesOptions, type CasesOptions } from './config.ts';
@@ -96,4 +99,31 @@ export function casesPlugin(deps: AppDeps) {
     await app.register(open311Routes(m), { prefix: '/open311' });
   };
   return Object.assign(plugin, { [Symbol.for('skip-override')]: true });
+}
+
+/** A case as the cobuild needs list links to it (a need that is beyond the grid's own means). */
+export interface CaseBrief {
+  id: string;
+  communityCode: string;
+  gridCode: string | null;
+  categoryCode: string;
+  status: string;
+  lon: number;
+  lat: number;
+}
+
+/** A case by id: place, category and status only (no reporter, no description); null when unknown. */
+export async function caseBrief(db: Kysely<Database>, id: string): Promise<CaseBrief | null> {
+  const c = await getCase(db, id);
+  return c
+    ? {
+        id: c.id,
+        communityCode: c.community_code,
+        gridCode: c.grid_code,
+        categoryCode: c.category_code,
+        status: c.status,
+        lon: c.lon,
+        lat: c.lat,
+      }
+    : null;
 }

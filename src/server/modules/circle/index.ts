@@ -47,3 +47,4 @@ export { area, sites, whatIf } from './analysis.ts';
 export { importFacilities, importNetwork } from './imports.ts';
 export { reportPdf } from './report/index.ts';
 export { ROADS_NETWORK, OSM_ATTRIBUTION } from './network/scene.ts';
+export { cjkFontPath } from './report/pdf.ts';

@@ -239,3 +239,37 @@ export { DEMO_PASSWORD };
 export function demoLogins(): { usernames: string[]; password: string } {
   return { usernames: demoAccounts(generateDemoCommunity()).map((a) => a.username), password: DEMO_PASSWORD };
 }
+
+/** A register entry as other modules may link to it (cobuild: volunteers and 双报到 party members). */
+export interface ResidentBrief {
+  id: string;
+  name: string;
+  communityCode: string;
+  gridCode: string | null;
+  householdId: string;
+}
+
+/** A resident by id: name and place only (no phone, ID number or birth date); null when unknown. */
+export async function residentBrief(db: Kysely<Database>, id: string): Promise<ResidentBrief | null> {
+  const r = await repo.getResident(db, id);
+  return r
+    ? { id: r.id, name: r.name, communityCode: r.community_code, gridCode: r.grid_code, householdId: r.household_id }
+    : null;
+}
+
+/** Up to `limit` residents of a community born between two dates (YYYY-MM-DD, inclusive), in a stable order. */
+export async function residentsBornBetween(
+  db: Kysely<Database>,
+  communityCode: string,
+  bornFrom: string,
+  bornTo: string,
+  limit: number,
+): Promise<ResidentBrief[]> {
+  return (await repo.adultsOfCommunity(db, communityCode, bornFrom, bornTo, limit)).map((r) => ({
+    id: r.id,
+    name: r.name,
+    communityCode: r.community_code,
+    gridCode: r.grid_code,
+    householdId: r.household_id,
+  }));
+}

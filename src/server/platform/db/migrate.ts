@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_audit_chain.ts';
 import * as m0008 from './migrations/0008_runtime.ts';
 import * as m0010 from './migrations/0010_calendar_years.ts';
 import * as m0018 from './migrations/0018_elder_mode.ts';
+import * as m0014 from './migrations/0014_cobuild.ts';
 
 /** Every migration, in order. A new module appends its file here. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008_runtime': m0008,
   '0010_calendar_years': m0010,
   '0018_elder_mode': m0018,
+  '0014_cobuild': m0014,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -13,7 +13,13 @@ let t: TestApp;
 let staff: Session;
 
 /** Routes whose responses may be cached: no personal data. Adding one here is a deliberate decision. */
-const PUBLIC = new Set(['GET /api/settings', 'GET /api/registry/template.:format']);
+const PUBLIC = new Set([
+  'GET /api/settings',
+  'GET /api/registry/template.:format',
+  // cobuild: published partner units and their completed projects (no personal data; cobuild/scope.test.ts)
+  'GET /api/public/cobuild/:code/units',
+  'GET /api/public/cobuild/units/:id',
+]);
 /** Hijacked routes (the hook cannot run): checked through a socket below. */
 const HIJACKED = new Set(['GET /api/cases/stream']);
 

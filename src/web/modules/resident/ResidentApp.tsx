@@ -18,6 +18,9 @@ const ReportPage = lazy(() => import('../cases/resident/ReportPage.tsx'));
 const MyCasesPage = lazy(() => import('../cases/resident/MyCasesPage.tsx'));
 const CaseDetailPage = lazy(() => import('../cases/resident/CaseDetailPage.tsx'));
 const NotificationsPage = lazy(() => import('../cases/resident/NotificationsPage.tsx'));
+const VolunteerPage = lazy(() => import('../cobuild/resident/VolunteerPage.tsx'));
+const CheckPage = lazy(() => import('../cobuild/resident/CheckPage.tsx'));
+const HoursPage = lazy(() => import('../cobuild/resident/HoursPage.tsx'));
 
 /** The page for a resident path. */
 function Page({ path }: { path: string }) {
@@ -26,12 +29,16 @@ function Page({ path }: { path: string }) {
   if (path === '/me/report') return <ReportPage />;
   if (path === '/me/cases') return <MyCasesPage />;
   if (path === '/me/notifications') return <NotificationsPage />;
+  if (path === '/me/volunteer') return <VolunteerPage />;
+  if (path === '/me/volunteer/check') return <CheckPage />;
+  if (path === '/me/volunteer/hours') return <HoursPage />;
   if (path.startsWith('/settings') || path.startsWith('/me/settings')) return <SettingsPage />;
   return <ResidentHome />;
 }
 
 /** Where the back button of a sub-page goes. */
 function backOf(path: string, home: string): string {
+  if (path.startsWith('/me/volunteer/')) return '/me/volunteer';
   return matchPath('/me/cases/:id', path) ? '/me/cases' : home;
 }
 

@@ -57,6 +57,13 @@ export default function ResidentHome() {
       <h1 className="r-hello">{t('resident.hello', { name: account.displayName })}</h1>
       <ElderAsk />
       {account.role === 'resident' && <CasesHomeCard canHelp={canHelp} worker={grid.data?.workers[0]} />}
+      {account.role === 'resident' && account.residentId && (
+        <section className="card">
+          <Link className="btn btn-block" to="/me/volunteer" data-testid="volunteer-link">
+            {t('cobuild.me.homeCard')}
+          </Link>
+        </section>
+      )}
       {!elder && (
         <section className="card r-elder-card">
           <p className="para">{t('resident.elderModeDesc')}</p>

@@ -24,8 +24,11 @@ const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const CasesPage = lazy(() => import('../cases/staff/CasesPage.tsx'));
 const CirclePage = lazy(() => import('../circle/CirclePage.tsx'));
 const AccountsPage = lazy(() => import('../accounts/AccountsPage.tsx'));
+const CobuildPage = lazy(() => import('../cobuild/staff/CobuildPage.tsx'));
+const QrDisplay = lazy(() => import('../cobuild/staff/QrDisplay.tsx'));
 
 const CASE_ROLES: readonly Role[] = STAFF_ROLES;
+const COBUILD_ROLES: readonly Role[] = STAFF_ROLES;
 
 interface NavItem {
   path: string;
@@ -38,6 +41,7 @@ const NAV: NavItem[] = [
   { path: '/cases', label: 'nav.cases', show: (r) => CASE_ROLES.includes(r) },
   { path: '/cases/metrics', label: 'nav.caseMetrics', show: (r) => CASE_ROLES.includes(r) && r !== 'grid_worker' },
   { path: '/circle', label: 'circle.nav', show: (r) => circleRoleHas(r, 'circle.read') },
+  { path: '/cobuild', label: 'cobuild.nav', show: (r) => COBUILD_ROLES.includes(r) },
   { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
   { path: '/import', label: 'nav.import', show: (r) => roleHas(r, 'registry.import') || roleHas(r, 'registry.export') },
   { path: '/audit', label: 'nav.audit', show: (r) => roleHas(r, 'audit.read') },
@@ -53,6 +57,9 @@ function Page({ path }: { path: string }) {
   const hh = matchPath('/households/:id', path);
   if (hh?.id) return <HouseholdPage id={hh.id} />;
   if (path === '/map') return <MapPage />;
+  const qr = matchPath('/cobuild/activities/:id/qr', path);
+  if (qr?.id) return <QrDisplay id={qr.id} />;
+  if (path === '/cobuild' || path.startsWith('/cobuild/')) return <CobuildPage path={path} />;
   if (path === '/cases' || path.startsWith('/cases/')) return <CasesPage path={path} />;
   if (path === '/circle') return <CirclePage />;
   if (path === '/residents') return <ResidentsPage />;

@@ -194,3 +194,18 @@ export async function searchResidents(
     .execute();
   return { total: Number(total.n), rows };
 }
+
+/** Adults of a community born between two dates, in a stable order (the cobuild demo picks volunteers here). */
+export function adultsOfCommunity(db: Db, communityCode: string, bornFrom: string, bornTo: string, limit: number) {
+  return db
+    .selectFrom('residents')
+    .select(['id', 'name', 'community_code', 'grid_code', 'household_id'])
+    .where('community_code', '=', communityCode)
+    .where('birth_date', '>=', bornFrom)
+    .where('birth_date', '<=', bornTo)
+    .orderBy('name')
+    .orderBy('birth_date')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
