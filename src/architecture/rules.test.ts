@@ -44,6 +44,11 @@ const OWNER: Record<string, string> = {
   circle_networks: 'circle',
   circle_facilities: 'circle',
   calendar_years: 'cases',
+  care_subjects: 'care',
+  care_carers: 'care',
+  care_visits: 'care',
+  notices: 'notices',
+  notice_households: 'notices',
 };
 /** Platform tables: the audit log and its chain head belong to no module (platform/audit.ts writes them). */
 const PLATFORM_TABLES = new Set(['audit_log', 'audit_chain_head']);

@@ -32,6 +32,11 @@ export const BACKUP_TABLES: { table: keyof Database; order: string; replace?: bo
   { table: 'circle_networks', order: 'id' },
   { table: 'circle_facilities', order: 'id' },
   { table: 'calendar_years', order: 'year', replace: true },
+  { table: 'care_subjects', order: 'resident_id' },
+  { table: 'care_carers', order: 'resident_id, account_id' },
+  { table: 'care_visits', order: 'id' },
+  { table: 'notices', order: 'id' },
+  { table: 'notice_households', order: 'notice_id, household_id' },
 ];
 
 /** Tables older backups carry that restore skips (see BACKUP_TABLES). */

@@ -89,3 +89,18 @@ export function casesPlugin(deps: AppDeps) {
   };
   return Object.assign(plugin, { [Symbol.for('skip-override')]: true });
 }
+
+export {
+  caseForReader,
+  openLinkedCase,
+  overviewTiles,
+  type CaseRef,
+  type LinkedCaseInput,
+  type Who as CaseWho,
+} from './links.ts';
+export type { CasesModule } from './module.ts';
+
+/** A cases runtime for seeds and scripts (default rules, built-in calendar, its own local bus and locator). */
+export function casesRuntime(db: AppDeps['db'], clock: () => Date): CasesModule {
+  return makeModule(db, defaultCasesOptions(), clock, new LocalBus());
+}

@@ -219,3 +219,19 @@ export async function compoundNamesAt(
     return id ? (names.get(id) ?? null) : null;
   });
 }
+
+export {
+  buildingOrCompoundById,
+  buildingPoints,
+  communityParts,
+  householdHomes,
+  householdsInScope,
+  residentHomes,
+  residentsWithTags,
+  type HouseholdHome,
+  type HouseholdScope,
+  type ResidentHome,
+  type ScopedHousehold,
+  type TaggedResident,
+} from './links.ts';
+export { DEMO_COMMUNITY_CODE } from './demo/generate.ts';
