@@ -6,6 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './platform/db/schema.ts';
+import { seedDemoCare } from './modules/care/index.ts';
+import { seedDemoNotices } from './modules/notices/index.ts';
 
 /** One module's part of the demo story; runs once, after the demo community and its cases exist. */
 export interface DemoStory {
@@ -16,7 +18,15 @@ export interface DemoStory {
 }
 
 /** The stories, in order. */
-export const DEMO_STORIES: DemoStory[] = [];
+export const DEMO_STORIES: DemoStory[] = [
+  {
+    name: 'care',
+    seed: async (db, now) => {
+      await seedDemoCare(db, now);
+      await seedDemoNotices(db, now);
+    },
+  },
+];
 
 /** Seeds every story in order; `onStory` reports each one as it starts. */
 export async function seedDemoStories(

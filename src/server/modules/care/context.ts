@@ -72,7 +72,13 @@ export function seesInFull(actor: Actor, facts: CareSubject, tags: readonly stri
  * a place inside it (`code`), a grid worker their grid.
  */
 export function listScopeOf(actor: Actor, code: string | undefined): ListScope {
-  if (actor.role === 'resident') return { carer: actor.accountId };
+  if (actor.role === 'resident') {
+    // a volunteer's list is the people assigned to them; a code elsewhere is refused, not silently ignored
+    const community = actor.scopeCode.slice(0, 12);
+    if (code !== undefined && !code.startsWith(community) && !community.startsWith(code))
+      throw new AppError('OUT_OF_SCOPE');
+    return { carer: actor.accountId };
+  }
   if (!careRoleHas(actor.role, 'read')) throw new AppError('FORBIDDEN');
   const c = code ?? actor.scopeCode;
   if (!c.startsWith(actor.scopeCode)) throw new AppError('OUT_OF_SCOPE');

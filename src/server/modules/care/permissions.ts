@@ -4,7 +4,15 @@
  * account assigned to them (a volunteer or staff member). Health and ability notes are read and written by
  * carers only (PIPL art. 28: minimum necessary), whatever the role.
  */
-import type { Role } from '../../platform/db/schema.ts';
+/** The account roles (as in the accounts table; kept here so that this table stays pure). */
+type Role =
+  | 'resident'
+  | 'grid_worker'
+  | 'community_staff'
+  | 'street_staff'
+  | 'district_admin'
+  | 'shop_staff'
+  | 'auditor';
 
 /** Care actions. */
 export type CareAction =

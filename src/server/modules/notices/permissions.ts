@@ -2,7 +2,15 @@
  * Who may do what with notices. 'community': the notice's community is the actor's community (or inside the
  * actor's scope, for reading from above); 'grid': the household or grid is the grid worker's own.
  */
-import type { Role } from '../../platform/db/schema.ts';
+/** The account roles (as in the accounts table; kept here so that this table stays pure). */
+type Role =
+  | 'resident'
+  | 'grid_worker'
+  | 'community_staff'
+  | 'street_staff'
+  | 'district_admin'
+  | 'shop_staff'
+  | 'auditor';
 
 /** Notice actions. */
 export type NoticeAction = 'send' | 'stats' | 'walk' | 'tell' | 'receive';

@@ -26,7 +26,7 @@ const count = async () =>
 
 describe('notices', () => {
   it('a notice to an empty scope is refused and nothing is stored', async () => {
-    const r = await s.dh_staff!.request('POST', '/api/notices', {
+    const r = await s.dh_staff!.request('POST', '/api/notices/send', {
       title: '测试',
       body: '测试',
       scope: { kind: 'tag', value: '没有人的标签' },
@@ -35,14 +35,14 @@ describe('notices', () => {
     expect(r.json().error.code).toBe('NOTICE_EMPTY_SCOPE');
     expect(await count()).toBe(0);
     expect(
-      (await s.grid03!.request('POST', '/api/notices', { title: 'x', body: 'y', scope: { kind: 'community' } }))
+      (await s.grid03!.request('POST', '/api/notices/send', { title: 'x', body: 'y', scope: { kind: 'community' } }))
         .statusCode,
     ).toBe(403);
   });
 
   it('residents of the scope see the notice; opening it counts one read per household, once', async () => {
     const grid = s.resident_silu!.account.scope!.code;
-    const r = await s.dh_staff!.request('POST', '/api/notices', {
+    const r = await s.dh_staff!.request('POST', '/api/notices/send', {
       title: '停水通知',
       body: '明天 9:00–12:00 停水',
       scope: { kind: 'grid', value: grid },
@@ -65,8 +65,8 @@ describe('notices', () => {
     expect((await s.grid03!.request('GET', `/api/notices/${n.id}/walk`)).json().error.code).toBe('NOTICE_NOT_URGENT');
   });
 
-  it('an urgent notice gives the grid worker the unread households in walking order; told in person is kept', async () => {
-    const r = await s.dh_staff!.request('POST', '/api/notices', {
+  it('an urgent notice: the unread households in walking order for the grid worker, told in person kept', async () => {
+    const r = await s.dh_staff!.request('POST', '/api/notices/send', {
       title: '燃气检修',
       body: '今晚燃气检修，请关闭阀门',
       urgent: true,

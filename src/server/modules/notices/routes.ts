@@ -114,7 +114,7 @@ export function noticeRoutes(ctx: NoticesCtx): FastifyPluginAsyncZod {
       async (req) => service.scopes(ctx, whoOf(req)),
     );
     app.post(
-      '/api/notices',
+      '/api/notices/send',
       {
         schema: {
           tags,
@@ -127,7 +127,7 @@ export function noticeRoutes(ctx: NoticesCtx): FastifyPluginAsyncZod {
       async (req, reply) => reply.status(201).send(await service.send(ctx, whoOf(req), req.body)),
     );
     app.get(
-      '/api/notices',
+      '/api/notices/list',
       {
         schema: {
           tags,

@@ -223,6 +223,7 @@ export async function compoundNamesAt(
 export {
   buildingOrCompoundById,
   buildingPoints,
+  communitiesUnder,
   communityParts,
   householdHomes,
   householdsInScope,

@@ -175,3 +175,8 @@ export async function buildingOrCompoundById(
   const r = await repo.buildingOrCompound(db, kind, id);
   return r ? { id: r.id, name: r.name, communityCode: r.community_code } : null;
 }
+
+/** The communities under a place code (a street, a district), or the community itself: code and name. */
+export async function communitiesUnder(db: Kysely<Database>, code: string): Promise<{ code: string; name: string }[]> {
+  return (await repo.placesUnder(db, code.slice(0, 12), 'community')).map((p) => ({ code: p.code, name: p.name }));
+}
