@@ -1,6 +1,7 @@
 /** English strings; same keys as zh-CN.ts (checked by the type). */
 import type { Messages } from './zh-CN.ts';
 import { circleEn } from './circle.ts';
+import { careEn } from './care.ts';
 import { accountsEn } from './accounts.ts';
 import { pwchangeEn } from './pwchange.ts';
 import { publicEn } from './public.ts';
@@ -576,6 +577,7 @@ export const en: Messages = {
     },
   },
   circle: circleEn,
+  care: careEn,
   public: publicEn,
   accounts: accountsEn,
   pwchange: pwchangeEn,

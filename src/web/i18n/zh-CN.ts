@@ -1,5 +1,6 @@
 /** Simplified Chinese strings (the default language). The English file must have the same keys. */
 import { circleZh } from './circle.ts';
+import { careZh } from './care.ts';
 import { accountsZh } from './accounts.ts';
 import { pwchangeZh } from './pwchange.ts';
 import { publicZh } from './public.ts';
@@ -560,6 +561,7 @@ export const zhCN = {
     },
   },
   circle: circleZh,
+  care: careZh,
   public: publicZh,
   accounts: accountsZh,
   pwchange: pwchangeZh,

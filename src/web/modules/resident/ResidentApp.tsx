@@ -18,6 +18,7 @@ const ReportPage = lazy(() => import('../cases/resident/ReportPage.tsx'));
 const MyCasesPage = lazy(() => import('../cases/resident/MyCasesPage.tsx'));
 const CaseDetailPage = lazy(() => import('../cases/resident/CaseDetailPage.tsx'));
 const NotificationsPage = lazy(() => import('../cases/resident/NotificationsPage.tsx'));
+const ResidentNotices = lazy(() => import('../notices/ResidentNotices.tsx'));
 
 /** The page for a resident path. */
 function Page({ path }: { path: string }) {
@@ -26,6 +27,7 @@ function Page({ path }: { path: string }) {
   if (path === '/me/report') return <ReportPage />;
   if (path === '/me/cases') return <MyCasesPage />;
   if (path === '/me/notifications') return <NotificationsPage />;
+  if (path === '/me/notices') return <ResidentNotices />;
   if (path.startsWith('/settings') || path.startsWith('/me/settings')) return <SettingsPage />;
   return <ResidentHome />;
 }

@@ -10,6 +10,7 @@ import { addressOf, placeName } from '../../lib/format.ts';
 import { ElderToggle } from './ElderToggle.tsx';
 import { CasesHomeCard, LIVING_ALONE } from '../cases/resident/CasesHomeCard.tsx';
 import { NearbyCard } from './NearbyCard.tsx';
+import { NoticesHomeCard } from '../notices/ResidentNotices.tsx';
 
 /** A phone number can be dialled only when the server gave it unmasked. */
 function dialable(phone: string | null): phone is string {
@@ -55,6 +56,7 @@ export default function ResidentHome() {
     <div className="r-home" data-testid="resident-home">
       <h1 className="r-hello">{t('resident.hello', { name: account.displayName })}</h1>
       {account.role === 'resident' && <CasesHomeCard canHelp={canHelp} />}
+      {account.role === 'resident' && <NoticesHomeCard />}
       {!elder && (
         <section className="card r-elder-card">
           <p className="para">{t('resident.elderModeDesc')}</p>
