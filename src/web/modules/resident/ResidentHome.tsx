@@ -10,7 +10,7 @@ import { addressOf, placeName } from '../../lib/format.ts';
 import { ElderToggle } from './ElderToggle.tsx';
 import { CasesHomeCard, LIVING_ALONE } from '../cases/resident/CasesHomeCard.tsx';
 import { NearbyCard } from './NearbyCard.tsx';
-import { NoticesHomeCard } from '../notices/ResidentNotices.tsx';
+import { NoticesHomeCard } from '../notices/NoticesHomeCard.tsx';
 
 /** A phone number can be dialled only when the server gave it unmasked. */
 function dialable(phone: string | null): phone is string {
