@@ -18,3 +18,5 @@ export function carePlugin(deps: AppDeps) {
 export { overviewTiles } from './summary.ts';
 export { seedDemoCare, WATER_HEATER } from './demo.ts';
 export { syncCommunity as syncCareList } from './service.ts';
+/** Benchmark fixtures (a synthetic list, the SQL and the naive overdue computation). */
+export * as careBench from './fixtures.ts';

@@ -250,13 +250,24 @@ export async function insertVisit(db: Db, v: Insertable<CareVisitsTable>) {
     .execute();
 }
 
-/** Inserts many visits (the demo seed); the caller sets the persons' last visits with {@link refreshLastVisits}. */
+/**
+ * Inserts many plain visits (no GPS, no problem: the demo seed and benchmarks) in one statement per 20,000 rows,
+ * passing one array per column (unnest): far faster than a VALUES list of the same rows on PGlite.
+ */
 export async function insertVisits(db: Db, rows: Insertable<CareVisitsTable>[]) {
-  for (let i = 0; i < rows.length; i += 1000)
-    await db
-      .insertInto('care_visits')
-      .values(rows.slice(i, i + 1000))
-      .execute();
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const part = rows.slice(i, i + 20_000);
+    const col = <T>(f: (r: Insertable<CareVisitsTable>) => T) => part.map(f);
+    const iso = (d: Date | string) => new Date(d).toISOString();
+    await sql`INSERT INTO care_visits (id, resident_id, community_code, grid_code, visitor_id, visitor_role,
+        visitor_name, visited_at, found, problem, created_at)
+      SELECT u.*, false, u.visited_at FROM unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.resident_id)}::uuid[],
+        ${col((r) => r.community_code)}::text[], ${col((r) => r.grid_code ?? null)}::text[],
+        ${col((r) => r.visitor_id ?? null)}::uuid[], ${col((r) => r.visitor_role)}::text[],
+        ${col((r) => r.visitor_name)}::text[], ${col((r) => iso(r.visited_at))}::timestamptz[],
+        ${col((r) => r.found)}::text[]) AS u(id, resident_id, community_code, grid_code, visitor_id, visitor_role,
+        visitor_name, visited_at, found)`.execute(db);
+  }
 }
 
 /** Recomputes last visit and next due of every person of a community from their visits (seed and repair). */

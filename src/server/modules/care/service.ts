@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor, cursorText } from '../../platform/http/curs
 import { accountBriefs, gridWorkers } from '../auth/index.ts';
 import { residentHomes, residentsWithTags } from '../registry/index.ts';
 import { CARE_TAGS, defaultInterval } from './domain/plan.ts';
-import { actorOf, authorizePerson, factsOf, listScopeOf, seesInFull, type CareCtx, type Who } from './context.ts';
+import { actorOf, authorizePerson, listScopeOf, seesInFull, type CareCtx, type Who } from './context.ts';
 import { can } from './permissions.ts';
 import { presentCarer, presentPerson, presentVisit } from './present.ts';
 import * as repo from './repository.ts';
@@ -24,10 +24,25 @@ async function presentRows(ctx: CareCtx, who: Who, rows: SubjectRow[], entity: s
     rows.map((r) => r.resident_id),
     now,
   );
+  // one query for the assignments of the whole page (not one per row)
+  const mine =
+    actor.role === 'grid_worker'
+      ? new Set<string>()
+      : new Set(
+          (
+            await repo.carersOf(
+              ctx.db,
+              rows.map((r) => r.resident_id),
+            )
+          )
+            .filter((c) => c.account_id === actor.accountId)
+            .map((c) => c.resident_id),
+        );
   const out = [];
   let clear = 0;
   for (const r of rows) {
-    const full = seesInFull(actor, await factsOf(ctx, actor, r), r.tags);
+    const facts = { communityCode: r.community_code, gridCode: r.grid_code, assigned: mine.has(r.resident_id) };
+    const full = seesInFull(actor, facts, r.tags);
     if (full) clear++;
     out.push(presentPerson(r, homes.get(r.resident_id), full, now));
   }

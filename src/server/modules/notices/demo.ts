@@ -33,12 +33,12 @@ export async function seedDemoNotices(db: Kysely<Database>, now: Date): Promise<
   }[] = [
     {
       daysAgo: 300,
-      title: '社区党群服务中心开放时间调整',
-      body: '自下周一起，党群服务中心开放时间为 8:30–18:00。',
+      title: '党员志愿服务日通知',
+      body: '本月15日上午9点在党群服务中心集合，参加社区环境整治志愿服务。',
       urgent: false,
-      scope: { kind: 'community' },
-      label: place.name,
-      value: code,
+      scope: { kind: 'tag', tag: '党员' },
+      label: '党员',
+      value: '党员',
       readShare: 0.8,
     },
     {
@@ -56,9 +56,9 @@ export async function seedDemoNotices(db: Kysely<Database>, now: Date): Promise<
       title: '冬季供暖试水通知',
       body: '供暖试水期间请家中留人，发现漏水及时联系网格员。',
       urgent: false,
-      scope: { kind: 'community' },
-      label: place.name,
-      value: code,
+      scope: { kind: 'grid', code: `${code}03` },
+      label: '3号网格',
+      value: `${code}03`,
       readShare: 0.75,
     },
     {
