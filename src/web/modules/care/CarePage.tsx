@@ -11,24 +11,11 @@ import { useAccount } from '../../app/auth.tsx';
 import { matchPath, navigate, useLocation } from '../../app/router.tsx';
 import { dateTime } from '../../lib/format.ts';
 import { careApi, type CarePerson } from './api.ts';
+import { CareTags } from './CareTags.tsx';
 import './care.css';
 
 const PersonPage = lazy(() => import('./PersonPage.tsx'));
 const VisitPage = lazy(() => import('./VisitPage.tsx'));
-
-/** The tags of a person as small labels. */
-export function CareTags({ tags }: { tags: string[] }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {tags.map((x) => (
-        <Tag key={x} color={x === '独居老人' ? 'volcano' : 'blue'}>
-          {t(`care.tags.${x}`, { defaultValue: x })}
-        </Tag>
-      ))}
-    </>
-  );
-}
 
 function PersonItem({ p }: { p: CarePerson }) {
   const { t } = useTranslation();

@@ -23,7 +23,7 @@ import { Link, navigate } from '../../app/router.tsx';
 import { dateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { careApi, type CareNotes, type PersonCard } from './api.ts';
-import { CareTags } from './CarePage.tsx';
+import { CareTags } from './CareTags.tsx';
 
 function Notes({ id, editable }: { id: string; editable: boolean }) {
   const { t } = useTranslation();
