@@ -81,7 +81,7 @@ describe('care for 一老一小 and notices', () => {
     await urgent.locator('button').click();
     await urgent.getByTestId('my-notice-body').waitFor();
     const m = await measureElder(page, '.r-main .para, .r-main h1, .r-main .btn', '.r-main .btn');
-    expectElderNumbers(m, { texts: 3, targets: 2 });
+    expectElderNumbers(m, { texts: 3, targets: 1 });
     await shot(page, 'notices-resident-elder');
     await page.reload();
     await page.getByTestId('my-notice').filter({ hasText: '寒潮' }).first().waitFor();
