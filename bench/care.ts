@@ -8,6 +8,7 @@
  *   request (GET /api/auth/me) measured in the same run as the floor of any request.
  * Standalone: `node --import tsx bench/care.ts`.
  */
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { login, testApp } from '../src/server/testing/harness.ts';
 import { careBench, seedDemoCare } from '../src/server/modules/care/index.ts';
@@ -63,7 +64,8 @@ export async function runCareBench(): Promise<string> {
       `Overdue visits: a synthetic community with ${PEOPLE.toLocaleString('en')} people on the care list and ` +
         `${visits.toLocaleString('en')} visits (${sqlPage.total.toLocaleString('en')} overdue now; the SQL answer ` +
         'equals the naive one). Demo story seeded in ' +
-        `${ms(seedMs)} ms (care list, a year of visits, notices). PGlite in memory, one connection.`,
+        `${ms(seedMs)} ms (care list, a year of visits, notices). PGlite in memory, one connection. Load average ` +
+        `at the end of the run: ${loadavg()[0]!.toFixed(1)} (the machine is shared; timings scale with it).`,
       '',
       '| measurement | p50 ms | p95 ms | target |',
       '|---|---:|---:|---|',
