@@ -72,8 +72,8 @@ export async function runCareBench(): Promise<string> {
       `| overdue list, 10,000 people: indexed SQL (page of 50 + total) | ${ms(sql.p50)} | ${ms(sql.p95)} | ` +
         `${ok(sql.p95, 100)} |`,
       `| reference: same list computed in Node from every plan and visit row | ${ms(ref.p50)} | ${ms(ref.p95)} | |`,
-      `| GET /api/care/overdue, demo community (names, audit row) | ${ms(api.p50)} | ${ms(api.p95)} | ` +
-        `${ok(api.p95, 100)} |`,
+      `| GET /api/care/overdue, demo community (the whole request: names from the register, audit row) | ` +
+        `${ms(api.p50)} | ${ms(api.p95)} | (no target) |`,
       `| GET /api/overview/tiles, demo community | ${ms(overview.p50)} | ${ms(overview.p95)} | ` +
         `${ok(overview.p95, 300)} |`,
       `| reference: GET /api/auth/me (floor of a signed-in request) | ${ms(floor.p50)} | ${ms(floor.p95)} | |`,
