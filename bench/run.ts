@@ -18,6 +18,7 @@ const sections: Section[] = [
   { name: 'circle', run: () => runOptional('./circle.ts', 'runCircleBench') },
   { name: 'cases', run: () => runOptional('./cases.ts', 'runCasesBench') },
   { name: 'cobuild', run: () => runOptional('./cobuild.ts', 'runCobuildBench') },
+  { name: 'care', run: () => runOptional('./care.ts', 'runCareBench') },
 ];
 
 /** Imports a benchmark module by path (so the runner type-checks before every module exists). */

@@ -60,6 +60,11 @@ const OWNER: Record<string, string> = {
   cobuild_code_uses: 'cobuild',
   cobuild_hours: 'cobuild',
   cobuild_secrets: 'cobuild',
+  care_subjects: 'care',
+  care_carers: 'care',
+  care_visits: 'care',
+  notices: 'notices',
+  notice_households: 'notices',
 };
 /** Platform tables: the audit log and its chain head belong to no module (platform/audit.ts writes them). */
 const PLATFORM_TABLES = new Set(['audit_log', 'audit_chain_head']);

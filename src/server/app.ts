@@ -31,6 +31,9 @@ import { registryRoutes } from './modules/registry/index.ts';
 import { casesPlugin } from './modules/cases/index.ts';
 import { circlePlugin } from './modules/circle/index.ts';
 import { cobuildPlugin } from './modules/cobuild/index.ts';
+import { carePlugin } from './modules/care/index.ts';
+import { noticesPlugin } from './modules/notices/index.ts';
+import { overviewPlugin } from './modules/overview/index.ts';
 import { LocalBus, PgBus } from './platform/events/bus.ts';
 import { Locator } from './modules/registry/index.ts';
 import { healthRoute } from './platform/http/health.ts';
@@ -198,6 +201,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(casesPlugin(withBus));
   await app.register(circlePlugin(withBus));
   await app.register(cobuildPlugin(withBus));
+  await app.register(carePlugin(withBus));
+  await app.register(noticesPlugin(withBus));
+  await app.register(overviewPlugin(withBus));
   await app.register(healthRoute(deps.db, deps.engine, events, () => app.cases.schedulerFailing()));
   app.addHook('onClose', async () => {
     locator.close();

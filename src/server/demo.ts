@@ -11,6 +11,8 @@ import { seedDemoAccounts } from './modules/auth/index.ts';
 import { seedCasesDemo, seedDemoCases } from './modules/cases/index.ts';
 import type { Database } from './platform/db/schema.ts';
 import { seedDemoCobuild } from './modules/cobuild/index.ts';
+import { seedDemoCare } from './modules/care/index.ts';
+import { seedDemoNotices } from './modules/notices/index.ts';
 
 /** One module's part of the demo story; runs once, after the demo community and its cases exist. */
 export interface DemoStory {
@@ -23,6 +25,13 @@ export interface DemoStory {
 /** The stories, in order. */
 export const DEMO_STORIES: DemoStory[] = [
   { name: 'cobuild', seed: seedDemoCobuild }, // partner units, 双报到, three lists, volunteers and the time bank
+  {
+    name: 'care',
+    seed: async (db, now) => {
+      await seedDemoCare(db, now);
+      await seedDemoNotices(db, now);
+    },
+  },
 ];
 
 /** Seeds every story in order; `onStory` reports each one as it starts. */

@@ -47,6 +47,11 @@ export const BACKUP_TABLES: { table: keyof Database; order: string; replace?: bo
   { table: 'cobuild_attendance', order: 'activity_id, volunteer_id' },
   { table: 'cobuild_code_uses', order: 'activity_id, volunteer_id, step' },
   { table: 'cobuild_hours', order: 'at, id' },
+  { table: 'care_subjects', order: 'resident_id' },
+  { table: 'care_carers', order: 'resident_id, account_id' },
+  { table: 'care_visits', order: 'id' },
+  { table: 'notices', order: 'id' },
+  { table: 'notice_households', order: 'notice_id, household_id' },
 ];
 
 /** Tables older backups carry that restore skips (see BACKUP_TABLES). */

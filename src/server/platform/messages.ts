@@ -364,6 +364,42 @@ export const messages = {
   },
   COBUILD_BAD_MINUTES: { status: 400, zh: '分钟数无效', en: 'Invalid number of minutes' },
   COBUILD_BAD_TIME: { status: 400, zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
+  // care, notices, overview (issue 12, helper `care`)
+  CARE_NOT_ON_LIST: {
+    status: 404,
+    zh: '此人不在关爱名单上（或已移出）',
+    en: 'This person is not on the care list (or was taken off it)',
+  },
+  CARE_OUTSIDE_GRID: {
+    status: 403,
+    zh: '此人不住在您的网格内，不能由您登记走访',
+    en: 'This person does not live in your grid: you cannot record a visit for them',
+  },
+  CARE_NOT_CARER: {
+    status: 403,
+    zh: '只有此人的关爱人员（本网格网格员和指派的志愿者、工作人员）可以这样做',
+    en: "Only this person's carers (the grid worker of their grid and assigned volunteers or staff) may do this",
+  },
+  CARE_BAD_CARER: {
+    status: 400,
+    zh: '不能指派此账号：只能指派本社区的居民（志愿者）或社区工作人员账号',
+    en: 'This account cannot be assigned: only residents (volunteers) or staff of the same community',
+  },
+  NOTICE_EMPTY_SCOPE: {
+    status: 422,
+    zh: '所选范围内没有住户，通知不会送达任何人，未发送',
+    en: 'No household lies in the chosen scope: the notice would reach nobody and was not sent',
+  },
+  NOTICE_BAD_SCOPE: {
+    status: 400,
+    zh: '通知范围无效：{detail}',
+    en: 'Invalid notice scope: {detail}',
+  },
+  NOTICE_NOT_URGENT: {
+    status: 409,
+    zh: '只有紧急通知需要网格员逐户告知',
+    en: 'Only urgent notices are told household by household',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */

@@ -2,6 +2,7 @@
 import type { Messages } from './zh-CN.ts';
 import { circleEn } from './circle.ts';
 import { cobuildEn } from './cobuild.ts';
+import { careEn } from './care.ts';
 import { accountsEn } from './accounts.ts';
 import { pwchangeEn } from './pwchange.ts';
 import { publicEn } from './public.ts';
@@ -589,6 +590,7 @@ export const en: Messages = {
   },
   circle: circleEn,
   cobuild: cobuildEn,
+  care: careEn,
   public: publicEn,
   accounts: accountsEn,
   pwchange: pwchangeEn,

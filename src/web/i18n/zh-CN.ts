@@ -1,6 +1,7 @@
 /** Simplified Chinese strings (the default language). The English file must have the same keys. */
 import { circleZh } from './circle.ts';
 import { cobuildZh } from './cobuild.ts';
+import { careZh } from './care.ts';
 import { accountsZh } from './accounts.ts';
 import { pwchangeZh } from './pwchange.ts';
 import { publicZh } from './public.ts';
@@ -572,6 +573,7 @@ export const zhCN = {
   },
   circle: circleZh,
   cobuild: cobuildZh,
+  care: careZh,
   public: publicZh,
   accounts: accountsZh,
   pwchange: pwchangeZh,

@@ -52,3 +52,30 @@ export async function lockAccount(trx: Transaction<Database>, accountId: string)
 export function hasAccounts(db: Kysely<Database>): Promise<boolean> {
   return repo.anyAccount(db);
 }
+
+/** An enabled account as other modules show it (carer cards, case contacts). */
+export interface AccountBrief {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  scopeCode: string;
+  phone: string | null;
+  residentId: string | null;
+}
+
+/** Enabled accounts by ids, or the one with a username (disabled accounts are left out). */
+export async function accountBriefs(
+  db: Kysely<Database>,
+  by: { ids?: readonly string[]; username?: string },
+): Promise<AccountBrief[]> {
+  return (await repo.accountBriefs(db, by)).map((a) => ({
+    id: a.id,
+    username: a.username,
+    displayName: a.display_name,
+    role: a.role,
+    scopeCode: a.scope_code,
+    phone: a.phone,
+    residentId: a.resident_id,
+  }));
+}

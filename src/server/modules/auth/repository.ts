@@ -158,3 +158,14 @@ export async function elderModeOf(db: Db, id: string): Promise<boolean | null> {
 export async function setElderMode(db: Db, id: string, on: boolean, now: Date): Promise<void> {
   await db.updateTable('accounts').set({ elder_mode: on, updated_at: now }).where('id', '=', id).execute();
 }
+
+/** Enabled accounts by id or username (for carer cards and assignments). */
+export function accountBriefs(db: Db, by: { ids?: readonly string[]; username?: string }) {
+  let q = db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'display_name', 'role', 'scope_code', 'phone', 'resident_id'])
+    .where('disabled', '=', false);
+  if (by.ids) q = q.where('id', 'in', by.ids.length ? by.ids : ['00000000-0000-0000-0000-000000000000']);
+  if (by.username !== undefined) q = q.where('username', '=', by.username);
+  return q.execute();
+}

@@ -127,3 +127,18 @@ export async function caseBrief(db: Kysely<Database>, id: string): Promise<CaseB
       }
     : null;
 }
+
+export {
+  caseForReader,
+  openLinkedCase,
+  overviewTiles,
+  type CaseRef,
+  type LinkedCaseInput,
+  type Who as CaseWho,
+} from './links.ts';
+export type { CasesModule } from './module.ts';
+
+/** A cases runtime for seeds and scripts (default rules, built-in calendar, its own local bus and locator). */
+export function casesRuntime(db: AppDeps['db'], clock: () => Date): CasesModule {
+  return makeModule(db, defaultCasesOptions(), clock, new LocalBus());
+}

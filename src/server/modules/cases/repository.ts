@@ -543,3 +543,14 @@ export function isIdempotencyConflict(e: unknown): boolean {
   const x = e as { code?: string; constraint?: string } | null;
   return x?.code === '23505' && x.constraint === IDEMPOTENCY_PKEY;
 }
+
+/** Open and overdue (resolve-by passed at `now`) cases under a place code, counted by the database. */
+export async function openCountsUnder(db: Db, code: string, now: Date): Promise<{ open: number; overdue: number }> {
+  const r = await db
+    .selectFrom('cases')
+    .select([sql<number>`count(*)`.as('open'), sql<number>`count(*) FILTER (WHERE resolve_by < ${now})`.as('overdue')])
+    .where(sql<string>`coalesce(grid_code, community_code)`, 'like', `${code}%`)
+    .where('status', 'in', OPEN_STATUSES)
+    .executeTakeFirstOrThrow();
+  return { open: Number(r.open), overdue: Number(r.overdue) };
+}

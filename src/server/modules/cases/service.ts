@@ -77,6 +77,7 @@ export async function report(
   files: RawPhoto[],
   idemKey: string | null,
   guard?: (trx: Transaction<Database>) => Promise<CaseRow | undefined>,
+  link?: (trx: Transaction<Database>, row: CaseRow) => Promise<void>,
 ): Promise<{ row: CaseRow; replayed: boolean; photoIds?: string[] }> {
   const { actor, ip } = rep.who;
   const now = m.clock();
@@ -199,7 +200,11 @@ export async function report(
       // The guard's check and the insert share one transaction, behind the row lock the guard takes first.
       const got = await m.db.transaction().execute(async (trx) => {
         const existing = await guard(trx);
-        return existing ? { existing } : { created: await repo.createCase(trx, newCase) };
+        if (existing) return { existing };
+        const created = await repo.createCase(trx, newCase);
+        // what another module records about the new case (e.g. a care visit's case id) commits with it
+        await link?.(trx, created);
+        return { created };
       });
       if (got.existing) return { row: got.existing, replayed: true };
       row = got.created!;

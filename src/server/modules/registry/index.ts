@@ -273,3 +273,19 @@ export async function residentsBornBetween(
     householdId: r.household_id,
   }));
 }
+export {
+  buildingOrCompoundById,
+  buildingPoints,
+  communitiesUnder,
+  communityParts,
+  householdHomes,
+  householdsInScope,
+  residentHomes,
+  residentsWithTags,
+  type HouseholdHome,
+  type HouseholdScope,
+  type ResidentHome,
+  type ScopedHousehold,
+  type TaggedResident,
+} from './links.ts';
+export { DEMO_COMMUNITY_CODE } from './demo/generate.ts';

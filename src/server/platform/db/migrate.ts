@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_runtime.ts';
 import * as m0010 from './migrations/0010_calendar_years.ts';
 import * as m0018 from './migrations/0018_elder_mode.ts';
 import * as m0014 from './migrations/0014_cobuild.ts';
+import * as m0015 from './migrations/0015_care_notices.ts';
 
 /** Every migration, in order. A new module appends its file here. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0010_calendar_years': m0010,
   '0018_elder_mode': m0018,
   '0014_cobuild': m0014,
+  '0015_care_notices': m0015,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

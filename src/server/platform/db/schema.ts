@@ -8,6 +8,8 @@ import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
 import type { CaseTables } from '../../modules/cases/schema.ts';
 import type { CircleTables } from '../../modules/circle/schema.ts';
 import type { CobuildTables } from '../../modules/cobuild/schema.ts';
+import type { CareTables } from '../../modules/care/schema.ts';
+import type { NoticeTables } from '../../modules/notices/schema.ts';
 
 /** A jsonb column: reads as T, written as a JSON string. */
 export type { Json } from './columns.ts';
@@ -191,7 +193,7 @@ export interface AuditChainHeadTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface Database extends CaseTables, CircleTables, CobuildTables {
+export interface Database extends CaseTables, CircleTables, CobuildTables, CareTables, NoticeTables {
   places: PlacesTable;
   compounds: CompoundsTable;
   buildings: BuildingsTable;

@@ -21,6 +21,7 @@ const NotificationsPage = lazy(() => import('../cases/resident/NotificationsPage
 const VolunteerPage = lazy(() => import('../cobuild/resident/VolunteerPage.tsx'));
 const CheckPage = lazy(() => import('../cobuild/resident/CheckPage.tsx'));
 const HoursPage = lazy(() => import('../cobuild/resident/HoursPage.tsx'));
+const ResidentNotices = lazy(() => import('../notices/ResidentNotices.tsx'));
 
 /** The page for a resident path. */
 function Page({ path }: { path: string }) {
@@ -32,6 +33,7 @@ function Page({ path }: { path: string }) {
   if (path === '/me/volunteer') return <VolunteerPage />;
   if (path === '/me/volunteer/check') return <CheckPage />;
   if (path === '/me/volunteer/hours') return <HoursPage />;
+  if (path === '/me/notices') return <ResidentNotices />;
   if (path.startsWith('/settings') || path.startsWith('/me/settings')) return <SettingsPage />;
   return <ResidentHome />;
 }

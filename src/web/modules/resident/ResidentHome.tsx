@@ -11,6 +11,7 @@ import { addressOf, placeName } from '../../lib/format.ts';
 import { ElderToggle } from './ElderToggle.tsx';
 import { CasesHomeCard, LIVING_ALONE } from '../cases/resident/CasesHomeCard.tsx';
 import { NearbyCard } from './NearbyCard.tsx';
+import { NoticesHomeCard } from '../notices/NoticesHomeCard.tsx';
 
 /** A phone number can be dialled only when the server gave it unmasked. */
 function dialable(phone: string | null): phone is string {
@@ -57,6 +58,7 @@ export default function ResidentHome() {
       <h1 className="r-hello">{t('resident.hello', { name: account.displayName })}</h1>
       <ElderAsk />
       {account.role === 'resident' && <CasesHomeCard canHelp={canHelp} worker={grid.data?.workers[0]} />}
+      {account.role === 'resident' && <NoticesHomeCard />}
       {account.role === 'resident' && account.residentId && (
         <section className="card">
           <Link className="btn btn-block" to="/me/volunteer" data-testid="volunteer-link">

@@ -12,6 +12,8 @@ import { currentLang, setLang } from '../../i18n/index.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { roleHas } from '../../../server/modules/registry/permissions.ts';
 import { circleRoleHas } from '../../../server/modules/circle/permissions.ts';
+import { careRoleHas } from '../../../server/modules/care/permissions.ts';
+import { noticeRoleHas } from '../../../server/modules/notices/permissions.ts';
 import type { Role } from '../../api/types.ts';
 import { STAFF_ROLES } from '../../../shared/roles.ts';
 import './staff.css';
@@ -26,7 +28,12 @@ const CirclePage = lazy(() => import('../circle/CirclePage.tsx'));
 const AccountsPage = lazy(() => import('../accounts/AccountsPage.tsx'));
 const CobuildPage = lazy(() => import('../cobuild/staff/CobuildPage.tsx'));
 const QrDisplay = lazy(() => import('../cobuild/staff/QrDisplay.tsx'));
+const OverviewPage = lazy(() => import('../overview/OverviewPage.tsx'));
+const CarePage = lazy(() => import('../care/CarePage.tsx'));
+const NoticesPage = lazy(() => import('../notices/NoticesPage.tsx'));
 
+/** The secretary (community staff) and the street and district above see the overview. */
+const OVERVIEW_ROLES: Role[] = ['community_staff', 'street_staff', 'district_admin'];
 const CASE_ROLES: readonly Role[] = STAFF_ROLES;
 const COBUILD_ROLES: readonly Role[] = STAFF_ROLES;
 
@@ -37,9 +44,12 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
+  { path: '/overview', label: 'care.overview.nav', show: (r) => OVERVIEW_ROLES.includes(r) },
   { path: '/map', label: 'nav.map', show: (r) => roleHas(r, 'place.read') },
   { path: '/cases', label: 'nav.cases', show: (r) => CASE_ROLES.includes(r) },
   { path: '/cases/metrics', label: 'nav.caseMetrics', show: (r) => CASE_ROLES.includes(r) && r !== 'grid_worker' },
+  { path: '/care', label: 'care.nav', show: (r) => careRoleHas(r, 'read') && r !== 'resident' },
+  { path: '/notices', label: 'care.notices.nav', show: (r) => noticeRoleHas(r, 'stats') },
   { path: '/circle', label: 'circle.nav', show: (r) => circleRoleHas(r, 'circle.read') },
   { path: '/cobuild', label: 'cobuild.nav', show: (r) => COBUILD_ROLES.includes(r) },
   { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
@@ -62,6 +72,9 @@ function Page({ path }: { path: string }) {
   if (path === '/cobuild' || path.startsWith('/cobuild/')) return <CobuildPage path={path} />;
   if (path === '/cases' || path.startsWith('/cases/')) return <CasesPage path={path} />;
   if (path === '/circle') return <CirclePage />;
+  if (path === '/overview') return <OverviewPage />;
+  if (path === '/care' || path.startsWith('/care/')) return <CarePage path={path} />;
+  if (path === '/notices' || path.startsWith('/notices/')) return <NoticesPage path={path} />;
   if (path === '/residents') return <ResidentsPage />;
   if (path === '/import') return <ImportPage />;
   if (path === '/audit') return <AuditPage />;

@@ -13,6 +13,7 @@ import { CaseFacts } from './detail/CaseFacts.tsx';
 import { CaseHeader } from './detail/CaseHeader.tsx';
 import { CaseHistory } from './detail/CaseHistory.tsx';
 import { NoteForm } from './detail/NoteForm.tsx';
+import CaseCarers from '../../care/CaseCarers.tsx';
 import { useCaseActions } from './detail/useCaseActions.ts';
 
 /** The page body for /cases/:id. */
@@ -33,6 +34,8 @@ export default function CaseDetail({ id }: { id: string }) {
   return (
     <div className="cs-detail" data-testid="staff-case" data-status={c.status} data-level={c.level} data-id={c.id}>
       <CaseHeader c={c} />
+      {/* the carers of a person on the care list, from the care module (cases never import it) */}
+      <CaseCarers caseId={c.id} />
       <ActionsCard c={c} actions={actions} />
       <div className="cs-cols">
         <CaseFacts c={c} />
