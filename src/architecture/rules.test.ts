@@ -44,6 +44,21 @@ const OWNER: Record<string, string> = {
   circle_networks: 'circle',
   circle_facilities: 'circle',
   calendar_years: 'cases',
+  shop_suppliers: 'shop',
+  shop_products: 'shop',
+  shop_product_photos: 'shop',
+  shop_stock: 'shop',
+  shop_live_sessions: 'shop',
+  shop_sales: 'shop',
+  shop_sale_lines: 'shop',
+  shop_refunds: 'shop',
+  shop_refund_lines: 'shop',
+  shop_stock_moves: 'shop',
+  shop_import_mappings: 'shop',
+  shop_imports: 'shop',
+  shop_settings: 'shop',
+  shop_settlements: 'shop',
+  shop_idempotency: 'shop',
 };
 /** Platform tables: the audit log and its chain head belong to no module (platform/audit.ts writes them). */
 const PLATFORM_TABLES = new Set(['audit_log', 'audit_chain_head']);

@@ -32,6 +32,21 @@ export const BACKUP_TABLES: { table: keyof Database; order: string; replace?: bo
   { table: 'circle_networks', order: 'id' },
   { table: 'circle_facilities', order: 'id' },
   { table: 'calendar_years', order: 'year', replace: true },
+  { table: 'shop_suppliers', order: 'id' },
+  { table: 'shop_products', order: 'id' },
+  { table: 'shop_product_photos', order: 'id' },
+  { table: 'shop_stock', order: 'product_id, location' },
+  { table: 'shop_live_sessions', order: 'id' },
+  { table: 'shop_sales', order: 'no' },
+  { table: 'shop_sale_lines', order: 'sale_id, line_no' },
+  { table: 'shop_refunds', order: 'id' },
+  { table: 'shop_refund_lines', order: 'refund_id, sale_line_id' },
+  { table: 'shop_stock_moves', order: 'id' },
+  { table: 'shop_import_mappings', order: 'community_code, platform' },
+  { table: 'shop_imports', order: 'id' },
+  { table: 'shop_settings', order: 'community_code' },
+  { table: 'shop_settlements', order: 'id' },
+  { table: 'shop_idempotency', order: 'owner, key' },
 ];
 
 /** Tables older backups carry that restore skips (see BACKUP_TABLES). */

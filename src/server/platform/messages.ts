@@ -271,6 +271,58 @@ export const messages = {
     zh: '分页游标无效，请从第一页重新加载',
     en: 'Invalid page cursor; reload from the first page',
   },
+  // shop helper (issue 10, 甘州铺子): catalogue, till, stock, live-stream import, settlement
+  SHOP_UNKNOWN_PRODUCT: { status: 400, zh: '商品不存在或已停售：{id}', en: 'Unknown or discontinued product: {id}' },
+  SHOP_OUT_OF_STOCK: {
+    status: 409,
+    zh: '库存不足：{name}（{location} 现有 {qty}，需要 {need}）',
+    en: 'Not enough stock: {name} ({qty} at {location}, {need} needed)',
+  },
+  SHOP_DISCOUNT_TOO_LARGE: {
+    status: 400,
+    zh: '折扣不能超过应收金额',
+    en: 'The discount cannot exceed the amount due',
+  },
+  SHOP_CASH_SHORT: { status: 400, zh: '实收现金少于应收金额', en: 'The cash received is less than the total' },
+  SHOP_REFUND_TOO_MUCH: {
+    status: 409,
+    zh: '退货数量超过可退数量（第 {line} 行）',
+    en: 'More returned than is left to refund (line {line})',
+  },
+  SHOP_DUPLICATE_SKU: { status: 409, zh: '商品编码或条码已存在：{code}', en: 'The SKU or barcode exists: {code}' },
+  SHOP_IDEMPOTENCY_MISMATCH: {
+    status: 422,
+    zh: '该 Idempotency-Key 已用于另一笔不同的请求',
+    en: 'This Idempotency-Key was used for a different request',
+  },
+  SHOP_COMMUNITY_REQUIRED: {
+    status: 400,
+    zh: '请用 community 参数指定社区（12 位代码）',
+    en: 'Choose a community with the community parameter (12-digit code)',
+  },
+  SHOP_PERIOD_BAD: { status: 400, zh: '结算期间无效（起止日期、最长一年）', en: 'Invalid period (dates, one year at most)' },
+  SHOP_PERIOD_OPEN: {
+    status: 409,
+    zh: '期间尚未结束，不能结算（截止日须早于今天）',
+    en: 'The period has not ended yet (its last day must be before today)',
+  },
+  SHOP_PERIOD_OVERLAP: {
+    status: 409,
+    zh: '与已结算期间 {from}–{to} 重叠',
+    en: 'Overlaps the settled period {from}–{to}',
+  },
+  SHOP_FUND_UNAVAILABLE: {
+    status: 503,
+    zh: '社区基金账本尚未接入，无法结算',
+    en: 'The community fund ledger is not connected; cannot settle',
+  },
+  SHOP_IMPORT_COLUMNS: {
+    status: 400,
+    zh: '导出文件缺少列：{columns}（请检查该平台的列映射）',
+    en: 'The export lacks the columns: {columns} (check the column mapping of this platform)',
+  },
+  SHOP_PHOTO_BAD: { status: 400, zh: '照片须为 JPEG、PNG 或 WebP，且不超过 5 MB', en: 'Photos must be JPEG, PNG or WebP, 5 MB at most' },
+  SHOP_BAD_LOCATION: { status: 400, zh: '库位名称无效', en: 'Invalid stock location' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */
