@@ -44,6 +44,19 @@ const OWNER: Record<string, string> = {
   circle_networks: 'circle',
   circle_facilities: 'circle',
   calendar_years: 'cases',
+  fund_accounts: 'fund',
+  fund_log_heads: 'fund',
+  fund_transactions: 'fund',
+  fund_lines: 'fund',
+  fund_log_nodes: 'fund',
+  fund_tree_heads: 'fund',
+  fund_signing_keys: 'fund',
+  fund_periods: 'fund',
+  fund_committee: 'fund',
+  fund_expenses: 'fund',
+  fund_approvals: 'fund',
+  fund_budgets: 'fund',
+  fund_idempotency: 'fund',
 };
 /** Platform tables: the audit log and its chain head belong to no module (platform/audit.ts writes them). */
 const PLATFORM_TABLES = new Set(['audit_log', 'audit_chain_head']);
