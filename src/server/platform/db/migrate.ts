@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_password_change.ts';
 import * as m0007 from './migrations/0007_audit_chain.ts';
 import * as m0008 from './migrations/0008_runtime.ts';
 import * as m0010 from './migrations/0010_calendar_years.ts';
+import * as m0011 from './migrations/0011_fund.ts';
 import * as m0012 from './migrations/0012_shop.ts';
 
 /** Every migration, in order. A new module appends its file here. */
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0007_audit_chain': m0007,
   '0008_runtime': m0008,
   '0010_calendar_years': m0010,
+  '0011_fund': m0011,
   '0012_shop': m0012,
 };
 

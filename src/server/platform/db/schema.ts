@@ -7,6 +7,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
 import type { CaseTables } from '../../modules/cases/schema.ts';
 import type { CircleTables } from '../../modules/circle/schema.ts';
+import type { FundTables } from '../../modules/fund/schema.ts';
 import type { ShopTables } from '../../modules/shop/schema.ts';
 
 /** A jsonb column: reads as T, written as a JSON string. */
@@ -195,7 +196,7 @@ export interface AuditChainHeadTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface Database extends CaseTables, CircleTables, ShopTables {
+export interface Database extends CaseTables, CircleTables, FundTables, ShopTables {
   places: PlacesTable;
   compounds: CompoundsTable;
   buildings: BuildingsTable;
