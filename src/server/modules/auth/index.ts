@@ -34,3 +34,11 @@ export function gridWorkersUnder(
 export function releaseResidentAccounts(trx: Kysely<Database>, residentId: string): Promise<number> {
   return repo.releaseResidentAccounts(trx, residentId);
 }
+
+/** An account's id, role, scope and name by username (demo seeds act as the demo accounts); undefined if absent. */
+export async function accountByUsername(
+  db: Kysely<Database>,
+  username: string,
+): Promise<{ id: string; username: string; display_name: string; role: Database['accounts']['role']; scope_code: string } | undefined> {
+  return repo.accountByUsername(db, username);
+}

@@ -38,6 +38,11 @@ export function accountIdByUsername(db: Db, username: string) {
   return db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst();
 }
 
+/** The shown columns of the account with this username, if any. */
+export function accountByUsername(db: Db, username: string) {
+  return db.selectFrom('accounts').select(ACCOUNT_VIEW).where('username', '=', username).executeTakeFirst();
+}
+
 /** Inserts an account and returns its shown columns. */
 export function insertAccount(db: Db, row: Insertable<AccountsTable>) {
   return db.insertInto('accounts').values(row).returning(ACCOUNT_VIEW).executeTakeFirstOrThrow();

@@ -169,13 +169,25 @@ export async function fileRows(buf: Buffer, name: string): Promise<{ rows: strin
  * counted as duplicates and created once — the unique platform order id decides, also between concurrent imports.
  */
 export async function importOrders(m: ShopModule, who: Who, sessionId: string, file: { data: Buffer; name: string }) {
+  assertObject(who, 'shop.sell', await repo.getSession(m.db, sessionId));
+  const { rows, encoding } = await fileRows(file.data, file.name);
+  const sha = createHash('sha256').update(file.data).digest('hex');
+  return importRows(m, who, sessionId, { rows, encoding, sha, name: file.name });
+}
+
+/** Imports rows already read from an export file (the demo seed passes its fixture's rows). */
+export async function importRows(
+  m: ShopModule,
+  who: Who,
+  sessionId: string,
+  file: { rows: string[][]; encoding: string; sha: string; name: string },
+) {
   const a = actorFor(who, 'shop.sell');
   const s = assertObject(who, 'shop.sell', await repo.getSession(m.db, sessionId));
-  const { rows, encoding } = await fileRows(file.data, file.name);
+  const { rows, encoding, sha } = file;
   assertStorable(rows, 'file');
   const mapping = await mappingOf(m, s.community_code, s.platform);
   const codes = await catalogue.productCodes(m.db, s.community_code);
-  const sha = createHash('sha256').update(file.data).digest('hex');
   const lang = who.lang === 'en' ? 'en' : 'zh';
   const result = await m.db.transaction().execute(async (trx) => {
     await settleRepo.lockCommunity(trx, s.community_code);
