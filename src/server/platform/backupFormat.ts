@@ -41,7 +41,7 @@ export const BACKUP_TABLES: { table: keyof Database; order: string; replace?: bo
   { table: 'shop_sale_lines', order: 'sale_id, line_no' },
   { table: 'shop_refunds', order: 'id' },
   { table: 'shop_refund_lines', order: 'refund_id, sale_line_id' },
-  { table: 'shop_stock_moves', order: 'id' },
+  { table: 'shop_stock_moves', order: 'seq' },
   { table: 'shop_import_mappings', order: 'community_code, platform' },
   { table: 'shop_imports', order: 'id' },
   { table: 'shop_settings', order: 'community_code' },

@@ -140,6 +140,8 @@ export interface ShopRefundLinesTable {
 
 export interface ShopStockMovesTable {
   id: string;
+  /** Insertion order (several movements may share one instant). */
+  seq: Generated<number>;
   community_code: string;
   product_id: string;
   location: string;

@@ -97,7 +97,7 @@ export function moves(db: Db, community: string, productId: string | undefined, 
     ])
     .where('m.community_code', '=', community);
   if (productId) q = q.where('m.product_id', '=', productId);
-  return q.orderBy('m.at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+  return q.orderBy('m.at', 'desc').orderBy('m.seq', 'desc').limit(limit).execute();
 }
 
 /** Products whose total stock is at or below their threshold. */

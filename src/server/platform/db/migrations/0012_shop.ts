@@ -149,6 +149,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     CREATE TABLE shop_stock_moves (
       id uuid PRIMARY KEY,
+      seq bigserial NOT NULL,
       community_code text NOT NULL,
       product_id uuid NOT NULL REFERENCES shop_products(id),
       location text NOT NULL,
