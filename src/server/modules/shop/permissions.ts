@@ -3,7 +3,9 @@
  * (`area`): shop staff and community staff act for their community; street and district staff and auditors read.
  * The settlement moves money into the community fund, so only community staff run it and set the share.
  */
-import type { Role } from '../../platform/db/schema.ts';
+
+/** An account's role (the names of platform/db/schema.ts; a plain string keeps this file pure). */
+type Role = string;
 
 /** Shop actions. */
 export type ShopAction = 'shop.read' | 'shop.sell' | 'shop.manage' | 'shop.settle';

@@ -72,8 +72,8 @@ export function catalogueRoutes(m: ShopModule): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const f = await oneFile(req, 5 * 1024 * 1024 + 1);
-        return reply.status(201).send(await svc.addPhoto(m, whoOf(req), req.params.id, f.data));
+        const read = async () => (await oneFile(req, 5 * 1024 * 1024 + 1)).data;
+        return reply.status(201).send(await svc.addPhoto(m, whoOf(req), req.params.id, read));
       },
     );
     app.get(

@@ -81,7 +81,7 @@ export function liveRoutes(m: ShopModule): FastifyPluginAsyncZod {
           response: { 200: importOut, ...errors },
         },
       },
-      async (req) => live.importOrders(m, whoOf(req), req.params.id, await oneFile(req, MAX_EXPORT)),
+      async (req) => live.importOrders(m, whoOf(req), req.params.id, () => oneFile(req, MAX_EXPORT)),
     );
     app.get(
       '/api/shop/live/mappings',

@@ -163,9 +163,11 @@ export async function products(m: ShopModule, who: Who, f: { community?: string;
 const MIME: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
 /** Adds a photo (JPEG/PNG/WebP, ≤ 5 MB; the format is read from the bytes, never from the file name). */
-export async function addPhoto(m: ShopModule, who: Who, productId: string, data: Buffer) {
+export async function addPhoto(m: ShopModule, who: Who, productId: string, read: () => Promise<Buffer>) {
   const a = actorFor(who, 'shop.manage');
   const p = assertObject(who, 'shop.manage', await repo.getProduct(m.db, productId));
+  // the upload is read only once the product is known to be the actor's (nothing of a stranger's is parsed)
+  const data = await read();
   if (data.length > 5 * 1024 * 1024) throw new AppError('SHOP_PHOTO_BAD');
   const format = await sharp(data, { limitInputPixels: 50_000_000 })
     .metadata()

@@ -168,8 +168,14 @@ export async function fileRows(buf: Buffer, name: string): Promise<{ rows: strin
  * with per-row errors and writes nothing. Orders already on file (this file twice, overlapping exports) are
  * counted as duplicates and created once — the unique platform order id decides, also between concurrent imports.
  */
-export async function importOrders(m: ShopModule, who: Who, sessionId: string, file: { data: Buffer; name: string }) {
+export async function importOrders(
+  m: ShopModule,
+  who: Who,
+  sessionId: string,
+  read: () => Promise<{ data: Buffer; name: string }>,
+) {
   assertObject(who, 'shop.sell', await repo.getSession(m.db, sessionId));
+  const file = await read(); // read only once the session is known to be the actor's
   const { rows, encoding } = await fileRows(file.data, file.name);
   const sha = createHash('sha256').update(file.data).digest('hex');
   return importRows(m, who, sessionId, { rows, encoding, sha, name: file.name });
