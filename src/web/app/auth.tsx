@@ -83,5 +83,6 @@ export function useAccount(): Account {
 export function homeFor(a: Account): string {
   if (a.role === 'resident') return '/me';
   if (a.role === 'auditor') return '/audit';
+  if (a.role === 'shop_staff') return '/shop/till';
   return '/map';
 }

@@ -1,5 +1,6 @@
 /** English strings; same keys as zh-CN.ts (checked by the type). */
 import type { Messages } from './zh-CN.ts';
+import { shopEn } from './shop.ts';
 import { circleEn } from './circle.ts';
 import { accountsEn } from './accounts.ts';
 import { pwchangeEn } from './pwchange.ts';
@@ -579,4 +580,5 @@ export const en: Messages = {
   public: publicEn,
   accounts: accountsEn,
   pwchange: pwchangeEn,
+  shop: shopEn,
 };

@@ -1,5 +1,6 @@
 /** Simplified Chinese strings (the default language). The English file must have the same keys. */
 import { circleZh } from './circle.ts';
+import { shopZh } from './shop.ts';
 import { accountsZh } from './accounts.ts';
 import { pwchangeZh } from './pwchange.ts';
 import { publicZh } from './public.ts';
@@ -563,6 +564,7 @@ export const zhCN = {
   public: publicZh,
   accounts: accountsZh,
   pwchange: pwchangeZh,
+  shop: shopZh,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

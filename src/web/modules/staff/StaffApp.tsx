@@ -12,6 +12,7 @@ import { currentLang, setLang } from '../../i18n/index.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { roleHas } from '../../../server/modules/registry/permissions.ts';
 import { circleRoleHas } from '../../../server/modules/circle/permissions.ts';
+import { shopRoleHas } from '../../../server/modules/shop/permissions.ts';
 import type { Role } from '../../api/types.ts';
 import './staff.css';
 
@@ -23,6 +24,10 @@ const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const CasesPage = lazy(() => import('../cases/staff/CasesPage.tsx'));
 const CirclePage = lazy(() => import('../circle/CirclePage.tsx'));
 const AccountsPage = lazy(() => import('../accounts/AccountsPage.tsx'));
+const TillPage = lazy(() => import('../shop/TillPage.tsx'));
+const CataloguePage = lazy(() => import('../shop/CataloguePage.tsx'));
+const LivePage = lazy(() => import('../shop/LivePage.tsx'));
+const SettlementPage = lazy(() => import('../shop/SettlementPage.tsx'));
 
 const CASE_ROLES: Role[] = ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'auditor'];
 
@@ -40,6 +45,10 @@ const NAV: NavItem[] = [
   { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
   { path: '/import', label: 'nav.import', show: (r) => roleHas(r, 'registry.import') || roleHas(r, 'registry.export') },
   { path: '/audit', label: 'nav.audit', show: (r) => roleHas(r, 'audit.read') },
+  { path: '/shop/till', label: 'shop.nav.till', show: (r) => shopRoleHas(r, 'shop.sell') },
+  { path: '/shop/catalogue', label: 'shop.nav.catalogue', show: (r) => shopRoleHas(r, 'shop.read') },
+  { path: '/shop/live', label: 'shop.nav.live', show: (r) => shopRoleHas(r, 'shop.read') },
+  { path: '/shop/settlement', label: 'shop.nav.settlement', show: (r) => shopRoleHas(r, 'shop.read') },
   {
     path: '/accounts',
     label: 'accounts.nav',
@@ -58,6 +67,10 @@ function Page({ path }: { path: string }) {
   if (path === '/import') return <ImportPage />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/accounts') return <AccountsPage />;
+  if (path === '/shop/till') return <TillPage />;
+  if (path === '/shop/catalogue' || path === '/shop/stock') return <CataloguePage />;
+  if (path === '/shop/live') return <LivePage />;
+  if (path === '/shop/settlement' || path === '/shop/sales') return <SettlementPage />;
   return (
     <div className="s-pad">
       <Typography.Title level={3}>{t('app.notFound')}</Typography.Title>
