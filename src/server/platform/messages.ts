@@ -406,7 +406,11 @@ export const messages = {
     zh: '请用 community 参数指定社区（12 位代码）',
     en: 'Choose a community with the community parameter (12-digit code)',
   },
-  SHOP_PERIOD_BAD: { status: 400, zh: '结算期间无效（起止日期、最长一年）', en: 'Invalid period (dates, one year at most)' },
+  SHOP_PERIOD_BAD: {
+    status: 400,
+    zh: '结算期间无效（起止日期、最长一年）',
+    en: 'Invalid period (dates, one year at most)',
+  },
   SHOP_PERIOD_OPEN: {
     status: 409,
     zh: '期间尚未结束，不能结算（截止日须早于今天）',
@@ -427,7 +431,11 @@ export const messages = {
     zh: '导出文件缺少列：{columns}（请检查该平台的列映射）',
     en: 'The export lacks the columns: {columns} (check the column mapping of this platform)',
   },
-  SHOP_PHOTO_BAD: { status: 400, zh: '照片须为 JPEG、PNG 或 WebP，且不超过 5 MB', en: 'Photos must be JPEG, PNG or WebP, 5 MB at most' },
+  SHOP_PHOTO_BAD: {
+    status: 400,
+    zh: '照片须为 JPEG、PNG 或 WebP，且不超过 5 MB',
+    en: 'Photos must be JPEG, PNG or WebP, 5 MB at most',
+  },
   SHOP_BAD_LOCATION: { status: 400, zh: '库位名称无效', en: 'Invalid stock location' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

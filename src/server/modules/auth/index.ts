@@ -39,6 +39,9 @@ export function releaseResidentAccounts(trx: Kysely<Database>, residentId: strin
 export async function accountByUsername(
   db: Kysely<Database>,
   username: string,
-): Promise<{ id: string; username: string; display_name: string; role: Database['accounts']['role']; scope_code: string } | undefined> {
+): Promise<
+  | { id: string; username: string; display_name: string; role: Database['accounts']['role']; scope_code: string }
+  | undefined
+> {
   return repo.accountByUsername(db, username);
 }

@@ -40,7 +40,11 @@ export interface OverviewTile {
  * The shop's tiles for a scope (a community or any code above it): this month's sales net of refunds (¥, exact,
  * Shanghai calendar month) and the number of products at or below their low-stock threshold.
  */
-export async function overviewTiles(db: Kysely<Database>, scopeCode: string, now = new Date()): Promise<OverviewTile[]> {
+export async function overviewTiles(
+  db: Kysely<Database>,
+  scopeCode: string,
+  now = new Date(),
+): Promise<OverviewTile[]> {
   const month = shanghaiDate(now).slice(0, 7);
   const [y, mo] = month.split('-').map(Number) as [number, number];
   const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;

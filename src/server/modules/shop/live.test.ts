@@ -18,7 +18,8 @@ let sessionId: string;
 /** A multipart body with one file. */
 function upload(data: Buffer, name: string): { payload: Buffer; headers: Record<string, string> } {
   const b = `----shop${Math.random().toString(16).slice(2)}`;
-  const head = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`;
+  const head =
+    `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` + 'Content-Type: text/csv\r\n\r\n';
   const payload = Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${b}--\r\n`)]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
 }
@@ -42,7 +43,17 @@ beforeAll(async () => {
   shop = await login(t.app, 'shop01');
   const ids = [];
   for (const p of DEMO_PRODUCTS.slice(0, 6))
-    ids.push((await addProduct(shop, { sku: p.sku, priceFen: p.priceFen, costFen: p.costFen, stock: 100, location: 'warehouse' })).id);
+    ids.push(
+      (
+        await addProduct(shop, {
+          sku: p.sku,
+          priceFen: p.priceFen,
+          costFen: p.costFen,
+          stock: 100,
+          location: 'warehouse',
+        })
+      ).id,
+    );
   const r = await shop.request('POST', '/api/shop/live/sessions', {
     title: '七夕助农直播',
     host: '小马',

@@ -67,7 +67,11 @@ describe('concurrent tills', () => {
     expect(res.filter((r) => r.statusCode === 201)).toHaveLength(1);
     expect(res.filter((r) => r.statusCode === 200)).toHaveLength(9);
     expect(new Set(res.map((r) => r.json().receipt.id)).size).toBe(1);
-    const level = await t.handle.db.selectFrom('shop_stock').select('qty').where('product_id', '=', p.id).executeTakeFirst();
+    const level = await t.handle.db
+      .selectFrom('shop_stock')
+      .select('qty')
+      .where('product_id', '=', p.id)
+      .executeTakeFirst();
     expect(level?.qty).toBe(48);
   });
 });

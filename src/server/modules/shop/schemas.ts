@@ -7,7 +7,12 @@ import { MAX_LINES, MAX_QTY, MAX_UNIT_FEN } from './domain/money.ts';
 
 export const uuid = z.uuid();
 export const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
-export const community = { community: z.string().regex(/^\d{12}$/, 'a 12-digit community code').optional() };
+export const community = {
+  community: z
+    .string()
+    .regex(/^\d{12}$/, 'a 12-digit community code')
+    .optional(),
+};
 export const communityQuery = z.object({ ...community, ...lang });
 export const idParams = z.object({ id: uuid });
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -39,7 +44,10 @@ export const supplierBody = z.strictObject({
   name: text(100),
   kind: z.enum(['farmer', 'coop', 'company', 'artisan']),
   contactName: text(50).optional(),
-  contactPhone: z.string().regex(/^[\d+\- ]{5,20}$/).optional(),
+  contactPhone: z
+    .string()
+    .regex(/^[\d+\- ]{5,20}$/)
+    .optional(),
   address: text(200).optional(),
 });
 export const supplierOut = z.object({

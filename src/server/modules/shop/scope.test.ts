@@ -158,7 +158,9 @@ beforeAll(async () => {
   };
   const who: Who = { actor, lang: 'zh-CN', ip: '127.0.0.1' };
   const m = makeShopModule({ db: t.handle.db, clock: t.clock.now });
-  o.supplier = (await catalogue.createSupplier(m, who, { name: '测试农户', kind: 'farmer', contactPhone: '13912345678' })).id;
+  o.supplier = (
+    await catalogue.createSupplier(m, who, { name: '测试农户', kind: 'farmer', contactPhone: '13912345678' })
+  ).id;
   const p = await catalogue.createProduct(m, who, {
     sku: 'OTHER-1',
     barcode: '6970000009999',
@@ -170,10 +172,22 @@ beforeAll(async () => {
     supplierId: o.supplier,
   });
   o.product = p.id;
-  const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c00' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c00' } })
+    .png()
+    .toBuffer();
   o.photo = (await catalogue.addPhoto(m, who, p.id, async () => png)).id;
   await stock.move(m, who, { kind: 'receipt', productId: p.id, location: 'counter', qty: 10 });
-  const sale = await till.sell(m, who, { location: 'counter', lines: [{ productId: p.id, qty: 2, discountFen: 0 }], discountFen: 0, paymentMethod: 'cash' }, null);
+  const sale = await till.sell(
+    m,
+    who,
+    {
+      location: 'counter',
+      lines: [{ productId: p.id, qty: 2, discountFen: 0 }],
+      discountFen: 0,
+      paymentMethod: 'cash',
+    },
+    null,
+  );
   o.sale = sale.value.id;
   o.line = sale.value.lines[0]!.id;
   o.session = (

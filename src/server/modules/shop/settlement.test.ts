@@ -116,7 +116,13 @@ describe('settlement', () => {
     const set = await staff.request('PUT', '/api/shop/settings', { fundShareBp: 2500 });
     expect(set.json().fundShareBp).toBe(2500);
     const p = await staff.request('GET', '/api/shop/settlements/preview?from=2026-09-01&to=2026-09-30');
-    expect(p.json()).toMatchObject({ revenueFen: -2000, costFen: -1000, grossProfitFen: -1000, shareFen: 0, shareBp: 2500 });
+    expect(p.json()).toMatchObject({
+      revenueFen: -2000,
+      costFen: -1000,
+      grossProfitFen: -1000,
+      shareFen: 0,
+      shareBp: 2500,
+    });
     const s = await staff.request('POST', '/api/shop/settlements', { from: '2026-09-01', to: '2026-09-30' });
     expect(s.statusCode).toBe(201);
     expect(s.json().settlement).toMatchObject({ shareFen: 0, fundTransactionId: null });

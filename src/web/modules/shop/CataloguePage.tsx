@@ -4,15 +4,30 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { App as AntApp, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { formatShanghai } from '../../../shared/time.ts';
 import { formatYuan, parseYuan } from '../../../server/modules/shop/domain/money.ts';
 import { useAsync } from '../../lib/useAsync.ts';
+import './shop.css';
 import { shopApi, type Product } from './api.ts';
 
 const CATEGORIES = ['specialty', 'cultural', 'food', 'drink', 'craft', 'other'];
 const KINDS = ['farmer', 'coop', 'company', 'artisan'];
 type MoveKind = 'receipt' | 'adjustment' | 'stocktake';
+const MOVE_LABEL = { receipt: 'receive', adjustment: 'adjust', stocktake: 'stocktake' } as const;
 
 /** The page. */
 export default function CataloguePage() {
@@ -37,7 +52,9 @@ export default function CataloguePage() {
     }
   };
   const levelOf = (id: string) =>
-    (stock.data?.levels ?? []).filter((l) => l.productId === id && l.location).map((l) => `${t(`shop.locations.${l.location}`, l.location ?? '')} ${l.qty}`);
+    (stock.data?.levels ?? [])
+      .filter((l) => l.productId === id && l.location)
+      .map((l) => `${t(`shop.locations.${l.location}`, l.location ?? '')} ${l.qty}`);
   const low = new Set((stock.data?.low ?? []).map((l) => l.productId));
   const supplierName = new Map((suppliers.data?.items ?? []).map((s) => [s.id, s.name]));
   return (
@@ -67,7 +84,10 @@ export default function CataloguePage() {
                     { title: t('shop.catalogue.barcode'), dataIndex: 'barcode' },
                     { title: t('shop.catalogue.cost'), render: (_, p) => formatYuan(p.costFen) },
                     { title: t('shop.catalogue.price'), render: (_, p) => formatYuan(p.priceFen) },
-                    { title: t('shop.catalogue.supplier'), render: (_, p) => supplierName.get(p.supplierId ?? '') ?? '' },
+                    {
+                      title: t('shop.catalogue.supplier'),
+                      render: (_, p) => supplierName.get(p.supplierId ?? '') ?? '',
+                    },
                     {
                       title: t('shop.catalogue.stock'),
                       render: (_, p) => (
@@ -83,7 +103,7 @@ export default function CataloguePage() {
                         <Space size={4}>
                           {(['receipt', 'adjustment', 'stocktake'] as const).map((k) => (
                             <Button key={k} size="small" onClick={() => setMoving({ product: p, kind: k })}>
-                              {t(`shop.catalogue.${k === 'receipt' ? 'receive' : k === 'adjustment' ? 'adjust' : 'stocktake'}`)}
+                              {t(`shop.catalogue.${MOVE_LABEL[k]}`)}
                             </Button>
                           ))}
                         </Space>
@@ -122,7 +142,10 @@ export default function CataloguePage() {
                 columns={[
                   { title: t('shop.catalogue.time'), render: (_, m) => formatShanghai(m.at, i18n.language) },
                   { title: t('shop.catalogue.name'), dataIndex: 'name' },
-                  { title: t('shop.catalogue.location'), render: (_, m) => t(`shop.locations.${m.location}`, m.location) },
+                  {
+                    title: t('shop.catalogue.location'),
+                    render: (_, m) => t(`shop.locations.${m.location}`, m.location),
+                  },
                   { title: t('shop.catalogue.kind'), render: (_, m) => t(`shop.moveKinds.${m.kind}`) },
                   { title: t('shop.catalogue.delta'), dataIndex: 'delta' },
                   { title: t('shop.catalogue.qty'), dataIndex: 'qtyAfter' },
@@ -155,7 +178,13 @@ export default function CataloguePage() {
           },
         ]}
       />
-      <Modal open={adding} title={t('shop.catalogue.add')} footer={null} onCancel={() => setAdding(false)} destroyOnHidden>
+      <Modal
+        open={adding}
+        title={t('shop.catalogue.add')}
+        footer={null}
+        onCancel={() => setAdding(false)}
+        destroyOnHidden
+      >
         <Form
           layout="vertical"
           onFinish={async (f: Record<string, string>) => {
@@ -190,11 +219,22 @@ export default function CataloguePage() {
           </Button>
         </Form>
       </Modal>
-      <Modal open={addingSupplier} title={t('shop.catalogue.addSupplier')} footer={null} onCancel={() => setAddingSupplier(false)} destroyOnHidden>
+      <Modal
+        open={addingSupplier}
+        title={t('shop.catalogue.addSupplier')}
+        footer={null}
+        onCancel={() => setAddingSupplier(false)}
+        destroyOnHidden
+      >
         <Form
           layout="vertical"
           onFinish={async (f: Record<string, string>) => {
-            const body = { name: f.name, kind: f.kind, contactName: f.contact || undefined, contactPhone: f.phone || undefined };
+            const body = {
+              name: f.name,
+              kind: f.kind,
+              contactName: f.contact || undefined,
+              contactPhone: f.phone || undefined,
+            };
             if (await run(() => shopApi.addSupplier(body))) setAddingSupplier(false);
           }}
         >
@@ -215,7 +255,13 @@ export default function CataloguePage() {
           </Button>
         </Form>
       </Modal>
-      <Modal open={!!moving} title={moving?.product.name} footer={null} onCancel={() => setMoving(null)} destroyOnHidden>
+      <Modal
+        open={!!moving}
+        title={moving?.product.name}
+        footer={null}
+        onCancel={() => setMoving(null)}
+        destroyOnHidden
+      >
         {moving && (
           <Form
             layout="vertical"
@@ -236,11 +282,21 @@ export default function CataloguePage() {
             </Form.Item>
             <Form.Item
               name="n"
-              label={t(moving.kind === 'receipt' ? 'shop.catalogue.qty' : moving.kind === 'adjustment' ? 'shop.catalogue.delta' : 'shop.catalogue.counted')}
+              label={t(
+                moving.kind === 'receipt'
+                  ? 'shop.catalogue.qty'
+                  : moving.kind === 'adjustment'
+                    ? 'shop.catalogue.delta'
+                    : 'shop.catalogue.counted',
+              )}
             >
               <InputNumber precision={0} />
             </Form.Item>
-            <Form.Item name="reason" label={t('shop.catalogue.reason')} rules={[{ required: moving.kind === 'adjustment' }]}>
+            <Form.Item
+              name="reason"
+              label={t('shop.catalogue.reason')}
+              rules={[{ required: moving.kind === 'adjustment' }]}
+            >
               <Input />
             </Form.Item>
             <Button type="primary" htmlType="submit">

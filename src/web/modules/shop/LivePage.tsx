@@ -4,11 +4,26 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { formatShanghai } from '../../../shared/time.ts';
 import { formatYuan } from '../../../server/modules/shop/domain/money.ts';
 import { ApiError } from '../../api/client.ts';
 import { useAsync } from '../../lib/useAsync.ts';
+import './shop.css';
 import { shopApi, type ImportResult } from './api.ts';
 
 const PLATFORMS = ['douyin', 'kuaishou', 'channels', 'taobao', 'other'];
@@ -68,7 +83,10 @@ export default function LivePage() {
         <Button onClick={() => setCreating(true)}>{t('shop.live.newSession')}</Button>
       </Space>
       {b && (
-        <Card title={`${t('shop.live.board')} · ${b.session.title} · ${b.session.host}`} extra={t('shop.live.refreshing')}>
+        <Card
+          title={`${t('shop.live.board')} · ${b.session.title} · ${b.session.host}`}
+          extra={t('shop.live.refreshing')}
+        >
           <Row gutter={16}>
             <Col span={6}>
               <div>{t('shop.live.orders')}</div>
@@ -84,11 +102,21 @@ export default function LivePage() {
             </Col>
             <Col span={12}>
               <div>{t('shop.live.import')}</div>
-              <input type="file" accept=".csv,.xlsx" data-testid="import-file" onChange={(e) => void upload(e.target.files?.[0])} />
+              <input
+                type="file"
+                accept=".csv,.xlsx"
+                data-testid="import-file"
+                onChange={(e) => void upload(e.target.files?.[0])}
+              />
             </Col>
           </Row>
           {result && (
-            <Alert style={{ marginTop: 12 }} type="success" data-testid="import-result" message={t('shop.live.imported', { ...result })} />
+            <Alert
+              style={{ marginTop: 12 }}
+              type="success"
+              data-testid="import-result"
+              message={t('shop.live.imported', { ...result })}
+            />
           )}
           {failed && (
             <Alert
@@ -140,11 +168,24 @@ export default function LivePage() {
           </Row>
         </Card>
       )}
-      <Modal open={creating} title={t('shop.live.newSession')} footer={null} onCancel={() => setCreating(false)} destroyOnHidden>
+      <Modal
+        open={creating}
+        title={t('shop.live.newSession')}
+        footer={null}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+      >
         <Form
           layout="vertical"
           initialValues={{ platform: 'douyin', lineup: [] }}
-          onFinish={async (f: { title: string; host: string; platform: string; starts: string; ends: string; lineup: string[] }) => {
+          onFinish={async (f: {
+            title: string;
+            host: string;
+            platform: string;
+            starts: string;
+            ends: string;
+            lineup: string[];
+          }) => {
             try {
               const s = await shopApi.addSession({
                 title: f.title,
@@ -178,7 +219,10 @@ export default function LivePage() {
             <Input type="datetime-local" />
           </Form.Item>
           <Form.Item name="lineup" label={t('shop.live.lineup')}>
-            <Select mode="multiple" options={(products.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+            <Select
+              mode="multiple"
+              options={(products.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit">
             {t('shop.catalogue.save')}

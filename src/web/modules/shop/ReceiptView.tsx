@@ -98,7 +98,9 @@ export function RefundForm({ receipt, onDone }: { receipt: Receipt; onDone: (r: 
     setBusy(true);
     try {
       const r = await shopApi.refund(receipt.id, { lines, reason, restock }, key);
-      message.success(t('shop.receipt.refundDone', { amount: formatYuan(r.receipt.refundedFen - receipt.refundedFen) }));
+      message.success(
+        t('shop.receipt.refundDone', { amount: formatYuan(r.receipt.refundedFen - receipt.refundedFen) }),
+      );
       setKey(newKey());
       setQty({});
       onDone(r.receipt);
@@ -141,7 +143,13 @@ export function RefundForm({ receipt, onDone }: { receipt: Receipt; onDone: (r: 
       <Checkbox checked={restock} onChange={(e) => setRestock(e.target.checked)}>
         {t('shop.receipt.restock')}
       </Checkbox>
-      <Button danger disabled={!lines.length || !reason.trim()} loading={busy} onClick={submit} data-testid="refund-submit">
+      <Button
+        danger
+        disabled={!lines.length || !reason.trim()}
+        loading={busy}
+        onClick={submit}
+        data-testid="refund-submit"
+      >
         {t('shop.receipt.refund')}
       </Button>
     </Space>

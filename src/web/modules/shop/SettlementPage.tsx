@@ -8,6 +8,7 @@ import { Alert, App as AntApp, Button, Card, Input, InputNumber, Space, Table, T
 import { formatYuan } from '../../../server/modules/shop/domain/money.ts';
 import { useAccount } from '../../app/auth.tsx';
 import { useAsync } from '../../lib/useAsync.ts';
+import './shop.css';
 import { newKey, shopApi } from './api.ts';
 
 /** The page. */

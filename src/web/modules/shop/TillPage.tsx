@@ -5,7 +5,19 @@
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, App as AntApp, Button, Card, Checkbox, Input, InputNumber, Radio, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Input,
+  InputNumber,
+  Radio,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import type { InputRef } from 'antd';
 import { shanghaiDate } from '../../../shared/time.ts';
 import { formatYuan, parseYuan } from '../../../server/modules/shop/domain/money.ts';
@@ -132,11 +144,16 @@ export default function TillPage() {
                   <Input
                     style={{ width: 80 }}
                     value={l.discount}
-                    onChange={(e) => setCart((c) => c.map((x, j) => (j === i ? { ...x, discount: e.target.value } : x)))}
+                    onChange={(e) =>
+                      setCart((c) => c.map((x, j) => (j === i ? { ...x, discount: e.target.value } : x)))
+                    }
                   />
                 ),
               },
-              { title: t('shop.till.amount'), render: (_, l) => formatYuan(l.product.priceFen * l.qty - (fen(l.discount) || 0)) },
+              {
+                title: t('shop.till.amount'),
+                render: (_, l) => formatYuan(l.product.priceFen * l.qty - (fen(l.discount) || 0)),
+              },
               {
                 title: '',
                 render: (_, _l, i) => (

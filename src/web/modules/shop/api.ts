@@ -84,7 +84,14 @@ export interface Board {
   revenueFen: number;
   refundedFen: number;
   byProduct: { productId: string; name: string; qty: number; revenueFen: number }[];
-  latest: { saleId: string; platformOrderId: string | null; soldAt: string; totalFen: number; name: string; qty: number }[];
+  latest: {
+    saleId: string;
+    platformOrderId: string | null;
+    soldAt: string;
+    totalFen: number;
+    name: string;
+    qty: number;
+  }[];
 }
 export interface ImportResult {
   importId: string;

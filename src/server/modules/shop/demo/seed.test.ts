@@ -42,9 +42,15 @@ describe('the shop demo story', () => {
   });
 
   it('runs once: a second run writes nothing', async () => {
-    const before = await h.db.selectFrom('shop_sales').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await h.db
+      .selectFrom('shop_sales')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await seedDemoShop(h.db, now);
-    const after = await h.db.selectFrom('shop_sales').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await h.db
+      .selectFrom('shop_sales')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

@@ -71,7 +71,10 @@ export async function seedDemoShop(db: Kysely<Database>, now: Date): Promise<voi
     products.push({ ...p, id: made.id });
     const [counter, warehouse] = p.stock;
     const supplierId = suppliers.get(p.supplier);
-    for (const [location, qty] of [['counter', counter], ['warehouse', warehouse]] as const)
+    for (const [location, qty] of [
+      ['counter', counter],
+      ['warehouse', warehouse],
+    ] as const)
       if (qty > 0) await stock.move(m, shop, { kind: 'receipt', productId: made.id, location, qty, supplierId });
   }
 

@@ -11,7 +11,8 @@ describe('yuan text', () => {
     expect(parseYuan('¥1,299.00')).toBe(129900);
     expect(parseYuan('16元')).toBe(1600);
     expect(parseYuan('0.07')).toBe(7);
-    for (const bad of ['', '-1', '1.234', '1e3', 'abc', '.5', '1.', ' ', '0x10']) expect(parseYuan(bad), bad).toBeNull();
+    for (const bad of ['', '-1', '1.234', '1e3', 'abc', '.5', '1.', ' ', '0x10'])
+      expect(parseYuan(bad), bad).toBeNull();
   });
   it('round-trips every amount through its text', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (f) => parseYuan(formatYuan(f)) === f));
@@ -28,7 +29,8 @@ describe('allocating a discount', () => {
           const parts = allocate(amount, ws);
           const total = ws.reduce((a, b) => a + b, 0);
           expect(parts.reduce((a, b) => a + b, 0)).toBe(amount);
-          if (total > 0) for (const [i, p] of parts.entries()) expect(Math.abs(p - (amount * ws[i]!) / total)).toBeLessThan(1);
+          if (total > 0)
+            for (const [i, p] of parts.entries()) expect(Math.abs(p - (amount * ws[i]!) / total)).toBeLessThan(1);
         },
       ),
     );

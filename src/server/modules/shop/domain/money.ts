@@ -17,7 +17,12 @@ export const MAX_ORDER_FEN = 1_000_000_000;
  * Returns null for anything else: more than two decimals, a sign, exponent notation, empty text.
  */
 export function parseYuan(text: string): number | null {
-  const s = text.trim().replace(/^[¥￥]/, '').replace(/元$/, '').replace(/,/g, '').trim();
+  const s = text
+    .trim()
+    .replace(/^[¥￥]/, '')
+    .replace(/元$/, '')
+    .replace(/,/g, '')
+    .trim();
   const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) return null;
   const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));

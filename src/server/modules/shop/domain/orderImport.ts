@@ -58,7 +58,14 @@ export const DEFAULT_MAPPINGS: Record<string, ImportMapping> = {
     status: '订单状态',
     skipStatuses: SKIP,
   },
-  other: { orderId: '订单号', sku: '商家编码', quantity: '数量', amount: '金额', paidAt: '支付时间', skipStatuses: SKIP },
+  other: {
+    orderId: '订单号',
+    sku: '商家编码',
+    quantity: '数量',
+    amount: '金额',
+    paidAt: '支付时间',
+    skipStatuses: SKIP,
+  },
 };
 
 /** One order read from the file. */
@@ -170,7 +177,10 @@ export const ROW_PROBLEMS: Record<RowProblem, { zh: string; en: string }> = {
   missing_order_id: { zh: '订单号为空或格式不对', en: 'the order id is empty or malformed' },
   unknown_sku: { zh: '商品编码不在商品目录中', en: 'the product code is not in the catalogue' },
   bad_quantity: { zh: `数量须为 1–${MAX_QTY} 的整数`, en: `the quantity must be a whole number 1–${MAX_QTY}` },
-  bad_amount: { zh: '金额须为不超过两位小数的非负数', en: 'the amount must be a non-negative number, 2 decimals at most' },
+  bad_amount: {
+    zh: '金额须为不超过两位小数的非负数',
+    en: 'the amount must be a non-negative number, 2 decimals at most',
+  },
   bad_time: { zh: '时间格式应为 YYYY-MM-DD HH:mm:ss', en: 'the time must read YYYY-MM-DD HH:mm:ss' },
   settled: { zh: '该时间所在期间已结算，不能再补录', en: 'this time falls into a period already settled' },
   conflicting_duplicate: {

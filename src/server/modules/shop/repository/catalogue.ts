@@ -23,7 +23,11 @@ export function getSupplier(db: Db, id: string) {
 export function insertProduct(db: Db, row: Omit<ProductRow, 'created_at' | 'version'>) {
   return db.insertInto('shop_products').values(row).returningAll().executeTakeFirstOrThrow();
 }
-export function updateProduct(db: Db, id: string, set: Omit<Updateable<ShopProductsTable>, 'id' | 'community_code' | 'version'>) {
+export function updateProduct(
+  db: Db,
+  id: string,
+  set: Omit<Updateable<ShopProductsTable>, 'id' | 'community_code' | 'version'>,
+) {
   return db
     .updateTable('shop_products')
     .set((eb) => ({ ...set, version: eb('version', '+', 1) }))

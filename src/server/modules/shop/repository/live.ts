@@ -74,7 +74,9 @@ export function putMapping(db: Db, community: string, platform: Platform, mappin
   return db
     .insertInto('shop_import_mappings')
     .values({ community_code: community, platform, mapping: JSON.stringify(mapping), updated_at: at })
-    .onConflict((oc) => oc.columns(['community_code', 'platform']).doUpdateSet({ mapping: JSON.stringify(mapping), updated_at: at }))
+    .onConflict((oc) =>
+      oc.columns(['community_code', 'platform']).doUpdateSet({ mapping: JSON.stringify(mapping), updated_at: at }),
+    )
     .execute();
 }
 export function insertImport(db: Db, row: Insertable<ShopImportsTable>) {

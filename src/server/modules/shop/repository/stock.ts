@@ -105,7 +105,14 @@ export function lowStock(db: Db, community: string) {
   return db
     .selectFrom('shop_products as p')
     .leftJoin('shop_stock as s', 's.product_id', 'p.id')
-    .select(['p.id', 'p.sku', 'p.name', 'p.unit', 'p.low_stock', (eb) => eb.fn.coalesce(eb.fn.sum<number>('s.qty'), sql<number>`0`).as('qty')])
+    .select([
+      'p.id',
+      'p.sku',
+      'p.name',
+      'p.unit',
+      'p.low_stock',
+      (eb) => eb.fn.coalesce(eb.fn.sum<number>('s.qty'), sql<number>`0`).as('qty'),
+    ])
     .where('p.community_code', '=', community)
     .where('p.active', '=', true)
     .groupBy(['p.id', 'p.sku', 'p.name', 'p.unit', 'p.low_stock'])

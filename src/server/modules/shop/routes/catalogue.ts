@@ -27,7 +27,12 @@ export function catalogueRoutes(m: ShopModule): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'Products of a community (q: text; code: exact barcode or SKU, as scanned)',
-          querystring: z.object({ ...community, q: z.string().max(50).optional(), code: z.string().max(40).optional(), ...lang }),
+          querystring: z.object({
+            ...community,
+            q: z.string().max(50).optional(),
+            code: z.string().max(40).optional(),
+            ...lang,
+          }),
           response: { 200: z.object({ items: z.array(productOut) }), ...errors },
         },
       },

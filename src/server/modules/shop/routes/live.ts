@@ -166,7 +166,11 @@ export function liveRoutes(m: ShopModule): FastifyPluginAsyncZod {
           summary: 'Settle a closed period; the share goes to the community fund once (Idempotency-Key)',
           querystring: q,
           body: periodBody,
-          response: { 200: z.object({ settlement: settlementOut }), 201: z.object({ settlement: settlementOut }), ...errors },
+          response: {
+            200: z.object({ settlement: settlementOut }),
+            201: z.object({ settlement: settlementOut }),
+            ...errors,
+          },
         },
       },
       async (req, reply) => {

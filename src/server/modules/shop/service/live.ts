@@ -209,7 +209,12 @@ export async function importRows(
       new AppError('IMPORT_FAILED', { params: { count: new Set(errors.map((e) => e.row)).size }, details: { errors } });
     if (read.errors.length)
       throw fail(
-        read.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, message: ROW_PROBLEMS[e.problem][lang] })),
+        read.errors.map((e) => ({
+          row: e.row,
+          column: e.column,
+          value: e.value,
+          message: ROW_PROBLEMS[e.problem][lang],
+        })),
       );
     const booked = await bookImported(trx, s, read.orders, a.accountId, lang);
     if (booked.errors.length) throw fail(booked.errors);

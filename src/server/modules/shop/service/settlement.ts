@@ -65,7 +65,12 @@ export async function saveSettings(m: ShopModule, who: Who, bp: number, communit
 export async function preview(m: ShopModule, who: Who, f: { community?: string; from: string; to: string }) {
   const code = communityFor(who, 'shop.read', f.community);
   if (checkPeriod(f.from, f.to, '9999-12-31') !== 'ok') throw new AppError('SHOP_PERIOD_BAD');
-  const rows = await repo.profitRows(m.db, code, new Date(shanghaiDayBound(f.from)!), new Date(shanghaiDayBound(f.to, true)!));
+  const rows = await repo.profitRows(
+    m.db,
+    code,
+    new Date(shanghaiDayBound(f.from)!),
+    new Date(shanghaiDayBound(f.to, true)!),
+  );
   const bp = await shareBp(m, code);
   return { from: f.from, to: f.to, shareBp: bp, ...settle(rows, bp) };
 }

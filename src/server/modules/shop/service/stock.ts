@@ -13,7 +13,14 @@ import { actorFor, assertObject, auditActor, communityFor } from './common.ts';
 
 /** One stock movement as entered. */
 export type MoveInput =
-  | { kind: 'receipt'; productId: string; location: string; qty: number; supplierId?: string | undefined; reason?: string | undefined }
+  | {
+      kind: 'receipt';
+      productId: string;
+      location: string;
+      qty: number;
+      supplierId?: string | undefined;
+      reason?: string | undefined;
+    }
   | { kind: 'adjustment'; productId: string; location: string; delta: number; reason: string }
   | { kind: 'stocktake'; productId: string; location: string; counted: number; reason?: string | undefined };
 

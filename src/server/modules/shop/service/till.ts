@@ -212,7 +212,8 @@ export async function refund(m: ShopModule, who: Who, saleId: string, input: Ref
               want.qty,
             )
           : null;
-        if (!l || amount === null || already > 0) throw new AppError('SHOP_REFUND_TOO_MUCH', { params: { line: i + 1 } });
+        if (!l || amount === null || already > 0)
+          throw new AppError('SHOP_REFUND_TOO_MUCH', { params: { line: i + 1 } });
         out.push({
           refund_id: id,
           sale_line_id: l.id,
