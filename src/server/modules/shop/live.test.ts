@@ -18,8 +18,8 @@ let sessionId: string;
 /** A multipart body with one file. */
 function upload(data: Buffer, name: string): { payload: Buffer; headers: Record<string, string> } {
   const b = `----shop${Math.random().toString(16).slice(2)}`;
-  const head =
-    `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` + 'Content-Type: text/csv\r\n\r\n';
+  const disposition = `Content-Disposition: form-data; name="file"; filename="${name}"`;
+  const head = `--${b}\r\n${disposition}\r\nContent-Type: text/csv\r\n\r\n`;
   const payload = Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${b}--\r\n`)]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
 }
