@@ -42,7 +42,11 @@ async function loadReceipt(m: ShopModule, id: string): Promise<Receipt> {
   return presentReceipt(s, await repo.linesOf(m.db, id), await repo.refundsOf(m.db, id));
 }
 
-/** Takes the stock of every product of a sale, in product-id order (so two sales never deadlock). */
+/**
+ * Takes the stock of every product of a sale and writes the movements. Runs last in the sale's transaction, so
+ * the stock rows stay locked for as short a time as possible (concurrent tills selling the same products queue
+ * on them); a pre-order may go below zero and takes its products one by one.
+ */
 async function takeAll(
   trx: Transaction<Database>,
   sale: { community: string; location: string; preOrder: boolean; saleId: string; actorId: string; at: Date },
@@ -51,39 +55,42 @@ async function takeAll(
 ): Promise<void> {
   const need = new Map<string, number>();
   for (const l of lines) need.set(l.productId, (need.get(l.productId) ?? 0) + l.qty);
-  const moves = [];
-  for (const [productId, n] of [...need].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const after = await stock.takeStock(trx, {
-      productId,
-      location: sale.location,
-      community: sale.community,
-      n,
-      allowNegative: sale.preOrder,
-    });
-    if (after === null) {
-      const qty = await stock.level(trx, productId, sale.location);
-      throw new AppError('SHOP_OUT_OF_STOCK', {
-        params: { name: names.get(productId) ?? productId, location: sale.location, qty, need: n },
-        details: { productId, available: qty, needed: n },
-      });
+  const after = new Map<string, number>();
+  if (sale.preOrder) {
+    for (const [productId, n] of [...need].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const q = await stock.addStock(trx, productId, sale.location, sale.community, -n);
+      after.set(productId, q);
     }
-    moves.push({
+  } else {
+    for (const [id, q] of await stock.takeMany(trx, sale.location, need)) after.set(id, q);
+  }
+  const short = [...need.keys()].find((id) => !after.has(id));
+  if (short) {
+    const qty = await stock.level(trx, short, sale.location);
+    const n = need.get(short)!;
+    throw new AppError('SHOP_OUT_OF_STOCK', {
+      params: { name: names.get(short) ?? short, location: sale.location, qty, need: n },
+      details: { productId: short, available: qty, needed: n },
+    });
+  }
+  await stock.insertMoves(
+    trx,
+    [...need].map(([productId, n]) => ({
       id: uuidv7(sale.at.getTime()),
       community_code: sale.community,
       product_id: productId,
       location: sale.location,
       kind: 'sale' as const,
       qty_delta: -n,
-      qty_after: after,
+      qty_after: after.get(productId)!,
       reason: sale.preOrder ? 'pre-order' : null,
       sale_id: sale.saleId,
       refund_id: null,
       supplier_id: null,
       actor_id: sale.actorId,
       at: sale.at,
-    });
-  }
-  await stock.insertMoves(trx, moves);
+    })),
+  );
 }
 
 /** Rings up a sale; with an Idempotency-Key a retry answers the first receipt and books nothing. */
