@@ -6,6 +6,7 @@
  * Target (issue 10): p99 ≤ 150 ms.
  */
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -159,6 +160,8 @@ export async function runShopBench(): Promise<string> {
     await admin.end().catch(() => undefined);
   }
   const f = (n: number) => n.toFixed(0);
+  // the machine is shared: the load average says how much of it the run really had
+  notes.push(`Load average (1 min) at the end of the run: ${loadavg()[0]!.toFixed(1)}.`);
   const lines = [
     '## Shop till (甘州铺子)',
     '',
