@@ -108,6 +108,13 @@ export async function restore(
       }
       await sql`select setval(pg_get_serial_sequence('audit_log', 'id'),
           coalesce((select max(id) from audit_log), 0) + 1, false)`.execute(trx);
+      // the shop's running numbers (receipt numbers, movement order) continue after the restored rows too
+      for (const [t, c] of [
+        ['shop_sales', 'no'],
+        ['shop_stock_moves', 'seq'],
+      ] as const)
+        await sql`select setval(pg_get_serial_sequence(${t}, ${c}),
+          coalesce((select max(${sql.ref(c)}) from ${sql.table(t)}), 0) + 1, false)`.execute(trx);
     });
   } catch (e) {
     if (e instanceof AppError) throw e;
