@@ -53,7 +53,8 @@ function tills(url: string, auth: { cookie: string; csrf: string }, body: string
       duration: ${seconds},
       headers: { 'content-type': 'application/json', cookie: ${JSON.stringify(auth.cookie)},
         'x-csrf-token': ${JSON.stringify(auth.csrf)} }, body: ${JSON.stringify(body)},
-      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }) }] },
+      requests: [{ setupRequest: (req) =>
+        ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }) }] },
       (err, r) => { if (err) { console.error(err); process.exit(1); }
         process.stdout.write(JSON.stringify({ ok: r['2xx'], non2xx: r.non2xx, p50: r.latency.p50,
           p99: r.latency.p99, duration: r.duration })); });`;

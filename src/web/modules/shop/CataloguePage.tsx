@@ -78,6 +78,26 @@ export default function CataloguePage() {
                   dataSource={products.data?.items ?? []}
                   pagination={{ pageSize: 20 }}
                   columns={[
+                    {
+                      title: t('shop.catalogue.photo'),
+                      render: (_, p) =>
+                        p.photoIds[0] ? (
+                          <img src={`/api/shop/photos/${p.photoIds[0]}`} alt={p.name} width={40} height={40} />
+                        ) : (
+                          <label className="shop-photo-add">
+                            +
+                            <input
+                              type="file"
+                              accept="image/jpeg,image/png,image/webp"
+                              hidden
+                              onChange={(e) => {
+                                const f = e.target.files?.[0];
+                                if (f) void run(() => shopApi.addPhoto(p.id, f));
+                              }}
+                            />
+                          </label>
+                        ),
+                    },
                     { title: t('shop.catalogue.sku'), dataIndex: 'sku' },
                     { title: t('shop.catalogue.name'), dataIndex: 'name' },
                     { title: t('shop.catalogue.category'), render: (_, p) => t(`shop.categories.${p.category}`) },

@@ -135,6 +135,11 @@ export const newKey = (): string => crypto.randomUUID();
 export const shopApi = {
   products: (q: { q?: string; code?: string } = {}) => get<{ items: Product[] }>(`/api/shop/products${qs(q)}`),
   addProduct: (b: unknown) => api<{ product: Product }>('POST', '/api/shop/products', b),
+  addPhoto: (productId: string, f: File) => {
+    const fd = new FormData();
+    fd.append('file', f, f.name);
+    return api<{ id: string }>('POST', `/api/shop/products/${productId}/photos`, fd);
+  },
   suppliers: () => get<{ items: Supplier[] }>('/api/shop/suppliers'),
   addSupplier: (b: unknown) => api<{ supplier: Supplier }>('POST', '/api/shop/suppliers', b),
   sell: (b: unknown, key: string) =>
