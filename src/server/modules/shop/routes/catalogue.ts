@@ -83,7 +83,15 @@ export function catalogueRoutes(m: ShopModule): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/shop/photos/:id',
-      { schema: { tags, summary: 'A product photo', params: idParams, querystring: z.object(lang) } },
+      {
+        schema: {
+          tags,
+          summary: 'A product photo (JPEG, PNG or WebP bytes)',
+          params: idParams,
+          querystring: z.object(lang),
+          response: { ...errors },
+        },
+      },
       async (req, reply) => {
         const p = await svc.photo(m, whoOf(req), req.params.id);
         return reply.type(p.mime).send(p.data);
