@@ -43,13 +43,13 @@ describe('the shop story', () => {
 
     // Sale 1: 2 × 小米 (scanned twice), 1 × 小枣, 1 × 辣椒酱, cash ¥200.
     for (const c of [XIAOMI, XIAOMI, DATES, CHILI]) await scan(page, c);
-    await expect(page.getByTestId('till-total').textContent()).resolves.toContain('138.40');
+    await page.getByTestId('till-total').filter({ hasText: '138.40' }).waitFor();
     await page.getByTestId('method').getByText('现金').click();
     await page.locator('input[data-testid=cash], [data-testid=cash] input').fill('200');
     await page.getByTestId('checkout').click();
     const receipt = page.getByTestId('receipt');
     await receipt.waitFor();
-    await expect(page.getByTestId('receipt-total').textContent()).resolves.toBe('¥138.40');
+    await page.getByTestId('receipt-total').filter({ hasText: '¥138.40' }).waitFor();
     await expect(receipt.textContent()).resolves.toContain('找零61.60');
     const box = await receipt.boundingBox();
     expect(Math.round(box!.width)).toBe(219); // 58 mm at 96 dpi
@@ -59,13 +59,14 @@ describe('the shop story', () => {
     await page.locator('input[data-testid=refund-qty-1], [data-testid=refund-qty-1] input').fill('1');
     await page.getByTestId('refund-reason').fill('顾客买多了');
     await page.getByTestId('refund-submit').click();
-    await expect(page.getByTestId('receipt-refunded').textContent()).resolves.toContain('45.80');
+    await page.getByTestId('receipt-refunded').filter({ hasText: '45.80' }).waitFor();
 
     // Sale 2 by WeChat Pay.
     await scan(page, CHILI);
+    await page.getByTestId('till-total').filter({ hasText: '18.80' }).waitFor();
     await page.getByTestId('method').getByText('微信支付').click();
     await page.getByTestId('checkout').click();
-    await expect(page.getByTestId('receipt-total').textContent()).resolves.toBe('¥18.80');
+    await page.getByTestId('receipt-total').filter({ hasText: '¥18.80' }).waitFor();
     await shot(page, 'shop-till-desk');
 
     // A live stream today: its export (GBK, 抖音's columns), imported twice.
@@ -91,7 +92,7 @@ describe('the shop story', () => {
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-result').getByText('重复 38 单').waitFor();
     await expect(page.getByTestId('import-result').textContent()).resolves.toContain('新增 0 单');
-    await expect(page.getByTestId('board-orders').textContent()).resolves.toBe('38');
+    await page.getByTestId('board-orders').filter({ hasText: /^38$/ }).waitFor();
     await shot(page, 'shop-live-board-desk');
 
     // The next day the community staff settle today: the share moves to the fund, once.

@@ -89,7 +89,6 @@ export function catalogueRoutes(m: ShopModule): FastifyPluginAsyncZod {
           summary: 'A product photo (JPEG, PNG or WebP bytes)',
           params: idParams,
           querystring: z.object(lang),
-          response: { ...errors },
         },
       },
       async (req, reply) => {
