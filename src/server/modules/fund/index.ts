@@ -10,6 +10,8 @@ import { yuan, type FundLine } from './domain/ledger.ts';
 import * as reads from './repository/reads.ts';
 
 export type { FundLine } from './domain/ledger.ts';
+export { exportLedger, signingKey, publishHead, type SigningKey } from './log.ts';
+export { LedgerVerifier, type VerifyReport } from './domain/verify.ts';
 export { FIXED_ACCOUNTS, MAINTENANCE } from './domain/ledger.ts';
 
 /**

@@ -33,7 +33,7 @@ export function entriesFrom(db: Db, community: string, fromSeq: number, limit: n
     .select([sql<string>`seq::text`.as('seq'), 'entry', 'leaf_hash'])
     .where('community_code', '=', community)
     .where('seq', '>=', String(fromSeq))
-    .orderBy('seq')
+    .orderBy('fund_transactions.seq')
     .limit(limit)
     .execute();
 }
