@@ -76,16 +76,31 @@ export class LedgerVerifier {
   line(buf: Buffer): void {
     this.lineNo++;
     if (this.problem || buf.length === 0) return;
-    if (this.lineNo === 1) return this.header(buf);
-    if (buf.subarray(0, PREFIX.length).equals(PREFIX)) return this.entry(buf);
+    if (this.lineNo === 1) {
+      this.header(buf);
+      return;
+    }
+    if (buf.subarray(0, PREFIX.length).equals(PREFIX)) {
+      this.entry(buf);
+      return;
+    }
     let o: { head?: TreeHead };
     try {
       o = JSON.parse(buf.toString('utf8')) as { head?: TreeHead };
     } catch {
-      return this.fail(this.n, 'not a JSON line');
+      {
+        this.fail(this.n, 'not a JSON line');
+        return;
+      }
     }
-    if (!o.head || typeof o.head.size !== 'number') return this.fail(this.n, 'not an entry or head line');
-    if (this.n > 0) return this.fail(this.n, 'a signed head after the entries (heads come first)');
+    if (!o.head || typeof o.head.size !== 'number') {
+      this.fail(this.n, 'not an entry or head line');
+      return;
+    }
+    if (this.n > 0) {
+      this.fail(this.n, 'a signed head after the entries (heads come first)');
+      return;
+    }
     this.heads.push(o.head);
     this.rootAt.set(o.head.size, '');
   }
@@ -97,7 +112,10 @@ export class LedgerVerifier {
         community?: string;
         publicKeys?: { keyId: string; publicKey: string }[];
       };
-      if (h.format !== LEDGER_FORMAT) return this.fail(null, `not a ${LEDGER_FORMAT} file`);
+      if (h.format !== LEDGER_FORMAT) {
+        this.fail(null, `not a ${LEDGER_FORMAT} file`);
+        return;
+      }
       this.community = h.community ?? null;
       this.keys = new Map((h.publicKeys ?? []).map((k) => [k.keyId, k.publicKey]));
     } catch {
@@ -116,30 +134,48 @@ export class LedgerVerifier {
       digits++;
     }
     if (digits === 0 || !buf.subarray(i, i + LEAF_KEY.length).equals(LEAF_KEY)) {
-      return this.fail(expected, 'malformed entry line');
+      {
+        this.fail(expected, 'malformed entry line');
+        return;
+      }
     }
     if (seq !== expected) {
       const what = seq > expected ? 'missing (dropped or moved)' : `found entry ${seq} again or out of order`;
-      return this.fail(expected, `expected entry ${expected} here, ${what}`);
+      {
+        this.fail(expected, `expected entry ${expected} here, ${what}`);
+        return;
+      }
     }
     i += LEAF_KEY.length;
     const leafHex = buf.subarray(i, i + 64).toString('latin1');
     i += 64;
     if (!buf.subarray(i, i + ENTRY_KEY.length).equals(ENTRY_KEY) || buf[buf.length - 1] !== 0x7d) {
-      return this.fail(expected, 'malformed entry line');
+      {
+        this.fail(expected, 'malformed entry line');
+        return;
+      }
     }
     const entry = buf.subarray(i + ENTRY_KEY.length, buf.length - 1);
     const leaf = leafHash(entry);
-    if (leaf.toString('hex') !== leafHex) return this.fail(expected, 'entry altered: its leaf hash does not match');
+    if (leaf.toString('hex') !== leafHex) {
+      this.fail(expected, 'entry altered: its leaf hash does not match');
+      return;
+    }
     const text = entry.toString('latin1');
-    if (!text.startsWith(`{"seq":${expected},`)) return this.fail(expected, 'the entry names another position');
+    if (!text.startsWith(`{"seq":${expected},`)) {
+      this.fail(expected, 'the entry names another position');
+      return;
+    }
     let sum = 0n;
     let count = 0;
     for (const m of text.matchAll(FEN)) {
       sum += BigInt(m[1]!);
       count++;
     }
-    if (count < 2 || sum !== 0n) return this.fail(expected, `entry does not balance (sum ${sum} fen)`);
+    if (count < 2 || sum !== 0n) {
+      this.fail(expected, `entry does not balance (sum ${sum} fen)`);
+      return;
+    }
     this.frontier = appendLeaf(this.frontier, expected, leaf).frontier;
     this.n++;
     if (this.rootAt.has(this.n)) this.rootAt.set(this.n, Buffer.from(frontierRoot(this.frontier)).toString('hex'));
