@@ -4,8 +4,10 @@
  * so that no import cycle can form (the registry imports this file, and auth imports the registry's index.ts).
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Role } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 import * as repo from './repository.ts';
+import { hash } from '@node-rs/argon2';
 
 /** A grid worker as shown on a contact card or map layer (snake_case rows, as the registry reads them). */
 export interface GridWorker {
@@ -33,4 +35,27 @@ export function gridWorkersUnder(
  */
 export function releaseResidentAccounts(trx: Kysely<Database>, residentId: string): Promise<number> {
   return repo.releaseResidentAccounts(trx, residentId);
+}
+
+/**
+ * A demo account for a module's demo story (e.g. the fund committee's members): created with the published demo
+ * password when the username is free; returns its id either way. Demo stories only: never for real accounts.
+ */
+export async function ensureDemoAccount(
+  db: Kysely<Database>,
+  a: { username: string; displayName: string; role: Role; scopeCode: string; password: string; now: Date },
+): Promise<string> {
+  const found = await repo.accountIdByUsername(db, a.username);
+  if (found) return found.id;
+  const created = await repo.insertAccount(db, {
+    id: uuidv7(a.now.getTime()),
+    username: a.username,
+    display_name: a.displayName,
+    password_hash: await hash(a.password), // argon2id defaults, as service.ts hashPassword
+    role: a.role,
+    scope_code: a.scopeCode,
+    resident_id: null,
+    phone: null,
+  });
+  return created.id;
 }

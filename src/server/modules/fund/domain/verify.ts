@@ -88,10 +88,8 @@ export class LedgerVerifier {
     try {
       o = JSON.parse(buf.toString('utf8')) as { head?: TreeHead };
     } catch {
-      {
-        this.fail(this.n, 'not a JSON line');
-        return;
-      }
+      this.fail(this.n, 'not a JSON line');
+      return;
     }
     if (!o.head || typeof o.head.size !== 'number') {
       this.fail(this.n, 'not an entry or head line');
@@ -134,26 +132,20 @@ export class LedgerVerifier {
       digits++;
     }
     if (digits === 0 || !buf.subarray(i, i + LEAF_KEY.length).equals(LEAF_KEY)) {
-      {
-        this.fail(expected, 'malformed entry line');
-        return;
-      }
+      this.fail(expected, 'malformed entry line');
+      return;
     }
     if (seq !== expected) {
       const what = seq > expected ? 'missing (dropped or moved)' : `found entry ${seq} again or out of order`;
-      {
-        this.fail(expected, `expected entry ${expected} here, ${what}`);
-        return;
-      }
+      this.fail(expected, `expected entry ${expected} here, ${what}`);
+      return;
     }
     i += LEAF_KEY.length;
     const leafHex = buf.subarray(i, i + 64).toString('latin1');
     i += 64;
     if (!buf.subarray(i, i + ENTRY_KEY.length).equals(ENTRY_KEY) || buf[buf.length - 1] !== 0x7d) {
-      {
-        this.fail(expected, 'malformed entry line');
-        return;
-      }
+      this.fail(expected, 'malformed entry line');
+      return;
     }
     const entry = buf.subarray(i + ENTRY_KEY.length, buf.length - 1);
     const leaf = leafHash(entry);
