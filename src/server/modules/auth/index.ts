@@ -59,3 +59,12 @@ export async function ensureDemoAccount(
   });
   return created.id;
 }
+
+/** An enabled account by username: id, name, role and scope (e.g. to seat it on a committee); null if unknown. */
+export async function accountByUsername(
+  db: Kysely<Database>,
+  username: string,
+): Promise<{ id: string; displayName: string; role: Role; scopeCode: string } | null> {
+  const a = await repo.accountBrief(db, username);
+  return a && !a.disabled ? { id: a.id, displayName: a.display_name, role: a.role, scopeCode: a.scope_code } : null;
+}

@@ -137,3 +137,12 @@ export async function releaseResidentAccounts(db: Db, residentId: string): Promi
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** An account's id, name, role, scope and whether it is disabled, by username (for other modules' index use). */
+export function accountBrief(db: Db, username: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'display_name', 'role', 'scope_code', 'disabled'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+}

@@ -71,12 +71,14 @@ export async function recordFundPayment(
     data,
     at: input.at,
   });
+  // A closed case keeps its row as it was (its history still shows the payment, at the time it was made).
+  if (!repo.OPEN_STATUSES.includes(cur.status)) return;
   const updated = await repo.updateCase(trx, cur.id, cur.version, {
     last_note: input.note,
     public_note: input.note,
     updated_at: input.at,
   });
-  if (!updated || updated.status !== 'dispatched' || updated.handler_code !== updated.community_code) return;
+  if (updated?.status !== 'dispatched' || updated.handler_code !== updated.community_code) return;
   const mod = m ?? makeModule(trx, defaultCasesOptions(), () => input.at, new LocalBus());
   await applyAction(mod, trx, updated, { type: 'accept' }, { actor: input.actor, note: null, now: input.at });
 }
