@@ -174,7 +174,8 @@ export async function runFundBench(): Promise<string> {
       const raw = pgbenchRun(url.toString());
       rows.push(
         `| ledger append via service, ${WORKERS} clients, one community (serialised on its log head) | ` +
-          `${one.tps.toFixed(0)} tx/s (p99 ${one.p99.toFixed(1)} ms) | ${((one.tps / raw) * 100).toFixed(1)} % of raw |`,
+          `${one.tps.toFixed(0)} tx/s (p99 ${one.p99.toFixed(1)} ms) | ` +
+          `${((one.tps / raw) * 100).toFixed(1)} % of raw |`,
         `| ledger append via service, ${WORKERS} clients, ${WORKERS} communities | ${spread.tps.toFixed(0)} tx/s ` +
           `(p99 ${spread.p99.toFixed(1)} ms) | ${((spread.tps / raw) * 100).toFixed(1)} % of raw |`,
         `| raw pgbench: same rows (1 transaction row + 2 lines per transaction), ${WORKERS} clients | ` +

@@ -143,9 +143,8 @@ export async function exportLedger(
   const size = head?.size ?? 0;
   const heads = (await listHeads(db, community, 100_000)).filter((h) => h.size <= size).reverse();
   const publicKeys = (await listKeys(db)).map((k) => ({ keyId: k.keyId, publicKey: k.publicKey }));
-  await write(
-    `${JSON.stringify({ format: LEDGER_FORMAT, community, exportedAt: now.toISOString(), publicKeys, entries: size })}\n`,
-  );
+  const header = { format: LEDGER_FORMAT, community, exportedAt: now.toISOString(), publicKeys, entries: size };
+  await write(`${JSON.stringify(header)}\n`);
   for (const h of heads) await write(`${JSON.stringify({ head: h })}\n`);
   const PAGE = 5000;
   for (let from = 0; from < size; from += PAGE) {
