@@ -23,7 +23,9 @@ const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const CasesPage = lazy(() => import('../cases/staff/CasesPage.tsx'));
 const CirclePage = lazy(() => import('../circle/CirclePage.tsx'));
 const AccountsPage = lazy(() => import('../accounts/AccountsPage.tsx'));
+const FundPage = lazy(() => import('../fund/FundPage.tsx'));
 
+const FUND_ROLES: Role[] = ['community_staff', 'street_staff', 'district_admin', 'auditor'];
 const CASE_ROLES: Role[] = ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'auditor'];
 
 interface NavItem {
@@ -40,6 +42,7 @@ const NAV: NavItem[] = [
   { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
   { path: '/import', label: 'nav.import', show: (r) => roleHas(r, 'registry.import') || roleHas(r, 'registry.export') },
   { path: '/audit', label: 'nav.audit', show: (r) => roleHas(r, 'audit.read') },
+  { path: '/fund', label: 'fund.nav', show: (r) => FUND_ROLES.includes(r) },
   {
     path: '/accounts',
     label: 'accounts.nav',
@@ -58,6 +61,7 @@ function Page({ path }: { path: string }) {
   if (path === '/import') return <ImportPage />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/accounts') return <AccountsPage />;
+  if (path === '/fund' || path.startsWith('/fund/')) return <FundPage />;
   return (
     <div className="s-pad">
       <Typography.Title level={3}>{t('app.notFound')}</Typography.Title>
