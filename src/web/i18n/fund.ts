@@ -48,13 +48,13 @@ export const fundZh = {
     accountNames: {
       bank: '社区基金',
       fund: '社区基金',
-      'income:shop': '甘州铺子',
-      'income:donation': '社会捐赠',
-      'income:grant': '政府补助',
-      'income:partner': '共建单位',
-      'income:owners': '业主缴存',
-      'expense:repair': '维修',
-      'expense:project': '项目',
+      income_shop: '甘州铺子',
+      income_donation: '社会捐赠',
+      income_grant: '政府补助',
+      income_partner: '共建单位',
+      income_owners: '业主缴存',
+      expense_repair: '维修',
+      expense_project: '项目',
     },
   },
 };
@@ -100,7 +100,8 @@ export const fundEn: typeof fundZh = {
     heads: 'Signed tree heads',
     verify: 'How to verify',
     verifyText:
-      'Download ledger.jsonl and run npx linli fund verify ledger.jsonl --key <the public key below> on any computer. ' +
+      'Download ledger.jsonl and run npx linli fund verify ledger.jsonl --key <the public key below> ' +
+      'on any computer. ' +
       'If any entry was changed, removed, inserted or reordered, the check fails and names the first bad entry.',
     key: 'Signing public key (Ed25519)',
     download: 'Download ledger.jsonl',
@@ -110,13 +111,13 @@ export const fundEn: typeof fundZh = {
     accountNames: {
       bank: 'Community fund',
       fund: 'Community fund',
-      'income:shop': '甘州铺子 shop',
-      'income:donation': 'Donations',
-      'income:grant': 'Grants',
-      'income:partner': 'Partner units',
-      'income:owners': 'Owners',
-      'expense:repair': 'Repairs',
-      'expense:project': 'Projects',
+      income_shop: '甘州铺子 shop',
+      income_donation: 'Donations',
+      income_grant: 'Grants',
+      income_partner: 'Partner units',
+      income_owners: 'Owners',
+      expense_repair: 'Repairs',
+      expense_project: 'Projects',
     },
   },
 };

@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { maskName } from '../../../shared/mask.ts';
+import { publicParty } from './domain/party.ts';
 import {
   checkLines,
   FIXED_ACCOUNTS,
@@ -128,7 +128,7 @@ async function post(
     at: input.occurredAt.toISOString(),
     period,
     memo: input.memo.trim(),
-    party: input.party ? maskName(input.party) : null,
+    party: input.party ? publicParty(input.party) : null,
     source: { kind: input.source.kind, ref: input.source.ref },
     reverses: input.reversesId ?? null,
     lines,

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { maskName } from '../../../shared/mask.ts';
+import { publicParty } from './domain/party.ts';
 import { placeByCode } from '../registry/index.ts';
 import type { PublicEntry } from './domain/entry.ts';
 import { accountKind, FIXED_ACCOUNTS } from './domain/ledger.ts';
@@ -28,7 +28,7 @@ export function publicExpense(e: Awaited<ReturnType<typeof repo.listExpenses>>[n
   return {
     id: e.id,
     purpose: e.purpose,
-    payee: maskName(e.payee),
+    payee: publicParty(e.payee),
     amountFen: e.amount,
     expenseAccount: e.expense_account,
     payFrom: e.pay_from,

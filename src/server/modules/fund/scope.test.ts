@@ -96,9 +96,8 @@ const counts = async (): Promise<string> => {
       (SELECT count(*) FROM fund_transactions), (SELECT count(*) FROM fund_expenses),
       (SELECT count(*) FROM fund_approvals), (SELECT count(*) FROM fund_committee),
       (SELECT count(*) FROM fund_budgets), (SELECT count(*) FROM fund_periods),
-      (SELECT count(*) FROM fund_idempotency), (SELECT count(*) FROM fund_expenses WHERE status = 'paid')) AS n`.execute(
-    t.handle.db,
-  );
+      (SELECT count(*) FROM fund_idempotency),
+      (SELECT count(*) FROM fund_expenses WHERE status = 'paid')) AS n`.execute(t.handle.db);
   return r.rows[0]!.n;
 };
 

@@ -33,10 +33,11 @@ export default function FundSankey({
         },
       ],
     });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
+    // the box may get its width after the chart was made (lazy chunk inside Suspense): follow its size
+    const seen = new ResizeObserver(() => chart.resize());
+    seen.observe(box.current);
     return () => {
-      window.removeEventListener('resize', onResize);
+      seen.disconnect();
       chart.dispose();
     };
   }, [links, label]);

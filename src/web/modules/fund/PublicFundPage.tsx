@@ -18,7 +18,8 @@ export default function PublicFundPage({ params }: { params: Record<string, stri
   const code = params.code ?? '';
   const s = useAsync(() => fundApi.publicSummary(code), [code]);
   const names = t('fund.public.accountNames', { returnObjects: true }) as Record<string, string>;
-  const label = useCallback((c: string) => names[c] ?? c, [names]);
+  // i18next reads ':' as a namespace separator, so the keys spell account codes with '_'
+  const label = useCallback((c: string) => names[c.replace(':', '_')] ?? c, [names]);
   if (s.loading || (!s.data && !s.error)) return <Loading />;
   if (s.error || !s.data) return <p className="card">{t('public.notFound')}</p>;
   const d = s.data;
