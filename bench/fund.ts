@@ -5,21 +5,23 @@
  * proofs served from the stored subtrees (p99). Standalone: `node --import tsx bench/fund.ts`.
  */
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openPostgres } from '../src/server/platform/db/connect.ts';
 import { migrateToLatest } from '../src/server/platform/db/migrate.ts';
-import { postFundTransaction } from '../src/server/modules/fund/posting.ts';
-import { inclusion, publishHead, signingKey } from '../src/server/modules/fund/log.ts';
-import { addBarePlace } from '../src/server/modules/fund/testing.ts';
-import { canonicalEntry, LEDGER_FORMAT, treeHeadMessage } from '../src/server/modules/fund/domain/entry.ts';
-import { leafHash } from '../src/server/modules/fund/domain/merkle.ts';
-import { appendLeaf, frontierRoot, type FrontierEntry } from '../src/server/modules/fund/domain/frontier.ts';
+import {
+  inclusion,
+  postFundTransaction,
+  publishHead,
+  signingKey,
+  writeSampleLedger,
+} from '../src/server/modules/fund/index.ts';
+import { createDistrict, placeExists } from '../src/server/modules/registry/index.ts';
+import { uuidv7 } from '../src/server/platform/ids.ts';
 import { verifyLedgerFile } from '../src/cli/fund.ts';
 import { machineLine } from './machine.ts';
 
@@ -96,54 +98,6 @@ function pgbenchRun(url: string): number {
   return Number(m[1]);
 }
 
-/** Writes a signed ledger file of `n` entries (as `linli fund export` writes it); returns its path. */
-async function makeLedgerFile(n: number, dir: string): Promise<string> {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
-  const path = join(dir, 'ledger.jsonl');
-  const out = createWriteStream(path);
-  const community = '620702004006';
-  const lines: string[] = [];
-  let frontier: FrontierEntry[] = [];
-  const entries: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const fen = String(100 + ((i * 7919) % 900_000));
-    const e = canonicalEntry({
-      seq: i,
-      id: `0190f5a0-0000-7000-8000-${String(i).padStart(12, '0')}`,
-      at: new Date(Date.UTC(2026, 0, 1) + i * 30_000).toISOString(),
-      period: '2026-01',
-      memo: i % 3 ? '居民捐赠（社区基金）' : '丝路嘉苑排污管道更换',
-      party: i % 3 ? '张**' : null,
-      source: { kind: 'donation', ref: `d-${i}` },
-      reverses: null,
-      lines: [
-        { account: 'bank', fen },
-        { account: 'income:donation', fen: `-${fen}` },
-      ],
-    });
-    const leaf = leafHash(e);
-    frontier = appendLeaf(frontier, i, leaf).frontier;
-    entries.push(`{"seq":${i},"leaf":"${leaf.toString('hex')}","entry":${e}}\n`);
-  }
-  const head = {
-    community,
-    size: n,
-    root: Buffer.from(frontierRoot(frontier)).toString('hex'),
-    timestamp: new Date().toISOString(),
-  };
-  const signature = sign(null, treeHeadMessage(head), privateKey).toString('base64');
-  lines.push(JSON.stringify({ format: LEDGER_FORMAT, community, publicKeys: [{ keyId: 'k', publicKey: raw }] }));
-  lines.push(JSON.stringify({ head: { ...head, keyId: 'k', signature } }));
-  out.write(`${lines.join('\n')}\n`);
-  for (let i = 0; i < entries.length; i += 10_000) {
-    if (!out.write(entries.slice(i, i + 10_000).join(''))) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  return path;
-}
-
 /** Runs the benchmark and returns a markdown section. */
 export async function runFundBench(): Promise<string> {
   const rows: string[] = [];
@@ -166,7 +120,9 @@ export async function runFundBench(): Promise<string> {
       const h = await openPostgres(url.toString(), 4);
       await migrateToLatest(h.db);
       const many = Array.from({ length: WORKERS }, (_, i) => `6207020040${String(50 + i)}`);
-      for (const c of many) await addBarePlace(h.db, c);
+      for (const c of many) {
+        if (!(await placeExists(h.db, c))) await createDistrict(h.db, { id: uuidv7(), code: c, name: '压测' });
+      }
       await h.close();
       await appendRun(url.toString(), many.slice(0, 1)); // warm-up: JIT and connections
       const one = await appendRun(url.toString(), many.slice(0, 1));
@@ -206,7 +162,7 @@ export async function runFundBench(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'linli-fund-verify-'));
   try {
     const t0 = performance.now();
-    const file = await makeLedgerFile(VERIFY_N, dir);
+    const file = await writeSampleLedger(VERIFY_N, join(dir, 'ledger.jsonl'));
     const madeS = (performance.now() - t0) / 1000;
     const mb = statSync(file).size / 1e6;
     const t1 = performance.now();

@@ -39,7 +39,8 @@ export function fundPlugin(deps: AppDeps) {
     await app.register(publicFundRoutes(rt));
   };
 }
-export { exportLedger, signingKey, publishHead, type SigningKey } from './log.ts';
+export { exportLedger, inclusion, signingKey, publishHead, type SigningKey } from './log.ts';
+export { writeSampleLedger } from './sampleLedger.ts';
 export { LedgerVerifier, type VerifyReport } from './domain/verify.ts';
 export { FIXED_ACCOUNTS, MAINTENANCE } from './domain/ledger.ts';
 

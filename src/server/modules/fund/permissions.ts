@@ -2,7 +2,15 @@
  * Who may do what with a community's fund, as a table role × action → rule. Approving is not a role's power:
  * it needs a seat on the community's fund committee (checked by the service), inside the actor's scope.
  */
-import type { Role } from '../../platform/db/schema.ts';
+/** The account roles (as platform/db/schema.ts `Role`; kept here so this table stays pure). */
+type Role =
+  | 'resident'
+  | 'grid_worker'
+  | 'community_staff'
+  | 'street_staff'
+  | 'district_admin'
+  | 'shop_staff'
+  | 'auditor';
 
 /**
  * `fund.read`: overview, expenses, committee. `fund.request`: ask for an expense. `fund.approve`: approve (with a
