@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -180,8 +180,11 @@ export async function runFundBench(): Promise<string> {
     '## fund',
     '',
     'Community fund ledger (issue 10): append through `postFundTransaction` (checks, per-community log-head lock, ' +
-      'account locks, Merkle append, 4 inserts + 2 updates) vs `pgbench` inserting the same rows; offline verify; ' +
-      'inclusion proofs.',
+      'one read under the lock, Merkle append, one CTE write) vs `pgbench` inserting the same rows; offline ' +
+      'verify; inclusion proofs. Load average at the start of the run: ' +
+      `${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' / ')} on ${cpus().length} cores.`,
     '',
     '| measure | result | reference |',
     '|---|---|---|',

@@ -32,20 +32,6 @@ export const BACKUP_TABLES: { table: keyof Database; order: string; replace?: bo
   { table: 'circle_networks', order: 'id' },
   { table: 'circle_facilities', order: 'id' },
   { table: 'calendar_years', order: 'year', replace: true },
-  // the community fund (issue 10): ledger rows are insert-only, so restore only ever inserts them
-  { table: 'fund_accounts', order: 'community_code, code' },
-  { table: 'fund_log_heads', order: 'community_code' },
-  { table: 'fund_transactions', order: 'community_code, seq' },
-  { table: 'fund_lines', order: 'transaction_id, line_no' },
-  { table: 'fund_log_nodes', order: 'community_code, level, idx' },
-  { table: 'fund_signing_keys', order: 'key_id' },
-  { table: 'fund_tree_heads', order: 'community_code, size' },
-  { table: 'fund_periods', order: 'community_code, period' },
-  { table: 'fund_committee', order: 'community_code, account_id' },
-  { table: 'fund_expenses', order: 'id' },
-  { table: 'fund_approvals', order: 'expense_id, account_id' },
-  { table: 'fund_budgets', order: 'community_code, year, account' },
-  { table: 'fund_idempotency', order: 'community_code, key' },
 ];
 
 /** Tables older backups carry that restore skips (see BACKUP_TABLES). */
