@@ -17,6 +17,7 @@ const sections: Section[] = [
   { name: 'bundle', run: async () => (await import('./bundle.ts')).runBundleBench() },
   { name: 'circle', run: () => runOptional('./circle.ts', 'runCircleBench') },
   { name: 'cases', run: () => runOptional('./cases.ts', 'runCasesBench') },
+  { name: 'fund', run: () => runOptional('./fund.ts', 'runFundBench') },
   { name: 'shop', run: () => runOptional('./shop.ts', 'runShopBench') },
 ];
 

@@ -26,6 +26,7 @@ const EnvSchema = z.object({
     .regex(/^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)?$/, 'true, false or proxy addresses/CIDRs')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LINLI_FUND_SIGNING_KEY: z.string().min(1).optional(),
 });
 
 /** Everything the server needs to start. */
@@ -59,6 +60,8 @@ export interface Config {
   /** Failed logins from one IP (any usernames) per hour before each further attempt must wait (1 s doubling). */
   loginIpFreeFailures: number;
   logLevel: string;
+  /** PKCS#8 PEM Ed25519 key that signs the fund's tree heads (docs/fund.md); absent: generated once and stored. */
+  fundSigningKey: string | undefined;
 }
 
 /** Whether to seed the demo into an empty database: as configured, else only on the embedded database. */
@@ -94,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxPerMinute: e.LINLI_LOGIN_MAX_PER_MINUTE,
     loginIpFreeFailures: e.LINLI_LOGIN_IP_FREE_FAILURES,
     logLevel: e.LOG_LEVEL,
+    fundSigningKey: e.LINLI_FUND_SIGNING_KEY,
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './platform/db/schema.ts';
+import { seedDemoFund } from './modules/fund/index.ts';
 import { seedDemoShop } from './modules/shop/index.ts';
 
 /** One module's part of the demo story; runs once, after the demo community and its cases exist. */
@@ -18,8 +19,9 @@ export interface DemoStory {
 
 /** The stories, in order. */
 export const DEMO_STORIES: DemoStory[] = [
-  // 甘州铺子: catalogue, August sales at the till and from a live stream, the August settlement into the fund
+  // 甘州铺子 first: its August settlement puts the profit share into the fund the fund's story then spends
   { name: 'shop', seed: seedDemoShop },
+  { name: 'fund', seed: seedDemoFund },
 ];
 
 /** Seeds every story in order; `onStory` reports each one as it starts. */

@@ -5,6 +5,7 @@ import { circleEn } from './circle.ts';
 import { accountsEn } from './accounts.ts';
 import { pwchangeEn } from './pwchange.ts';
 import { publicEn } from './public.ts';
+import { fundEn } from './fund.ts';
 
 export const en: Messages = {
   app: {
@@ -578,6 +579,7 @@ export const en: Messages = {
   },
   circle: circleEn,
   public: publicEn,
+  fund: fundEn,
   accounts: accountsEn,
   pwchange: pwchangeEn,
   shop: shopEn,

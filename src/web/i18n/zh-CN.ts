@@ -4,6 +4,7 @@ import { shopZh } from './shop.ts';
 import { accountsZh } from './accounts.ts';
 import { pwchangeZh } from './pwchange.ts';
 import { publicZh } from './public.ts';
+import { fundZh } from './fund.ts';
 
 export const zhCN = {
   app: {
@@ -562,6 +563,7 @@ export const zhCN = {
   },
   circle: circleZh,
   public: publicZh,
+  fund: fundZh,
   accounts: accountsZh,
   pwchange: pwchangeZh,
   shop: shopZh,

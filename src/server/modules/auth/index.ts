@@ -4,8 +4,10 @@
  * so that no import cycle can form (the registry imports this file, and auth imports the registry's index.ts).
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Role } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 import * as repo from './repository.ts';
+import { hash } from '@node-rs/argon2';
 
 /** A grid worker as shown on a contact card or map layer (snake_case rows, as the registry reads them). */
 export interface GridWorker {
@@ -35,13 +37,34 @@ export function releaseResidentAccounts(trx: Kysely<Database>, residentId: strin
   return repo.releaseResidentAccounts(trx, residentId);
 }
 
-/** An account's id, role, scope and name by username (demo seeds act as the demo accounts); undefined if absent. */
+/**
+ * A demo account for a module's demo story (e.g. the fund committee's members): created with the published demo
+ * password when the username is free; returns its id either way. Demo stories only: never for real accounts.
+ */
+export async function ensureDemoAccount(
+  db: Kysely<Database>,
+  a: { username: string; displayName: string; role: Role; scopeCode: string; password: string; now: Date },
+): Promise<string> {
+  const found = await repo.accountIdByUsername(db, a.username);
+  if (found) return found.id;
+  const created = await repo.insertAccount(db, {
+    id: uuidv7(a.now.getTime()),
+    username: a.username,
+    display_name: a.displayName,
+    password_hash: await hash(a.password), // argon2id defaults, as service.ts hashPassword
+    role: a.role,
+    scope_code: a.scopeCode,
+    resident_id: null,
+    phone: null,
+  });
+  return created.id;
+}
+
+/** An enabled account by username: id, name, role and scope (e.g. to seat it on a committee); null if unknown. */
 export async function accountByUsername(
   db: Kysely<Database>,
   username: string,
-): Promise<
-  | { id: string; username: string; display_name: string; role: Database['accounts']['role']; scope_code: string }
-  | undefined
-> {
-  return repo.accountByUsername(db, username);
+): Promise<{ id: string; displayName: string; role: Role; scopeCode: string } | null> {
+  const a = await repo.accountBrief(db, username);
+  return a && !a.disabled ? { id: a.id, displayName: a.display_name, role: a.role, scopeCode: a.scope_code } : null;
 }

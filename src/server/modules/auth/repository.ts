@@ -38,11 +38,6 @@ export function accountIdByUsername(db: Db, username: string) {
   return db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst();
 }
 
-/** The shown columns of the account with this username, if any. */
-export function accountByUsername(db: Db, username: string) {
-  return db.selectFrom('accounts').select(ACCOUNT_VIEW).where('username', '=', username).executeTakeFirst();
-}
-
 /** Inserts an account and returns its shown columns. */
 export function insertAccount(db: Db, row: Insertable<AccountsTable>) {
   return db.insertInto('accounts').values(row).returning(ACCOUNT_VIEW).executeTakeFirstOrThrow();
@@ -141,4 +136,13 @@ export async function releaseResidentAccounts(db: Db, residentId: string): Promi
     .where('resident_id', '=', residentId)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/** An account's id, name, role, scope and whether it is disabled, by username (for other modules' index use). */
+export function accountBrief(db: Db, username: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'display_name', 'role', 'scope_code', 'disabled'])
+    .where('username', '=', username)
+    .executeTakeFirst();
 }

@@ -89,3 +89,5 @@ export function casesPlugin(deps: AppDeps) {
   };
   return Object.assign(plugin, { [Symbol.for('skip-override')]: true });
 }
+
+export { casesNeedingMoney, moneyCase, recordFundPayment, type MoneyCase } from './fundLink.ts';

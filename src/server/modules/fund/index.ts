@@ -3,13 +3,45 @@
  * verifiable Merkle log, expenses approved by the committee, and public disclosure. Other modules post money
  * through {@link postFundTransaction} only (the shop's settlement, for one), inside their own transaction.
  */
+import type { FastifyInstance } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
+import type { AppDeps } from '../../deps.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import { fundRoutes } from './routes.ts';
+import { publicFundRoutes } from './publicRoutes.ts';
+import { makeFundRuntime } from './runtime.ts';
+import { DEFAULT_FUND_OPTIONS, type FundOptions } from './service.ts';
 import { postFundTransaction as post } from './posting.ts';
 import { yuan, type FundLine } from './domain/ledger.ts';
 import * as reads from './repository/reads.ts';
 
 export type { FundLine } from './domain/ledger.ts';
+export { seedDemoFund } from './demo.ts';
+
+declare module '../../deps.ts' {
+  interface AppDeps {
+    /** Overrides of the fund's settings (e.g. the amount from which a third approval is needed). */
+    fundOptions?: Partial<FundOptions>;
+  }
+}
+
+/** Registers the fund module: staff routes under /api/fund, the no-login disclosure under /api/public/fund. */
+export function fundPlugin(deps: AppDeps) {
+  return async (app: FastifyInstance) => {
+    const rt = makeFundRuntime(
+      deps.db,
+      deps.clock,
+      { ...DEFAULT_FUND_OPTIONS, ...deps.fundOptions },
+      deps.config.fundSigningKey,
+      app.log,
+    );
+    await app.register(fundRoutes(rt));
+    await app.register(publicFundRoutes(rt));
+  };
+}
+export { exportLedger, inclusion, signingKey, publishHead, type SigningKey } from './log.ts';
+export { writeSampleLedger } from './sampleLedger.ts';
+export { LedgerVerifier, type VerifyReport } from './domain/verify.ts';
 export { FIXED_ACCOUNTS, MAINTENANCE } from './domain/ledger.ts';
 
 /**

@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { maskName } from '../../../shared/mask.ts';
+import { publicParty } from './domain/party.ts';
 import {
   checkLines,
   FIXED_ACCOUNTS,
@@ -89,30 +89,34 @@ async function post(
   now: Date,
 ): Promise<{ transactionId: string; created: boolean }> {
   const community = input.communityCode;
-  await repo.ensureLog(
-    trx,
-    community,
-    FIXED_ACCOUNTS.map((a) => ({ code: a.code, kind: a.kind, name: a.zh })),
-    now,
-  );
-  const head = await repo.lockHead(trx, community);
-  const prior = await repo.findBySource(trx, community, input.source.kind, input.source.ref);
-  if (prior) {
-    const same =
-      prior.lines.length === input.lines.length &&
-      prior.lines.every((l, i) => l.account === input.lines[i]!.account && BigInt(l.fen) === input.lines[i]!.amountFen);
-    if (!same) throw new AppError('FUND_SOURCE_CONFLICT', { params: input.source });
-    return { transactionId: prior.id, created: false };
+  let head = await repo.lockHead(trx, community);
+  if (!head) {
+    const accounts = FIXED_ACCOUNTS.map((a) => ({ code: a.code, kind: a.kind, name: a.zh }));
+    await repo.ensureLog(trx, community, accounts, now);
+    head = (await repo.lockHead(trx, community))!;
   }
   const period = periodOf(input.occurredAt);
-  const closed = await repo.closedFrom(trx, community, period);
-  if (closed) throw new AppError('FUND_PERIOD_CLOSED', { params: { period: closed } });
   const change = netByAccount(input.lines);
-  const accounts = await repo.lockAccounts(trx, community, [...change.keys()]);
-  const known = new Set(accounts.map((a) => a.code));
+  const state = await repo.stateUnderLock(trx, {
+    community,
+    kind: input.source.kind,
+    ref: input.source.ref,
+    period,
+    codes: [...change.keys()],
+  });
+  if (state.priorId) {
+    const prior = await repo.linesOf(trx, state.priorId);
+    const same =
+      prior.length === input.lines.length &&
+      prior.every((l, i) => l.account === input.lines[i]!.account && BigInt(l.fen) === input.lines[i]!.amountFen);
+    if (!same) throw new AppError('FUND_SOURCE_CONFLICT', { params: input.source });
+    return { transactionId: state.priorId, created: false };
+  }
+  if (state.closed) throw new AppError('FUND_PERIOD_CLOSED', { params: { period: state.closed } });
+  const known = new Set(state.accounts.map((a) => a.code));
   const p = checkLines(input.lines, known);
   if (p) throw problemError(p);
-  const balances = new Map(accounts.map((a) => [a.code, BigInt(a.balance)]));
+  const balances = new Map(state.accounts.map((a) => [a.code, BigInt(a.balance)]));
   const short = overdrawn(balances, change);
   if (short.length) throw new AppError('FUND_INSUFFICIENT', { params: { account: short.join(', ') } });
   for (const [code, d] of change) {
@@ -128,7 +132,7 @@ async function post(
     at: input.occurredAt.toISOString(),
     period,
     memo: input.memo.trim(),
-    party: input.party ? maskName(input.party) : null,
+    party: input.party ? publicParty(input.party) : null,
     source: { kind: input.source.kind, ref: input.source.ref },
     reverses: input.reversesId ?? null,
     lines,
@@ -136,8 +140,8 @@ async function post(
   const leaf = leafHash(entry);
   const frontier = head.frontier.map((f) => ({ level: f.level, hash: Buffer.from(f.hash, 'hex') }));
   const next = appendLeaf(frontier, seq, leaf);
-  await repo.addToBalances(trx, community, change);
-  await repo.appendTransaction(trx, {
+  await repo.appendInOne(trx, {
+    changes: change,
     id,
     community,
     seq,

@@ -89,6 +89,8 @@ export interface FundPeriodsTable {
 export interface FundCommitteeTable {
   community_code: string;
   account_id: string;
+  /** The member's name as seated (a public record of who approved). */
+  display_name: string;
   title: string;
   added_at: Stamp;
 }

@@ -14,7 +14,10 @@ import '../resident/resident.css';
 type Page = { pattern: string; component: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> };
 
 /** Public routes, each `/public/...`; the component gets the pattern's parameters. */
-const PAGES: Page[] = [{ pattern: '/public', component: lazy(() => import('./PublicIndex.tsx')) }];
+const PAGES: Page[] = [
+  { pattern: '/public', component: lazy(() => import('./PublicIndex.tsx')) },
+  { pattern: '/public/fund/:code', component: lazy(() => import('../fund/PublicFundPage.tsx')) },
+];
 
 /** The public shell: a title bar with the language switch, then the page. */
 export default function PublicApp() {

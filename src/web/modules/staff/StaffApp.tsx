@@ -24,11 +24,13 @@ const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const CasesPage = lazy(() => import('../cases/staff/CasesPage.tsx'));
 const CirclePage = lazy(() => import('../circle/CirclePage.tsx'));
 const AccountsPage = lazy(() => import('../accounts/AccountsPage.tsx'));
+const FundPage = lazy(() => import('../fund/FundPage.tsx'));
 const TillPage = lazy(() => import('../shop/TillPage.tsx'));
 const CataloguePage = lazy(() => import('../shop/CataloguePage.tsx'));
 const LivePage = lazy(() => import('../shop/LivePage.tsx'));
 const SettlementPage = lazy(() => import('../shop/SettlementPage.tsx'));
 
+const FUND_ROLES: Role[] = ['community_staff', 'street_staff', 'district_admin', 'auditor'];
 const CASE_ROLES: Role[] = ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'auditor'];
 
 interface NavItem {
@@ -45,6 +47,7 @@ const NAV: NavItem[] = [
   { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
   { path: '/import', label: 'nav.import', show: (r) => roleHas(r, 'registry.import') || roleHas(r, 'registry.export') },
   { path: '/audit', label: 'nav.audit', show: (r) => roleHas(r, 'audit.read') },
+  { path: '/fund', label: 'fund.nav', show: (r) => FUND_ROLES.includes(r) },
   { path: '/shop/till', label: 'shop.nav.till', show: (r) => shopRoleHas(r, 'shop.sell') },
   { path: '/shop/catalogue', label: 'shop.nav.catalogue', show: (r) => shopRoleHas(r, 'shop.read') },
   { path: '/shop/live', label: 'shop.nav.live', show: (r) => shopRoleHas(r, 'shop.read') },
@@ -67,6 +70,7 @@ function Page({ path }: { path: string }) {
   if (path === '/import') return <ImportPage />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/accounts') return <AccountsPage />;
+  if (path === '/fund' || path.startsWith('/fund/')) return <FundPage />;
   if (path === '/shop/till') return <TillPage />;
   if (path === '/shop/catalogue' || path === '/shop/stock') return <CataloguePage />;
   if (path === '/shop/live') return <LivePage />;

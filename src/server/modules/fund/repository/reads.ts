@@ -33,7 +33,7 @@ export function entriesFrom(db: Db, community: string, fromSeq: number, limit: n
     .select([sql<string>`seq::text`.as('seq'), 'entry', 'leaf_hash'])
     .where('community_code', '=', community)
     .where('seq', '>=', String(fromSeq))
-    .orderBy('seq')
+    .orderBy('fund_transactions.seq')
     .limit(limit)
     .execute();
 }
@@ -46,4 +46,37 @@ export function entryAt(db: Db, community: string, seq: number) {
     .where('community_code', '=', community)
     .where('seq', '=', String(seq))
     .executeTakeFirst();
+}
+
+/** The newest log entries of a community (canonical public text), newest first. */
+export function latestEntries(db: Db, community: string, limit: number) {
+  return db
+    .selectFrom('fund_transactions')
+    .select(['entry'])
+    .where('community_code', '=', community)
+    .orderBy('fund_transactions.seq', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Totals per account over all time, or over one period (fen text): what the money-flow chart draws. */
+export function totalsByAccount(db: Db, community: string, period?: string) {
+  let q = db
+    .selectFrom('fund_lines as l')
+    .innerJoin('fund_transactions as t', 't.id', 'l.transaction_id')
+    .select(['l.account', sql<string>`sum(l.amount_fen)::text`.as('amount')])
+    .where('t.community_code', '=', community);
+  if (period) q = q.where('t.period', '=', period);
+  return q.groupBy('l.account').execute();
+}
+
+/** The entries of one period, in log order (canonical public text). */
+export function entriesOfPeriod(db: Db, community: string, period: string) {
+  return db
+    .selectFrom('fund_transactions')
+    .select(['entry'])
+    .where('community_code', '=', community)
+    .where('period', '=', period)
+    .orderBy('fund_transactions.seq')
+    .execute();
 }

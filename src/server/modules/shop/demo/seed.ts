@@ -33,10 +33,10 @@ async function whoIs(db: Kysely<Database>, username: string): Promise<Who | null
   if (!a) return null;
   const actor: Actor = {
     accountId: a.id,
-    username: a.username,
-    displayName: a.display_name,
+    username,
+    displayName: a.displayName,
     role: a.role,
-    scopeCode: a.scope_code,
+    scopeCode: a.scopeCode,
     residentId: null,
     householdId: null,
     sessionId: 'demo-seed',

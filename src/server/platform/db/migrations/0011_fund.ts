@@ -93,6 +93,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE fund_committee (
       community_code text NOT NULL REFERENCES places(code),
       account_id uuid NOT NULL REFERENCES accounts(id),
+      display_name text NOT NULL,
       title text NOT NULL,
       added_at timestamptz NOT NULL,
       PRIMARY KEY (community_code, account_id)
