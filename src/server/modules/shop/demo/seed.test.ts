@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../platform/db/connect.ts';
 import { freshDb } from '../../../testing/harness.ts';
+import { seedDemoStories } from '../../../demo.ts';
 import { seedDemo } from '../../registry/seed.ts';
 import { seedDemoShop } from './seed.ts';
 
@@ -12,7 +13,8 @@ beforeAll(async () => {
   h = await freshDb();
   await seedDemo(h.db, now);
   const t0 = performance.now();
-  await seedDemoShop(h.db, now);
+  // every story in order (the shop's, then the fund's, which spends what the shop's settlement brought in)
+  await seedDemoStories(h.db, now);
   ms = performance.now() - t0;
 }, 120_000);
 afterAll(async () => {
@@ -33,12 +35,18 @@ describe('the shop demo story', () => {
     expect(Number(st.share_fen)).toBe(Math.floor((Number(st.gross_profit_fen) * 3000) / 10000));
     expect(Number(st.gross_profit_fen)).toBeGreaterThan(0);
     expect(st.fund_transaction_id).not.toBeNull();
+    const income = await h.db
+      .selectFrom('fund_transactions')
+      .select(['id', 'source_ref'])
+      .where('source_kind', '=', 'shop_settlement')
+      .execute();
+    expect(income).toEqual([{ id: st.fund_transaction_id, source_ref: st.id }]);
     const refunds = await h.db.selectFrom('shop_refunds').selectAll().execute();
     expect(refunds).toHaveLength(1);
     // stock stays non-negative (no pre-orders in the story)
     const negative = await h.db.selectFrom('shop_stock').select('qty').where('qty', '<', 0).execute();
     expect(negative).toEqual([]);
-    console.log(`shop demo seed: ${ms.toFixed(0)} ms; gross profit ${st.gross_profit_fen} fen, share ${st.share_fen}`);
+    console.log(`demo stories (shop, fund): ${ms.toFixed(0)} ms; gross profit ${st.gross_profit_fen} fen, share ${st.share_fen}`);
   });
 
   it('runs once: a second run writes nothing', async () => {
