@@ -46,7 +46,8 @@ describe('the shop demo story', () => {
     // stock stays non-negative (no pre-orders in the story)
     const negative = await h.db.selectFrom('shop_stock').select('qty').where('qty', '<', 0).execute();
     expect(negative).toEqual([]);
-    console.log(`demo stories (shop, fund): ${ms.toFixed(0)} ms; gross profit ${st.gross_profit_fen} fen, share ${st.share_fen}`);
+    const figures = `gross profit ${st.gross_profit_fen} fen, share ${st.share_fen} fen`;
+    console.log(`demo stories (shop, fund): ${ms.toFixed(0)} ms; ${figures}`);
   });
 
   it('runs once: a second run writes nothing', async () => {
