@@ -19,6 +19,8 @@ const sections: Section[] = [
   { name: 'cases', run: () => runOptional('./cases.ts', 'runCasesBench') },
   { name: 'cobuild', run: () => runOptional('./cobuild.ts', 'runCobuildBench') },
   { name: 'care', run: () => runOptional('./care.ts', 'runCareBench') },
+  { name: 'fund', run: () => runOptional('./fund.ts', 'runFundBench') },
+  { name: 'shop', run: () => runOptional('./shop.ts', 'runShopBench') },
 ];
 
 /** Imports a benchmark module by path (so the runner type-checks before every module exists). */

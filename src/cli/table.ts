@@ -9,6 +9,7 @@ import { backupDef, restoreDef } from './backupRestore.ts';
 import { calendarDef } from './calendar.ts';
 import { circleDef } from './circle.ts';
 import { exportDef, importDef } from './ledger.ts';
+import { fundDef } from './fund.ts';
 import { open311KeyDef } from './open311Key.ts';
 import { migrateDef, seedDemoDef } from './seed.ts';
 
@@ -25,6 +26,7 @@ export const commands: Readonly<Record<string, CommandDef>> = {
   backup: backupDef,
   restore: restoreDef,
   audit: auditDef,
+  fund: fundDef,
 };
 
 /** `linli help`: the text is part of the documented interface, keep it stable. */
@@ -58,6 +60,8 @@ export const HELP = [
   '  restore <file>                restore a backup into an empty data directory or database',
   '  audit verify [--expect <seq>:<hash>] [--file <backup>]   ' +
     "check the audit log's hash chain; prints the head to record",
+  "  fund export --community <code> --out <ledger.jsonl>   the community fund's public ledger with signed heads",
+  '  fund verify <ledger.jsonl> [--key <public key>]   check a ledger file offline (Merkle log, signatures)',
   '  help                          this text',
   '',
 ].join('\n');

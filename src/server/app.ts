@@ -34,6 +34,8 @@ import { cobuildPlugin } from './modules/cobuild/index.ts';
 import { carePlugin } from './modules/care/index.ts';
 import { noticesPlugin } from './modules/notices/index.ts';
 import { overviewPlugin } from './modules/overview/index.ts';
+import { fundPlugin } from './modules/fund/index.ts';
+import { shopPlugin } from './modules/shop/index.ts';
 import { LocalBus, PgBus } from './platform/events/bus.ts';
 import { Locator } from './modules/registry/index.ts';
 import { healthRoute } from './platform/http/health.ts';
@@ -204,6 +206,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(carePlugin(withBus));
   await app.register(noticesPlugin(withBus));
   await app.register(overviewPlugin(withBus));
+  await app.register(fundPlugin(withBus));
+  await app.register(shopPlugin(withBus));
   await app.register(healthRoute(deps.db, deps.engine, events, () => app.cases.schedulerFailing()));
   app.addHook('onClose', async () => {
     locator.close();

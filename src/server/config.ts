@@ -27,6 +27,7 @@ const EnvSchema = z.object({
     .optional(),
   LINLI_STRICT_RESPONSES: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LINLI_FUND_SIGNING_KEY: z.string().min(1).optional(),
 });
 
 /** Everything the server needs to start. */
@@ -65,6 +66,8 @@ export interface Config {
    * is dropped silently (platform/http/responses.ts).
    */
   strictResponses: boolean;
+  /** PKCS#8 PEM Ed25519 key that signs the fund's tree heads (docs/fund.md); absent: generated once and stored. */
+  fundSigningKey: string | undefined;
 }
 
 /** Whether to seed the demo into an empty database: as configured, else only on the embedded database. */
@@ -101,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginIpFreeFailures: e.LINLI_LOGIN_IP_FREE_FAILURES,
     logLevel: e.LOG_LEVEL,
     strictResponses: e.LINLI_STRICT_RESPONSES ?? false,
+    fundSigningKey: e.LINLI_FUND_SIGNING_KEY,
   };
 }

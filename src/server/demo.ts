@@ -13,6 +13,8 @@ import type { Database } from './platform/db/schema.ts';
 import { seedDemoCobuild } from './modules/cobuild/index.ts';
 import { seedDemoCare } from './modules/care/index.ts';
 import { seedDemoNotices } from './modules/notices/index.ts';
+import { seedDemoFund } from './modules/fund/index.ts';
+import { seedDemoShop } from './modules/shop/index.ts';
 
 /** One module's part of the demo story; runs once, after the demo community and its cases exist. */
 export interface DemoStory {
@@ -32,6 +34,9 @@ export const DEMO_STORIES: DemoStory[] = [
       await seedDemoNotices(db, now);
     },
   },
+  // 甘州铺子 first: its August settlement puts the profit share into the fund the fund's story then spends
+  { name: 'shop', seed: seedDemoShop },
+  { name: 'fund', seed: seedDemoFund },
 ];
 
 /** Seeds every story in order; `onStory` reports each one as it starts. */

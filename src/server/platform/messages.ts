@@ -400,6 +400,172 @@ export const messages = {
     zh: '只有紧急通知需要网格员逐户告知',
     en: 'Only urgent notices are told household by household',
   },
+  // fund (issue 10, items 6–9: ledger, verifiable log, expenses, disclosure)
+  FUND_BAD_AMOUNT: {
+    status: 400,
+    zh: '金额无效：必须是以“分”为单位的非零整数，且不超过 1000 亿元（第 {line} 行）',
+    en: 'Invalid amount: it must be a non-zero whole number of fen within ¥100 billion (line {line})',
+  },
+  FUND_TOO_MANY_LINES: {
+    status: 400,
+    zh: '一笔账务须有 2 至 50 条分录',
+    en: 'A transaction needs 2 to 50 lines',
+  },
+  FUND_UNBALANCED: {
+    status: 400,
+    zh: '借贷不平：分录合计为 {sum} 分，应为 0',
+    en: 'Unbalanced transaction: the lines sum to {sum} fen instead of 0',
+  },
+  FUND_UNKNOWN_ACCOUNT: {
+    status: 400,
+    zh: '没有科目 {account}',
+    en: 'No fund account {account}',
+  },
+  FUND_MIXED_POOLS: {
+    status: 400,
+    zh: '维修资金专户专用，不能与其他资金在同一笔账务中混用（{accounts}）',
+    en: 'A maintenance fund is ring-fenced and cannot be mixed with other money in one transaction ({accounts})',
+  },
+  FUND_PERIOD_CLOSED: {
+    status: 409,
+    zh: '会计期间 {period} 已结账，不能再记账（错账请在当前期间冲正）',
+    en: 'Period {period} is closed; post a reversal in the current period instead',
+  },
+  FUND_INSUFFICIENT: {
+    status: 409,
+    zh: '余额不足：{account} 不能透支',
+    en: 'Insufficient funds: {account} cannot be overdrawn',
+  },
+  FUND_SOURCE_CONFLICT: {
+    status: 409,
+    zh: '来源 {kind}/{ref} 已记过一笔不同的账务',
+    en: 'Source {kind}/{ref} was already posted with different lines',
+  },
+  FUND_BAD_INPUT: {
+    status: 400,
+    zh: '账务信息无效：{field}',
+    en: 'Invalid transaction: {field}',
+  },
+  FUND_NOT_FOUND: {
+    status: 404,
+    zh: '没有找到该记录',
+    en: 'Not found',
+  },
+  FUND_INVOICE_USED: {
+    status: 409,
+    zh: '发票号码 {number} 已被使用过，同一张发票不能重复报销',
+    en: 'Invoice number {number} has already been used; an invoice can be claimed only once',
+  },
+  FUND_SELF_APPROVAL: {
+    status: 403,
+    zh: '申请人不能审批自己的支出申请',
+    en: 'The requester cannot approve their own expense',
+  },
+  FUND_NOT_COMMITTEE: {
+    status: 403,
+    zh: '只有本社区基金管理委员会成员可以审批',
+    en: "Only members of the community fund's committee can approve",
+  },
+  FUND_ALREADY_APPROVED: {
+    status: 409,
+    zh: '您已审批过这笔支出',
+    en: 'You have already approved this expense',
+  },
+  FUND_BAD_STATE: {
+    status: 409,
+    zh: '这笔支出当前状态为“{status}”，不能执行此操作',
+    en: 'This expense is {status}; that step is not possible now',
+  },
+  FUND_IDEMPOTENCY_KEY: {
+    status: 400,
+    zh: '涉及资金的请求须带 Idempotency-Key 请求头（8–100 个字母、数字或 -_）',
+    en: 'Money-moving requests need an Idempotency-Key header (8–100 letters, digits, - or _)',
+  },
+  FUND_IDEMPOTENCY_REUSED: {
+    status: 422,
+    zh: '这个 Idempotency-Key 已用于另一个请求',
+    en: 'This Idempotency-Key was already used for a different request',
+  },
+  FUND_RECEIPT_REQUIRED: {
+    status: 400,
+    zh: '付款须上传收据照片（JPEG/PNG，≤ 5 MB）并填写发票号码',
+    en: 'A payment needs a receipt photo (JPEG/PNG, ≤ 5 MB) and the invoice number',
+  },
+  FUND_BAD_PROOF: {
+    status: 400,
+    zh: '证明参数无效：树大小 {size}，序号或起点 {index}',
+    en: 'Invalid proof request: tree size {size}, index or first size {index}',
+  },
+  FUND_NO_HEAD: {
+    status: 404,
+    zh: '该社区还没有发布签名树头',
+    en: 'This community has not published a signed tree head yet',
+  },
+  FUND_CASE_NOT_LINKABLE: {
+    status: 409,
+    zh: '该事件不是“需要经费”上报到社区的待办事件，不能关联支出',
+    en: 'This case was not escalated to the community as "needs money"; an expense cannot be linked to it',
+  },
+  // shop helper (issue 10, 甘州铺子): catalogue, till, stock, live-stream import, settlement
+  SHOP_UNKNOWN_PRODUCT: { status: 400, zh: '商品不存在或已停售：{id}', en: 'Unknown or discontinued product: {id}' },
+  SHOP_OUT_OF_STOCK: {
+    status: 409,
+    zh: '库存不足：{name}（{location} 现有 {qty}，需要 {need}）',
+    en: 'Not enough stock: {name} ({qty} at {location}, {need} needed)',
+  },
+  SHOP_DISCOUNT_TOO_LARGE: {
+    status: 400,
+    zh: '折扣不能超过应收金额',
+    en: 'The discount cannot exceed the amount due',
+  },
+  SHOP_CASH_SHORT: { status: 400, zh: '实收现金少于应收金额', en: 'The cash received is less than the total' },
+  SHOP_REFUND_TOO_MUCH: {
+    status: 409,
+    zh: '退货数量超过可退数量（第 {line} 行）',
+    en: 'More returned than is left to refund (line {line})',
+  },
+  SHOP_DUPLICATE_SKU: { status: 409, zh: '商品编码或条码已存在：{code}', en: 'The SKU or barcode exists: {code}' },
+  SHOP_IDEMPOTENCY_MISMATCH: {
+    status: 422,
+    zh: '该 Idempotency-Key 已用于另一笔不同的请求',
+    en: 'This Idempotency-Key was used for a different request',
+  },
+  SHOP_COMMUNITY_REQUIRED: {
+    status: 400,
+    zh: '请用 community 参数指定社区（12 位代码）',
+    en: 'Choose a community with the community parameter (12-digit code)',
+  },
+  SHOP_PERIOD_BAD: {
+    status: 400,
+    zh: '结算期间无效（起止日期、最长一年）',
+    en: 'Invalid period (dates, one year at most)',
+  },
+  SHOP_PERIOD_OPEN: {
+    status: 409,
+    zh: '期间尚未结束，不能结算（截止日须早于今天）',
+    en: 'The period has not ended yet (its last day must be before today)',
+  },
+  SHOP_PERIOD_OVERLAP: {
+    status: 409,
+    zh: '与已结算期间 {from}–{to} 重叠',
+    en: 'Overlaps the settled period {from}–{to}',
+  },
+  SHOP_FUND_UNAVAILABLE: {
+    status: 503,
+    zh: '社区基金账本尚未接入，无法结算',
+    en: 'The community fund ledger is not connected; cannot settle',
+  },
+  SHOP_IMPORT_COLUMNS: {
+    status: 400,
+    zh: '导出文件缺少列：{columns}（请检查该平台的列映射）',
+    en: 'The export lacks the columns: {columns} (check the column mapping of this platform)',
+  },
+  SHOP_PHOTO_BAD: {
+    status: 400,
+    zh: '照片须为 JPEG、PNG 或 WebP，且不超过 5 MB',
+    en: 'Photos must be JPEG, PNG or WebP, 5 MB at most',
+  },
+  SHOP_BAD_LOCATION: { status: 400, zh: '库位名称无效', en: 'Invalid stock location' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */

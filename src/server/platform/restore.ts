@@ -14,6 +14,7 @@ import {
   insertAuditRowsReturning,
   insertRows,
   resetAuditIdSequence,
+  resetRestoredSerials,
   rowCount,
 } from './db/tables.ts';
 import { AppError } from './errors.ts';
@@ -94,6 +95,7 @@ export async function restore(
           });
       }
       await resetAuditIdSequence(trx);
+      await resetRestoredSerials(trx);
     });
   } catch (e) {
     if (e instanceof AppError) throw e;

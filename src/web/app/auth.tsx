@@ -100,5 +100,6 @@ export function homeFor(a: Account): string {
   if (a.role === 'resident') return '/me';
   if (a.role === 'auditor') return '/audit';
   if (a.role === 'grid_worker') return '/cases'; // 我的待办: the worker's day starts with the queue, not the map
+  if (a.role === 'shop_staff') return '/shop/till';
   return '/map';
 }

@@ -1,11 +1,13 @@
 /** English strings; same keys as zh-CN.ts (checked by the type). */
 import type { Messages } from './zh-CN.ts';
+import { shopEn } from './shop.ts';
 import { circleEn } from './circle.ts';
 import { cobuildEn } from './cobuild.ts';
 import { careEn } from './care.ts';
 import { accountsEn } from './accounts.ts';
 import { pwchangeEn } from './pwchange.ts';
 import { publicEn } from './public.ts';
+import { fundEn } from './fund.ts';
 
 export const en: Messages = {
   app: {
@@ -85,8 +87,8 @@ export const en: Messages = {
     elderIsOff: 'Large-print mode is off.',
     elderAskTitle: 'Large-print mode is on for you',
     elderAskText:
-      'Large-print mode has larger text and buttons and simpler pages. Your choice is remembered on every phone you sign ' +
-      'in on, and you can switch at the top of the page at any time.',
+      'Large-print mode has larger text and buttons and simpler pages. Your choice is remembered on every phone ' +
+      'you sign in on, and you can switch at the top of the page at any time.',
     elderAskKeep: 'Yes, keep large print',
     elderAskStandard: 'No, use the standard pages',
     settings: 'Settings',
@@ -592,6 +594,8 @@ export const en: Messages = {
   cobuild: cobuildEn,
   care: careEn,
   public: publicEn,
+  fund: fundEn,
   accounts: accountsEn,
   pwchange: pwchangeEn,
+  shop: shopEn,
 };

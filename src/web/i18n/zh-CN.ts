@@ -2,9 +2,11 @@
 import { circleZh } from './circle.ts';
 import { cobuildZh } from './cobuild.ts';
 import { careZh } from './care.ts';
+import { shopZh } from './shop.ts';
 import { accountsZh } from './accounts.ts';
 import { pwchangeZh } from './pwchange.ts';
 import { publicZh } from './public.ts';
+import { fundZh } from './fund.ts';
 
 export const zhCN = {
   app: {
@@ -575,8 +577,10 @@ export const zhCN = {
   cobuild: cobuildZh,
   care: careZh,
   public: publicZh,
+  fund: fundZh,
   accounts: accountsZh,
   pwchange: pwchangeZh,
+  shop: shopZh,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

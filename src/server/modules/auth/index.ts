@@ -7,7 +7,10 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
+import type { Role } from '../../../shared/roles.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 import * as repo from './repository.ts';
+import { hash } from '@node-rs/argon2';
 
 export { installPasswordChangeGate } from './gate.ts';
 export { seedDemoAccounts } from './demoAccounts.ts';
@@ -78,4 +81,36 @@ export async function accountBriefs(
     phone: a.phone,
     residentId: a.resident_id,
   }));
+}
+
+/**
+ * A demo account for a module's demo story (e.g. the fund committee's members): created with the published demo
+ * password when the username is free; returns its id either way. Demo stories only: never for real accounts.
+ */
+export async function ensureDemoAccount(
+  db: Kysely<Database>,
+  a: { username: string; displayName: string; role: Role; scopeCode: string; password: string; now: Date },
+): Promise<string> {
+  const found = await repo.accountIdByUsername(db, a.username);
+  if (found) return found.id;
+  const created = await repo.insertAccount(db, {
+    id: uuidv7(a.now.getTime()),
+    username: a.username,
+    display_name: a.displayName,
+    password_hash: await hash(a.password), // argon2id defaults, as service.ts hashPassword
+    role: a.role,
+    scope_code: a.scopeCode,
+    resident_id: null,
+    phone: null,
+  });
+  return created.id;
+}
+
+/** An enabled account by username: id, name, role and scope (e.g. to seat it on a committee); null if unknown. */
+export async function accountByUsername(
+  db: Kysely<Database>,
+  username: string,
+): Promise<{ id: string; displayName: string; role: Role; scopeCode: string } | null> {
+  const a = await repo.accountBrief(db, username);
+  return a && !a.disabled ? { id: a.id, displayName: a.display_name, role: a.role, scopeCode: a.scope_code } : null;
 }

@@ -169,3 +169,12 @@ export function accountBriefs(db: Db, by: { ids?: readonly string[]; username?: 
   if (by.username !== undefined) q = q.where('username', '=', by.username);
   return q.execute();
 }
+
+/** An account's id, name, role, scope and whether it is disabled, by username (for other modules' index use). */
+export function accountBrief(db: Db, username: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'display_name', 'role', 'scope_code', 'disabled'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { pageQuery } from '../../platform/http/cursor.ts';
 import { carerSchema, notesSchema, personSchema, visitSchema } from './present.ts';
 import { MAX_INTERVAL_DAYS } from './domain/plan.ts';
+import { errorBody } from '../../platform/http/responses.ts';
 
 export const uuid = z.uuid();
 export const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
@@ -10,9 +11,7 @@ const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The standard error body (every 4xx/5xx answer). */
-export const errorOut = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
+export const errorOut = errorBody;
 /** Error answers of every route. */
 export const errors = { '4xx': errorOut, '5xx': errorOut };
 

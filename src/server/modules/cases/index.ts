@@ -142,3 +142,4 @@ export type { CasesModule } from './module.ts';
 export function casesRuntime(db: AppDeps['db'], clock: () => Date): CasesModule {
   return makeModule(db, defaultCasesOptions(), clock, new LocalBus());
 }
+export { casesNeedingMoney, moneyCase, recordFundPayment, type MoneyCase } from './fundLink.ts';

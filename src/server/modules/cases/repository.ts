@@ -554,3 +554,19 @@ export async function openCountsUnder(db: Db, code: string, now: Date): Promise<
     .executeTakeFirstOrThrow();
   return { open: Number(r.open), overdue: Number(r.overdue) };
 }
+
+/** Cases of a community escalated "needs money" (newest escalation first): what a fund expense may be linked to. */
+export function casesNeedingMoney(db: Db, communityCode: string) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('case_events as e', 'e.case_id', 'c.id')
+    .select(['c.id', 'c.community_code', 'c.status', 'c.description', 'c.created_at'])
+    .select((eb) => eb.fn.max('e.at').as('escalated_at'))
+    .where('c.community_code', '=', communityCode)
+    .where('e.type', '=', 'escalate')
+    .where(sql<string>`e.data->>'reason'`, '=', 'money')
+    .groupBy(['c.id', 'c.community_code', 'c.status', 'c.description', 'c.created_at'])
+    .orderBy('escalated_at', 'desc')
+    .limit(200)
+    .execute();
+}

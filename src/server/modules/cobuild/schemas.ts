@@ -4,6 +4,7 @@
  * person, contact, place or evidence). The response schema is the last guard: a field not listed does not leave.
  */
 import { z } from 'zod';
+import { errorBody } from '../../platform/http/responses.ts';
 
 export const code12 = z.string().regex(/^\d{12}$/, 'a 12-digit community code');
 export const id = z.string().min(1).max(40);
@@ -19,9 +20,7 @@ const lat = z.number().min(-90).max(90);
 const category = z.enum(['elderly', 'children', 'health', 'education', 'repair', 'environment', 'culture', 'other']);
 
 /** The one error body. */
-export const errorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
+export { errorBody };
 /** Error statuses every authenticated route may return. */
 export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 

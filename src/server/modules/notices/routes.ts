@@ -5,15 +5,14 @@ import { z } from 'zod';
 import { pageQuery } from '../../platform/http/cursor.ts';
 import * as service from './service.ts';
 import type { NoticesCtx, Who } from './service.ts';
+import { errorBody } from '../../platform/http/responses.ts';
 
 const whoOf = (req: FastifyRequest): Who => ({ actor: req.actor, ip: req.ip });
 const uuid = z.uuid();
 const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
 const gridCode = z.string().regex(/^\d{14,15}$/, 'a 14/15-digit grid code');
 const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
-const errorOut = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
+const errorOut = errorBody;
 const errors = { '4xx': errorOut, '5xx': errorOut };
 
 const scopeIn = z.discriminatedUnion('kind', [

@@ -7,13 +7,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { overview } from './service.ts';
+import { errorBody } from '../../platform/http/responses.ts';
 
 export type { OverviewTile, TileSource } from './tiles.ts';
 
 const tile = z.strictObject({ key: z.string(), value: z.union([z.number(), z.string()]), href: z.string() });
-const errorOut = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
+const errorOut = errorBody;
 
 function routes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

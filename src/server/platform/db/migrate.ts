@@ -12,6 +12,8 @@ import * as m0010 from './migrations/0010_calendar_years.ts';
 import * as m0018 from './migrations/0018_elder_mode.ts';
 import * as m0014 from './migrations/0014_cobuild.ts';
 import * as m0015 from './migrations/0015_care_notices.ts';
+import * as m0011 from './migrations/0011_fund.ts';
+import * as m0012 from './migrations/0012_shop.ts';
 
 /** Every migration, in order. A new module appends its file here. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +28,8 @@ export const migrations: Record<string, Migration> = {
   '0018_elder_mode': m0018,
   '0014_cobuild': m0014,
   '0015_care_notices': m0015,
+  '0011_fund': m0011,
+  '0012_shop': m0012,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -10,6 +10,8 @@ import type { CircleTables } from '../../modules/circle/schema.ts';
 import type { CobuildTables } from '../../modules/cobuild/schema.ts';
 import type { CareTables } from '../../modules/care/schema.ts';
 import type { NoticeTables } from '../../modules/notices/schema.ts';
+import type { FundTables } from '../../modules/fund/schema.ts';
+import type { ShopTables } from '../../modules/shop/schema.ts';
 
 /** A jsonb column: reads as T, written as a JSON string. */
 export type { Json } from './columns.ts';
@@ -193,7 +195,14 @@ export interface AuditChainHeadTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface Database extends CaseTables, CircleTables, CobuildTables, CareTables, NoticeTables {
+export interface Database
+  extends CaseTables,
+    CircleTables,
+    CobuildTables,
+    CareTables,
+    NoticeTables,
+    FundTables,
+    ShopTables {
   places: PlacesTable;
   compounds: CompoundsTable;
   buildings: BuildingsTable;

@@ -49,3 +49,16 @@ export async function resetAuditIdSequence(db: Kysely<Database>): Promise<void> 
   await sql`select setval(pg_get_serial_sequence('audit_log', 'id'),
       coalesce((select max(id) from audit_log), 0) + 1, false)`.execute(db);
 }
+
+/** Serial columns whose running numbers must continue after restored rows (receipt numbers, movement order). */
+const RESTORED_SERIALS = [
+  ['shop_sales', 'no'],
+  ['shop_stock_moves', 'seq'],
+] as const;
+
+/** After a restore: every serial of {@link RESTORED_SERIALS} continues after the largest restored value. */
+export async function resetRestoredSerials(db: Kysely<Database>): Promise<void> {
+  for (const [t, c] of RESTORED_SERIALS)
+    await sql`select setval(pg_get_serial_sequence(${t}, ${c}),
+      coalesce((select max(${sql.ref(c)}) from ${sql.table(t)}), 0) + 1, false)`.execute(db);
+}

@@ -17,6 +17,7 @@ type Page = { pattern: string; component: LazyExoticComponent<ComponentType<{ pa
 const PAGES: Page[] = [
   { pattern: '/public', component: lazy(() => import('./PublicIndex.tsx')) },
   { pattern: '/public/cobuild/:code', component: lazy(() => import('../cobuild/PublicUnitsPage.tsx')) },
+  { pattern: '/public/fund/:code', component: lazy(() => import('../fund/PublicFundPage.tsx')) },
 ];
 
 /** The public shell: a title bar with the language switch, then the page. */

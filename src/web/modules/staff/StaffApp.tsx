@@ -14,6 +14,7 @@ import { roleHas } from '../../../server/modules/registry/permissions.ts';
 import { circleRoleHas } from '../../../server/modules/circle/permissions.ts';
 import { careRoleHas } from '../../../server/modules/care/permissions.ts';
 import { noticeRoleHas } from '../../../server/modules/notices/permissions.ts';
+import { shopRoleHas } from '../../../server/modules/shop/permissions.ts';
 import type { Role } from '../../api/types.ts';
 import { STAFF_ROLES } from '../../../shared/roles.ts';
 import './staff.css';
@@ -31,9 +32,15 @@ const QrDisplay = lazy(() => import('../cobuild/staff/QrDisplay.tsx'));
 const OverviewPage = lazy(() => import('../overview/OverviewPage.tsx'));
 const CarePage = lazy(() => import('../care/CarePage.tsx'));
 const NoticesPage = lazy(() => import('../notices/NoticesPage.tsx'));
+const FundPage = lazy(() => import('../fund/FundPage.tsx'));
+const TillPage = lazy(() => import('../shop/TillPage.tsx'));
+const CataloguePage = lazy(() => import('../shop/CataloguePage.tsx'));
+const LivePage = lazy(() => import('../shop/LivePage.tsx'));
+const SettlementPage = lazy(() => import('../shop/SettlementPage.tsx'));
 
 /** The secretary (community staff) and the street and district above see the overview. */
 const OVERVIEW_ROLES: Role[] = ['community_staff', 'street_staff', 'district_admin'];
+const FUND_ROLES: Role[] = ['community_staff', 'street_staff', 'district_admin', 'auditor'];
 const CASE_ROLES: readonly Role[] = STAFF_ROLES;
 const COBUILD_ROLES: readonly Role[] = STAFF_ROLES;
 
@@ -55,6 +62,11 @@ const NAV: NavItem[] = [
   { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
   { path: '/import', label: 'nav.import', show: (r) => roleHas(r, 'registry.import') || roleHas(r, 'registry.export') },
   { path: '/audit', label: 'nav.audit', show: (r) => roleHas(r, 'audit.read') },
+  { path: '/fund', label: 'fund.nav', show: (r) => FUND_ROLES.includes(r) },
+  { path: '/shop/till', label: 'shop.nav.till', show: (r) => shopRoleHas(r, 'shop.sell') },
+  { path: '/shop/catalogue', label: 'shop.nav.catalogue', show: (r) => shopRoleHas(r, 'shop.read') },
+  { path: '/shop/live', label: 'shop.nav.live', show: (r) => shopRoleHas(r, 'shop.read') },
+  { path: '/shop/settlement', label: 'shop.nav.settlement', show: (r) => shopRoleHas(r, 'shop.read') },
   {
     path: '/accounts',
     label: 'accounts.nav',
@@ -79,6 +91,11 @@ function Page({ path }: { path: string }) {
   if (path === '/import') return <ImportPage />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/accounts') return <AccountsPage />;
+  if (path === '/fund' || path.startsWith('/fund/')) return <FundPage />;
+  if (path === '/shop/till') return <TillPage />;
+  if (path === '/shop/catalogue' || path === '/shop/stock') return <CataloguePage />;
+  if (path === '/shop/live') return <LivePage />;
+  if (path === '/shop/settlement' || path === '/shop/sales') return <SettlementPage />;
   return (
     <div className="s-pad">
       <Typography.Title level={3}>{t('app.notFound')}</Typography.Title>
