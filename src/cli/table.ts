@@ -11,6 +11,7 @@ import { circleDef } from './circle.ts';
 import { exportDef, importDef } from './ledger.ts';
 import { open311KeyDef } from './open311Key.ts';
 import { migrateDef, seedDemoDef } from './seed.ts';
+import { voteDef } from './vote.ts';
 
 /** Every command but `serve` and `help`, by the name typed after `linli`. */
 export const commands: Readonly<Record<string, CommandDef>> = {
@@ -25,6 +26,7 @@ export const commands: Readonly<Record<string, CommandDef>> = {
   backup: backupDef,
   restore: restoreDef,
   audit: auditDef,
+  vote: voteDef,
 };
 
 /** `linli help`: the text is part of the documented interface, keep it stable. */
@@ -58,6 +60,7 @@ export const HELP = [
   '  restore <file>                restore a backup into an empty data directory or database',
   '  audit verify [--expect <seq>:<hash>] [--file <backup>]   ' +
     "check the audit log's hash chain; prints the head to record",
+  "  vote tally <file.json>        recompute a published owners' vote (art. 278) from its tally file, no database",
   '  help                          this text',
   '',
 ].join('\n');
