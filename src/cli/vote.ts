@@ -3,7 +3,7 @@
  * without any database, and prints the eight published numbers as JSON. A malformed file is refused with a
  * message naming the entry (exit code 1).
  */
-import { tallyFileText, TallyFileError } from '../server/modules/consult/domain/tallyFile.ts';
+import { tallyFileText, TallyFileError } from '../server/modules/consult/index.ts';
 import type { CommandDef } from './args.ts';
 
 /** `linli vote tally …`. */

@@ -28,6 +28,7 @@ import { installPasswordChangeGate } from './modules/auth/gate.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { casesPlugin } from './modules/cases/index.ts';
 import { circlePlugin } from './modules/circle/index.ts';
+import { consultPlugin } from './modules/consult/index.ts';
 import { LocalBus, PgBus } from './platform/events/bus.ts';
 import { Locator } from './modules/registry/locator.ts';
 import { healthRoute } from './platform/http/health.ts';
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes(withBus));
   await app.register(casesPlugin(withBus));
   await app.register(circlePlugin(withBus));
+  await app.register(consultPlugin(withBus));
   await app.register(healthRoute(deps.db, deps.engine, events, () => app.cases.schedulerFailing()));
   app.addHook('onClose', async () => {
     locator.close();

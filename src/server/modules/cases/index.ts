@@ -4,6 +4,8 @@
  * Open311. `app.cases.tick()` runs the scheduler once (tests move the clock and call it).
  */
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { LocalBus, type EventBus } from '../../platform/events/bus.ts';
 import { defaultCasesOptions, type CasesOptions } from './config.ts';
@@ -15,6 +17,7 @@ import { streamRoutes } from './stream.ts';
 import { jobsRoutes } from './jobsRoutes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { calendarRoutes, reloadCalendar } from './calendarRoutes.ts';
+import { casesByIds } from './repository.ts';
 
 declare module '../../deps.ts' {
   interface AppDeps {
@@ -88,4 +91,32 @@ export function casesPlugin(deps: AppDeps) {
     await app.register(open311Routes(m), { prefix: '/open311' });
   };
   return Object.assign(plugin, { [Symbol.for('skip-override')]: true });
+}
+
+/** The short public face of a case another module links to (e.g. a consult topic raised from recurring cases). */
+export interface LinkedCase {
+  id: string;
+  communityCode: string;
+  categoryCode: string;
+  status: string;
+  createdAt: Date;
+}
+
+/** Cases by id, only those of `communityCode` (others are simply absent). */
+export async function linkedCases(
+  db: Kysely<Database>,
+  communityCode: string,
+  ids: readonly string[],
+): Promise<LinkedCase[]> {
+  if (!ids.length) return [];
+  const rows = await casesByIds(db, [...ids]);
+  return rows
+    .filter((r) => r.community_code === communityCode)
+    .map((r) => ({
+      id: r.id,
+      communityCode: r.community_code,
+      categoryCode: r.category_code,
+      status: r.status,
+      createdAt: r.created_at,
+    }));
 }

@@ -219,3 +219,14 @@ export async function compoundNamesAt(
     return id ? (names.get(id) ?? null) : null;
   });
 }
+
+export {
+  communityCompounds,
+  DEVELOPER_OWNER_KEY,
+  placeInScope,
+  residentPlace,
+  scopeRoll,
+  type ResidentPlace,
+  type RollScope,
+  type RollUnit,
+} from './roll.ts';

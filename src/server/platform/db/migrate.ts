@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_password_change.ts';
 import * as m0007 from './migrations/0007_audit_chain.ts';
 import * as m0008 from './migrations/0008_runtime.ts';
 import * as m0010 from './migrations/0010_calendar_years.ts';
+import * as m0013 from './migrations/0013_consult.ts';
 
 /** Every migration, in order. A new module appends its file here. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007_audit_chain': m0007,
   '0008_runtime': m0008,
   '0010_calendar_years': m0010,
+  '0013_consult': m0013,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

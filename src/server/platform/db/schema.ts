@@ -7,6 +7,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
 import type { CaseTables } from '../../modules/cases/schema.ts';
 import type { CircleTables } from '../../modules/circle/schema.ts';
+import type { ConsultTables } from '../../modules/consult/schema.ts';
 
 /** A jsonb column: reads as T, written as a JSON string. */
 export type { Json } from './columns.ts';
@@ -194,7 +195,7 @@ export interface AuditChainHeadTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface Database extends CaseTables, CircleTables {
+export interface Database extends CaseTables, CircleTables, ConsultTables {
   places: PlacesTable;
   compounds: CompoundsTable;
   buildings: BuildingsTable;
