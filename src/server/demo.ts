@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './platform/db/schema.ts';
+import { seedDemoConsult } from './modules/consult/index.ts';
 
 /** One module's part of the demo story; runs once, after the demo community and its cases exist. */
 export interface DemoStory {
@@ -16,7 +17,7 @@ export interface DemoStory {
 }
 
 /** The stories, in order. */
-export const DEMO_STORIES: DemoStory[] = [];
+export const DEMO_STORIES: DemoStory[] = [{ name: 'consult: 东湖小区拆墙并院', seed: seedDemoConsult }];
 
 /** Seeds every story in order; `onStory` reports each one as it starts. */
 export async function seedDemoStories(

@@ -34,3 +34,18 @@ export function gridWorkersUnder(
 export function releaseResidentAccounts(trx: Kysely<Database>, residentId: string): Promise<number> {
   return repo.releaseResidentAccounts(trx, residentId);
 }
+
+/** An enabled account's identity (id, names, role, scope, resident) by username; no password or session data. */
+export async function accountIdentity(db: Kysely<Database>, username: string) {
+  const a = await repo.accountIdentity(db, username);
+  return a
+    ? {
+        id: a.id,
+        username: a.username,
+        displayName: a.display_name,
+        role: a.role,
+        scopeCode: a.scope_code,
+        residentId: a.resident_id,
+      }
+    : null;
+}

@@ -137,3 +137,13 @@ export async function releaseResidentAccounts(db: Db, residentId: string): Promi
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** An account's public identity by username (no secrets), e.g. for a demo story acting as a demo account. */
+export function accountIdentity(db: Db, username: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'display_name', 'role', 'scope_code', 'resident_id'])
+    .where('username', '=', username)
+    .where('disabled', '=', false)
+    .executeTakeFirst();
+}

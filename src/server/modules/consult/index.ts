@@ -13,6 +13,7 @@ import { topicRoutes } from './routes/topics.ts';
 import { voteRoutes } from './routes/votes.ts';
 
 export { tallyOwners, tallyHouseholds } from './domain/tally.ts';
+export { seedDemoConsult } from './demo/seed.ts';
 export { tallyFileText, TallyFileError, type TallyFile, type TallySummary } from './domain/tallyFile.ts';
 
 /** Registers the consult routes. */

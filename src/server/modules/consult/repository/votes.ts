@@ -136,3 +136,21 @@ export function paperScan(db: Db, voteId: string, serial: string) {
     .where('paper_serial', '=', serial)
     .executeTakeFirst();
 }
+
+/** Bulk participation rows (the demo seed and the benchmark's reference insert). */
+export async function insertParticipantsBulk(db: Db, rows: Insertable<ConsultParticipantsTable>[]) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('consult_participants')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
+
+/** Bulk ballots (the demo seed). */
+export async function insertBallotsBulk(db: Db, rows: Insertable<ConsultBallotsTable>[]) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('consult_ballots')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
