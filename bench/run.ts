@@ -17,6 +17,7 @@ const sections: Section[] = [
   { name: 'bundle', run: async () => (await import('./bundle.ts')).runBundleBench() },
   { name: 'circle', run: () => runOptional('./circle.ts', 'runCircleBench') },
   { name: 'cases', run: () => runOptional('./cases.ts', 'runCasesBench') },
+  { name: 'consult', run: () => runOptional('./consult.ts', 'runConsultBench') },
 ];
 
 /** Imports a benchmark module by path (so the runner type-checks before every module exists). */

@@ -53,6 +53,7 @@ const OWNER: Record<string, string> = {
   consult_meetings: 'consult',
   consult_drawings: 'consult',
   consult_votes: 'consult',
+  consult_vote_roll: 'consult',
   consult_participants: 'consult',
   consult_ballots: 'consult',
   consult_projects: 'consult',

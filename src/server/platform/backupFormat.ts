@@ -44,6 +44,7 @@ export const BACKUP_TABLES: { table: keyof Database; order: string; replace?: bo
   { table: 'consult_milestones', order: 'project_id, seq' },
   { table: 'consult_project_photos', order: 'id' },
   { table: 'consult_votes', order: 'id' },
+  { table: 'consult_vote_roll', order: 'vote_id, household_id' },
   { table: 'consult_participants', order: 'vote_id, voter_key' },
   { table: 'consult_ballots', order: 'vote_id, id' },
 ];

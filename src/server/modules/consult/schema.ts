@@ -105,13 +105,15 @@ export interface ConsultDrawingsTable {
   created_at: Ts;
 }
 
-/** One unit of a vote's frozen roll (areas in centi-m²). */
-export interface StoredRollUnit {
-  householdId: string;
+/** One unit of a vote's roll, frozen at opening (area in centi-m²). */
+export interface ConsultVoteRollTable {
+  vote_id: string;
+  community_code: string;
+  household_id: string;
   label: string;
-  areaCenti: number;
-  ownerKey: string;
-  developerUnsold: boolean;
+  area_centi: Int8;
+  owner_key: string;
+  developer_unsold: boolean;
 }
 
 export interface ConsultVotesTable {
@@ -126,7 +128,6 @@ export interface ConsultVotesTable {
   secret: boolean;
   scope_kind: ScopeKind;
   scope_id: string;
-  roll: Json<StoredRollUnit[]>;
   total_area_centi: Int8;
   voters: number;
   opens_at: Ts;
@@ -211,6 +212,7 @@ export interface ConsultTables {
   consult_meetings: ConsultMeetingsTable;
   consult_drawings: ConsultDrawingsTable;
   consult_votes: ConsultVotesTable;
+  consult_vote_roll: ConsultVoteRollTable;
   consult_participants: ConsultParticipantsTable;
   consult_ballots: ConsultBallotsTable;
   consult_projects: ConsultProjectsTable;

@@ -6,7 +6,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors.ts';
-import type { RollEntry } from '../domain/ballotBox.ts';
 import type { Choice } from '../domain/tally.ts';
 import * as repo from '../repository.ts';
 import { tile } from './drawings.ts';
@@ -26,7 +25,7 @@ export async function castBulk(
 ): Promise<number> {
   const v = await repo.getVote(db, voteId);
   if (!v) throw new AppError('NOT_FOUND');
-  const roll = v.roll as RollEntry[];
+  const roll = await repo.rollOf(db, v.id);
   const voters = new Map<string, { weight: bigint; households: string[] }>();
   for (const u of roll) {
     const key = v.kind === 'owners' ? u.ownerKey : u.householdId;

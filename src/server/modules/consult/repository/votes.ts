@@ -1,12 +1,69 @@
 /** SQL of votes, participation and ballots. */
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
+import type { RollEntry } from '../domain/ballotBox.ts';
 import type { ConsultBallotsTable, ConsultParticipantsTable, ConsultVotesTable } from '../schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export function insertVote(db: Db, row: Insertable<ConsultVotesTable>) {
   return db.insertInto('consult_votes').values(row).execute();
+}
+
+/** Freezes a vote's roll (bulk, 1,000 rows a statement). */
+export async function insertRoll(db: Db, voteId: string, communityCode: string, units: readonly RollEntry[]) {
+  for (let i = 0; i < units.length; i += 1000) {
+    await db
+      .insertInto('consult_vote_roll')
+      .values(
+        units.slice(i, i + 1000).map((u) => ({
+          vote_id: voteId,
+          community_code: communityCode,
+          household_id: u.householdId,
+          label: u.label,
+          area_centi: u.areaCenti,
+          owner_key: u.ownerKey,
+          developer_unsold: u.developerUnsold,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** A vote's whole roll in label order. */
+export async function rollOf(db: Db, voteId: string): Promise<RollEntry[]> {
+  const rows = await db
+    .selectFrom('consult_vote_roll')
+    .selectAll()
+    .where('vote_id', '=', voteId)
+    .orderBy('label')
+    .orderBy('household_id')
+    .execute();
+  return rows.map((r) => ({
+    householdId: r.household_id,
+    label: r.label,
+    areaCenti: Number(r.area_centi),
+    ownerKey: r.owner_key,
+    developerUnsold: r.developer_unsold,
+  }));
+}
+
+/** One household of a vote's roll with its owner's whole area in the roll (two indexed reads). */
+export async function rollUnit(db: Db, voteId: string, householdId: string) {
+  const u = await db
+    .selectFrom('consult_vote_roll')
+    .select(['label', 'owner_key', 'area_centi'])
+    .where('vote_id', '=', voteId)
+    .where('household_id', '=', householdId)
+    .executeTakeFirst();
+  if (!u) return undefined;
+  const w = await db
+    .selectFrom('consult_vote_roll')
+    .select((eb) => eb.fn.sum<string | number>('area_centi').as('s'))
+    .where('vote_id', '=', voteId)
+    .where('owner_key', '=', u.owner_key)
+    .executeTakeFirstOrThrow();
+  return { label: u.label, ownerKey: u.owner_key, ownerArea: BigInt(w.s ?? 0) };
 }
 
 export function getVote(db: Db, id: string) {

@@ -89,13 +89,13 @@ export async function openVote(ctx: Ctx, topicId: string, o: OpenVote): Promise<
       secret: o.secret,
       scope_kind: t.scope_kind,
       scope_id: t.scope_id,
-      roll: JSON.stringify(entries),
       total_area_centi: total.toString(),
       voters,
       opens_at: ctx.now,
       closes_at: o.closesAt,
       created_at: ctx.now,
     });
+    await repo.insertRoll(trx, id, t.community_code, entries);
     await audit(trx, auditActor(ctx), {
       action: 'consult.vote_open',
       entity: 'consult_vote',
@@ -187,21 +187,23 @@ async function cast(
 }
 
 /** The voter key and weight of a household in a vote's roll. */
-function voterOf(v: VoteRow, householdId: string): { key: string; weight: bigint; label: string } | null {
-  const roll = v.roll as RollEntry[];
-  const unit = roll.find((u) => u.householdId === householdId);
+async function voterOf(
+  db: Ctx['db'],
+  v: VoteRow,
+  householdId: string,
+): Promise<{ key: string; weight: bigint; label: string } | null> {
+  const unit = await repo.rollUnit(db, v.id, householdId);
   if (!unit) return null;
-  if (v.kind === 'households') return { key: unit.householdId, weight: 0n, label: unit.label };
+  if (v.kind === 'households') return { key: householdId, weight: 0n, label: unit.label };
   // an owner votes once for all their units: the weight is their whole exclusive area in the scope
-  const weight = roll.filter((u) => u.ownerKey === unit.ownerKey).reduce((s, u) => s + BigInt(u.areaCenti), 0n);
-  return { key: unit.ownerKey, weight, label: unit.label };
+  return { key: unit.ownerKey, weight: unit.ownerArea, label: unit.label };
 }
 
 /** A resident votes on their phone (owners' vote: only the registered owner). */
 export async function castOnline(ctx: Ctx, voteId: string, choice: Choice) {
   const { v, t } = await voteFor(ctx, voteId, 'vote_online');
   const home = await homeOf(ctx);
-  const voter = home ? voterOf(v, home.householdId) : null;
+  const voter = home ? await voterOf(ctx.db, v, home.householdId) : null;
   if (!home || !voter) throw new AppError('CONSULT_NOT_IN_SCOPE', { params: { scope: t.scope_name } });
   if (v.kind === 'owners') {
     if (home.ownerKey === '') throw new AppError('CONSULT_UNIT_NO_OWNER', { params: { unit: voter.label } });
@@ -217,7 +219,7 @@ export async function castPaper(
   p: { householdId: string; serial: string; choice: Choice; scan: string },
 ) {
   const { v, t } = await voteFor(ctx, voteId, 'vote_paper');
-  const voter = voterOf(v, p.householdId);
+  const voter = await voterOf(ctx.db, v, p.householdId);
   if (!voter) throw new AppError('CONSULT_NOT_IN_SCOPE', { params: { scope: t.scope_name } });
   if (v.kind === 'owners' && voter.key === '')
     throw new AppError('CONSULT_UNIT_NO_OWNER', { params: { unit: voter.label } });
@@ -226,9 +228,13 @@ export async function castPaper(
 
 /** The tally of a vote from its stored ballots. */
 async function outcome(db: Ctx['db'], v: VoteRow) {
-  const [ballots, keys] = await Promise.all([repo.ballotsOf(db, v.id), repo.participantKeys(db, v.id)]);
+  const [ballots, keys, roll] = await Promise.all([
+    repo.ballotsOf(db, v.id),
+    repo.participantKeys(db, v.id),
+    repo.rollOf(db, v.id),
+  ]);
   return outcomeOf(
-    { kind: v.kind, matter: v.matter, secret: v.secret, roll: v.roll as RollEntry[] },
+    { kind: v.kind, matter: v.matter, secret: v.secret, roll },
     ballots.map((b) => ({ voterKey: b.voter_key, choice: b.choice, weightCenti: BigInt(b.weight_area_centi) })),
     new Set(keys.map((k) => k.voter_key)),
   );
@@ -285,7 +291,7 @@ export async function checkReceipt(ctx: Ctx, voteId: string, code: string): Prom
 /** Whether the acting resident has taken part in a vote (their own participation only). */
 export async function myParticipation(ctx: Ctx, v: VoteRow): Promise<'online' | 'paper' | null> {
   const home = await homeOf(ctx);
-  const voter = home ? voterOf(v, home.householdId) : null;
+  const voter = home ? await voterOf(ctx.db, v, home.householdId) : null;
   if (!voter) return null;
   return (await repo.getParticipant(ctx.db, v.id, voter.key))?.channel ?? null;
 }

@@ -73,14 +73,23 @@ export async function addOtherConsult(db: Kysely<Database>, o: OtherIds): Promis
       secret: false,
       scope_kind: 'building',
       scope_id: o.building,
-      roll: JSON.stringify([
-        { householdId: o.household, label: '测试楼-1-101', areaCenti: 8000, ownerKey: '王五', developerUnsold: false },
-      ]),
       total_area_centi: 8000,
       voters: 1,
       opens_at: now,
       closes_at: new Date('2027-01-01T00:00:00Z'),
       created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('consult_vote_roll')
+    .values({
+      vote_id: ids.vote,
+      community_code: c,
+      household_id: o.household,
+      label: '测试楼-1-101',
+      area_centi: 8000,
+      owner_key: '王五',
+      developer_unsold: false,
     })
     .execute();
   await db

@@ -123,7 +123,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       secret boolean NOT NULL,
       scope_kind text NOT NULL,
       scope_id text NOT NULL,
-      roll jsonb NOT NULL,
       total_area_centi bigint NOT NULL,
       voters integer NOT NULL,
       opens_at timestamptz NOT NULL,
@@ -134,6 +133,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX consult_votes_topic ON consult_votes(topic_id);
     CREATE INDEX consult_votes_open ON consult_votes(community_code) WHERE closed_at IS NULL;
+
+    -- the roll frozen at opening: one row per unit (household) of the scope, looked up per ballot by index
+    CREATE TABLE consult_vote_roll (
+      vote_id uuid NOT NULL REFERENCES consult_votes(id),
+      community_code text NOT NULL,
+      household_id uuid NOT NULL,
+      label text NOT NULL,
+      area_centi bigint NOT NULL CHECK (area_centi >= 0),
+      owner_key text NOT NULL,
+      developer_unsold boolean NOT NULL,
+      PRIMARY KEY (vote_id, household_id)
+    );
+    CREATE INDEX consult_vote_roll_owner ON consult_vote_roll(vote_id, owner_key);
 
     CREATE TABLE consult_participants (
       vote_id uuid NOT NULL REFERENCES consult_votes(id),
@@ -182,6 +194,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TRIGGER consult_votes_frozen BEFORE UPDATE OR DELETE ON consult_votes
       FOR EACH ROW EXECUTE FUNCTION consult_vote_frozen();
     CREATE TRIGGER consult_participants_frozen BEFORE INSERT OR UPDATE OR DELETE ON consult_participants
+      FOR EACH ROW EXECUTE FUNCTION consult_vote_frozen();
+    CREATE TRIGGER consult_roll_frozen BEFORE INSERT OR UPDATE OR DELETE ON consult_vote_roll
       FOR EACH ROW EXECUTE FUNCTION consult_vote_frozen();
     CREATE TRIGGER consult_ballots_frozen BEFORE INSERT OR UPDATE OR DELETE ON consult_ballots
       FOR EACH ROW EXECUTE FUNCTION consult_vote_frozen();
@@ -232,7 +246,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     db,
     `
     DROP TABLE consult_project_photos, consult_milestones, consult_projects, consult_ballots, consult_participants,
-      consult_votes, consult_drawings, consult_meetings, consult_proposals, consult_supports, consult_comments,
+      consult_vote_roll, consult_votes, consult_drawings, consult_meetings, consult_proposals, consult_supports, consult_comments,
       consult_topic_cases, consult_stage_dates, consult_topics;
     DROP FUNCTION consult_vote_frozen();
   `,
