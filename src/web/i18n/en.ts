@@ -4,6 +4,7 @@ import { circleEn } from './circle.ts';
 import { accountsEn } from './accounts.ts';
 import { pwchangeEn } from './pwchange.ts';
 import { publicEn } from './public.ts';
+import { consultEn } from './consult.ts';
 
 export const en: Messages = {
   app: {
@@ -577,6 +578,7 @@ export const en: Messages = {
   },
   circle: circleEn,
   public: publicEn,
+  consult: consultEn,
   accounts: accountsEn,
   pwchange: pwchangeEn,
 };

@@ -3,6 +3,7 @@ import { circleZh } from './circle.ts';
 import { accountsZh } from './accounts.ts';
 import { pwchangeZh } from './pwchange.ts';
 import { publicZh } from './public.ts';
+import { consultZh } from './consult.ts';
 
 export const zhCN = {
   app: {
@@ -561,6 +562,7 @@ export const zhCN = {
   },
   circle: circleZh,
   public: publicZh,
+  consult: consultZh,
   accounts: accountsZh,
   pwchange: pwchangeZh,
 } as const;

@@ -14,7 +14,10 @@ import '../resident/resident.css';
 type Page = { pattern: string; component: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> };
 
 /** Public routes, each `/public/...`; the component gets the pattern's parameters. */
-const PAGES: Page[] = [{ pattern: '/public', component: lazy(() => import('./PublicIndex.tsx')) }];
+const PAGES: Page[] = [
+  { pattern: '/public', component: lazy(() => import('./PublicIndex.tsx')) },
+  { pattern: '/public/consult/:id', component: lazy(() => import('../consult/PublicTopicPage.tsx')) },
+];
 
 /** The public shell: a title bar with the language switch, then the page. */
 export default function PublicApp() {

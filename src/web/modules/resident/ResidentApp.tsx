@@ -18,11 +18,16 @@ const ReportPage = lazy(() => import('../cases/resident/ReportPage.tsx'));
 const MyCasesPage = lazy(() => import('../cases/resident/MyCasesPage.tsx'));
 const CaseDetailPage = lazy(() => import('../cases/resident/CaseDetailPage.tsx'));
 const NotificationsPage = lazy(() => import('../cases/resident/NotificationsPage.tsx'));
+const ConsultList = lazy(() => import('../consult/ResidentConsult.tsx').then((m) => ({ default: m.ConsultList })));
+const ConsultTopic = lazy(() => import('../consult/ResidentConsult.tsx').then((m) => ({ default: m.ConsultTopic })));
 
 /** The page for a resident path. */
 function Page({ path }: { path: string }) {
   const one = matchPath('/me/cases/:id', path);
   if (one?.id) return <CaseDetailPage id={one.id} />;
+  const topic = matchPath('/me/consult/:id', path);
+  if (topic?.id) return <ConsultTopic id={topic.id} />;
+  if (path === '/me/consult') return <ConsultList />;
   if (path === '/me/report') return <ReportPage />;
   if (path === '/me/cases') return <MyCasesPage />;
   if (path === '/me/notifications') return <NotificationsPage />;
@@ -32,6 +37,7 @@ function Page({ path }: { path: string }) {
 
 /** Where the back button of a sub-page goes. */
 function backOf(path: string, home: string): string {
+  if (matchPath('/me/consult/:id', path)) return '/me/consult';
   return matchPath('/me/cases/:id', path) ? '/me/cases' : home;
 }
 

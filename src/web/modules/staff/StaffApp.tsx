@@ -23,6 +23,7 @@ const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const CasesPage = lazy(() => import('../cases/staff/CasesPage.tsx'));
 const CirclePage = lazy(() => import('../circle/CirclePage.tsx'));
 const AccountsPage = lazy(() => import('../accounts/AccountsPage.tsx'));
+const ConsultPage = lazy(() => import('../consult/StaffConsultPage.tsx'));
 
 const CASE_ROLES: Role[] = ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'auditor'];
 
@@ -37,6 +38,7 @@ const NAV: NavItem[] = [
   { path: '/cases', label: 'nav.cases', show: (r) => CASE_ROLES.includes(r) },
   { path: '/cases/metrics', label: 'nav.caseMetrics', show: (r) => CASE_ROLES.includes(r) && r !== 'grid_worker' },
   { path: '/circle', label: 'circle.nav', show: (r) => circleRoleHas(r, 'circle.read') },
+  { path: '/consult', label: 'consult.nav', show: (r) => CASE_ROLES.includes(r) },
   { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
   { path: '/import', label: 'nav.import', show: (r) => roleHas(r, 'registry.import') || roleHas(r, 'registry.export') },
   { path: '/audit', label: 'nav.audit', show: (r) => roleHas(r, 'audit.read') },
@@ -58,6 +60,7 @@ function Page({ path }: { path: string }) {
   if (path === '/import') return <ImportPage />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/accounts') return <AccountsPage />;
+  if (path === '/consult') return <ConsultPage />;
   return (
     <div className="s-pad">
       <Typography.Title level={3}>{t('app.notFound')}</Typography.Title>
