@@ -170,7 +170,10 @@ async function apiBench(engine: 'pglite' | 'postgres'): Promise<ApiRun> {
       counts: { participants: number; ballots: number };
       result: { counts: { yesVoters: number } };
     };
-    const counted = `${ok} accepted (${retried} resent after 503, ${already} found already in); participants ${tally.counts.participants}, ballots ${tally.counts.ballots}, yes ${tally.result.counts.yesVoters}`;
+    const counted =
+      `${ok} accepted (${retried} resent after 503, ${already} found already in); ` +
+      `participants ${tally.counts.participants}, ballots ${tally.counts.ballots}, ` +
+      `yes ${tally.result.counts.yesVoters}`;
     if (ok + already !== BALLOTS || tally.counts.ballots !== BALLOTS || tally.result.counts.yesVoters !== BALLOTS) {
       throw new Error(`not every ballot counted exactly once: ${counted}`);
     }

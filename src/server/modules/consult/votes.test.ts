@@ -113,7 +113,7 @@ describe('consult votes', () => {
     ).rejects.toThrow(/closed/);
   });
 
-  it('secret ballots: a receipt to check, no link from a ballot to its voter, the file reproduces the tally', async () => {
+  it('secret ballots: a receipt, no link from a ballot to its voter, the file reproduces the tally', async () => {
     const { id, topic } = await openVote({ secret: true, matter: 'ordinary' });
     const cast = await silu.request('POST', `/api/consult/votes/${id}/ballot`, { choice: 'no' });
     const receipt = (cast.json() as { receipt: string }).receipt;

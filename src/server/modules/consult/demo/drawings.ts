@@ -29,7 +29,8 @@ function svg(version: 1 | 2): string {
     version === 2
       ? '<circle cx="90" cy="220" r="18" fill="#5cb85c"/><circle cx="390" cy="90" r="18" fill="#5cb85c"/>' +
         '<rect x="330" y="250" width="120" height="24" fill="#ccc" stroke="#777"/>' +
-        '<rect x="14" y="150" width="10" height="20" fill="#333"/><rect x="456" y="150" width="10" height="20" fill="#333"/>'
+        '<rect x="14" y="150" width="10" height="20" fill="#333"/>' +
+        '<rect x="456" y="150" width="10" height="20" fill="#333"/>'
       : '';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">` +

@@ -246,7 +246,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     db,
     `
     DROP TABLE consult_project_photos, consult_milestones, consult_projects, consult_ballots, consult_participants,
-      consult_vote_roll, consult_votes, consult_drawings, consult_meetings, consult_proposals, consult_supports, consult_comments,
+      consult_vote_roll, consult_votes, consult_drawings, consult_meetings, consult_proposals, consult_supports,
+      consult_comments,
       consult_topic_cases, consult_stage_dates, consult_topics;
     DROP FUNCTION consult_vote_frozen();
   `,
