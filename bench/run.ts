@@ -21,6 +21,7 @@ const sections: Section[] = [
   { name: 'care', run: () => runOptional('./care.ts', 'runCareBench') },
   { name: 'fund', run: () => runOptional('./fund.ts', 'runFundBench') },
   { name: 'shop', run: () => runOptional('./shop.ts', 'runShopBench') },
+  { name: 'consult', run: () => runOptional('./consult.ts', 'runConsultBench') },
 ];
 
 /** Imports a benchmark module by path (so the runner type-checks before every module exists). */

@@ -93,6 +93,21 @@ const OWNER: Record<string, string> = {
   shop_settings: 'shop',
   shop_settlements: 'shop',
   shop_idempotency: 'shop',
+  consult_topics: 'consult',
+  consult_stage_dates: 'consult',
+  consult_topic_cases: 'consult',
+  consult_comments: 'consult',
+  consult_supports: 'consult',
+  consult_proposals: 'consult',
+  consult_meetings: 'consult',
+  consult_drawings: 'consult',
+  consult_votes: 'consult',
+  consult_vote_roll: 'consult',
+  consult_participants: 'consult',
+  consult_ballots: 'consult',
+  consult_projects: 'consult',
+  consult_milestones: 'consult',
+  consult_project_photos: 'consult',
 };
 /** Platform tables: the audit log and its chain head belong to no module (platform/audit.ts writes them). */
 const PLATFORM_TABLES = new Set(['audit_log', 'audit_chain_head']);

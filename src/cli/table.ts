@@ -12,6 +12,7 @@ import { exportDef, importDef } from './ledger.ts';
 import { fundDef } from './fund.ts';
 import { open311KeyDef } from './open311Key.ts';
 import { migrateDef, seedDemoDef } from './seed.ts';
+import { voteDef } from './vote.ts';
 
 /** Every command but `serve` and `help`, by the name typed after `linli`. */
 export const commands: Readonly<Record<string, CommandDef>> = {
@@ -27,6 +28,7 @@ export const commands: Readonly<Record<string, CommandDef>> = {
   restore: restoreDef,
   audit: auditDef,
   fund: fundDef,
+  vote: voteDef,
 };
 
 /** `linli help`: the text is part of the documented interface, keep it stable. */
@@ -62,6 +64,7 @@ export const HELP = [
     "check the audit log's hash chain; prints the head to record",
   "  fund export --community <code> --out <ledger.jsonl>   the community fund's public ledger with signed heads",
   '  fund verify <ledger.jsonl> [--key <public key>]   check a ledger file offline (Merkle log, signatures)',
+  "  vote tally <file.json>        recompute a published owners' vote (art. 278) from its tally file, no database",
   '  help                          this text',
   '',
 ].join('\n');

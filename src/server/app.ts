@@ -36,6 +36,7 @@ import { noticesPlugin } from './modules/notices/index.ts';
 import { overviewPlugin } from './modules/overview/index.ts';
 import { fundPlugin } from './modules/fund/index.ts';
 import { shopPlugin } from './modules/shop/index.ts';
+import { consultPlugin } from './modules/consult/index.ts';
 import { LocalBus, PgBus } from './platform/events/bus.ts';
 import { Locator } from './modules/registry/index.ts';
 import { healthRoute } from './platform/http/health.ts';
@@ -208,6 +209,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(overviewPlugin(withBus));
   await app.register(fundPlugin(withBus));
   await app.register(shopPlugin(withBus));
+  await app.register(consultPlugin(withBus));
   await app.register(healthRoute(deps.db, deps.engine, events, () => app.cases.schedulerFailing()));
   app.addHook('onClose', async () => {
     locator.close();

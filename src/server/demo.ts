@@ -15,6 +15,7 @@ import { seedDemoCare } from './modules/care/index.ts';
 import { seedDemoNotices } from './modules/notices/index.ts';
 import { seedDemoFund } from './modules/fund/index.ts';
 import { seedDemoShop } from './modules/shop/index.ts';
+import { seedDemoConsult } from './modules/consult/index.ts';
 
 /** One module's part of the demo story; runs once, after the demo community and its cases exist. */
 export interface DemoStory {
@@ -37,6 +38,7 @@ export const DEMO_STORIES: DemoStory[] = [
   // 甘州铺子 first: its August settlement puts the profit share into the fund the fund's story then spends
   { name: 'shop', seed: seedDemoShop },
   { name: 'fund', seed: seedDemoFund },
+  { name: 'consult: 东湖小区拆墙并院', seed: seedDemoConsult },
 ];
 
 /** Seeds every story in order; `onStory` reports each one as it starts. */

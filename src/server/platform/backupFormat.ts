@@ -80,6 +80,21 @@ export const BACKUP_TABLES: { table: keyof Database; order: string; replace?: bo
   { table: 'shop_settings', order: 'community_code' },
   { table: 'shop_settlements', order: 'id' },
   { table: 'shop_idempotency', order: 'owner, key' },
+  { table: 'consult_topics', order: 'id' },
+  { table: 'consult_stage_dates', order: 'topic_id, started_at, stage' },
+  { table: 'consult_topic_cases', order: 'topic_id, case_id' },
+  { table: 'consult_comments', order: 'created_at, id' },
+  { table: 'consult_supports', order: 'topic_id, account_id' },
+  { table: 'consult_proposals', order: 'id' },
+  { table: 'consult_meetings', order: 'id' },
+  { table: 'consult_drawings', order: 'id' },
+  { table: 'consult_projects', order: 'id' },
+  { table: 'consult_milestones', order: 'project_id, seq' },
+  { table: 'consult_project_photos', order: 'id' },
+  { table: 'consult_votes', order: 'id' },
+  { table: 'consult_vote_roll', order: 'vote_id, household_id' },
+  { table: 'consult_participants', order: 'vote_id, voter_key' },
+  { table: 'consult_ballots', order: 'vote_id, id' },
 ];
 
 /** Tables older backups carry that restore skips (see BACKUP_TABLES). */

@@ -566,6 +566,82 @@ export const messages = {
     en: 'Photos must be JPEG, PNG or WebP, 5 MB at most',
   },
   SHOP_BAD_LOCATION: { status: 400, zh: '库位名称无效', en: 'Invalid stock location' },
+  // consult (全过程协商, task consult): topics, votes, projects
+  CONSULT_SCOPE_UNKNOWN: {
+    status: 404,
+    zh: '社区 {community} 中没有这个范围（{kind} {id}）',
+    en: 'No such scope ({kind} {id}) in community {community}',
+  },
+  CONSULT_BAD_STAGE: {
+    status: 409,
+    zh: '议题不能从“{from}”进入“{to}”：{why}',
+    en: 'The topic cannot move from {from} to {to}: {why}',
+  },
+  CONSULT_WRONG_STAGE: {
+    status: 409,
+    zh: '议题处于“{stage}”阶段，此操作需要“{need}”阶段',
+    en: 'The topic is at stage {stage}; this needs stage {need}',
+  },
+  CONSULT_ROLL_INCOMPLETE: {
+    status: 409,
+    zh: '登记簿中单元 {unit} 没有业主或专有面积，不能发起业主共同决定表决',
+    en: 'Unit {unit} has no owner or exclusive area in the register: an owners’ vote cannot be opened',
+  },
+  CONSULT_AREA_MISMATCH: {
+    status: 409,
+    zh: '范围内登记的专有面积合计 {sum} m²，与申报的总面积 {declared} m² 不符，不能发起表决',
+    en: 'The registered exclusive areas of the scope add up to {sum} m², not the declared {declared} m²',
+  },
+  CONSULT_VOTE_CLOSED: {
+    status: 409,
+    zh: '表决已截止（{at}），结果不能再改变',
+    en: 'The vote closed at {at}; its result can no longer change',
+  },
+  CONSULT_VOTE_NOT_OPEN: {
+    status: 409,
+    zh: '表决尚未开始（{at} 开始）',
+    en: 'The vote has not opened yet (opens at {at})',
+  },
+  CONSULT_ALREADY_VOTED: {
+    status: 409,
+    zh: '该{who}已经投过票（{channel}），每位业主/每户只能投一票，线上与纸质不能重复',
+    en: 'This {who} has already voted ({channel}): one ballot each, never both online and on paper',
+  },
+  CONSULT_NOT_IN_SCOPE: {
+    status: 403,
+    zh: '该住户不在本次表决的范围（{scope}）内',
+    en: 'This household is not in the scope of the vote ({scope})',
+  },
+  CONSULT_NOT_OWNER: {
+    status: 403,
+    zh: '业主共同决定只能由登记簿上的业主本人在线投票；其他家庭成员请由业主投票或提交纸质表决票',
+    en: 'Only the registered owner may vote online on an owners’ decision; others vote through the owner or on paper',
+  },
+  CONSULT_UNIT_NO_OWNER: {
+    status: 409,
+    zh: '单元 {unit} 在登记簿中没有业主，不能投票',
+    en: 'Unit {unit} has no owner in the register and cannot vote',
+  },
+  CONSULT_SERIAL_USED: {
+    status: 409,
+    zh: '纸质表决票编号 {serial} 已经录入过',
+    en: 'Paper ballot serial {serial} has already been entered',
+  },
+  CONSULT_RECEIPT_UNKNOWN: {
+    status: 404,
+    zh: '没有与该回执码对应的选票',
+    en: 'No ballot matches this receipt code',
+  },
+  CONSULT_NOT_APPROVED: {
+    status: 409,
+    zh: '议题尚无通过的表决，不能立项',
+    en: 'The topic has no passed vote: no project can be started',
+  },
+  CONSULT_BAD_FILE: {
+    status: 400,
+    zh: '文件不是 PNG、JPEG、SVG 或 PDF：{name}',
+    en: 'The file is not a PNG, JPEG, SVG or PDF: {name}',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 /** Every error code a client can receive. */

@@ -8,6 +8,7 @@ import { accountsEn } from './accounts.ts';
 import { pwchangeEn } from './pwchange.ts';
 import { publicEn } from './public.ts';
 import { fundEn } from './fund.ts';
+import { consultEn } from './consult.ts';
 
 export const en: Messages = {
   app: {
@@ -595,6 +596,7 @@ export const en: Messages = {
   care: careEn,
   public: publicEn,
   fund: fundEn,
+  consult: consultEn,
   accounts: accountsEn,
   pwchange: pwchangeEn,
   shop: shopEn,

@@ -7,6 +7,7 @@ import { accountsZh } from './accounts.ts';
 import { pwchangeZh } from './pwchange.ts';
 import { publicZh } from './public.ts';
 import { fundZh } from './fund.ts';
+import { consultZh } from './consult.ts';
 
 export const zhCN = {
   app: {
@@ -578,6 +579,7 @@ export const zhCN = {
   care: careZh,
   public: publicZh,
   fund: fundZh,
+  consult: consultZh,
   accounts: accountsZh,
   pwchange: pwchangeZh,
   shop: shopZh,

@@ -114,3 +114,18 @@ export async function accountByUsername(
   const a = await repo.accountBrief(db, username);
   return a && !a.disabled ? { id: a.id, displayName: a.display_name, role: a.role, scopeCode: a.scope_code } : null;
 }
+
+/** An enabled account's identity (id, names, role, scope, resident) by username; no password or session data. */
+export async function accountIdentity(db: Kysely<Database>, username: string) {
+  const a = await repo.accountIdentity(db, username);
+  return a
+    ? {
+        id: a.id,
+        username: a.username,
+        displayName: a.display_name,
+        role: a.role,
+        scopeCode: a.scope_code,
+        residentId: a.resident_id,
+      }
+    : null;
+}

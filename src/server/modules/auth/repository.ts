@@ -178,3 +178,13 @@ export function accountBrief(db: Db, username: string) {
     .where('username', '=', username)
     .executeTakeFirst();
 }
+
+/** An account's public identity by username (no secrets), e.g. for a demo story acting as a demo account. */
+export function accountIdentity(db: Db, username: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'display_name', 'role', 'scope_code', 'resident_id'])
+    .where('username', '=', username)
+    .where('disabled', '=', false)
+    .executeTakeFirst();
+}

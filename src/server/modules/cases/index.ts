@@ -18,6 +18,7 @@ import { streamRoutes } from './stream.ts';
 import { jobsRoutes } from './jobsRoutes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { calendarRoutes, reloadCalendar } from './calendarRoutes.ts';
+import { casesByIds } from './repository.ts';
 
 // For the CLI: `linli calendar import` and `linli open311-key`.
 export { importYear } from './calendarStore.ts';
@@ -143,3 +144,30 @@ export function casesRuntime(db: AppDeps['db'], clock: () => Date): CasesModule 
   return makeModule(db, defaultCasesOptions(), clock, new LocalBus());
 }
 export { casesNeedingMoney, moneyCase, recordFundPayment, type MoneyCase } from './fundLink.ts';
+/** The short public face of a case another module links to (e.g. a consult topic raised from recurring cases). */
+export interface LinkedCase {
+  id: string;
+  communityCode: string;
+  categoryCode: string;
+  status: string;
+  createdAt: Date;
+}
+
+/** Cases by id, only those of `communityCode` (others are simply absent). */
+export async function linkedCases(
+  db: Kysely<Database>,
+  communityCode: string,
+  ids: readonly string[],
+): Promise<LinkedCase[]> {
+  if (!ids.length) return [];
+  const rows = await casesByIds(db, [...ids]);
+  return rows
+    .filter((r) => r.community_code === communityCode)
+    .map((r) => ({
+      id: r.id,
+      communityCode: r.community_code,
+      categoryCode: r.category_code,
+      status: r.status,
+      createdAt: r.created_at,
+    }));
+}

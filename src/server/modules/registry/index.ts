@@ -289,3 +289,13 @@ export {
   type TaggedResident,
 } from './links.ts';
 export { DEMO_COMMUNITY_CODE } from './demo/generate.ts';
+export {
+  communityCompounds,
+  DEVELOPER_OWNER_KEY,
+  placeInScope,
+  residentPlace,
+  scopeRoll,
+  type ResidentPlace,
+  type RollScope,
+  type RollUnit,
+} from './roll.ts';

@@ -6,3 +6,4 @@ export * from './repository/places.ts';
 export * from './repository/people.ts';
 export * from './repository/audit.ts';
 export * from './repository/links.ts';
+export * from './repository/roll.ts';

@@ -14,6 +14,7 @@ import * as m0014 from './migrations/0014_cobuild.ts';
 import * as m0015 from './migrations/0015_care_notices.ts';
 import * as m0011 from './migrations/0011_fund.ts';
 import * as m0012 from './migrations/0012_shop.ts';
+import * as m0013 from './migrations/0013_consult.ts';
 
 /** Every migration, in order. A new module appends its file here. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0015_care_notices': m0015,
   '0011_fund': m0011,
   '0012_shop': m0012,
+  '0013_consult': m0013,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

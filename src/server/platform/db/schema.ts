@@ -12,6 +12,7 @@ import type { CareTables } from '../../modules/care/schema.ts';
 import type { NoticeTables } from '../../modules/notices/schema.ts';
 import type { FundTables } from '../../modules/fund/schema.ts';
 import type { ShopTables } from '../../modules/shop/schema.ts';
+import type { ConsultTables } from '../../modules/consult/schema.ts';
 
 /** A jsonb column: reads as T, written as a JSON string. */
 export type { Json } from './columns.ts';
@@ -202,7 +203,8 @@ export interface Database
     CareTables,
     NoticeTables,
     FundTables,
-    ShopTables {
+    ShopTables,
+    ConsultTables {
   places: PlacesTable;
   compounds: CompoundsTable;
   buildings: BuildingsTable;

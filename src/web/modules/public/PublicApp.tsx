@@ -18,6 +18,7 @@ const PAGES: Page[] = [
   { pattern: '/public', component: lazy(() => import('./PublicIndex.tsx')) },
   { pattern: '/public/cobuild/:code', component: lazy(() => import('../cobuild/PublicUnitsPage.tsx')) },
   { pattern: '/public/fund/:code', component: lazy(() => import('../fund/PublicFundPage.tsx')) },
+  { pattern: '/public/consult/:id', component: lazy(() => import('../consult/PublicTopicPage.tsx')) },
 ];
 
 /** The public shell: a title bar with the language switch, then the page. */

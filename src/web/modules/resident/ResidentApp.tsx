@@ -22,11 +22,16 @@ const VolunteerPage = lazy(() => import('../cobuild/resident/VolunteerPage.tsx')
 const CheckPage = lazy(() => import('../cobuild/resident/CheckPage.tsx'));
 const HoursPage = lazy(() => import('../cobuild/resident/HoursPage.tsx'));
 const ResidentNotices = lazy(() => import('../notices/ResidentNotices.tsx'));
+const ConsultList = lazy(() => import('../consult/ResidentConsult.tsx').then((m) => ({ default: m.ConsultList })));
+const ConsultTopic = lazy(() => import('../consult/ResidentConsult.tsx').then((m) => ({ default: m.ConsultTopic })));
 
 /** The page for a resident path. */
 function Page({ path }: { path: string }) {
   const one = matchPath('/me/cases/:id', path);
   if (one?.id) return <CaseDetailPage id={one.id} />;
+  const topic = matchPath('/me/consult/:id', path);
+  if (topic?.id) return <ConsultTopic id={topic.id} />;
+  if (path === '/me/consult') return <ConsultList />;
   if (path === '/me/report') return <ReportPage />;
   if (path === '/me/cases') return <MyCasesPage />;
   if (path === '/me/notifications') return <NotificationsPage />;
@@ -41,6 +46,7 @@ function Page({ path }: { path: string }) {
 /** Where the back button of a sub-page goes. */
 function backOf(path: string, home: string): string {
   if (path.startsWith('/me/volunteer/')) return '/me/volunteer';
+  if (matchPath('/me/consult/:id', path)) return '/me/consult';
   return matchPath('/me/cases/:id', path) ? '/me/cases' : home;
 }
 

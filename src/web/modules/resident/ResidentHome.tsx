@@ -141,6 +141,9 @@ export default function ResidentHome() {
         )}
       </section>
 
+      <Link className="btn btn-block r-settings" to="/me/consult" data-testid="consult-link">
+        🗳 {t('consult.title')}
+      </Link>
       <Link className="btn btn-block r-settings" to="/me/settings" data-testid="settings-link">
         ⚙ {t('resident.settings')}
       </Link>

@@ -37,6 +37,7 @@ const TillPage = lazy(() => import('../shop/TillPage.tsx'));
 const CataloguePage = lazy(() => import('../shop/CataloguePage.tsx'));
 const LivePage = lazy(() => import('../shop/LivePage.tsx'));
 const SettlementPage = lazy(() => import('../shop/SettlementPage.tsx'));
+const ConsultPage = lazy(() => import('../consult/StaffConsultPage.tsx'));
 
 /** The secretary (community staff) and the street and district above see the overview. */
 const OVERVIEW_ROLES: Role[] = ['community_staff', 'street_staff', 'district_admin'];
@@ -59,6 +60,7 @@ const NAV: NavItem[] = [
   { path: '/notices', label: 'care.notices.nav', show: (r) => noticeRoleHas(r, 'stats') },
   { path: '/circle', label: 'circle.nav', show: (r) => circleRoleHas(r, 'circle.read') },
   { path: '/cobuild', label: 'cobuild.nav', show: (r) => COBUILD_ROLES.includes(r) },
+  { path: '/consult', label: 'consult.nav', show: (r) => CASE_ROLES.includes(r) },
   { path: '/residents', label: 'nav.residents', show: (r) => roleHas(r, 'resident.read') },
   { path: '/import', label: 'nav.import', show: (r) => roleHas(r, 'registry.import') || roleHas(r, 'registry.export') },
   { path: '/audit', label: 'nav.audit', show: (r) => roleHas(r, 'audit.read') },
@@ -96,6 +98,7 @@ function Page({ path }: { path: string }) {
   if (path === '/shop/catalogue' || path === '/shop/stock') return <CataloguePage />;
   if (path === '/shop/live') return <LivePage />;
   if (path === '/shop/settlement' || path === '/shop/sales') return <SettlementPage />;
+  if (path === '/consult') return <ConsultPage />;
   return (
     <div className="s-pad">
       <Typography.Title level={3}>{t('app.notFound')}</Typography.Title>
