@@ -101,6 +101,8 @@ export async function changePassword(
 /** The public view of the logged-in account. */
 export async function me(db: Kysely<Database>, actor: Actor) {
   const scope = await placeSummary(db, actor.scopeCode);
+  // accounts.scope_code references places(code): the place is always there
+  if (!scope) throw new AppError('INTERNAL');
   return {
     id: actor.accountId,
     username: actor.username,

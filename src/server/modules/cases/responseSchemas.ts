@@ -128,8 +128,8 @@ export const caseEventSchema = z
   .object({
     id: z.string(),
     type: z.string(),
-    fromStatus: z.string().nullable(),
-    toStatus: z.string().nullable(),
+    fromStatus: statusSchema.nullable(),
+    toStatus: statusSchema.nullable(),
     at: iso,
     note: z.string().nullable(),
     data: z.record(z.string(), z.unknown()),
@@ -146,7 +146,7 @@ export const notificationSchema = z
     caseNo: z.string(),
     type: z.string(),
     /** The case's status when the notification was made. */
-    status: z.string(),
+    status: statusSchema,
     at: iso,
     read: z.boolean(),
   })
