@@ -4,123 +4,33 @@
  */
 import { api, get, qs } from './client.ts';
 import type { Status } from '../../server/modules/cases/domain/status.ts';
-import type { Page } from './types.ts';
+import type { ApiOk, Page, Schemas } from './types.ts';
 
 /** Case status (docs/api-cases.md, Concepts): the server's own list. */
 export type CaseStatus = Status;
 /** Who holds the case. */
-export type CaseLevel = 'grid' | 'community' | 'street' | 'district';
+export type CaseLevel = Schemas['CaseLevel'];
 /** Workflow actions (`allowed` lists those the viewer may take now). */
-export type CaseActionType =
-  | 'dispatch'
-  | 'accept'
-  | 'send_back'
-  | 'resolve'
-  | 'verify'
-  | 'confirm'
-  | 'rate'
-  | 'request_extension'
-  | 'approve_extension'
-  | 'reject_extension'
-  | 'escalate'
-  | 'supervise'
-  | 'merge'
-  | 'cancel';
+export type CaseActionType = Schemas['CaseActionType'];
 /** Coordinate reference system of a location sent by the client. */
 export type Crs = 'wgs84' | 'gcj02' | 'bd09';
 /** Limit units. */
-export type LimitUnit = 'work_hours' | 'work_days' | 'hours';
+export type LimitUnit = CaseCategory['acceptLimit']['unit'];
 
 /** A reportable class. */
-export interface CaseCategory {
-  code: string;
-  kind: 'event' | 'component' | 'community';
-  majorCode: string;
-  majorName: string;
-  name: string;
-  nameEn: string;
-  acceptLimit: { amount: number; unit: LimitUnit };
-  resolveLimit: { amount: number; unit: LimitUnit };
-  urgent: boolean;
-}
-
+export type CaseCategory = Schemas['CaseCategory'];
 /** A photo reference. */
-export interface CasePhoto {
-  id: string;
-  url: string;
-}
-
-/** A case as the viewer may see it (fields after `updatedAt` are absent in the public view). */
-export interface CaseView {
-  id: string;
-  no: string;
-  categoryCode: string;
-  categoryName: string;
-  description: string;
-  status: CaseStatus;
-  level: CaseLevel;
-  location: [number, number];
-  urgent: boolean;
-  supporters: number;
-  photos: CasePhoto[];
-  createdAt: string;
-  updatedAt: string;
-  reporterName?: string | null;
-  address?: string | null;
-  handlerCode?: string;
-  gridCode?: string | null;
-  communityCode?: string;
-  acceptBy?: string | null;
-  resolveBy?: string;
-  overdue?: boolean;
-  supervised?: boolean;
-  pendingExtension?: { amount: number; unit: LimitUnit; reason: string; requestedAt?: string } | null;
-  reworkCount?: number;
-  extensionCount?: number;
-  hideName?: boolean;
-  source?: string;
-  patrolId?: string | null;
-  tags?: string[];
-  rating?: number | null;
-  ratingComment?: string | null;
-  closedAt?: string | null;
-  lastNote?: string | null;
-  /** The latest reply to the public (internal notes are lastNote, for staff). */
-  publicNote?: string | null;
-  /** Link to media an Open311 client published with the report. */
-  mediaUrl?: string | null;
-  version?: number;
-  mine?: boolean;
-  reporter?: { name: string | null; phone: string | null } | null;
-  allowed?: CaseActionType[];
-}
-
+export type CasePhoto = Schemas['PublicCase']['photos'][number];
+/** The full view of a case (staff in the area, the reporter). */
+export type FullCase = Schemas['FullCase'];
+/** A case as the viewer may see it: the public fields, and the rest only in the full view. */
+export type CaseView = Schemas['PublicCase'] & Partial<Omit<FullCase, keyof Schemas['PublicCase']>>;
 /** A duplicate candidate. */
-export type DuplicateCase = CaseView & { distanceM: number };
-
+export type DuplicateCase = ApiOk<'/api/cases/duplicates', 'get'>['duplicates'][number];
 /** One event of a case's history. */
-export interface CaseEvent {
-  id: string;
-  type: string;
-  fromStatus: CaseStatus | null;
-  toStatus: CaseStatus | null;
-  actor: { name: string; role: string } | null;
-  note: string | null;
-  photos: CasePhoto[];
-  at: string;
-  data: Record<string, unknown> | null;
-}
-
+export type CaseEvent = Schemas['CaseEvent'];
 /** A notification. */
-export interface CaseNotification {
-  id: string;
-  caseId: string;
-  caseNo: string;
-  type: string;
-  status: CaseStatus;
-  at: string;
-  read: boolean;
-}
+export type CaseNotification = Schemas['CaseNotification'];
 
 /** What the SSE stream sends for every visible change. */
 export interface CaseStreamEvent {
@@ -147,15 +57,8 @@ export interface ReportBody {
   patrolId?: string;
 }
 
-/** A patrol. */
-export interface Patrol {
-  id: string;
-  startedAt: string;
-  endedAt?: string | null;
-  distanceM?: number;
-  points?: number;
-  casesFound?: number;
-}
+/** A patrol with its track. */
+export type Patrol = Schemas['Patrol'];
 
 /** Indicator keys, in display order. */
 export const RATE_KEYS = [
@@ -170,30 +73,10 @@ export const RATE_KEYS = [
 /** One indicator. */
 export type RateKey = (typeof RATE_KEYS)[number];
 
-/** One row of GET /api/cases/metrics. */
-export interface MetricsRow {
-  code: string;
-  name: string;
-  registered: number;
-  due: number;
-  closed: number;
-  closedOnTime: number;
-  mustAccept?: number;
-  everResolved?: number;
-  acceptedOnTime: number;
-  resolved: number;
-  rated: number;
-  satisfied: number;
-  reworked: number;
-  extended: number;
-  rates: Record<RateKey, number | null>;
-}
-
 /** GET /api/cases/metrics */
-export interface MetricsResponse {
-  definitions: Record<RateKey, { zh: string; en: string }>;
-  rows: MetricsRow[];
-}
+export type MetricsResponse = Schemas['CaseMetrics'];
+/** One row of GET /api/cases/metrics. */
+export type MetricsRow = MetricsResponse['rows'][number];
 
 /** Filters of the staff list. */
 export interface CaseFilters {
@@ -226,23 +109,9 @@ export async function postReport(body: ReportBody, photos: Blob[], key: string):
 
 /** The calls, one per endpoint. */
 /** An escalation job that failed too often and waits for staff (GET /api/cases/jobs/parked). */
-export interface ParkedJob {
-  caseId: string;
-  no: string;
-  status: CaseStatus;
-  kind: 'accept' | 'resolve';
-  level: CaseView['level'];
-  dueAt: string;
-  attempts: number;
-  lastError: string | null;
-  parkedAt: string | null;
-}
-
+export type ParkedJob = Schemas['ParkedJob'];
 /** Which years the working calendar knows, and the warning staff must see (GET /api/cases/calendar/status). */
-export interface CalendarStatus {
-  years: { year: number; provisional: boolean }[];
-  warning: { year: number; state: 'missing' | 'provisional' } | null;
-}
+export type CalendarStatus = Schemas['CalendarStatus'];
 
 export const casesApi = {
   categories: () => get<{ categories: CaseCategory[] }>('/api/cases/categories'),

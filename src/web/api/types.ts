@@ -1,132 +1,54 @@
-/** Shapes returned by the Linli HTTP API (see the server's OpenAPI at /docs). */
-import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
+/**
+ * Shapes returned by the Linli HTTP API: aliases of the types generated from the server's OpenAPI document
+ * (openapi.ts, `npm run gen:api`), so the web cannot drift from what the routes' response schemas say.
+ */
+import type { components, paths } from './openapi.ts';
 
-/** Account roles, as the server names them (one definition for server and web: src/shared/roles.ts). */
-import type { Role } from '../../shared/roles.ts';
-export type { Role };
+/** Named schemas of the OpenAPI document. */
+export type Schemas = components['schemas'];
 
+/** The JSON body of an operation's success answer (200, else 201). */
+type OkBody<Op> = Op extends { responses: { 200: { content: { 'application/json': infer B } } } }
+  ? B
+  : Op extends { responses: { 201: { content: { 'application/json': infer B } } } }
+    ? B
+    : never;
+
+/** The JSON body that `METHOD path` answers on success, e.g. `ApiOk<'/api/households/{id}', 'get'>`. */
+export type ApiOk<P extends keyof paths, M extends keyof paths[P]> = OkBody<paths[P][M]>;
+
+/** Account roles, as the server names them. */
+export type Role = Schemas['Role'];
 /** A place reference (district, street, community or grid). */
-export interface PlaceRef {
-  code: string;
-  kind: string;
-  name: string;
-  nameEn: string | null;
-}
-
+export type PlaceRef = Schemas['PlaceRef'];
 /** The logged-in account; `csrfToken` must accompany every non-GET request. */
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  residentId: string | null;
-  householdId: string | null;
-  scope: PlaceRef;
-  csrfToken: string;
-  /** The password was set by an administrator: only the change-password form until it is replaced. */
-  mustChangePassword?: boolean;
-  /** Elder mode (长辈版) for this person: their own choice, or on by default for residents aged 60+ or living alone. */
-  elderMode?: boolean;
-  /** Elder mode was turned on by default: ask the person once whether to keep it. */
-  elderModeAsk?: boolean;
-}
-
+export type Account = Schemas['Account'];
 /** Population counts of a place or grid. */
-export interface Stats {
-  households: number;
-  residents: number;
-  /** Aged 60 and over. */
-  elderly: number;
-  /** Under 14. */
-  children: number;
-  livingAlone: number;
-}
-
+export type Stats = Schemas['Stats'];
 /** GET /api/places/:code */
-export interface PlaceResponse {
-  place: PlaceRef & { parentCode: string | null; boundary: Geometry | null };
-  children: PlaceRef[];
-  stats: Stats;
-}
-
+export type PlaceResponse = Schemas['PlaceDetail'];
 /** GET /api/places/:code/map */
-export interface CommunityMapData {
-  community: { code: string; name: string; nameEn: string | null; isDemo: boolean };
-  boundary: Feature | null;
-  grids: FeatureCollection<Polygon, { code: string; name: string; seq: number; workerName: string | null }>;
-  compounds: FeatureCollection;
-  buildings: FeatureCollection;
-  roads: FeatureCollection;
-  facilities: FeatureCollection;
-}
-
-/** A compound (小区/楼院) summary. */
-export interface CompoundSummary {
-  id: string;
-  name: string;
-  formerSanwu?: boolean;
-  noPropertyManager?: boolean;
-  [k: string]: unknown;
-}
-
+export type CommunityMapData = Schemas['CommunityMap'];
 /** GET /api/grids/:code */
-export interface GridResponse {
-  grid: { code: string; name: string; nameEn?: string | null; communityCode?: string; boundary: Geometry | null };
-  workers: { displayName: string; phone: string | null }[];
-  /** null when the viewer may not see statistics (residents). */
-  stats: Stats | null;
-  compounds: CompoundSummary[];
-}
-
+export type GridResponse = Schemas['GridDetail'];
+/** A compound (小区/楼院) summary. */
+export type CompoundSummary = GridResponse['compounds'][number];
 /** A household row in a list. */
-export interface HouseholdItem {
-  id: string;
-  gridCode: string;
-  buildingName: string;
-  unit: string;
-  room: string;
-  areaM2: number;
-  ownerName: string;
-  residents: number;
-}
-
-/** A household with its version (optimistic locking). */
-export interface Household {
-  id: string;
-  gridCode: string;
-  communityCode: string;
-  buildingId: string;
-  buildingName: string;
-  unit: string;
-  room: string;
-  areaM2: number;
-  areaSource: string;
-  ownerName: string;
-  version: number;
-}
-
-/** A resident as the server presents it (already masked for the viewer). */
-export interface Resident {
-  id: string;
-  householdId: string;
-  name: string;
-  gender: 'male' | 'female' | null;
-  phone: string | null;
-  idNumber: string | null;
-  birthDate: string | null;
-  age: number | null;
-  relation: string | null;
-  tags: string[];
-  /** True for a child under 14 whose data this viewer may not see. */
-  protected: boolean;
-  version: number;
-}
-
+export type HouseholdItem = ApiOk<'/api/households', 'get'>['items'][number];
 /** GET /api/households/:id */
-export interface HouseholdResponse {
-  household: Household;
-  residents: Resident[];
-}
+export type HouseholdResponse = ApiOk<'/api/households/{id}', 'get'>;
+/** A household with its version (optimistic locking). */
+export type Household = HouseholdResponse['household'];
+/** A resident as the server presents it (already masked for the viewer). */
+export type Resident = Schemas['Resident'];
+/** A resident search hit. */
+export type ResidentHit = ApiOk<'/api/residents', 'get'>['items'][number];
+/** POST /api/registry/import success. */
+export type ImportResult = Schemas['ImportResult'];
+/** One audit entry. */
+export type AuditEntry = Schemas['AuditEntry'];
+/** GET /api/settings */
+export type ClientSettings = Schemas['ClientSettings'];
 
 /** A page of items: `nextCursor` asks for the next page (null on the last), `total` counts every match. */
 export interface Page<T> {
@@ -135,41 +57,13 @@ export interface Page<T> {
   total: number;
 }
 
-/** A resident search hit. */
-export type ResidentHit = Resident & { gridCode: string; address: string };
-
-/** One refused row of an import. */
+/**
+ * One refused row of an import: the `details` of the import's 4xx error body (the error schema leaves `details`
+ * open, so this one shape is written here).
+ */
 export interface ImportRowError {
   row: number;
   column: string;
   code: string;
   message: string;
-}
-
-/** POST /api/registry/import success. */
-export interface ImportResult {
-  households: { created: number; updated: number };
-  residents: { created: number; updated: number };
-}
-
-/** One audit entry. */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorRole: string;
-  actorId: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  scopeCode: string | null;
-  /** True for a recorded read of personal data (action `read`). */
-  read: boolean;
-  before: unknown;
-  after: unknown;
-}
-
-/** GET /api/settings */
-export interface ClientSettings {
-  tileUrl: string | null;
-  tileAttribution: string | null;
 }

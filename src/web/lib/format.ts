@@ -8,7 +8,7 @@ export function placeName(p: { name: string; nameEn?: string | null }): string {
 }
 
 /** A household's address line: building, unit, room. */
-export function addressOf(h: { buildingName: string; unit: string; room: string }): string {
+export function addressOf(h: { buildingName: string | null; unit: string; room: string }): string {
   return [
     h.buildingName,
     h.unit ? i18n.t('household.unitN', { unit: h.unit }) : '',

@@ -25,7 +25,7 @@ export const sessionAccountSchema = z
     role: roleSchema,
     residentId: z.string().nullable(),
     householdId: z.string().nullable(),
-    scope: placeRefSchema.nullable(),
+    scope: placeRefSchema,
     csrfToken: z.string(),
     /** The password was set by an administrator: only the change-password form until it is replaced. */
     mustChangePassword: z.boolean(),

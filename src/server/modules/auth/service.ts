@@ -120,6 +120,8 @@ export async function setElderMode(db: Kysely<Database>, actor: Actor, on: boole
 /** The public view of the logged-in account. */
 export async function me(db: Kysely<Database>, actor: Actor, now: Date) {
   const scope = await placeSummary(db, actor.scopeCode);
+  // accounts.scope_code references places(code): the place is always there
+  if (!scope) throw new AppError('INTERNAL');
   const elder = await elderModeFor(db, actor, now);
   return {
     id: actor.accountId,

@@ -10,7 +10,7 @@ import type { CasesModule } from './module.ts';
 import { calendarStatus, importYear, loadCalendar } from './calendarStore.ts';
 import { lang } from './schemas.ts';
 import { errorResponses } from '../../platform/http/responses.ts';
-import { calendarStatusSchema, yearImportedSchema } from './responseSchemas.ts';
+import { calendarStatusSchema, yearImportedSchema } from './staffResponseSchemas.ts';
 
 const day = z.string().max(10);
 /** Body of a year import: the same shape as the CLI's JSON file. */

@@ -16,7 +16,7 @@ import * as repo from './repository.ts';
 import * as jobs from './repository/jobs.ts';
 import { lang, placeCode, uuid } from './schemas.ts';
 import { errorResponses } from '../../platform/http/responses.ts';
-import { parkedJobSchema } from './responseSchemas.ts';
+import { parkedJobSchema } from './staffResponseSchemas.ts';
 
 /** Registers the parked-job routes. */
 export function jobsRoutes(m: CasesModule): FastifyPluginAsyncZod {

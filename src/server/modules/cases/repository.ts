@@ -186,7 +186,7 @@ export function insertNotifications(
     case_id: string;
     community_code: string;
     type: string;
-    status: string;
+    status: Status;
     created_at: Date;
   }[],
 ) {

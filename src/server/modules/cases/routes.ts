@@ -21,8 +21,8 @@ import {
   categorySchema,
   fullCaseBody,
   publicCaseSchema,
-  yearTableSchema,
 } from './responseSchemas.ts';
+import { yearTableSchema } from './staffResponseSchemas.ts';
 
 const E = errorResponses;
 /** A report answers 201, or 200 when an Idempotency-Key replays an earlier one. */

@@ -64,8 +64,8 @@ export interface CaseEventsTable {
   case_id: string;
   community_code: string;
   type: string;
-  from_status: string | null;
-  to_status: string | null;
+  from_status: Status | null;
+  to_status: Status | null;
   actor_id: string | null;
   actor_role: string | null;
   actor_name: string | null;
@@ -100,7 +100,7 @@ export interface CaseNotificationsTable {
   case_id: string;
   community_code: string;
   type: string;
-  status: string;
+  status: Status;
   read_at: TsNull;
   created_at: Ts;
 }

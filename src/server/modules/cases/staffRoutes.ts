@@ -11,14 +11,8 @@ import { whoOf } from './routes.ts';
 import { parseWith } from './multipart.ts';
 import { lang, listQuery, metricsQuery, placeCode, trackBody, uuid } from './schemas.ts';
 import { binaryResponse, errorResponses } from '../../platform/http/responses.ts';
-import {
-  casePage,
-  fullCaseSchema,
-  metricsBody,
-  notificationSchema,
-  patrolSchema,
-  statusSchema,
-} from './responseSchemas.ts';
+import { casePage, fullCaseSchema, notificationSchema, patrolSchema, statusSchema } from './responseSchemas.ts';
+import { metricsBody } from './staffResponseSchemas.ts';
 
 const E = errorResponses;
 const patrolBody = z.object({ patrol: patrolSchema });

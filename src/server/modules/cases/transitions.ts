@@ -10,7 +10,7 @@ import { audit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { BusEvent } from '../../platform/events/bus.ts';
-import { decide, type Action, type CaseState } from './domain/workflow.ts';
+import { decide, type Action, type CaseState, type Status } from './domain/workflow.ts';
 import { DEFAULT_ACCEPT } from './domain/categories.ts';
 import type { CasesModule } from './module.ts';
 import { caseNo, stateColumns, stateOf } from './present.ts';
@@ -67,8 +67,8 @@ export function busEvent(r: CaseRow, type: string, at: Date): BusEvent {
 /** A history event as submitted to {@link recordEvent} / {@link eventRows}. */
 export interface EventInput {
   type: string;
-  from: string | null;
-  to: string | null;
+  from: Status | null;
+  to: Status | null;
   actor: ActorRef | null;
   note: string | null;
   data?: Record<string, unknown>;

@@ -213,17 +213,20 @@ const round = (x: number): number => Math.round(x * 100) / 100;
 function roundAll<T extends Record<string, number>>(o: T): T {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v)])) as T;
 }
-function shares(s: CoverageSummary, total: { households: number; people: number; elderly: number; children: number }) {
-  const out: Record<string, { covered: Record<string, number>; share: Record<string, number> }> = {};
+type DemandCounts = { households: number; people: number; elderly: number; children: number };
+function shares(s: CoverageSummary, total: DemandCounts) {
+  const out: Record<string, { covered: DemandCounts; share: DemandCounts }> = {};
+  const share = (d: DemandCounts, m: keyof DemandCounts) =>
+    total[m] > 0 ? Math.round((d[m] / total[m]) * 1000) / 1000 : 0;
   for (const [k, d] of Object.entries(s)) {
     out[k] = {
       covered: roundAll({ ...d }),
-      share: Object.fromEntries(
-        (['households', 'people', 'elderly', 'children'] as const).map((m) => [
-          m,
-          total[m] > 0 ? Math.round((d[m] / total[m]) * 1000) / 1000 : 0,
-        ]),
-      ),
+      share: {
+        households: share(d, 'households'),
+        people: share(d, 'people'),
+        elderly: share(d, 'elderly'),
+        children: share(d, 'children'),
+      },
     };
   }
   return out;

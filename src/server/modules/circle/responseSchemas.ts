@@ -1,6 +1,6 @@
 /** Response schemas of /api/circle: coverage, map layers, walking areas, site search, what-if and imports. */
 import { z } from 'zod';
-import { featureCollectionOf, geometrySchema } from '../../platform/http/geojsonSchemas.ts';
+import { featureCollectionOf, geometryOf } from '../../platform/http/geojsonSchemas.ts';
 
 const level = z.enum(['block', '5min', '10min', '15min']);
 /** Counts of demand (households, people, elderly 60+, children under 14); fractional where estimated. */
@@ -174,8 +174,8 @@ export const walkAreaSchema = z
     minutes: z.number(),
     limitM: z.number(),
     reachedEdges: z.number().int(),
-    lines: geometrySchema,
-    polygon: geometrySchema,
+    lines: geometryOf('MultiLineString'),
+    polygon: geometryOf('MultiPolygon'),
     ms: z.number(),
   })
   .meta({ id: 'CircleWalkArea' });
@@ -221,10 +221,8 @@ export const sitesSchema = z
   })
   .meta({ id: 'CircleSites' });
 
-const coverageByThreshold = z.record(
-  z.string(),
-  z.object({ covered: z.record(z.string(), z.number()), share: z.record(z.string(), z.number()) }),
-);
+/** Per threshold key (`gb`, `min5` …): the demand covered and its share of the total. */
+const coverageByThreshold = z.record(z.string(), z.object({ covered: demand, share: demand }));
 
 /** POST /api/circle/:code/whatif: coverage per threshold before and after the change. */
 export const whatIfSchema = z

@@ -66,7 +66,9 @@ export const protectedResidentSchema = z.object({
 });
 
 /** Any resident view; the literals of `protected`/`masked` make the three audiences mutually exclusive. */
-export const residentViewSchema = z.union([fullResidentSchema, maskedResidentSchema, protectedResidentSchema]);
+export const residentViewSchema = z
+  .union([fullResidentSchema, maskedResidentSchema, protectedResidentSchema])
+  .meta({ id: 'Resident' });
 
 /** A resident as the API returns it. */
 export type ResidentView = z.infer<typeof residentViewSchema>;

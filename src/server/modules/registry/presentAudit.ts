@@ -53,21 +53,23 @@ export function maskAuditValue(v: unknown, today: string): unknown {
 }
 
 /** One audit row as an auditor sees it. */
-export const auditEntrySchema = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  action: z.string(),
-  /** True for a recorded read of personal data. */
-  read: z.boolean(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  scopeCode: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  ip: z.string().nullable(),
-});
+export const auditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actorId: z.string().nullable(),
+    actorRole: z.string().nullable(),
+    action: z.string(),
+    /** True for a recorded read of personal data. */
+    read: z.boolean(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    scopeCode: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    ip: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
 
 /** A page of audit rows. */
 export const auditPageSchema = z.object({

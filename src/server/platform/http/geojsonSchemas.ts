@@ -16,6 +16,13 @@ export const geometrySchema = z
   })
   .meta({ id: 'Geometry', 'x-geojson': 'Geometry' });
 
+/** A geometry of one GeoJSON type (e.g. MultiPolygon); the web's generated types use geojson's type of that name. */
+export function geometryOf<T extends 'MultiLineString' | 'MultiPolygon'>(type: T) {
+  return z
+    .object({ type: z.literal(type), coordinates: z.array(z.unknown()), bbox: z.unknown().optional() })
+    .meta({ 'x-geojson': type });
+}
+
 /** A GeoJSON Feature whose properties are exactly `properties`. */
 export function featureOf<P extends z.ZodType>(properties: P) {
   return z.object({ type: z.literal('Feature'), geometry: geometrySchema, properties });

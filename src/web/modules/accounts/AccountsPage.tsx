@@ -7,22 +7,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, get, qs } from '../../api/client.ts';
-import type { Page, ResidentHit, Role } from '../../api/types.ts';
+import type { Page, ResidentHit, Role, Schemas } from '../../api/types.ts';
 import { useAccount } from '../../app/auth.tsx';
 import { useAsync } from '../../lib/useAsync.ts';
 import { MANAGEABLE, ScopePicker } from './ScopePicker.tsx';
 
 /** An account as the server lists it. */
-export interface AccountRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  scopeCode: string;
-  scopeName: string | null;
-  phone: string | null;
-  disabled: boolean;
-}
+export type AccountRow = Schemas['ManagedAccount'];
 
 interface NewAccountForm {
   username: string;

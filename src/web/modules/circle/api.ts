@@ -1,125 +1,42 @@
 /** Typed calls to /api/circle (the 15-minute life circle). */
-import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon } from 'geojson';
 import { api, get, qs } from '../../api/client.ts';
+import type { components } from '../../api/openapi.ts';
+import type { ApiOk } from '../../api/types.ts';
 
-export type Demand = { households: number; people: number; elderly: number; children: number };
-export interface CategoryInfo {
-  id: string;
-  zh: string;
-  en: string;
-  level: 'block' | '5min' | '10min' | '15min';
-  maxDistanceM: number;
-  required: boolean;
-  facilities: number;
-}
-export interface NetworkInfo {
-  name: string;
-  source: 'roads' | 'osm';
-  attribution: string | null;
-}
-export interface CoverageRow {
-  category: string;
-  profile: string;
-  threshold: string;
-  thresholdM: number;
-  share: Demand;
-  covered: Demand;
-}
-export interface Coverage {
-  community: string;
-  name: string;
-  nameEn: string | null;
-  isDemo: boolean;
-  network: NetworkInfo;
-  totals: Demand;
-  homes: number;
-  estimatedHomes: number;
-  profiles: { id: string; speedMps: number }[];
-  thresholds: string[];
-  categories: CategoryInfo[];
-  rows: CoverageRow[];
-  gaps: {
-    category: string;
-    level: CategoryInfo['level'];
-    facilities: number;
-    householdShare: number;
-    status: 'absent' | 'partial';
-  }[];
-  farFacilities: { id: string; category: string; name: string }[];
-  farHomes: number;
-  ms: number;
-}
-export interface HomeProps {
-  id: string;
-  name: string;
-  metres: number | null;
-  minutes: number | null;
-  nearest: string | null;
-  households: number;
-  people: number;
-  elderly: number;
-  children: number;
-  estimated: boolean;
-  covered: boolean;
-}
-export interface FacilityInfo {
-  id: string;
-  name: string;
-  lon: number;
-  lat: number;
-  source: string;
-  far: boolean;
-}
-export interface Layer {
-  network: NetworkInfo;
-  category: string;
-  profile: string;
-  gbMetres: number;
-  homes: FeatureCollection<Geometry, HomeProps>;
-  facilities: FacilityInfo[];
-}
-export interface WalkArea {
-  start: [number, number];
-  label: string | null;
-  profile: string;
-  minutes: number;
-  limitM: number;
-  reachedEdges: number;
-  lines: MultiLineString;
-  polygon: MultiPolygon;
-  ms: number;
-}
-export interface SitePick {
-  rank: number;
-  id: string;
-  name: string;
-  kind: 'freed' | 'vacant' | 'any';
-  lon: number;
-  lat: number;
-  weight: number;
-  gain: Demand & { homes: number };
-}
-export interface Sites {
-  category: string;
-  candidates: number;
-  uncovered: number;
-  greedy: { covered: number; ms: number };
-  exact: { covered: number; optimal: boolean; ms: number; gapPct: number } | null;
-  picks: SitePick[];
-}
-export interface WhatIf {
-  category: string;
-  totals: Demand;
-  before: Record<string, { covered: Demand; share: Demand }>;
-  after: Record<string, { covered: Demand; share: Demand }>;
-  ms: { prepare: number; whatIf: number };
-}
-export type NetworkLines = FeatureCollection & { network: NetworkInfo; features: Feature[] };
+type Schemas = components['schemas'];
+/** Demand counts (households, people, elderly 60+, children under 14). */
+export type Demand = Coverage['totals'];
+/** A category with its GB 50180 level and distance, and how many facilities it has here. */
+export type CategoryInfo = Coverage['categories'][number];
+/** A walking network: the community's own roads or an OSM import. */
+export type NetworkInfo = Schemas['CircleNetwork'];
+/** One row of the coverage matrix. */
+export type CoverageRow = Coverage['rows'][number];
+/** GET /api/circle/:code/coverage */
+export type Coverage = Schemas['CircleCoverage'];
+/** A building of the layer with its walking distance to the nearest facility. */
+export type HomeProps = Layer['homes']['features'][number]['properties'];
+/** A facility of the layer's category. */
+export type FacilityInfo = Layer['facilities'][number];
+/** GET /api/circle/:code/layer */
+export type Layer = Schemas['CircleLayer'];
+/** GET /api/circle/:code/area */
+export type WalkArea = Schemas['CircleWalkArea'];
+/** A site the search picked. */
+export type SitePick = Sites['picks'][number];
+/** POST /api/circle/:code/sites */
+export type Sites = Schemas['CircleSites'];
+/** POST /api/circle/:code/whatif */
+export type WhatIf = Schemas['CircleWhatIf'];
+/** GET /api/circle/:code/network */
+export type NetworkLines = Schemas['CircleNetworkLines'];
+/** GET /api/circle/:code/networks */
+type Networks = ApiOk<'/api/circle/{code}/networks', 'get'>;
 
 const base = (code: string) => `/api/circle/${code}`;
 
 export const circleApi = {
-  networks: (code: string) => get<{ networks: (NetworkInfo & { stats?: unknown })[] }>(`${base(code)}/networks`),
+  networks: (code: string) => get<Networks>(`${base(code)}/networks`),
   coverage: (code: string, network: string) => get<Coverage>(`${base(code)}/coverage${qs({ network })}`),
   network: (code: string, network: string) => get<NetworkLines>(`${base(code)}/network${qs({ network })}`),
   layer: (code: string, network: string, category: string, profile: string) =>

@@ -5,7 +5,8 @@ import { Tag } from 'antd';
 import type { HouseholdItem, Resident, ResidentHit } from '../../api/types.ts';
 
 /** "第3网格" for a 14/15-digit grid code (the sequence follows the 12-digit community code). */
-export function gridLabel(t: TFunction, code: string): string {
+export function gridLabel(t: TFunction, code: string | null): string {
+  if (code === null) return '—'; // a household not (yet) placed in a grid
   const seq = Number(code.slice(12));
   return code.length >= 14 && seq > 0 ? t('map.gridShort', { seq }) : code;
 }

@@ -6,6 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { get } from '../../api/client.ts';
+import type { ApiOk } from '../../api/types.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 
 /** The categories a household asks about first (一老一小 and daily needs). */
@@ -20,20 +21,8 @@ const SHOWN = [
   'park',
 ];
 
-interface Nearest {
-  category: string;
-  profile: string;
-  facilityName: string | null;
-  metres: number | null;
-  minutes: number | null;
-  gbMetres: number;
-  withinGb: boolean;
-}
-interface Category {
-  id: string;
-  zh: string;
-  en: string;
-}
+type Nearest = ApiOk<'/api/circle/{code}/buildings/{id}/nearest', 'get'>['nearest'][number];
+type Category = ApiOk<'/api/circle/categories', 'get'>['categories'][number];
 
 /**
  * Metres as shown: whole metres, except where rounding would contradict the verdict beside it (500.4 m is beyond
