@@ -12,6 +12,4 @@ export const KNOWN_BREACHES: readonly string[] = [
   'bench/circle.ts → src/server/modules/circle/osm/import.ts',
   'bench/grid-lookup.ts → src/server/modules/registry/domain/geo/gridIndex.ts',
   'bench/grid-lookup.ts → src/server/modules/registry/domain/geo/synthetic.ts',
-  'src/cli/admin.ts → src/server/modules/auth/administrator.ts',
-  'src/server/app.ts → src/server/modules/auth/routes.ts',
 ];

@@ -4,7 +4,7 @@
  * input when it is piped (`printf '%s\n' "$PW" | npx linli admin create --username admin`); never a flag, so it
  * stays out of shell history and `ps`.
  */
-import { createAdministrator } from '../server/modules/auth/administrator.ts';
+import { createAdministrator } from '../server/modules/auth/index.ts';
 import { str, type CommandDef, type Flags } from './args.ts';
 import { withDb } from './shared.ts';
 

@@ -6,6 +6,7 @@ import { migrateDatabase } from '../server/platform/db/roles.ts';
 import { AppError } from '../server/platform/errors.ts';
 import { communityCodes as communityCodesOf, type Ctx } from '../server/modules/registry/index.ts';
 import { accountActors } from '../server/platform/http/actor.ts';
+import { accountsForRegistry } from '../server/modules/auth/index.ts';
 
 /** Opens the configured database (migrated), runs `fn`, closes it. */
 export async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
@@ -45,7 +46,8 @@ export async function cliCtx(h: DbHandle, community: string, username?: string):
       ? new AppError('CLI_UNKNOWN_USER', { params: { username } })
       : new AppError('CLI_NO_ACCOUNT', { params: { code: community } });
   }
-  return { db: h.db, actor, now: new Date(), lang: process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN', ip: 'cli' };
+  const lang = process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN';
+  return { db: h.db, actor, now: new Date(), lang, ip: 'cli', accounts: accountsForRegistry };
 }
 
 /** The community codes of the database, in order. */

@@ -25,8 +25,7 @@ import { installActor } from './platform/http/actor.ts';
 import { installNoStore } from './platform/http/noStore.ts';
 import { installInputGuard } from './platform/http/inputGuard.ts';
 import { AppError } from './platform/errors.ts';
-import { authRoutes } from './modules/auth/routes.ts';
-import { installPasswordChangeGate } from './modules/auth/index.ts';
+import { accountsForRegistry, authRoutes, installPasswordChangeGate } from './modules/auth/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { casesPlugin } from './modules/cases/index.ts';
 import { circlePlugin } from './modules/circle/index.ts';
@@ -200,7 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('locator', locator);
   const withBus: AppDeps = { ...deps, events };
   await app.register(authRoutes(withBus));
-  await app.register(registryRoutes(withBus));
+  await app.register(registryRoutes({ ...withBus, accounts: accountsForRegistry }));
   await app.register(casesPlugin(withBus));
   await app.register(circlePlugin(withBus));
   await app.register(cobuildPlugin(withBus));

@@ -1,9 +1,8 @@
 /**
  * The auth module's public functions for other modules (they must not query accounts or sessions themselves).
- * Read-only but for `releaseResidentAccounts`; callers authorise first. Kept free of imports from other modules
- * so that no import cycle can form (the registry imports this file, and auth imports the registry's index.ts).
- * That is also why auth's routes and `createAdministrator` are not exported here (they use the registry's
- * index.ts, which reaches this file through the registry's routes): app.ts and the CLI import them directly.
+ * Read-only but for `releaseResidentAccounts`; callers authorise first. The registry never imports auth
+ * (auth imports the registry's index.ts): it receives `accountsForRegistry` from the composition root (app.ts,
+ * the CLI), so the two modules cannot form an import cycle.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
@@ -11,8 +10,11 @@ import type { Role } from '../../../shared/roles.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import * as repo from './repository.ts';
 import { hash } from '@node-rs/argon2';
+import type { RegistryAccounts } from '../registry/index.ts';
 
 export { installPasswordChangeGate } from './gate.ts';
+export { authRoutes } from './routes.ts';
+export { createAdministrator } from './administrator.ts';
 export { seedDemoAccounts } from './demoAccounts.ts';
 
 /** A grid worker as shown on a contact card or map layer (snake_case rows, as the registry reads them). */
@@ -129,3 +131,5 @@ export async function accountIdentity(db: Kysely<Database>, username: string) {
       }
     : null;
 }
+/** The accounts functions the registry is built with (see registry/context.ts `RegistryAccounts`). */
+export const accountsForRegistry: RegistryAccounts = { gridWorkers, gridWorkersUnder, releaseResidentAccounts };

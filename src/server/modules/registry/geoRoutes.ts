@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FeatureCollection } from 'geojson';
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.ts';
+import type { RegistryDeps } from './context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/actor.ts';
 import { communityCode, lang } from '../../platform/http/zodParts.ts';
@@ -35,7 +35,7 @@ function crsOf(s: string) {
 }
 
 /** Registers the geo routes; they use the app's Locator, and a grid import invalidates it on every instance. */
-export function geoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+export function geoRoutes(deps: RegistryDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const locator = app.locator;
     const tags = ['geo'];

@@ -27,11 +27,11 @@ export {
 export { residentHome, suggestsElderMode } from './residentHome.ts';
 export { demoBuildings, demoContacts } from './demoPlaces.ts';
 export { registryIsEmpty, seedRegistryDemo } from './seed.ts';
-// For the composition root (app.ts) and the CLI. This file may reach auth's index.ts through these (the routes and
-// services use auth's functions), so auth's index.ts must never import the registry's: see auth/index.ts.
+// For the composition root (app.ts) and the CLI. The registry never imports auth (auth imports this file): the
+// accounts functions it needs come in as `RegistryAccounts` (context.ts).
 export { registryRoutes } from './routes.ts';
 export { Locator } from './locator.ts';
-export type { Ctx } from './context.ts';
+export type { Ctx, RegistryAccounts } from './context.ts';
 export { exportLedger, fileToRows, importLedger, rowsToFile } from './ledgerService.ts';
 export { exportAreas, importCompounds, importGrids } from './geoService.ts';
 

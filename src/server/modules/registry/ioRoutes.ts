@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { communityCode, lang } from '../../platform/http/zodParts.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { RegistryDeps } from './context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ctxOf } from './context.ts';
 import { binaryResponse, errorResponses } from '../../platform/http/responses.ts';
@@ -19,7 +19,7 @@ const counts = z.object({ created: z.number().int(), updated: z.number().int() }
 const importResult = z.object({ households: counts, residents: counts }).meta({ id: 'ImportResult' });
 
 /** Registers the ledger routes. */
-export function ioRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+export function ioRoutes(deps: RegistryDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['registry import/export'];
     app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>

@@ -10,7 +10,6 @@ import { authorize, statsUnder, type Ctx } from './service.ts';
 import { bornAfterForAge, CHILD_AGE, shanghaiDate } from './domain/age.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/mask.ts';
 import * as repo from './repository.ts';
-import { gridWorkers, gridWorkersUnder } from '../auth/index.ts';
 
 function fc<F>(features: F[]) {
   return { type: 'FeatureCollection' as const, features };
@@ -26,7 +25,7 @@ export async function communityMap(ctx: Ctx, code: string) {
   authorize(ctx.actor, 'place.read', { code });
   const [grids, workers, compounds, buildings, roads, facilities] = await Promise.all([
     repo.placesUnder(ctx.db, code, 'grid'),
-    gridWorkersUnder(ctx.db, code),
+    ctx.accounts.gridWorkersUnder(ctx.db, code),
     repo.compoundsUnder(ctx.db, code),
     repo.buildingsOfCommunity(ctx.db, code),
     repo.roadsOfCommunity(ctx.db, code),
@@ -90,7 +89,10 @@ export async function gridDetail(ctx: Ctx, code: string) {
   const g = await repo.getPlace(ctx.db, code);
   if (g?.kind !== 'grid') throw new AppError('NOT_FOUND');
   authorize(ctx.actor, 'place.read', { code });
-  const [workers, compounds] = await Promise.all([gridWorkers(ctx.db, code), repo.compoundsUnder(ctx.db, code)]);
+  const [workers, compounds] = await Promise.all([
+    ctx.accounts.gridWorkers(ctx.db, code),
+    repo.compoundsUnder(ctx.db, code),
+  ]);
   const stats = can(ctx.actor, 'household.read', { code }) ? await statsUnder(ctx.db, code, ctx.now) : null;
   return {
     grid: { code: g.code, name: g.name, nameEn: g.name_en, boundary: g.boundary, communityCode: g.parent_code },

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/cursor.ts';
 import { isoDate, lang, phone, placeCode, uuid } from '../../platform/http/zodParts.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { RegistryDeps } from './context.ts';
 import * as service from './service.ts';
 import * as queries from './queries.ts';
 import { geoRoutes } from './geoRoutes.ts';
@@ -40,7 +40,7 @@ const residentFields = {
 import { ctxOf } from './context.ts';
 
 /** Registers the registry routes. */
-export function registryRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+export function registryRoutes(deps: RegistryDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['registry'];
     app.get(

@@ -14,7 +14,6 @@ import { validateIdNumber } from './domain/idNumber.ts';
 import { bornAfterForAge, CHILD_AGE, ELDERLY_AGE, shanghaiDate } from './domain/age.ts';
 import { duplicate, refused, uniqueId } from './idNumberGuard.ts';
 import * as repo from './repository.ts';
-import { releaseResidentAccounts } from '../auth/index.ts';
 
 export type { Ctx } from './context.ts';
 import type { Ctx } from './context.ts';
@@ -243,7 +242,7 @@ export async function removeResident(ctx: Ctx, id: string) {
       householdId: before.household_id,
     });
     // The resident's own login (if any) belongs to auth: it is unbound and disabled in this transaction.
-    await releaseResidentAccounts(trx, id);
+    await ctx.accounts.releaseResidentAccounts(trx, id);
     await repo.deleteResident(trx, id);
     await audit(trx, actorRef(ctx.actor), {
       action: 'delete',
