@@ -40,7 +40,7 @@ export async function overviewTiles(db: Kysely<Database>, scopeCode: string): Pr
     repo.topicsInProgress(db, scopeCode),
   ]);
   return [
-    { key: 'consult.openVotes', value: open, href: '/staff/consult?filter=open-votes' },
-    { key: 'consult.topicsInProgress', value: inProgress, href: '/staff/consult' },
+    { key: 'consult.openVotes', value: open, href: '/consult?filter=open-votes' },
+    { key: 'consult.topicsInProgress', value: inProgress, href: '/consult' },
   ];
 }

@@ -78,7 +78,7 @@ export async function overviewTiles(db: Kysely<Database>, scopeCode: string): Pr
   const bank = accounts.filter((a) => a.code === 'bank').reduce((s, a) => s + BigInt(a.balance), 0n);
   const waiting = await reads.countAwaitingApproval(db, scopeCode);
   return [
-    { key: 'fund.balance', value: `¥${yuan(bank)}`, href: '/staff/fund' },
-    { key: 'fund.awaitingApproval', value: waiting, href: '/staff/fund/expenses' },
+    { key: 'fund.balance', value: `¥${yuan(bank)}`, href: '/fund' },
+    { key: 'fund.awaitingApproval', value: waiting, href: '/fund/expenses' },
   ];
 }
