@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // two at a time on a 2-core machine: many files wait on PostgreSQL or on child processes, not on the CPU
+    maxWorkers: 2,
     // the migrated and the seeded database every test file copies (src/server/testing/templates.ts)
     globalSetup: ['src/server/testing/globalSetup.ts'],
     testTimeout: 30_000,

@@ -3480,31 +3480,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -3590,31 +3572,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -3682,31 +3646,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -3784,31 +3730,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -3844,31 +3772,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -3910,31 +3820,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -3970,31 +3862,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4035,31 +3909,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4100,31 +3956,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4194,31 +4032,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4286,31 +4106,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4369,31 +4171,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4432,31 +4216,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4534,31 +4300,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4601,31 +4349,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4684,31 +4414,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4775,31 +4487,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4869,31 +4563,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4920,31 +4596,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5010,31 +4668,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5080,31 +4720,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5158,31 +4780,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5230,31 +4834,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5279,31 +4865,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5335,31 +4903,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5410,31 +4960,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5462,31 +4994,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5545,31 +5059,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5613,31 +5109,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5718,31 +5196,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5807,31 +5267,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5896,31 +5338,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -5985,31 +5409,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -6049,31 +5455,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -6123,31 +5511,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -6191,31 +5561,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -6275,31 +5627,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -6330,31 +5664,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -7951,31 +7267,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8037,31 +7335,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8132,31 +7412,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8209,31 +7471,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8297,37 +7541,19 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
         422: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8356,31 +7582,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8424,37 +7632,19 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
         422: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8488,31 +7678,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8552,31 +7724,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8625,31 +7779,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8680,31 +7816,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8793,13 +7911,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        404: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8835,13 +7953,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        404: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8876,13 +7994,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        404: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8915,13 +8033,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        404: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8948,13 +8066,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        404: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -8984,13 +8102,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        404: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -9020,13 +8138,13 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        404: {
+        "5XX": {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -11653,58 +10771,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -11741,58 +10816,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -12084,58 +11116,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -12171,58 +11160,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -12258,58 +11204,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -12336,58 +11239,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -12423,58 +11283,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -12515,58 +11332,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -12610,58 +11384,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -12696,58 +11427,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -12786,58 +11474,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -12895,58 +11540,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13011,58 +11613,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13097,58 +11656,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13186,58 +11702,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13262,58 +11735,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13357,58 +11787,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13443,58 +11830,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13531,58 +11875,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13607,58 +11908,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        401: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13690,25 +11948,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        404: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13853,25 +12101,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        404: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13907,25 +12145,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        404: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13950,25 +12178,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        404: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };
@@ -13993,25 +12211,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
-        400: {
+        "4XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description Default Response */
-        404: {
+        "5XX": {
           content: {
-            "application/json": {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            "application/json": components["schemas"]["Error"];
           };
         };
       };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { errorBody } from '../../platform/http/responses.ts';
+import { errorResponses } from '../../platform/http/responses.ts';
 
 export const code12 = z.string().regex(/^\d{12}$/, 'a 12-digit community code');
 export const id = z.string().min(1).max(40);
@@ -22,7 +23,7 @@ const category = z.enum(['elderly', 'children', 'health', 'education', 'repair',
 /** The one error body. */
 export { errorBody };
 /** Error statuses every authenticated route may return. */
-export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+export const errors = errorResponses;
 
 export const unitBody = z.strictObject({
   communityCode: code12,

@@ -10,14 +10,14 @@ import { publicCommunity, publicSummary } from './public.ts';
 import { monthReport, reportPdf, reportXlsx } from './report.ts';
 import { periodOf } from './domain/ledger.ts';
 import * as repo from './repository/expenses.ts';
-import { errorSchema, headsSchema, publicSummarySchema } from './schemas.ts';
-import { binaryResponse } from '../../platform/http/responses.ts';
+import { headsSchema, publicSummarySchema } from './schemas.ts';
+import { binaryResponse, errorResponses } from '../../platform/http/responses.ts';
 import type { FundRuntime } from './runtime.ts';
 
 const code = z.string().regex(/^\d{12}$/, 'a 12-digit community code');
 const params = z.object({ code }).strict();
 const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
-const errors = { 400: errorSchema, 404: errorSchema };
+const errors = errorResponses;
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const index = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 

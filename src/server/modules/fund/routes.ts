@@ -1,5 +1,5 @@
 /** /api/fund/…: staff routes (strict zod input and response schemas, one use-case call each). */
-import { binaryResponse } from '../../platform/http/responses.ts';
+import { binaryResponse, errorResponses } from '../../platform/http/responses.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -16,7 +16,7 @@ const code = z.string().regex(/^\d{12}$/, 'a 12-digit community code');
 const params = z.object({ code }).strict();
 const idParams = z.object({ id: z.uuid() }).strict();
 const lang = z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict();
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const errors = errorResponses;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The Idempotency-Key of a money-moving request (400 when missing or malformed). */

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import type { AppDeps } from '../../../deps.ts';
 import { requireActor } from '../../../platform/http/actor.ts';
 import type { Ctx } from '../service/access.ts';
+import { errorBody, errorResponses } from '../../../platform/http/responses.ts';
 
 /** The standard error body (every 4xx a route may answer). */
-export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export { errorBody };
 /** The error statuses of a route that reads and writes in a scope. */
-export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+export const errors = errorResponses;
 
 export const uuid = z.uuid();
 export const lang = { lang: z.enum(['zh-CN', 'en']).optional() };

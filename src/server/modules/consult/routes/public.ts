@@ -11,11 +11,11 @@ import { presentPublic, publicTopicSchema } from '../present.ts';
 import * as repo from '../repository.ts';
 import { loadTopic } from '../service/detail.ts';
 import { tallyFileOf } from '../service/votes.ts';
-import { errorBody, idParams, lang, sendFile } from './common.ts';
-import { binaryResponse } from '../../../platform/http/responses.ts';
+import { idParams, lang, sendFile } from './common.ts';
+import { binaryResponse, errorResponses } from '../../../platform/http/responses.ts';
 
 const tags = ['consult', 'public'];
-const errors = { 400: errorBody, 404: errorBody };
+const errors = errorResponses;
 
 /** A stored image or PDF (drawings and project photos), or an error. */
 const fileAnswer = {
