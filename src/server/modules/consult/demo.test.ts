@@ -79,8 +79,8 @@ describe('consult demo story', () => {
   it('shows open votes and topics in progress on the overview tiles', async () => {
     const tiles = await overviewTiles(t.handle.db, '620702004006');
     expect(tiles).toEqual([
-      { key: 'consult.openVotes', value: 2, href: '/staff/consult?filter=open-votes' },
-      { key: 'consult.topicsInProgress', value: 2, href: '/staff/consult' },
+      { key: 'consult.openVotes', value: 2, href: '/consult?filter=open-votes' },
+      { key: 'consult.topicsInProgress', value: 2, href: '/consult' },
     ]);
   });
 

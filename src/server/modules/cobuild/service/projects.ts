@@ -127,7 +127,8 @@ export async function matches(ctx: Ctx, id: string) {
         lon: u.lon,
         lat: u.lat,
       });
-  return rankMatches(n, cands);
+  // the answer names the place by its distance, not by the candidate's coordinates
+  return rankMatches(n, cands).map(({ lon: _lon, lat: _lat, ...m }) => m);
 }
 
 /** Who claims: a partner unit, a team (named), or a 双报到 party member. */
