@@ -10,7 +10,7 @@ export const errorBody = z.object({ error: z.object({ code: z.string(), message:
 /** The error statuses of a route that reads and writes in a scope. */
 export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
-export const uuid = z.uuid();
+const uuid = z.uuid();
 export const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
 export const idParams = z.object({ id: uuid });
 export const choice = z.enum(['yes', 'no', 'abstain']);
