@@ -6,7 +6,7 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
 
 /** One declared option: a string takes a value (`--k 3` or `--k=3`), a boolean never does. */
-export interface OptionSpec {
+interface OptionSpec {
   type: 'string' | 'boolean';
   /** May be given more than once; the values are collected in order. */
   multiple?: boolean;
@@ -25,7 +25,7 @@ export interface Io {
 }
 
 /** What a command does with its positional arguments (after the command name) and its parsed options. */
-export type Command = (args: string[], flags: Flags, io: Io) => Promise<void>;
+type Command = (args: string[], flags: Flags, io: Io) => Promise<void>;
 
 /** A `linli` command: its options, or one option set per sub-command (the first positional argument). */
 export interface CommandDef {

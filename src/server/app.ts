@@ -72,7 +72,7 @@ function namedSchemas(doc: Parameters<typeof jsonSchemaTransformObject>[0]) {
 }
 
 /** Largest accepted request body (bytes); uploads (imports, photos) have their own multipart limit. */
-export const BODY_LIMIT = 1_048_576;
+const BODY_LIMIT = 1_048_576;
 
 /**
  * The built web app: brotli/gzip files written at build time are sent as they are; hashed assets (`/assets/`,

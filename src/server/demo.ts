@@ -18,7 +18,7 @@ import { seedDemoShop } from './modules/shop/index.ts';
 import { seedDemoConsult } from './modules/consult/index.ts';
 
 /** One module's part of the demo story; runs once, after the demo community and its cases exist. */
-export interface DemoStory {
+interface DemoStory {
   /** Short name for the progress bar and the log. */
   name: string;
   /** Seeds the story; `now` is the clock of the seed (stories are dated relative to it). */
@@ -26,7 +26,7 @@ export interface DemoStory {
 }
 
 /** The stories, in order. */
-export const DEMO_STORIES: DemoStory[] = [
+const DEMO_STORIES: DemoStory[] = [
   { name: 'cobuild', seed: seedDemoCobuild }, // partner units, 双报到, three lists, volunteers and the time bank
   {
     name: 'care',

@@ -44,7 +44,7 @@ export function maskPhone(phone: string | null | undefined): string {
 }
 
 /** How many trailing characters of an ID number a masked view keeps (3 sequence digits + the check character). */
-export const ID_TAIL = 4;
+const ID_TAIL = 4;
 
 /**
  * Mask a resident ID number (GB 11643, 18 or legacy 15 characters): every character is starred except the

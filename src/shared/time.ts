@@ -5,9 +5,9 @@
  */
 
 /** The IANA zone of every local date and displayed time. */
-export const SHANGHAI_TZ = 'Asia/Shanghai';
+const SHANGHAI_TZ = 'Asia/Shanghai';
 /** Minutes east of UTC of Asia/Shanghai. */
-export const SHANGHAI_OFFSET_MIN = 8 * 60;
+const SHANGHAI_OFFSET_MIN = 8 * 60;
 /** Milliseconds east of UTC of Asia/Shanghai. */
 export const SHANGHAI_OFFSET_MS = SHANGHAI_OFFSET_MIN * 60_000;
 

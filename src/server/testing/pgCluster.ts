@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Where Debian's postgresql-15 package puts the server binaries. */
-export const PG15_BIN = '/usr/lib/postgresql/15/bin';
+const PG15_BIN = '/usr/lib/postgresql/15/bin';
 
 /** A free TCP port on 127.0.0.1 (asked from the kernel, then released). */
 export function freePort(): Promise<number> {

@@ -24,7 +24,10 @@ export interface DbTemplates {
   seeded: string;
 }
 
-/** Makes both templates; `done()` removes them at the end of the run. */
+/**
+ * Makes both templates; `done()` removes them at the end of the run.
+ * @public used by globalSetup.ts, whose `declare module 'vitest'` block hides the import from knip.
+ */
 export async function makeTemplates(
   pgUrl: string | undefined,
 ): Promise<{ templates: DbTemplates; done: () => Promise<void> }> {

@@ -1,7 +1,7 @@
 /** Small geodesy helpers. All distances in metres, coordinates WGS-84 degrees. */
 
 /** Mean Earth radius in metres (IUGG), the value pgRouting/PostGIS sphere computations also use. */
-export const EARTH_RADIUS_M = 6_371_008.8;
+const EARTH_RADIUS_M = 6_371_008.8;
 const RAD = Math.PI / 180;
 
 /** Great-circle distance in metres between two WGS-84 points (haversine). */

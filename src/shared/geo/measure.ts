@@ -35,11 +35,6 @@ export function areaM2(geom: Polygon | MultiPolygon): number {
   return Math.max(0, a);
 }
 
-/** Area in integer centi-square-metres (m² × 100), the project's exact-area unit. */
-export function areaCentiM2(geom: Polygon | MultiPolygon): number {
-  return Math.round(areaM2(geom) * 100);
-}
-
 function eachPosition(geom: Geometry, f: (p: Position) => void): void {
   switch (geom.type) {
     case 'Point':

@@ -8,13 +8,13 @@
 export type Position = number[];
 
 /** GeoJSON Point. */
-export interface Point {
+interface Point {
   type: 'Point';
   coordinates: Position;
 }
 
 /** GeoJSON LineString. */
-export interface LineString {
+interface LineString {
   type: 'LineString';
   coordinates: Position[];
 }

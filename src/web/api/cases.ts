@@ -19,10 +19,8 @@ export type LimitUnit = CaseCategory['acceptLimit']['unit'];
 
 /** A reportable class. */
 export type CaseCategory = Schemas['CaseCategory'];
-/** A photo reference. */
-export type CasePhoto = Schemas['PublicCase']['photos'][number];
 /** The full view of a case (staff in the area, the reporter). */
-export type FullCase = Schemas['FullCase'];
+type FullCase = Schemas['FullCase'];
 /** A case as the viewer may see it: the public fields, and the rest only in the full view. */
 export type CaseView = Schemas['PublicCase'] & Partial<Omit<FullCase, keyof Schemas['PublicCase']>>;
 /** A duplicate candidate. */

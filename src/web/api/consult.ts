@@ -2,7 +2,7 @@
 import { api } from './client.ts';
 
 /** One threshold as the server shows it. */
-export interface ShownThreshold {
+interface ShownThreshold {
   key: string;
   unit: 'area' | 'owners';
   rule: string;

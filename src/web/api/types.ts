@@ -23,22 +23,16 @@ export type Role = Schemas['Role'];
 export type PlaceRef = Schemas['PlaceRef'];
 /** The logged-in account; `csrfToken` must accompany every non-GET request. */
 export type Account = Schemas['Account'];
-/** Population counts of a place or grid. */
-export type Stats = Schemas['Stats'];
 /** GET /api/places/:code */
 export type PlaceResponse = Schemas['PlaceDetail'];
 /** GET /api/places/:code/map */
 export type CommunityMapData = Schemas['CommunityMap'];
 /** GET /api/grids/:code */
 export type GridResponse = Schemas['GridDetail'];
-/** A compound (小区/楼院) summary. */
-export type CompoundSummary = GridResponse['compounds'][number];
 /** A household row in a list. */
 export type HouseholdItem = ApiOk<'/api/households', 'get'>['items'][number];
 /** GET /api/households/:id */
 export type HouseholdResponse = ApiOk<'/api/households/{id}', 'get'>;
-/** A household with its version (optimistic locking). */
-export type Household = HouseholdResponse['household'];
 /** A resident as the server presents it (already masked for the viewer). */
 export type Resident = Schemas['Resident'];
 /** A resident search hit. */

@@ -30,7 +30,7 @@ export function gridWorkers(db: Kysely<Database>, gridCode: string): Promise<Gri
 }
 
 /** Grid workers of every grid under a community (one query for the map layer): name and grid only. */
-export function gridWorkersUnder(
+function gridWorkersUnder(
   db: Kysely<Database>,
   communityCode: string,
 ): Promise<{ display_name: string; scope_code: string }[]> {
@@ -41,7 +41,7 @@ export function gridWorkersUnder(
  * Unbinds and disables the login of a resident who is being removed from the registry (pass the removing
  * transaction, so both happen or neither); returns how many accounts were released.
  */
-export function releaseResidentAccounts(trx: Kysely<Database>, residentId: string): Promise<number> {
+function releaseResidentAccounts(trx: Kysely<Database>, residentId: string): Promise<number> {
   return repo.releaseResidentAccounts(trx, residentId);
 }
 

@@ -2,12 +2,12 @@
 import { z } from 'zod';
 
 /** Account roles, as the server names them. */
-export const roleSchema = z
+const roleSchema = z
   .enum(['resident', 'grid_worker', 'community_staff', 'street_staff', 'district_admin', 'shop_staff', 'auditor'])
   .meta({ id: 'Role' });
 
 /** A place reference (district, street, community or grid). */
-export const placeRefSchema = z
+const placeRefSchema = z
   .object({
     code: z.string(),
     kind: z.enum(['district', 'street', 'community', 'grid']),
@@ -17,7 +17,7 @@ export const placeRefSchema = z
   .meta({ id: 'PlaceRef' });
 
 /** The logged-in account; `csrfToken` must accompany every non-GET request. */
-export const sessionAccountSchema = z
+const sessionAccountSchema = z
   .object({
     id: z.string(),
     username: z.string(),
@@ -40,7 +40,7 @@ export const sessionAccountSchema = z
 export const accountBody = z.object({ account: sessionAccountSchema });
 
 /** An account as its administrator sees it (a resident's phone masked outside the registry's PII scope). */
-export const managedAccountSchema = z
+const managedAccountSchema = z
   .object({
     id: z.string(),
     username: z.string(),

@@ -12,7 +12,7 @@ import * as repo from './repository.ts';
 import { hashPassword } from './passwords.ts';
 
 /** How long a session lives (ms). */
-export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 
 let dummyHash: Promise<string> | undefined;
 

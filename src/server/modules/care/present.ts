@@ -25,7 +25,7 @@ const plan = {
 };
 
 /** A person as carers and entitled staff see them. */
-export const fullPersonSchema = z.strictObject({
+const fullPersonSchema = z.strictObject({
   ...plan,
   masked: z.literal(false),
   name: z.string(),
@@ -36,7 +36,7 @@ export const fullPersonSchema = z.strictObject({
 });
 
 /** A person with name masked, no phone and the building only. */
-export const maskedPersonSchema = z.strictObject({
+const maskedPersonSchema = z.strictObject({
   ...plan,
   masked: z.literal(true),
   name: z.string().regex(/\*/, 'a masked name'),
@@ -52,7 +52,7 @@ export const personSchema = z.union([fullPersonSchema, maskedPersonSchema]);
 export type PersonView = z.infer<typeof personSchema>;
 
 /** A visit as carers and staff in scope see it. */
-export const fullVisitSchema = z.strictObject({
+const fullVisitSchema = z.strictObject({
   id: z.string(),
   residentId: z.string(),
   visitedAt: z.string(),
@@ -68,7 +68,7 @@ export const fullVisitSchema = z.strictObject({
 });
 
 /** A visit seen from above (street, district) or for a protected child: no place and no finding. */
-export const maskedVisitSchema = z.strictObject({
+const maskedVisitSchema = z.strictObject({
   id: z.string(),
   residentId: z.string(),
   visitedAt: z.string(),

@@ -35,7 +35,7 @@ export interface CareSubjectsTable {
 }
 
 /** A volunteer or staff account assigned to care for one person (the grid worker of their grid is implicit). */
-export interface CareCarersTable {
+interface CareCarersTable {
   resident_id: string;
   account_id: string;
   community_code: string;

@@ -5,13 +5,13 @@ import { carerSchema, notesSchema, personSchema, visitSchema } from './present.t
 import { MAX_INTERVAL_DAYS } from './domain/plan.ts';
 import { errorBody } from '../../platform/http/responses.ts';
 
-export const uuid = z.uuid();
-export const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
+const uuid = z.uuid();
+const placeCode = z.string().regex(/^\d{6}(\d{3}(\d{3}(\d{2,3})?)?)?$/, 'a 6/9/12/14/15-digit code');
 const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The standard error body (every 4xx/5xx answer). */
-export const errorOut = errorBody;
+const errorOut = errorBody;
 /** Error answers of every route. */
 export const errors = { '4xx': errorOut, '5xx': errorOut };
 

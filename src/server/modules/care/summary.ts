@@ -5,7 +5,7 @@ import { actorOf, listScopeOf, type CareCtx, type Who } from './context.ts';
 import * as repo from './repository.ts';
 
 /** "Due" means due within this many days (and not yet overdue). */
-export const DUE_WITHIN_DAYS = 7;
+const DUE_WITHIN_DAYS = 7;
 
 const soonAfter = (now: Date) => new Date(now.getTime() + DUE_WITHIN_DAYS * 86_400_000);
 

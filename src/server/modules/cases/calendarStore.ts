@@ -14,7 +14,7 @@ import type { YearSchedule } from './domain/holidays.ts';
 import * as repo from './repository/calendar.ts';
 
 /** Every year table in the database, oldest first. */
-export async function loadSchedules(db: Kysely<Database>): Promise<YearSchedule[]> {
+async function loadSchedules(db: Kysely<Database>): Promise<YearSchedule[]> {
   const rows = await repo.calendarYears(db);
   return rows.map((r) => ({ year: r.year, holidays: r.holidays, workdays: r.workdays, provisional: r.provisional }));
 }

@@ -133,9 +133,6 @@ export {
   caseForReader,
   openLinkedCase,
   overviewTiles,
-  type CaseRef,
-  type LinkedCaseInput,
-  type Who as CaseWho,
 } from './links.ts';
 export type { CasesModule } from './module.ts';
 
@@ -143,7 +140,7 @@ export type { CasesModule } from './module.ts';
 export function casesRuntime(db: AppDeps['db'], clock: () => Date): CasesModule {
   return makeModule(db, defaultCasesOptions(), clock, new LocalBus());
 }
-export { casesNeedingMoney, moneyCase, recordFundPayment, type MoneyCase } from './fundLink.ts';
+export { casesNeedingMoney, moneyCase, recordFundPayment } from './fundLink.ts';
 /** The short public face of a case another module links to (e.g. a consult topic raised from recurring cases). */
 export interface LinkedCase {
   id: string;

@@ -154,6 +154,3 @@ export function presentCase(r: CaseRow, viewer: Actor | null, now: Date, x: View
     allowed: viewer ? allowedActions(viewer, subject) : [],
   };
 }
-
-/** The type of a full case view. */
-export type CaseView = ReturnType<typeof presentCase>;

@@ -148,7 +148,7 @@ export function staffScope(who: Who, code: string | undefined): { actor: Actor; 
 /** Largest number of points the map answers; beyond it the answer says `truncated: true` and the total. */
 export const MAP_POINTS_MAX = 20_000;
 /** Longest worker queue answered at once (nearest deadlines); the answer tells the total and `more`. */
-export const QUEUE_MAX = 200;
+const QUEUE_MAX = 200;
 
 function afterKey(cursor: string | undefined): repo.CaseKey | null {
   if (!cursor) return null;

@@ -12,9 +12,6 @@ type Db = Kysely<Database> | Transaction<Database>;
 export type CaseRow = Selectable<CasesTable>;
 export { OPEN_STATUSES } from './domain/status.ts';
 
-export function insertCase(db: Db, row: Insertable<CasesTable>) {
-  return db.insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow();
-}
 export function getCase(db: Db, id: string) {
   return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -110,22 +107,6 @@ export function supportersOf(db: Db, caseId: string) {
   return db.selectFrom('case_supporters').select('account_id').where('case_id', '=', caseId).execute();
 }
 
-/** Claims an idempotency key; false when it already exists (then read it with {@link getIdempotency}). */
-export async function claimIdempotency(
-  db: Db,
-  owner: string,
-  key: string,
-  hash: string,
-  communityCode: string,
-  at: Date,
-): Promise<boolean> {
-  const r = await db
-    .insertInto('case_idempotency')
-    .values({ owner, key, request_hash: hash, community_code: communityCode, created_at: at, case_id: null })
-    .onConflict((oc) => oc.columns(['owner', 'key']).doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
-}
 export function getIdempotency(db: Db, owner: string, key: string) {
   return db
     .selectFrom('case_idempotency')
@@ -133,14 +114,6 @@ export function getIdempotency(db: Db, owner: string, key: string) {
     .where('owner', '=', owner)
     .where('key', '=', key)
     .executeTakeFirst();
-}
-export function setIdempotencyCase(db: Db, owner: string, key: string, caseId: string) {
-  return db
-    .updateTable('case_idempotency')
-    .set({ case_id: caseId })
-    .where('owner', '=', owner)
-    .where('key', '=', key)
-    .execute();
 }
 
 /** Creates or re-arms the escalation job of (case, kind, level). */
@@ -467,7 +440,7 @@ export interface NewCase {
  * The constraint whose violation by {@link createCase} means the Idempotency-Key was claimed first by another
  * request.
  */
-export const IDEMPOTENCY_PKEY = 'case_idempotency_pkey';
+const IDEMPOTENCY_PKEY = 'case_idempotency_pkey';
 
 /**
  * Writes a new case in ONE statement (data-modifying CTEs): idempotency claim, the case row (reporter contact

@@ -27,7 +27,7 @@ const ACTION_TYPES = [
   'cancel',
 ] as const satisfies readonly ActionType[];
 /** Workflow actions (`allowed` lists those the viewer may take now). */
-export const actionTypeSchema = z.enum(ACTION_TYPES).meta({ id: 'CaseActionType' });
+const actionTypeSchema = z.enum(ACTION_TYPES).meta({ id: 'CaseActionType' });
 
 /** A reportable class with its deadlines. */
 export const categorySchema = z
@@ -109,7 +109,7 @@ export const fullCaseSchema = z
   .meta({ id: 'FullCase' });
 
 /** A case as the viewer may see it: the full view, or the public one (tried in that order). */
-export const caseSchema = z.union([fullCaseSchema, publicCaseSchema]).meta({ id: 'CaseView' });
+const caseSchema = z.union([fullCaseSchema, publicCaseSchema]).meta({ id: 'CaseView' });
 /** `{ case }`. */
 export const caseBody = z.object({ case: caseSchema });
 /** `{ case }` where only the full view is possible (the viewer acted on it or reported it). */

@@ -30,7 +30,7 @@ export function jobRetryDelayMs(attempts: number): number {
 }
 
 /** Wait before the next pass after `failures` failed passes in a row: the interval doubling, at most a minute. */
-export function passRetryDelayMs(intervalMs: number, failures: number): number {
+function passRetryDelayMs(intervalMs: number, failures: number): number {
   return Math.min(Math.max(intervalMs, 60_000), intervalMs * 2 ** Math.min(failures, 16));
 }
 

@@ -88,13 +88,13 @@ export interface CasePhotosTable {
   created_at: Ts;
 }
 
-export interface CaseSupportersTable {
+interface CaseSupportersTable {
   case_id: string;
   account_id: string;
   community_code: string;
   created_at: Ts;
 }
-export interface CaseNotificationsTable {
+interface CaseNotificationsTable {
   id: string;
   account_id: string;
   case_id: string;
@@ -104,7 +104,7 @@ export interface CaseNotificationsTable {
   read_at: TsNull;
   created_at: Ts;
 }
-export interface CaseEscalationJobsTable {
+interface CaseEscalationJobsTable {
   case_id: string;
   kind: 'accept' | 'resolve';
   level: Level;
@@ -120,7 +120,7 @@ export interface CaseEscalationJobsTable {
   /** Set when the job failed too often: kept and shown to staff, not retried until someone re-arms it. */
   parked_at: TsNull;
 }
-export interface CaseIdempotencyTable {
+interface CaseIdempotencyTable {
   owner: string;
   key: string;
   request_hash: string;
@@ -139,7 +139,7 @@ export interface CasePatrolsTable {
   track: Json<[number, number, number][]>;
   distance_m: number;
 }
-export interface CaseApiKeysTable {
+interface CaseApiKeysTable {
   id: string;
   key_hash: string;
   name: string;
@@ -150,7 +150,7 @@ export interface CaseApiKeysTable {
 }
 
 /** One year of the working calendar (migration 0010): holidays and 调休 days, importable by district admins. */
-export interface CalendarYearsTable {
+interface CalendarYearsTable {
   year: number;
   holidays: ColumnType<string[], string, string>;
   workdays: ColumnType<string[], string, string>;

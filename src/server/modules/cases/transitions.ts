@@ -121,7 +121,7 @@ export async function recordEvent(trx: Transaction<Database>, r: CaseRow, e: Eve
 }
 
 /** Tells the reporter and supporters (except the actor) that their case changed. */
-export async function notify(
+async function notify(
   trx: Transaction<Database>,
   r: CaseRow,
   type: string,

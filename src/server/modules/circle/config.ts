@@ -45,7 +45,7 @@ export interface CircleOptions {
 }
 
 /** Defaults (docs/domain.md §4, GB 50180-2018). */
-export function defaultCircleOptions(): CircleOptions {
+function defaultCircleOptions(): CircleOptions {
   return {
     categoryOverrides: [],
     removeCategories: [],

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository's `fixtures/` folder (found from this file, so it works from any working directory). */
-export const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../fixtures');
+const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../fixtures');
 
 /** Absolute path of a fixture, e.g. `fixturePath('osm/monaco.osm.pbf')`. */
 export function fixturePath(name: string): string {

@@ -20,7 +20,7 @@ import * as repo from './repository.ts';
 import { authorize, type CircleRuntime, type Ctx } from './service.ts';
 
 /** A CircleError (OSM data problem) as the AppError of the same code. */
-export function fromCircleError(e: CircleError): AppError {
+function fromCircleError(e: CircleError): AppError {
   if (e.cap !== undefined) {
     const what =
       e.cap.what === 'blob' ? { zh: '单个数据块', en: 'one data block' } : { zh: '整个文件', en: 'the whole file' };
@@ -33,7 +33,7 @@ export function fromCircleError(e: CircleError): AppError {
 }
 
 /** Valid network names (also the DB check). */
-export const NETWORK_NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+const NETWORK_NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
 /** Throws unless `name` may name an imported network (checked before an upload is received). */
 export function assertNetworkName(name: string): void {
@@ -100,7 +100,7 @@ export async function importNetwork(
 }
 
 /** A facility row problem. */
-export interface RowError {
+interface RowError {
   row: number;
   code: 'EMPTY_CATEGORY' | 'UNKNOWN_CATEGORY' | 'MISSING_NAME' | 'BAD_COORDINATES' | 'FAR_FROM_PATH';
   detail: string;

@@ -42,9 +42,9 @@ export function circlePlugin(deps: AppDeps) {
   return Object.assign(plugin, { [Symbol.for('skip-override')]: true });
 }
 
-export { coverage, layer, nearest } from './service.ts';
-export { area, sites, whatIf } from './analysis.ts';
+export { coverage } from './service.ts';
+export { sites } from './analysis.ts';
 export { importFacilities, importNetwork } from './imports.ts';
 export { reportPdf } from './report/index.ts';
-export { ROADS_NETWORK, OSM_ATTRIBUTION } from './network/scene.ts';
+export { ROADS_NETWORK } from './network/scene.ts';
 export { cjkFontPath } from './report/pdf.ts';

@@ -7,7 +7,7 @@ const level = z.enum(['block', '5min', '10min', '15min']);
 const demand = z.object({ households: z.number(), people: z.number(), elderly: z.number(), children: z.number() });
 
 /** A walking network: the community's own roads or an OSM import. */
-export const networkInfoSchema = z
+const networkInfoSchema = z
   .object({ name: z.string(), source: z.enum(['roads', 'osm']), attribution: z.string().nullable() })
   .meta({ id: 'CircleNetwork' });
 

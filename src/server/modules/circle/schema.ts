@@ -14,7 +14,7 @@ export interface NetworkStats {
   importMs: number;
 }
 
-export interface CircleNetworksTable {
+interface CircleNetworksTable {
   id: string;
   community_code: string;
   name: string;
@@ -28,7 +28,7 @@ export interface CircleNetworksTable {
   imported_by: string | null;
 }
 
-export interface CircleFacilitiesTable {
+interface CircleFacilitiesTable {
   id: string;
   community_code: string;
   category: string;

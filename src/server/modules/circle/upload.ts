@@ -17,7 +17,7 @@ import { AppError } from '../../platform/errors.ts';
 const MiB = 1024 * 1024;
 
 /** Binary content types a network upload may come as; on other routes their bodies are buffered as before. */
-export const OSM_UPLOAD_TYPES = [
+const OSM_UPLOAD_TYPES = [
   'application/octet-stream',
   'application/x-protobuf',
   'application/vnd.openstreetmap.data+pbf',
@@ -27,7 +27,7 @@ export const OSM_UPLOAD_TYPES = [
  * The streamed body of a network upload. The stream sits in a private field, so code that walks a parsed
  * body (the input guard looks for unstorable text) sees an empty object instead of the request's internals.
  */
-export class StreamedBody {
+class StreamedBody {
   readonly #stream: Readable;
   constructor(stream: Readable) {
     this.#stream = stream;
@@ -57,7 +57,7 @@ export function osmFileTooLarge(limit: number): AppError {
  * `maxBytes` arrived (nothing is left on disk then). The source is not destroyed: the caller answers and
  * closes the connection, so the client gets the 413 instead of a reset.
  */
-export async function saveUpload(source: Readable, maxBytes: number, fileName: string | null): Promise<SavedUpload> {
+async function saveUpload(source: Readable, maxBytes: number, fileName: string | null): Promise<SavedUpload> {
   const dir = await mkdtemp(join(tmpdir(), 'linli-osm-'));
   const path = join(dir, 'upload.osm.pbf');
   const remove = () => rm(dir, { recursive: true, force: true });

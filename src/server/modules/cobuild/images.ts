@@ -2,7 +2,7 @@
 import { AppError } from '../../platform/errors.ts';
 
 /** Largest decoded image (bytes): a request body is at most 1 MB and base64 adds a third. */
-export const MAX_IMAGE_BYTES = 600 * 1024;
+const MAX_IMAGE_BYTES = 600 * 1024;
 
 /** Decodes `data:image/png;base64,…` (or jpeg); throws COBUILD_BAD_IMAGE unless the bytes are that image type. */
 export function decodeImage(dataUrl: string): { mime: 'image/png' | 'image/jpeg'; bytes: Buffer } {

@@ -19,6 +19,5 @@ export function cobuildPlugin(deps: AppDeps) {
   return Object.assign(plugin, { [Symbol.for('skip-override')]: true });
 }
 
-export { overviewTiles, type OverviewTile } from './service/reports.ts';
-export { can as canCobuild } from './permissions.ts';
+export { overviewTiles } from './service/reports.ts';
 export { seedDemoCobuild } from './demo.ts';

@@ -27,7 +27,7 @@ type Rel = 'area' | 'inside';
 const MANAGERS: readonly Role[] = ['community_staff', 'street_staff', 'district_admin'];
 
 /** Action → (roles, relation); a role missing from the list never may. */
-export const COBUILD_TABLE: Record<CobuildAction, { roles: readonly Role[]; rel: Rel }[]> = {
+const COBUILD_TABLE: Record<CobuildAction, { roles: readonly Role[]; rel: Rel }[]> = {
   read: [
     { roles: [...MANAGERS, 'auditor'], rel: 'area' },
     { roles: ['grid_worker'], rel: 'inside' },

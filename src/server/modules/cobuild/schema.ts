@@ -16,9 +16,9 @@ export type NeedSource = 'resident' | 'case' | 'consult' | 'staff';
 /** A need's state: open → claimed (one project) → done. */
 export type NeedStatus = 'open' | 'claimed' | 'done' | 'cancelled';
 /** Who claimed a need. */
-export type ClaimantKind = 'unit' | 'team' | 'member';
+type ClaimantKind = 'unit' | 'team' | 'member';
 /** Ledger row kinds of the time bank. */
-export type HoursKind = 'service' | 'correction' | 'reversal' | 'redemption';
+type HoursKind = 'service' | 'correction' | 'reversal' | 'redemption';
 /** Sign-up states. */
 export type SignupStatus = 'confirmed' | 'waiting' | 'cancelled';
 
@@ -167,7 +167,7 @@ export interface CobuildAttendanceTable {
   checked_out_at: TsNull;
   out_method: 'qr' | 'organiser' | 'close' | null;
 }
-export interface CobuildCodeUsesTable {
+interface CobuildCodeUsesTable {
   activity_id: string;
   volunteer_id: string;
   step: Big;
@@ -186,7 +186,7 @@ export interface CobuildHoursTable {
   actor_id: string | null;
   at: Ts;
 }
-export interface CobuildSecretsTable {
+interface CobuildSecretsTable {
   name: string;
   secret: string;
   created_at: Ts;

@@ -12,7 +12,7 @@ export const id = z.string().min(1).max(40);
 export const idParams = z.strictObject({ id });
 /** Ids of other modules' rows (registry residents, cases) are UUIDs there: anything else is refused up front. */
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
-export const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
+const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
 export const langQuery = z.strictObject(lang);
 export const codeQuery = z.strictObject({ code: code12, ...lang });
 const text = (max: number) => z.string().trim().min(1).max(max);

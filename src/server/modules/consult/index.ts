@@ -12,9 +12,9 @@ import { publicRoutes } from './routes/public.ts';
 import { topicRoutes } from './routes/topics.ts';
 import { voteRoutes } from './routes/votes.ts';
 
-export { tallyOwners, tallyHouseholds } from './domain/tally.ts';
+export { tallyOwners } from './domain/tally.ts';
 export { seedDemoConsult } from './demo/seed.ts';
-export { tallyFileText, TallyFileError, type TallyFile, type TallySummary } from './domain/tallyFile.ts';
+export { tallyFileText, TallyFileError } from './domain/tallyFile.ts';
 
 /** Registers the consult routes. */
 export function consultPlugin(deps: AppDeps) {

@@ -7,7 +7,7 @@ type Int8 = ColumnType<string | number | bigint, string | number | bigint, strin
 type Ts = ColumnType<Date, Date | string, Date | string>;
 
 /** The kinds of registry scope a topic or vote covers. */
-export type ScopeKind = 'community' | 'grid' | 'compound' | 'building';
+type ScopeKind = 'community' | 'grid' | 'compound' | 'building';
 
 export interface ConsultTopicsTable {
   id: string;
@@ -28,7 +28,7 @@ export interface ConsultTopicsTable {
   updated_at: Generated<Date>;
 }
 
-export interface ConsultStageDatesTable {
+interface ConsultStageDatesTable {
   topic_id: string;
   community_code: string;
   stage: string;
@@ -36,7 +36,7 @@ export interface ConsultStageDatesTable {
   note: string | null;
 }
 
-export interface ConsultTopicCasesTable {
+interface ConsultTopicCasesTable {
   topic_id: string;
   community_code: string;
   case_id: string;
@@ -53,7 +53,7 @@ export interface ConsultCommentsTable {
   created_at: Ts;
 }
 
-export interface ConsultSupportsTable {
+interface ConsultSupportsTable {
   topic_id: string;
   community_code: string;
   account_id: string;
@@ -106,7 +106,7 @@ export interface ConsultDrawingsTable {
 }
 
 /** One unit of a vote's roll, frozen at opening (area in centi-m²). */
-export interface ConsultVoteRollTable {
+interface ConsultVoteRollTable {
   vote_id: string;
   community_code: string;
   household_id: string;

@@ -22,7 +22,7 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 /** The committee's demo accounts (community staff, password linli-demo). */
-export const DEMO_COMMITTEE = [
+const DEMO_COMMITTEE = [
   { username: 'dh_fund1', name: '马建国', title: '社区基金管理委员会主任' },
   { username: 'dh_fund2', name: '李秀兰', title: '居民代表委员' },
   { username: 'dh_fund3', name: '赵志强', title: '共建单位代表委员' },

@@ -39,10 +39,9 @@ export function fundPlugin(deps: AppDeps) {
     await app.register(publicFundRoutes(rt));
   };
 }
-export { exportLedger, inclusion, signingKey, publishHead, type SigningKey } from './log.ts';
+export { exportLedger, inclusion, signingKey, publishHead } from './log.ts';
 export { writeSampleLedger } from './sampleLedger.ts';
 export { LedgerVerifier, type VerifyReport } from './domain/verify.ts';
-export { FIXED_ACCOUNTS, MAINTENANCE } from './domain/ledger.ts';
 
 /**
  * Posts one balanced transaction to a community's fund ledger (amounts in fen as `bigint`; positive = debit,

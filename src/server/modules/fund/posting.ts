@@ -37,7 +37,7 @@ export interface PostInput {
 }
 
 /** The error of a ledger problem. */
-export function problemError(p: LedgerProblem): AppError {
+function problemError(p: LedgerProblem): AppError {
   switch (p.kind) {
     case 'bad_amount':
       return new AppError('FUND_BAD_AMOUNT', { params: { line: p.line + 1 } });

@@ -24,7 +24,7 @@ export async function publicCommunity(db: Kysely<Database>, code: string): Promi
 }
 
 /** A paid expense as the public sees it. */
-export function publicExpense(e: Awaited<ReturnType<typeof repo.listExpenses>>[number]) {
+function publicExpense(e: Awaited<ReturnType<typeof repo.listExpenses>>[number]) {
   return {
     id: e.id,
     purpose: e.purpose,
@@ -41,7 +41,7 @@ export function publicExpense(e: Awaited<ReturnType<typeof repo.listExpenses>>[n
 }
 
 /** Nodes and links of the money flow: each income → the fund → each expense (fen text; the chart scales). */
-export function moneyFlow(totals: readonly { account: string; amount: string }[]) {
+function moneyFlow(totals: readonly { account: string; amount: string }[]) {
   const links: { source: string; target: string; fen: string }[] = [];
   for (const t of totals) {
     const v = BigInt(t.amount);

@@ -10,7 +10,7 @@ import type { Json } from '../../platform/db/columns.ts';
 type Int8 = ColumnType<string, string, string>;
 type Stamp = ColumnType<Date, Date | string, Date | string>;
 
-export interface FundAccountsTable {
+interface FundAccountsTable {
   community_code: string;
   code: string;
   kind: 'asset' | 'income' | 'expense';
@@ -25,13 +25,13 @@ export interface FrontierNode {
   hash: string;
 }
 
-export interface FundLogHeadsTable {
+interface FundLogHeadsTable {
   community_code: string;
   size: Int8;
   frontier: Json<FrontierNode[]>;
 }
 
-export interface FundTransactionsTable {
+interface FundTransactionsTable {
   id: string;
   community_code: string;
   seq: Int8;
@@ -48,7 +48,7 @@ export interface FundTransactionsTable {
   created_at: Stamp;
 }
 
-export interface FundLinesTable {
+interface FundLinesTable {
   transaction_id: string;
   line_no: number;
   community_code: string;
@@ -56,14 +56,14 @@ export interface FundLinesTable {
   amount_fen: Int8;
 }
 
-export interface FundLogNodesTable {
+interface FundLogNodesTable {
   community_code: string;
   level: number;
   idx: Int8;
   hash: string;
 }
 
-export interface FundTreeHeadsTable {
+interface FundTreeHeadsTable {
   community_code: string;
   size: Int8;
   root: string;
@@ -72,21 +72,21 @@ export interface FundTreeHeadsTable {
   signature: string;
 }
 
-export interface FundSigningKeysTable {
+interface FundSigningKeysTable {
   key_id: string;
   public_key: string;
   private_key: string | null;
   created_at: Stamp;
 }
 
-export interface FundPeriodsTable {
+interface FundPeriodsTable {
   community_code: string;
   period: string;
   closed_at: Stamp;
   closed_by: string | null;
 }
 
-export interface FundCommitteeTable {
+interface FundCommitteeTable {
   community_code: string;
   account_id: string;
   /** The member's name as seated (a public record of who approved). */
@@ -97,7 +97,7 @@ export interface FundCommitteeTable {
 
 export type ExpenseStatus = 'requested' | 'approved' | 'paid' | 'rejected';
 
-export interface FundExpensesTable {
+interface FundExpensesTable {
   id: string;
   community_code: string;
   case_id: string | null;
@@ -122,20 +122,20 @@ export interface FundExpensesTable {
   receipt_type: string | null;
 }
 
-export interface FundApprovalsTable {
+interface FundApprovalsTable {
   expense_id: string;
   account_id: string;
   approved_at: Stamp;
 }
 
-export interface FundBudgetsTable {
+interface FundBudgetsTable {
   community_code: string;
   year: number;
   account: string;
   amount_fen: Int8;
 }
 
-export interface FundIdempotencyTable {
+interface FundIdempotencyTable {
   community_code: string;
   key: string;
   request_hash: string;

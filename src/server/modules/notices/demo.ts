@@ -13,7 +13,7 @@ import * as repo from './repository.ts';
 const DAY = 86_400_000;
 
 /** Title of the demo's urgent notice (the e2e story opens it). */
-export const URGENT_DEMO_TITLE = '寒潮蓝色预警：今晚起大风降温';
+const URGENT_DEMO_TITLE = '寒潮蓝色预警：今晚起大风降温';
 
 /** Seeds the demo notices; returns how many were sent. Does nothing when the demo community is absent. */
 export async function seedDemoNotices(db: Kysely<Database>, now: Date): Promise<{ notices: number }> {

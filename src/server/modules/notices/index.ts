@@ -15,4 +15,4 @@ export function noticesPlugin(deps: AppDeps) {
 }
 
 export { overviewTiles } from './summary.ts';
-export { seedDemoNotices, URGENT_DEMO_TITLE } from './demo.ts';
+export { seedDemoNotices } from './demo.ts';

@@ -5,7 +5,7 @@ type Ts = ColumnType<Date, Date | string, Date | string>;
 type TsNull = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 /** What a notice was sent to. */
-export type NoticeScopeKind = 'community' | 'compound' | 'building' | 'grid' | 'tag';
+type NoticeScopeKind = 'community' | 'compound' | 'building' | 'grid' | 'tag';
 
 /** One notice (通知公告) as sent by community staff. */
 export interface NoticesTable {

@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import * as repo from './repository.ts';
 
 /** How far back "recent" urgent notices reach for the overview, days. */
-export const URGENT_WINDOW_DAYS = 30;
+const URGENT_WINDOW_DAYS = 30;
 
 /** Urgent notices of the last 30 days under a code and their households neither read nor told in person. */
 export async function overviewTiles(

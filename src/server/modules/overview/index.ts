@@ -9,8 +9,6 @@ import type { AppDeps } from '../../deps.ts';
 import { overview } from './service.ts';
 import { errorBody } from '../../platform/http/responses.ts';
 
-export type { OverviewTile, TileSource } from './tiles.ts';
-
 const tile = z.strictObject({ key: z.string(), value: z.union([z.number(), z.string()]), href: z.string() });
 const errorOut = errorBody;
 

@@ -10,7 +10,7 @@ import { communitiesUnder, placeNames } from '../registry/index.ts';
 import { composeTiles } from './tiles.ts';
 
 /** Roles that have the overview (the secretary is a community staff account). */
-export const OVERVIEW_ROLES: readonly string[] = ['community_staff', 'street_staff', 'district_admin'];
+const OVERVIEW_ROLES: readonly string[] = ['community_staff', 'street_staff', 'district_admin'];
 
 /** The overview under `code` (default: the actor's scope). */
 export async function overview(db: Kysely<Database>, actor: Actor | null, now: Date, code: string | undefined) {

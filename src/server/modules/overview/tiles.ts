@@ -20,10 +20,10 @@ export interface OverviewTile {
 }
 
 /** A module's tiles under a place code (community, street…) at `now`. */
-export type TileSource = (db: Kysely<Database>, scopeCode: string, now: Date) => Promise<OverviewTile[]>;
+type TileSource = (db: Kysely<Database>, scopeCode: string, now: Date) => Promise<OverviewTile[]>;
 
 /** The modules whose numbers the overview shows, in display order (one line per module). */
-export const TILE_SOURCES: { module: string; tiles: TileSource }[] = [
+const TILE_SOURCES: { module: string; tiles: TileSource }[] = [
   { module: 'cases', tiles: casesTiles },
   { module: 'care', tiles: careTiles },
   { module: 'notices', tiles: noticesTiles },

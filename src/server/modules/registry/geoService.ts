@@ -18,7 +18,7 @@ import * as repo from './repository.ts';
 import * as geoRepo from './repository/geo.ts';
 
 /** A feature-level problem in an import. */
-export interface FeatureError {
+interface FeatureError {
   feature: number;
   code:
     | 'BAD_GEOMETRY'

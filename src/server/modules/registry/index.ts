@@ -282,20 +282,15 @@ export {
   householdsInScope,
   residentHomes,
   residentsWithTags,
-  type HouseholdHome,
   type HouseholdScope,
   type ResidentHome,
-  type ScopedHousehold,
-  type TaggedResident,
 } from './links.ts';
 export { DEMO_COMMUNITY_CODE } from './demo/generate.ts';
 export {
   communityCompounds,
-  DEVELOPER_OWNER_KEY,
   placeInScope,
   residentPlace,
   scopeRoll,
   type ResidentPlace,
   type RollScope,
-  type RollUnit,
 } from './roll.ts';

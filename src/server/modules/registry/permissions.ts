@@ -86,7 +86,7 @@ const table: Record<Role, Partial<Record<RegistryAction, Rule>>> = {
 };
 
 /** True when `code` lies inside the actor's scope (or is it). */
-export function inScope(actor: ScopedActor, code: string): boolean {
+function inScope(actor: ScopedActor, code: string): boolean {
   return code.startsWith(actor.scopeCode);
 }
 

@@ -74,10 +74,10 @@ export const residentViewSchema = z
 export type ResidentView = z.infer<typeof residentViewSchema>;
 
 /** The placeholder name shown instead of a protected child's name. */
-export const PROTECTED_NAME = { 'zh-CN': '（未成年人信息受保护）', en: '(minor — protected)' } as const;
+const PROTECTED_NAME = { 'zh-CN': '（未成年人信息受保护）', en: '(minor — protected)' } as const;
 
 /** Which audience a viewer is for one resident row. */
-export function audienceOf(
+function audienceOf(
   row: Pick<Selectable<ResidentsTable>, 'grid_code' | 'community_code' | 'household_id' | 'birth_date'>,
   viewer: ScopedActor,
   today: string,

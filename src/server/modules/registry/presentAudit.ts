@@ -21,7 +21,7 @@ const ID_IN_TEXT = /(?<![\dXx])\d{17}[\dXx](?![\dXx])/g;
 const MOBILE_IN_TEXT = new RegExp(`(?<!\\d)${MOBILE_PATTERN}(?!\\d)`, 'g');
 
 /** ID numbers and mobile numbers written into free text (notes, comments) are masked as well. */
-export function maskNumbersInText(s: string): string {
+function maskNumbersInText(s: string): string {
   return s.replace(ID_IN_TEXT, (m) => maskIdNumber(m)).replace(MOBILE_IN_TEXT, (m) => maskPhone(m));
 }
 

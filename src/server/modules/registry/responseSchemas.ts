@@ -56,7 +56,7 @@ export const residentPage = z.object({
 });
 
 /** Population counts of a place or grid (elderly: 60 and over; children: under 14). */
-export const statsSchema = z
+const statsSchema = z
   .object({
     households: z.number().int(),
     residents: z.number().int(),

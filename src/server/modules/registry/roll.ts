@@ -11,7 +11,7 @@ import type { RollScope } from './repository/roll.ts';
 export type { RollScope } from './repository/roll.ts';
 
 /** The owner key the register gives a developer's unsold or undelivered units (SPC interpretation art. 9). */
-export const DEVELOPER_OWNER_KEY = 'developer';
+const DEVELOPER_OWNER_KEY = 'developer';
 
 /** One exclusive unit of a roll. */
 export interface RollUnit {

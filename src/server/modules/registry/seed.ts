@@ -40,7 +40,7 @@ async function chunked<T>(rows: T[], size: number, fn: (chunk: T[]) => Promise<u
 }
 
 /** A demo log-in to create (by the auth module), placed in the seeded community. */
-export interface DemoLogin {
+interface DemoLogin {
   username: string;
   displayName: string;
   password: string;

@@ -16,8 +16,6 @@ import { tillRoutes } from './routes/till.ts';
 
 export { seedDemoShop } from './demo/seed.ts';
 
-export { DEFAULT_SHARE_BP, makeShopModule } from './runtime.ts';
-
 /** Registers the shop routes on the app. */
 export function shopPlugin(deps: AppDeps) {
   const plugin = async (app: FastifyInstance) => {

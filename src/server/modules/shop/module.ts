@@ -5,7 +5,7 @@ import type { EventBus } from '../../platform/events/bus.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 
 /** What the settlement hands to the community fund (one balanced ledger transaction per settled period). */
-export interface FundShareInput {
+interface FundShareInput {
   communityCode: string;
   settlementId: string;
   shareFen: number;

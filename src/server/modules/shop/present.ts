@@ -44,7 +44,7 @@ export function presentSupplier(s: SupplierRow, a: Actor) {
 }
 
 /** The receipt number: Shanghai date of the sale and its running number. */
-export function receiptNo(s: Pick<SaleRow, 'sold_at' | 'no'>): string {
+function receiptNo(s: Pick<SaleRow, 'sold_at' | 'no'>): string {
   return `${shanghaiDate(s.sold_at).replaceAll('-', '')}-${String(s.no).padStart(6, '0')}`;
 }
 

@@ -5,7 +5,7 @@ import { postShareToFund } from './fundLink.ts';
 import type { ShopModule } from './module.ts';
 
 /** The fund's share of gross profit when a community has not set its own: 30 %. */
-export const DEFAULT_SHARE_BP = 3_000;
+const DEFAULT_SHARE_BP = 3_000;
 
 /** The shop runtime on a database and clock (a local event bus unless the app passes its own). */
 export function makeShopModule(deps: Pick<AppDeps, 'db' | 'clock' | 'events'>): ShopModule {

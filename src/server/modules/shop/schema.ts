@@ -13,7 +13,7 @@ export type PaymentMethod = 'cash' | 'wechat' | 'alipay' | 'bank' | 'platform';
 /** Live-stream platforms. */
 export type Platform = 'douyin' | 'kuaishou' | 'channels' | 'taobao' | 'other';
 /** Kinds of stock movement. */
-export type MoveKind = 'receipt' | 'sale' | 'return' | 'adjustment' | 'stocktake';
+type MoveKind = 'receipt' | 'sale' | 'return' | 'adjustment' | 'stocktake';
 /** Product categories. */
 export type ProductCategory = 'specialty' | 'cultural' | 'food' | 'drink' | 'craft' | 'other';
 /** Supplier kinds. */
@@ -48,7 +48,7 @@ export interface ShopProductsTable {
   updated_at: Ts;
 }
 
-export interface ShopProductPhotosTable {
+interface ShopProductPhotosTable {
   id: string;
   product_id: string;
   community_code: string;
@@ -57,7 +57,7 @@ export interface ShopProductPhotosTable {
   created_at: Created;
 }
 
-export interface ShopStockTable {
+interface ShopStockTable {
   product_id: string;
   location: string;
   community_code: string;
@@ -156,7 +156,7 @@ export interface ShopStockMovesTable {
   at: Ts;
 }
 
-export interface ShopImportMappingsTable {
+interface ShopImportMappingsTable {
   community_code: string;
   platform: Platform;
   mapping: Json<Record<string, unknown>>;
@@ -178,7 +178,7 @@ export interface ShopImportsTable {
   created_at: Ts;
 }
 
-export interface ShopSettingsTable {
+interface ShopSettingsTable {
   community_code: string;
   fund_share_bp: number;
   updated_at: Ts;
@@ -200,7 +200,7 @@ export interface ShopSettlementsTable {
   created_at: Ts;
 }
 
-export interface ShopIdempotencyTable {
+interface ShopIdempotencyTable {
   owner: string;
   key: string;
   kind: string;

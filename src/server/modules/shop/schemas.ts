@@ -18,13 +18,13 @@ export const communityQuery = z.object({ ...community, ...lang });
 export const idParams = z.object({ id: uuid });
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** An amount in fen: a whole number, not negative, at most ¥1,000,000 per unit. */
-export const fen = z.number().int().min(0).max(MAX_UNIT_FEN);
-export const qty = z.number().int().min(1).max(MAX_QTY);
-export const location = z.string().regex(/^[\w-]{1,32}$/, 'letters, digits, _ or -, up to 32');
+const fen = z.number().int().min(0).max(MAX_UNIT_FEN);
+const qty = z.number().int().min(1).max(MAX_QTY);
+const location = z.string().regex(/^[\w-]{1,32}$/, 'letters, digits, _ or -, up to 32');
 export const platform = z.enum(['douyin', 'kuaishou', 'channels', 'taobao', 'other']);
 export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
-export const errorOut = errorBody;
+const errorOut = errorBody;
 /** Every error status a shop route may answer. */
 export const errors = {
   400: errorOut,

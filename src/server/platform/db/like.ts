@@ -5,7 +5,7 @@
  */
 
 /** Escapes `\`, `%` and `_` so that `s` matches only itself inside a LIKE pattern. */
-export function escapeLike(s: string): string {
+function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

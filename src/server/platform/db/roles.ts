@@ -34,7 +34,7 @@ export function appRoleName(cfg: RoleConfig): string | null {
  * ordinary tables, INSERT/SELECT on audit_log, SELECT on the read-only tables, use of the sequences.
  * Idempotent; run as the owner after migrating.
  */
-export async function grantAppRole(db: Kysely<unknown>, role: string): Promise<void> {
+async function grantAppRole(db: Kysely<unknown>, role: string): Promise<void> {
   const r = sql.id(role);
   const schema = sql.id((await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s ?? 'public');
   await db.transaction().execute(async (trx) => {

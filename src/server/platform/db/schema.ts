@@ -4,7 +4,7 @@
  * pg and PGlite) and read back as values.
  */
 import type { ColumnType, Generated } from 'kysely';
-import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
+import type { LineString, MultiPolygon, Polygon } from 'geojson';
 import type { CaseTables } from '../../modules/cases/schema.ts';
 import type { CircleTables } from '../../modules/circle/schema.ts';
 import type { CobuildTables } from '../../modules/cobuild/schema.ts';
@@ -15,7 +15,6 @@ import type { ShopTables } from '../../modules/shop/schema.ts';
 import type { ConsultTables } from '../../modules/consult/schema.ts';
 
 /** A jsonb column: reads as T, written as a JSON string. */
-export type { Json } from './columns.ts';
 import type { Json } from './columns.ts';
 type Created = ColumnType<Date, Date | string | undefined, never>;
 type Updated = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -189,7 +188,7 @@ export interface AuditLogTable {
 }
 
 /** The single row holding the audit chain's last seq and hash (written only by the chain trigger). */
-export interface AuditChainHeadTable {
+interface AuditChainHeadTable {
   one: Generated<boolean>;
   seq: number;
   hash: string;
@@ -218,5 +217,3 @@ export interface Database
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
 }
-
-export type { Geometry };

@@ -9,7 +9,7 @@ export async function runScript(db: Kysely<unknown>, script: string): Promise<vo
 }
 
 /** Splits a script into statements, respecting `$$ … $$` function bodies. */
-export function splitStatements(script: string): string[] {
+function splitStatements(script: string): string[] {
   const out: string[] = [];
   let cur = '';
   let inDollar = false;

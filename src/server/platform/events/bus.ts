@@ -66,7 +66,7 @@ export class LocalBus implements EventBus {
 export const CHANNEL = 'linli_events';
 
 /** Reconnect delays of the listener: 0.5 s doubling to at most 30 s, for as long as the bus is open. */
-export function reconnectDelayMs(attempt: number, baseMs = 500, maxMs = 30_000): number {
+function reconnectDelayMs(attempt: number, baseMs = 500, maxMs = 30_000): number {
   return Math.min(maxMs, baseMs * 2 ** Math.min(attempt, 16));
 }
 

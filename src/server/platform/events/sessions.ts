@@ -5,7 +5,7 @@
 import type { BusEvent, EventBus } from './bus.ts';
 
 /** Topic of the event. */
-export const SESSION_END = 'session_end';
+const SESSION_END = 'session_end';
 
 /** Which sessions ended: one (`sessionId`), or every session of the account except `exceptSessionId`. */
 export interface SessionEnd {

@@ -106,7 +106,7 @@ export function installActor(app: FastifyInstance, db: Kysely<Database>, clock: 
 }
 
 /** The host of an Origin header, or null when it is not a URL (a malformed Origin is a foreign one). */
-export function originHost(origin: string): string | null {
+function originHost(origin: string): string | null {
   return URL.canParse(origin) ? new URL(origin).host : null;
 }
 

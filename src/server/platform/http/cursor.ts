@@ -50,13 +50,6 @@ export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
 
-/** One page of a list. `nextCursor` is null on the last page; `total` counts every match. */
-export interface Paged<T> {
-  items: T[];
-  nextCursor: string | null;
-  total: number;
-}
-
 /**
  * Splits `rows` fetched with `LIMIT pageSize + 1` into the page and the cursor of its last row (when one more
  * row exists). `keyOf` gives the full sort key of a row.

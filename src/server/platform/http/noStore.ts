@@ -14,10 +14,10 @@ declare module 'fastify' {
 }
 
 /** The value set on every non-public API response. */
-export const NO_STORE = 'no-store';
+const NO_STORE = 'no-store';
 
 /** True for the URLs the rule covers: the JSON API (Open311 and the built web app's files are public). */
-export const isPrivateApiUrl = (url: string): boolean => url.startsWith('/api/');
+const isPrivateApiUrl = (url: string): boolean => url.startsWith('/api/');
 
 /** Installs the hook; it overrides any cache header a handler set (a photo of a case is as private as the case). */
 export function installNoStore(app: FastifyInstance): void {

@@ -21,7 +21,7 @@ export interface CarePerson {
 }
 
 /** A visit. */
-export interface CareVisit {
+interface CareVisit {
   id: string;
   residentId: string;
   visitedAt: string;
@@ -37,7 +37,7 @@ export interface CareVisit {
 }
 
 /** A carer card. */
-export interface Carer {
+interface Carer {
   accountId: string | null;
   name: string;
   role: string;

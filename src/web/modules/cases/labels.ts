@@ -8,7 +8,7 @@ import { OPEN_STATUSES } from '../../../server/modules/cases/domain/status.ts';
 import type { CaseCategory, CaseLevel, CaseStatus, CaseView } from '../../api/cases.ts';
 
 /** A symbol per status, shown before its name. */
-export const STATUS_ICON: Record<CaseStatus, string> = {
+const STATUS_ICON: Record<CaseStatus, string> = {
   registered: '●',
   dispatched: '➜',
   handling: '⚙',

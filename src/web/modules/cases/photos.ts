@@ -5,7 +5,7 @@
  */
 
 /** Longest side after scaling (matches the server's re-encoding). */
-export const MAX_SIDE = 1600;
+const MAX_SIDE = 1600;
 /** At most this many photos per report. */
 export const MAX_PHOTOS = 6;
 

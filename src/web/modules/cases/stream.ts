@@ -18,7 +18,7 @@ let pollTimer: ReturnType<typeof setInterval> | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** Poll interval when there is no stream. */
-export const POLL_MS = 15_000;
+const POLL_MS = 15_000;
 
 function setMode(m: LiveMode): void {
   mode = m;

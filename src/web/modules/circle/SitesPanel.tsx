@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Form, InputNumber, List, Segmented, Select, Typography } from 'antd';
 import type { Sites } from './api.ts';
 
-export type SiteFor = 'elderly' | 'children' | 'households';
+type SiteFor = 'elderly' | 'children' | 'households';
 export interface SiteQuery {
   who: SiteFor;
   candidates: 'freed' | 'vacant' | 'any';

@@ -4,20 +4,12 @@ import type { components } from '../../api/openapi.ts';
 import type { ApiOk } from '../../api/types.ts';
 
 type Schemas = components['schemas'];
-/** Demand counts (households, people, elderly 60+, children under 14). */
-export type Demand = Coverage['totals'];
 /** A category with its GB 50180 level and distance, and how many facilities it has here. */
 export type CategoryInfo = Coverage['categories'][number];
-/** A walking network: the community's own roads or an OSM import. */
-export type NetworkInfo = Schemas['CircleNetwork'];
-/** One row of the coverage matrix. */
-export type CoverageRow = Coverage['rows'][number];
 /** GET /api/circle/:code/coverage */
 export type Coverage = Schemas['CircleCoverage'];
 /** A building of the layer with its walking distance to the nearest facility. */
 export type HomeProps = Layer['homes']['features'][number]['properties'];
-/** A facility of the layer's category. */
-export type FacilityInfo = Layer['facilities'][number];
 /** GET /api/circle/:code/layer */
 export type Layer = Schemas['CircleLayer'];
 /** GET /api/circle/:code/area */

@@ -20,7 +20,7 @@ export const CIRCLE_COLOURS = {
 } as const;
 
 /** Home colour: within the GB distance, else by minutes. */
-export const homeColour: ExpressionSpecification = [
+const homeColour: ExpressionSpecification = [
   'case',
   ['==', ['get', 'minutes'], null],
   CIRCLE_COLOURS.none,

@@ -27,7 +27,7 @@ export function householdColumns(t: TFunction, withGrid: boolean): ColumnsType<H
 }
 
 /** Tags rendered as text chips (translated when known). */
-export function renderTags(t: TFunction, tags: string[]) {
+function renderTags(t: TFunction, tags: string[]) {
   return tags.map((g) => <Tag key={g}>{t(`tag.${g}`, { defaultValue: g })}</Tag>);
 }
 

@@ -9,7 +9,7 @@ import { ElderToggle } from './ElderToggle.tsx';
 import { useElderMode } from '../../app/prefs.ts';
 
 /** Mirrors the server's rule (WEAK_PASSWORD): ≥ 8 characters with letters and digits. */
-export function strongEnough(pw: string): boolean {
+function strongEnough(pw: string): boolean {
   return pw.length >= 8 && /[A-Za-z]/.test(pw) && /\d/.test(pw);
 }
 

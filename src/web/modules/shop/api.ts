@@ -24,7 +24,7 @@ export interface Supplier {
   contactPhone: string | null;
   address: string | null;
 }
-export interface ReceiptLine {
+interface ReceiptLine {
   id: string;
   lineNo: number;
   productId: string;

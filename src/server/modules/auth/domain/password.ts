@@ -10,9 +10,9 @@
  */
 
 /** Shortest accepted password (as before this policy grew; kept so existing passwords stay valid to set). */
-export const MIN_PASSWORD_LENGTH = 8;
+const MIN_PASSWORD_LENGTH = 8;
 /** Longest accepted password. */
-export const MAX_PASSWORD_LENGTH = 200;
+const MAX_PASSWORD_LENGTH = 200;
 
 /** Why a password is refused; each is an error code. */
 export type PasswordProblem = 'WEAK_PASSWORD' | 'PASSWORD_CONTAINS_USERNAME' | 'PASSWORD_TOO_COMMON';

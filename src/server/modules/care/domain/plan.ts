@@ -5,7 +5,7 @@
  */
 
 /** Default visit interval in days per care tag (一老一小: elderly living alone weekly, …). */
-export const DEFAULT_INTERVALS: Readonly<Record<string, number>> = {
+const DEFAULT_INTERVALS: Readonly<Record<string, number>> = {
   独居老人: 7,
   留守儿童: 7,
   困境儿童: 7,
@@ -44,7 +44,7 @@ export function effectiveInterval(defaultDays: number, overrideDays: number | nu
 }
 
 /** When the next visit is due: one interval after the last visit (or after the person came on the list). */
-export function nextDue(since: Date, lastVisit: Date | null, days: number): Date {
+function nextDue(since: Date, lastVisit: Date | null, days: number): Date {
   return new Date((lastVisit ?? since).getTime() + days * DAY_MS);
 }
 

@@ -25,7 +25,7 @@ export interface Limit {
 }
 
 /** Parses 'HH:MM' to minutes after midnight. */
-export function hm(s: string): number {
+function hm(s: string): number {
   const m = /^(\d{2}):(\d{2})$/.exec(s);
   if (!m) throw new Error(`bad time ${s}`);
   return Number(m[1]) * 60 + Number(m[2]);

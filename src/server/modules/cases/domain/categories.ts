@@ -6,7 +6,7 @@
 import type { Limit } from './calendar.ts';
 
 /** Where a class comes from. */
-export type CategoryKind = 'event' | 'component' | 'community';
+type CategoryKind = 'event' | 'component' | 'community';
 
 /** One reportable class. `code` is E+4 digits (event), C+4 digits (component) or X+2 digits (community). */
 export interface Category {

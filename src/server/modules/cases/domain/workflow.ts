@@ -76,7 +76,7 @@ export const ACTIONS: readonly ActionType[] = [
 ];
 
 /** Refusal codes (mapped to localised 409/400 errors by the service). */
-export type RefusalCode =
+type RefusalCode =
   | 'CASE_ILLEGAL_TRANSITION'
   | 'CASE_TOP_LEVEL'
   | 'CASE_EXTENSION_PENDING'
@@ -236,7 +236,7 @@ export function decide(s: CaseState, a: Action, ctx: DecideCtx): Decision {
 }
 
 /** The code of the holder at `level` above a code (grid 14/15 → community 12 → street 9 → district 6). */
-export function handlerCodeAt(code: string, level: Level): string {
+function handlerCodeAt(code: string, level: Level): string {
   return code.slice(0, { grid: code.length, community: 12, street: 9, district: 6 }[level]);
 }
 

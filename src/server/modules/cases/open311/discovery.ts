@@ -5,7 +5,7 @@ import type { CasesModule } from '../module.ts';
 import type { discoveryOut } from './schemas.ts';
 
 /** When the endpoint list below last changed (Service Discovery's changeset). */
-export const DISCOVERY_CHANGESET = '2026-11-30T00:00:00Z';
+const DISCOVERY_CHANGESET = '2026-11-30T00:00:00Z';
 
 /** The discovery document for the host a client reached us at. */
 export function discovery(m: CasesModule, req: FastifyRequest): z.input<typeof discoveryOut> {

@@ -13,7 +13,7 @@ import { cleanValue, toXml, type XmlValue } from './xml.ts';
 export type Format = 'json' | 'xml';
 
 /** The format a URL asks for (its extension; JSON when none). */
-export const formatOf = (url: string): Format => (url.split('?')[0]!.endsWith('.xml') ? 'xml' : 'json');
+const formatOf = (url: string): Format => (url.split('?')[0]!.endsWith('.xml') ? 'xml' : 'json');
 
 /** Answers `value` (checked and stripped by `schema`) in the requested format. */
 export function send<S extends z.ZodType>(

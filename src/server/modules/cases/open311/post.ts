@@ -48,7 +48,7 @@ const postBody = z.object({
 });
 
 /** `attribute[code]` and `attribute[code][]` form fields (or a JSON `attribute` object) as values. */
-export function attributesFrom(body: Record<string, unknown>): AttributeValues {
+function attributesFrom(body: Record<string, unknown>): AttributeValues {
   const out: AttributeValues = {};
   const put = (k: string, v: unknown) => {
     const vals = (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x !== null).map(String);

@@ -18,7 +18,7 @@ const CLOSED: readonly Status[] = ['closed', 'evaluated', 'cancelled', 'merged']
 type Lang = 'zh-CN' | 'en';
 
 /** The classes offered through Open311 (sensitive ones never are). */
-export const offered = (m: CasesModule) => m.opts.categories.filter((c) => !c.sensitive);
+const offered = (m: CasesModule) => m.opts.categories.filter((c) => !c.sensitive);
 
 /** The service offered under a code, or undefined (unknown or sensitive). */
 export const offeredService = (m: CasesModule, code: string) => offered(m).find((c) => c.code === code);

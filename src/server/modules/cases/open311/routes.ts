@@ -28,8 +28,6 @@ import {
   tokenOut,
 } from './schemas.ts';
 
-export { hashKey } from './scope.ts';
-
 const fmt = z.enum(['json', 'xml']);
 const lang = z.object(langField);
 const DAY = 86_400_000;

@@ -39,7 +39,7 @@ async function jurisdiction(m: CasesModule, id: string): Promise<string> {
 }
 
 /** Combines a key's community with a jurisdiction_id: the narrower, or OPEN311_JURISDICTION_MISMATCH. */
-export function narrower(keyCode: string, j: string): string {
+function narrower(keyCode: string, j: string): string {
   if (j.startsWith(keyCode)) return j;
   if (keyCode.startsWith(j)) return keyCode;
   throw new AppError('OPEN311_JURISDICTION_MISMATCH');

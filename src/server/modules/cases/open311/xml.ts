@@ -10,7 +10,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
  * Text without the characters XML 1.0 forbids (C0 controls other than tab/newline/return, DEL, U+FFFE/FFFF).
  * Applied to JSON and XML answers alike, so both formats carry the same text.
  */
-export const cleanText = (s: string): string => s.replace(CONTROL, '');
+const cleanText = (s: string): string => s.replace(CONTROL, '');
 
 /** Deeply applies {@link cleanText} to every string of a value. */
 export function cleanValue<T>(v: T): T {

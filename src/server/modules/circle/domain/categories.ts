@@ -4,7 +4,7 @@
  */
 
 /** Life-circle level a facility belongs to (GB 50180-2018 Appendix B; 'block' = 居住街坊). */
-export type CircleLevel = 'block' | '5min' | '10min' | '15min';
+type CircleLevel = 'block' | '5min' | '10min' | '15min';
 
 /** One category of facility. `maxDistanceM` is the GB walking distance in metres. */
 export interface CategoryDef {
@@ -198,7 +198,7 @@ export function resolveCategoryCode(
 }
 
 /** Minute thresholds reported for every category (5/10/15-minute life circles). */
-export const DEFAULT_MINUTE_THRESHOLDS: readonly number[] = [5, 10, 15];
+const DEFAULT_MINUTE_THRESHOLDS: readonly number[] = [5, 10, 15];
 
 /** A reach threshold: minutes at the profile's speed, metres (effective), or the category's GB distance. */
 export type Threshold =

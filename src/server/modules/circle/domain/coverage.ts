@@ -13,7 +13,7 @@ export interface Demand {
 }
 
 /** Coverage of one category × profile × threshold. `share` is covered / total (0 when total is 0). */
-export interface CoverageRow {
+interface CoverageRow {
   readonly category: string;
   readonly profile: string;
   readonly threshold: string;
@@ -25,13 +25,13 @@ export interface CoverageRow {
 }
 
 /** Nearest facility per home (index = home index): effective metres (Infinity = none reachable). */
-export interface NearestColumn {
+interface NearestColumn {
   readonly metres: Float64Array;
   readonly facility: Int32Array;
 }
 
 /** A GB 50180 required category the area lacks (none at all, or household share within GB distance below target). */
-export interface CategoryGap {
+interface CategoryGap {
   readonly category: string;
   readonly level: CategoryDef['level'];
   readonly facilities: number;

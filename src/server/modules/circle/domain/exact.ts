@@ -6,7 +6,7 @@ import type { CoverSets, SiteChoice } from './sites.ts';
 const highsLoader = createRequire(import.meta.url)('highs') as () => Promise<Highs>;
 let loaded: Promise<Highs> | null = null;
 /** Load the HiGHS WASM solver once per process. */
-export function loadHighs(): Promise<Highs> {
+function loadHighs(): Promise<Highs> {
   loaded ??= highsLoader();
   return loaded;
 }

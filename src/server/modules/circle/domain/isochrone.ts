@@ -4,12 +4,12 @@ import { rasterHull } from './hull.ts';
 import { metresFor } from './profiles.ts';
 
 /** GeoJSON geometry types used by the walking area (RFC 7946, WGS-84 `[lon, lat]`). */
-export interface MultiLineString {
+interface MultiLineString {
   type: 'MultiLineString';
   coordinates: [number, number][][];
 }
 /** GeoJSON MultiPolygon (exterior rings counter-clockwise, no holes). */
-export interface MultiPolygon {
+interface MultiPolygon {
   type: 'MultiPolygon';
   coordinates: [number, number][][][];
 }

@@ -25,13 +25,6 @@ export const DEFAULT_PROFILES: readonly WalkProfile[] = [
   { id: 'wheelchair', speedMps: 1.0, stepsFactor: Infinity, avoidNoWheelchair: true },
 ];
 
-/** Look a profile up by id; throws on an unknown id (a programming error, ids come from config). */
-export function profileById(id: string, profiles: readonly WalkProfile[] = DEFAULT_PROFILES): WalkProfile {
-  const p = profiles.find((x) => x.id === id);
-  if (p === undefined) throw new Error(`unknown walking profile '${id}'`);
-  return p;
-}
-
 /**
  * Per-edge weights (effective metres) of a profile. `Infinity` marks an edge the profile may not use;
  * the Dijkstra never relaxes it and snapping skips it.
@@ -48,11 +41,6 @@ export function edgeWeights(graph: WalkGraph, profile: WalkProfile): Float64Arra
     w[e] = x;
   }
   return w;
-}
-
-/** Minutes needed to walk `metres` effective metres in `profile`. */
-export function minutesFor(metres: number, profile: WalkProfile): number {
-  return metres / profile.speedMps / 60;
 }
 
 /** Effective metres reachable in `minutes` with `profile`. */

@@ -17,7 +17,7 @@ export interface DemandWeights {
 }
 
 /** Default: households, no extra weight. */
-export const DEFAULT_DEMAND_WEIGHTS: DemandWeights = { base: 'households', elderly: 0, children: 0 };
+const DEFAULT_DEMAND_WEIGHTS: DemandWeights = { base: 'households', elderly: 0, children: 0 };
 
 /** Input of a site-selection problem for one category. */
 export interface SiteProblem {

@@ -17,7 +17,7 @@ export const DEFAULT_ENTRY_TOLERANCE_M = 25;
  * `start[i] … start[i+1])`, each an edge, a physical offset from the edge's `u` end and its own
  * straight-line gap (metres).
  */
-export interface SnapEntries {
+interface SnapEntries {
   readonly start: Int32Array;
   readonly edge: Int32Array;
   readonly offset: Float64Array;
@@ -69,7 +69,7 @@ export interface SnapIndex {
 }
 
 /** One snapped point. */
-export interface SnapHit {
+interface SnapHit {
   edge: number;
   offset: number;
   access: number;

@@ -28,23 +28,23 @@ import { readStoredNetwork, type NetworkDecoder } from './stored.ts';
 /** The registry's own network. */
 export const ROADS_NETWORK = 'roads';
 /** Attribution required wherever OSM-derived data is shown (ODbL). */
-export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
+const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 
 /** A home with what the UI and reports show about it. */
-export interface SceneHome extends Home {
+interface SceneHome extends Home {
   name: string;
   estimated: boolean;
   footprint: Polygon | null;
 }
 /** A facility with its name and origin (`demo`, `registry`, `import`, `osm`). */
-export interface SceneFacility extends Facility {
+interface SceneFacility extends Facility {
   name: string;
   source: string;
 }
 /** A candidate site kind. */
 export type CandidateKind = 'freed' | 'vacant' | 'any';
 /** A candidate site. */
-export interface SceneCandidate {
+interface SceneCandidate {
   id: string;
   lon: number;
   lat: number;
@@ -64,7 +64,7 @@ export interface Scene {
 }
 
 /** The graph encoded once into shared memory, so pool workers read it without a copy (see workers/). */
-export interface SharedGraph {
+interface SharedGraph {
   /** Unique per cache entry and version (workers cache their engines by it). */
   readonly id: string;
   readonly bytes: SharedArrayBuffer;

@@ -24,7 +24,7 @@ export interface NetworkDecoder {
   ): Promise<{ ok: true; value: LoadedNetwork } | { ok: false; error: CircleError }>;
 }
 /** A home estimated from a building footprint (a scene home without a drawn footprint). */
-export type EstimatedHome = Home & { name: string; estimated: true; footprint: null };
+type EstimatedHome = Home & { name: string; estimated: true; footprint: null };
 
 /** Homes wrapped per turn of the event loop (~1–3 ms of work each on a busy machine). */
 const CHUNK = 2048;

@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { WalkGraph } from '../domain/types.ts';
 import { CircleError, type Result } from './errors.ts';
@@ -119,16 +118,6 @@ export function decodeGraph(input: Uint8Array): Result<GraphBundle> {
     adjEdge: adjEdge as Int32Array,
   };
   return { ok: true, value: { graph, buildings: parsed.buildings, pois: parsed.pois } };
-}
-
-/** Write a bundle to `path` (one file). */
-export function saveGraphFile(path: string, b: GraphBundle): void {
-  writeFileSync(path, encodeGraph(b));
-}
-
-/** Load a bundle written by {@link saveGraphFile}; a wrong/corrupt file gives `GRAPH_CACHE_INVALID`. */
-export function loadGraphFile(path: string): Result<GraphBundle> {
-  return decodeGraph(readFileSync(path));
 }
 
 /**

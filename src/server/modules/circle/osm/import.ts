@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { pruneSmallComponents } from '../domain/components.ts';
 import type { Facility, WalkGraph } from '../domain/types.ts';
 import { CircleError, type Result } from './errors.ts';
@@ -204,11 +203,6 @@ export function importOsm(buf: Uint8Array, opts: OsmImportOptions = {}): Result<
       },
     },
   };
-}
-
-/** Read and import a `.osm.pbf` file from disk (I/O errors are thrown as-is, they are not data errors). */
-export function importOsmFile(path: string, opts?: OsmImportOptions): Result<OsmImport> {
-  return importOsm(readFileSync(path), opts);
 }
 
 function poi(id: string, lon: number, lat: number, tags: Tags, categories: string[]): Poi {

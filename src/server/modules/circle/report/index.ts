@@ -7,7 +7,7 @@ import { REPORT_LABELS } from './labels.ts';
 import type { ReportData, ReportRow } from './pdf.ts';
 
 /** Categories for the elderly / for children, in report order. */
-export const ELDERLY_CATEGORIES = [
+const ELDERLY_CATEGORIES = [
   'elderly_day_care',
   'community_canteen',
   'health_station',
@@ -18,7 +18,7 @@ export const ELDERLY_CATEGORIES = [
   'health_centre',
   'pharmacy',
 ];
-export const CHILD_CATEGORIES = ['nursery', 'kindergarten', 'playground', 'primary_school', 'middle_school', 'park'];
+const CHILD_CATEGORIES = ['nursery', 'kindergarten', 'playground', 'primary_school', 'middle_school', 'park'];
 
 /** Builds the PDF report of a community on a network. */
 export async function reportPdf(rt: CircleRuntime, ctx: Ctx, code: string, network: string): Promise<Buffer> {

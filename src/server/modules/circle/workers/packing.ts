@@ -16,7 +16,7 @@ export interface PackedPoints {
 export type PackedTask<T> = { [K in keyof T]: T[K] extends readonly GeoPoint[] ? PackedPoints : T[K] };
 
 /** Points back from columns (homes with demand, facilities with category). */
-export function unpackPoints(p: PackedPoints): (Home & Facility)[] {
+function unpackPoints(p: PackedPoints): (Home & Facility)[] {
   const ent = new Map(p.entrances.map((e) => [e.i, e.c]));
   return p.ids.map((id, i) => {
     const d = p.demand;

@@ -150,7 +150,7 @@ function packPoints(pts: readonly (GeoPoint & Partial<Home> & { category?: strin
 }
 
 /** A task result with its failure turned back into a {@link CircleError}. */
-export function fromTask<T>(r: TaskResult<T>): { ok: true; value: T } | { ok: false; error: CircleError } {
+function fromTask<T>(r: TaskResult<T>): { ok: true; value: T } | { ok: false; error: CircleError } {
   if (r.ok) return { ok: true, value: r.value };
   return { ok: false, error: new CircleError(r.error.code, r.error.detail, r.error.cap) };
 }

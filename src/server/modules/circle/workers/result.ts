@@ -6,7 +6,7 @@
 import type { CircleError } from '../osm/errors.ts';
 
 /** A failure that crossed the thread boundary as data. */
-export interface TaskFailure {
+interface TaskFailure {
   readonly code: CircleError['code'];
   readonly detail: string;
   readonly cap?: CircleError['cap'];

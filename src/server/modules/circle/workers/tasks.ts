@@ -20,10 +20,10 @@ import { renderReport, type ReportData } from '../report/pdf.ts';
 import { loadStoredNetwork, type LoadedNetwork, type LoadNetworkTask } from './stored.ts';
 import type { TaskResult } from './result.ts';
 
-export type { TaskFailure, TaskResult } from './result.ts';
+export type { TaskResult } from './result.ts';
 
 /** Import an OSM PBF file into an encoded graph bundle. */
-export interface ImportTask {
+interface ImportTask {
   readonly kind: 'import';
   /** The upload on disk: the worker reads it, so the main thread never holds the file. */
   readonly path: string;
@@ -44,20 +44,20 @@ export interface ImportOutput {
   readonly importMs: number;
 }
 /** Solve the exact maximal-covering MILP for given cover sets. */
-export interface ExactTask {
+interface ExactTask {
   readonly kind: 'exact';
   readonly sets: CoverSets;
   readonly k: number;
   readonly timeLimitS: number;
 }
 /** Coverage of homes by facilities on a shared graph (the report without its snap tables). */
-export interface CoverageTask {
+interface CoverageTask {
   readonly kind: 'coverage';
   readonly engine: EngineSpec;
   readonly input: PackedTask<Omit<CoverageInput, 'homeSnaps'>>;
 }
 /** The cover sets of a site-selection problem on a shared graph. */
-export interface CoverSetsTask {
+interface CoverSetsTask {
   readonly kind: 'coverSets';
   readonly engine: EngineSpec;
   readonly problem: PackedTask<Omit<SiteProblem, 'homeSnaps'>>;
@@ -77,7 +77,7 @@ export interface WhatIfTask {
   }>;
 }
 /** Render the 一老一小 PDF report from its gathered data (pdfkit lays out and compresses synchronously). */
-export interface ReportTask {
+interface ReportTask {
   readonly kind: 'report';
   readonly data: ReportData;
   readonly lang: 'zh-CN' | 'en';

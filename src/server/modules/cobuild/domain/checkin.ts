@@ -7,11 +7,11 @@
 import { haversine } from '../../../../shared/geo/distance.ts';
 
 /** Minutes before the start when check-in opens. */
-export const EARLY_MIN = 30;
+const EARLY_MIN = 30;
 /** Minutes after the end when check-out still works. */
-export const LATE_MIN = 60;
+const LATE_MIN = 60;
 /** Largest GPS accuracy (m) counted in the volunteer's favour. */
-export const MAX_ACCURACY_M = 50;
+const MAX_ACCURACY_M = 50;
 
 /** The activity as the rule sees it. */
 export interface CheckPlace {

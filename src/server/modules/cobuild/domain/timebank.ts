@@ -27,7 +27,7 @@ export function balanceOf(rows: readonly LedgerRow[]): number {
 }
 
 /** Credit rows of one activity not yet reversed. */
-export function effectiveCredits(rows: readonly LedgerRow[], activityId: string): LedgerRow[] {
+function effectiveCredits(rows: readonly LedgerRow[], activityId: string): LedgerRow[] {
   const reversed = new Set(rows.filter((r) => r.reversesId !== null).map((r) => r.reversesId));
   return rows.filter(
     (r) => r.activityId === activityId && (r.kind === 'service' || r.kind === 'correction') && !reversed.has(r.id),

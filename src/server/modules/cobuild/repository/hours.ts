@@ -37,15 +37,6 @@ export function ledgerOfActivity(db: Db, volunteerId: string, activityId: string
     .orderBy('id')
     .execute();
 }
-/** Sum of the ledger rows (the check the kept balance must equal). */
-export async function ledgerSum(db: Db, volunteerId: string) {
-  const r = await db
-    .selectFrom('cobuild_hours')
-    .select(sql<number | string>`coalesce(sum(minutes), 0)`.as('s'))
-    .where('volunteer_id', '=', volunteerId)
-    .executeTakeFirst();
-  return num(r?.s);
-}
 /** Minutes served (credits and their reversals) in a community between two instants. */
 export async function servedMinutes(db: Db, communityPrefix: string, from: Date, to: Date) {
   const r = await db

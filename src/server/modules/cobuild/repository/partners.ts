@@ -79,9 +79,6 @@ export function insertMember(db: Db, row: Insertable<CobuildMembersTable>) {
 export function getMember(db: Db, id: string) {
   return db.selectFrom('cobuild_members').selectAll().where('id', '=', id).executeTakeFirst();
 }
-export function memberOfResident(db: Db, residentId: string) {
-  return db.selectFrom('cobuild_members').selectAll().where('resident_id', '=', residentId).executeTakeFirst();
-}
 export function membersOf(db: Db, communityCode: string) {
   return db
     .selectFrom('cobuild_members as m')

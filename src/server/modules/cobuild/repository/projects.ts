@@ -15,14 +15,6 @@ export function insertNeed(db: Db, row: Insertable<CobuildNeedsTable>) {
 export function getNeed(db: Db, id: string) {
   return db.selectFrom('cobuild_needs').selectAll().where('id', '=', id).executeTakeFirst();
 }
-export function needOfCase(db: Db, caseId: string) {
-  return db
-    .selectFrom('cobuild_needs')
-    .selectAll()
-    .where('source', '=', 'case')
-    .where('source_id', '=', caseId)
-    .executeTakeFirst();
-}
 export function needsOf(db: Db, communityCode: string, status: NeedStatus | undefined) {
   let q = db.selectFrom('cobuild_needs').selectAll().where('community_code', '=', communityCode);
   if (status) q = q.where('status', '=', status);

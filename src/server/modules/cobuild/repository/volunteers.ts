@@ -18,9 +18,6 @@ export function getVolunteer(db: Db, id: string) {
 export function volunteerOfAccount(db: Db, accountId: string) {
   return db.selectFrom('cobuild_volunteers').selectAll().where('account_id', '=', accountId).executeTakeFirst();
 }
-export function volunteerOfResident(db: Db, residentId: string) {
-  return db.selectFrom('cobuild_volunteers').selectAll().where('resident_id', '=', residentId).executeTakeFirst();
-}
 export function volunteersOf(db: Db, communityCode: string) {
   return db
     .selectFrom('cobuild_volunteers')
@@ -197,14 +194,6 @@ export function stillCheckedIn(db: Db, activityId: string) {
     .where('checked_out_at', 'is', null)
     .orderBy('volunteer_id')
     .execute();
-}
-export async function attendanceCount(db: Db, activityId: string) {
-  const r = await db
-    .selectFrom('cobuild_attendance')
-    .select(sql<number | string>`count(*)`.as('n'))
-    .where('activity_id', '=', activityId)
-    .executeTakeFirst();
-  return num(r?.n);
 }
 /** Records a code used by a volunteer; false when this volunteer already used the code of that step. */
 export async function useCode(db: Db, activityId: string, volunteerId: string, step: number, action: string, at: Date) {

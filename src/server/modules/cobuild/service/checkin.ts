@@ -91,7 +91,7 @@ async function record(
 }
 
 /** Checks a volunteer out once and credits the served minutes; 409 when not in or already out. */
-export async function checkOut(
+async function checkOut(
   ctx: Ctx,
   trx: Db,
   a: Activity,

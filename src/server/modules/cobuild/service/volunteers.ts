@@ -131,7 +131,7 @@ export async function createActivity(ctx: Ctx, a: ActivityInput) {
 
 type ActivityRow = NonNullable<Awaited<ReturnType<typeof repo.getActivity>>>;
 /** An activity as anyone allowed to see it sees it (no personal data). */
-export const presentActivity = (a: ActivityRow) => ({
+const presentActivity = (a: ActivityRow) => ({
   id: a.id,
   communityCode: a.community_code,
   title: a.title,

@@ -23,8 +23,3 @@ export function formatArea(centi: bigint): string {
   const frac = (abs % 100n).toString().padStart(2, '0');
   return `${neg ? '-' : ''}${abs / 100n}.${frac}`;
 }
-
-/** Integer ceiling of a / b for a ≥ 0, b > 0. */
-export function ceilDiv(a: bigint, b: bigint): bigint {
-  return (a + b - 1n) / b;
-}

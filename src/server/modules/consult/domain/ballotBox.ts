@@ -39,7 +39,7 @@ export interface StoredBallot {
 const pad = (p: string, i: number) => `${p}${String(i + 1).padStart(4, '0')}`;
 
 /** The pseudonymous roll and ballots whose tally equals the vote's (see the file comment). */
-export function publicRoll(
+function publicRoll(
   roll: readonly RollEntry[],
   ballots: readonly StoredBallot[],
   participantKeys: ReadonlySet<string>,
@@ -107,7 +107,7 @@ export function outcomeOf(
 }
 
 /** One threshold as shown to people: numbers as text (areas with two decimals), the rule as "≥ 2/3" or "> 1/2". */
-export interface ShownThreshold {
+interface ShownThreshold {
   key: string;
   unit: 'area' | 'owners';
   rule: string;

@@ -5,7 +5,7 @@
  */
 
 /** The stages in order. */
-export const STAGES = ['collect', 'deliberate', 'vote', 'publicity', 'implement', 'acceptance', 'review'] as const;
+const STAGES = ['collect', 'deliberate', 'vote', 'publicity', 'implement', 'acceptance', 'review'] as const;
 /** One stage. */
 export type Stage = (typeof STAGES)[number];
 
@@ -24,7 +24,7 @@ export const STAGE_ZH: Record<Stage, string> = {
 export const isStage = (s: string): s is Stage => (STAGES as readonly string[]).includes(s);
 
 /** The stage after `s` (null after the last). */
-export function nextStage(s: Stage): Stage | null {
+function nextStage(s: Stage): Stage | null {
   return STAGES[STAGES.indexOf(s) + 1] ?? null;
 }
 

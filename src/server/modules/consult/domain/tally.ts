@@ -38,7 +38,7 @@ export interface TallyBallot {
 }
 
 /** One threshold with its numbers: `actual` must reach `num/den` of `base` (≥, or > when `strict`). */
-export interface Threshold {
+interface Threshold {
   key: 'quorumArea' | 'quorumOwners' | 'approvalArea' | 'approvalOwners';
   /** 'area' values are centi-m², 'owners' values are headcounts. */
   unit: 'area' | 'owners';
@@ -71,7 +71,7 @@ export interface OwnersTally {
 }
 
 /** Why a roll and its ballots cannot be tallied. */
-export type TallyProblem =
+type TallyProblem =
   | { code: 'NO_UNITS' }
   | { code: 'DUPLICATE_UNIT'; unit: string }
   | { code: 'BAD_AREA'; unit: string }
@@ -84,7 +84,7 @@ export type TallyProblem =
 export type TallyResult = { ok: true; tally: OwnersTally } | { ok: false; problem: TallyProblem };
 
 /** Builds one threshold: inclusive (≥ num/den) unless `strict` (> num/den). */
-export function threshold(
+function threshold(
   key: Threshold['key'],
   unit: Threshold['unit'],
   num: bigint,
@@ -101,7 +101,7 @@ export function threshold(
 }
 
 /** Checks the roll and ballots: units, areas, owners, one developer key, known and single ballots. */
-export function checkRoll(units: readonly TallyUnit[], ballots: readonly TallyBallot[]): TallyProblem | null {
+function checkRoll(units: readonly TallyUnit[], ballots: readonly TallyBallot[]): TallyProblem | null {
   if (units.length === 0) return { code: 'NO_UNITS' };
   const seen = new Set<string>();
   const devKeys = new Set<string>();

@@ -67,7 +67,7 @@ function ballotOf(v: unknown, i: number): TallyBallot {
 }
 
 /** Parses and checks a tally file's text; throws {@link TallyFileError} with a precise message. */
-export function parseTallyFile(text: string): { matter: Matter; units: TallyUnit[]; ballots: TallyBallot[] } {
+function parseTallyFile(text: string): { matter: Matter; units: TallyUnit[]; ballots: TallyBallot[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);

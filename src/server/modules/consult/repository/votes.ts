@@ -184,16 +184,6 @@ export async function openVoteCount(db: Db, codePrefix: string) {
   return Number(r.n);
 }
 
-/** The staff view's scan of a paper ballot (open votes only show it with the voter; secret ones never do). */
-export function paperScan(db: Db, voteId: string, serial: string) {
-  return db
-    .selectFrom('consult_participants')
-    .select(['scan', 'community_code'])
-    .where('vote_id', '=', voteId)
-    .where('paper_serial', '=', serial)
-    .executeTakeFirst();
-}
-
 /** Bulk participation rows (the demo seed and the benchmark's reference insert). */
 export async function insertParticipantsBulk(db: Db, rows: Insertable<ConsultParticipantsTable>[]) {
   for (let i = 0; i < rows.length; i += 1000)

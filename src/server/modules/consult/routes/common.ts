@@ -11,7 +11,7 @@ export { errorBody };
 /** The error statuses of a route that reads and writes in a scope. */
 export const errors = errorResponses;
 
-export const uuid = z.uuid();
+const uuid = z.uuid();
 export const lang = { lang: z.enum(['zh-CN', 'en']).optional() };
 export const idParams = z.object({ id: uuid });
 export const choice = z.enum(['yes', 'no', 'abstain']);

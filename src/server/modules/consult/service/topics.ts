@@ -4,7 +4,7 @@ import { audit } from '../../../platform/audit.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { linkedCases } from '../../cases/index.ts';
 import { placeInScope, scopeRoll, type RollScope } from '../../registry/index.ts';
-import { checkAdvance, isPublished, isStage, STAGE_ZH, type Stage } from '../domain/stages.ts';
+import { checkAdvance, isPublished, isStage, STAGE_ZH } from '../domain/stages.ts';
 import type { VoteResult } from '../domain/ballotBox.ts';
 import { can } from '../permissions.ts';
 import * as repo from '../repository.ts';
@@ -128,6 +128,3 @@ export async function listTopics(ctx: Ctx): Promise<TopicRow[]> {
   for (const t of rows) if (await allowed(ctx, t, 'read', home)) out.push(t);
   return out;
 }
-
-/** The stage names, for presenters. */
-export const stageName = (s: string): string => (isStage(s) ? STAGE_ZH[s as Stage] : s);

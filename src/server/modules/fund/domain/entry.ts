@@ -6,7 +6,7 @@
  */
 
 /** One line of a public entry: account code and signed fen as decimal text. */
-export interface PublicLine {
+interface PublicLine {
   account: string;
   fen: string;
 }
@@ -56,11 +56,6 @@ export function canonicalEntry(e: PublicEntry): string {
     reverses,
     lines,
   });
-}
-
-/** The sum of an entry's lines in fen (zero for a balanced entry). */
-export function entrySum(e: PublicEntry): bigint {
-  return e.lines.reduce((s, l) => s + BigInt(l.fen), 0n);
 }
 
 /** A signed tree head: the log of `size` entries has root `root` (hex), signed at `timestamp` (ISO). */

@@ -31,9 +31,9 @@ export const FIXED_ACCOUNTS: readonly { code: string; kind: AccountKind; zh: str
 export const MAINTENANCE = 'maintenance:';
 
 /** Largest amount of one line: ¥100 billion, so no sum of a transaction's lines can leave int8. */
-export const MAX_LINE_FEN = 10n ** 13n;
+const MAX_LINE_FEN = 10n ** 13n;
 /** Most lines in one transaction. */
-export const MAX_LINES = 50;
+const MAX_LINES = 50;
 /** PostgreSQL bigint's largest value: no balance may pass it. */
 export const INT8_MAX = 2n ** 63n - 1n;
 
@@ -91,11 +91,6 @@ export function overdrawn(balances: ReadonlyMap<string, bigint>, change: Readonl
     if ((balances.get(acct) ?? 0n) + d < 0n) out.push(acct);
   }
   return out;
-}
-
-/** The lines that undo a transaction (a reversal: every amount negated). */
-export function reversalLines(lines: readonly FundLine[]): FundLine[] {
-  return lines.map((l) => ({ account: l.account, amountFen: -l.amountFen }));
 }
 
 /** The accounting period (Shanghai calendar month, 'YYYY-MM') of an instant. */

@@ -43,17 +43,12 @@ export function splitPoint(n: number): number {
 export type NodeSource = (level: number, index: number) => Hash;
 
 /** MTH(D[a:b]) from stored perfect subtrees: a perfect aligned range is one lookup, else split as the RFC does. */
-export function rangeHash(a: number, b: number, get: NodeSource): Hash {
+function rangeHash(a: number, b: number, get: NodeSource): Hash {
   const size = b - a;
   if (size <= 0) return EMPTY_ROOT;
   if ((size & (size - 1)) === 0 && a % size === 0) return get(Math.log2(size), a / size);
   const k = splitPoint(size);
   return nodeHash(rangeHash(a, a + k, get), rangeHash(a + k, b, get));
-}
-
-/** The Merkle tree hash of the first n leaves. */
-export function rootOf(n: number, get: NodeSource): Hash {
-  return rangeHash(0, n, get);
 }
 
 /** RFC 9162 §2.1.3.1 PATH(m, D[a:b]): the inclusion proof of leaf m (absolute index) in the range [a, b). */

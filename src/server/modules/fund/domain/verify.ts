@@ -39,14 +39,14 @@ const ENTRY_KEY = Buffer.from('","entry":');
 const FEN = /"fen":"(-?\d+)"/g;
 
 /** An Ed25519 public key from its raw 32 bytes (base64). */
-export function ed25519Key(rawBase64: string) {
+function ed25519Key(rawBase64: string) {
   const raw = Buffer.from(rawBase64, 'base64');
   if (raw.length !== 32) throw new TypeError('an Ed25519 public key is 32 bytes');
   return createPublicKey({ key: Buffer.concat([SPKI_ED25519, raw]), format: 'der', type: 'spki' });
 }
 
 /** Whether `head` is signed by the key (raw base64). */
-export function headSignatureOk(head: TreeHead, publicKey: string): boolean {
+function headSignatureOk(head: TreeHead, publicKey: string): boolean {
   try {
     return edVerify(null, treeHeadMessage(head), ed25519Key(publicKey), Buffer.from(head.signature, 'base64'));
   } catch {

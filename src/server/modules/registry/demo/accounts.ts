@@ -8,7 +8,7 @@ import type { DemoCommunity } from './types.ts';
 export const DEMO_PASSWORD = 'linli-demo';
 
 /** Roles, as in the accounts table. */
-export type DemoRole =
+type DemoRole =
   | 'resident'
   | 'grid_worker'
   | 'community_staff'

@@ -23,6 +23,3 @@ export const DEMO_FACILITY_CATEGORIES = {
   street_office: { zh: '街道办事处', en: 'Subdistrict office', level: 15 },
   social_enterprise: { zh: '社区社会企业（甘州铺子）', en: 'Community social enterprise shop', level: null },
 } as const satisfies Record<string, { zh: string; en: string; level: 5 | 10 | 15 | null }>;
-
-/** A facility category code of the demo. */
-export type DemoFacilityCategory = keyof typeof DEMO_FACILITY_CATEGORIES;

@@ -19,10 +19,10 @@ import type { DemoCommunity, DemoCompound, DemoGrid, DemoHousehold, DemoResident
 /** Invented 12-digit code of 东湖社区 (the real one is not public; 004 = 北街街道). */
 export const DEMO_COMMUNITY_CODE = '620702004006';
 /** Default seed: the date of the report the demo follows. */
-export const DEFAULT_SEED = 20241003;
+const DEFAULT_SEED = 20241003;
 
 /** Shown wherever demo data is displayed. */
-export const DEMO_NOTICE =
+const DEMO_NOTICE =
   '演示数据说明：东湖社区的面积（1.35平方公里）、户数（3329户）、' +
   '人口（6570人）、8个网格、东湖小区（1523户，由6个三无楼院改造）、' +
   '丝路嘉苑排污管道由甘州铺子“第一桶金”更换、日间照料中心等情况' +

@@ -6,13 +6,13 @@
 import type { LineString, Polygon, Position } from 'geojson';
 
 /** Metres per degree of latitude at 38.94° N. */
-export const M_PER_DEG_LAT = 111_014;
+const M_PER_DEG_LAT = 111_014;
 /** Metres per degree of longitude at 38.94° N. */
-export const M_PER_DEG_LON = 86_701;
+const M_PER_DEG_LON = 86_701;
 /** Longitude of the local origin (x = 0); x = 610 m, the central lane, sits at ≈100.452 E. */
-export const ORIGIN_LON = 100.452 - 610 / M_PER_DEG_LON;
+const ORIGIN_LON = 100.452 - 610 / M_PER_DEG_LON;
 /** Latitude of the local origin (y = 0), ≈150 m north of the Drum Tower. */
-export const ORIGIN_LAT = 38.9373;
+const ORIGIN_LAT = 38.9373;
 
 /** Round to 1e-7° (≈1 cm) so output is compact and identical inputs give identical coordinates. */
 const r7 = (v: number): number => Math.round(v * 1e7) / 1e7;

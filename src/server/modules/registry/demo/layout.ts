@@ -22,7 +22,7 @@ import type { DemoBuilding, DemoFacility, DemoFreedSpace, DemoRoad } from './typ
 const COMPOUND_NAMES = new Map(COMPOUNDS.map((c) => [c.key, c.name]));
 
 /** A residential building with the household target of its compound block. */
-export interface ResidentialSlot {
+interface ResidentialSlot {
   building: DemoBuilding;
   type: BuildingType;
   /** Index into `Layout.blockTargets`. */

@@ -11,7 +11,7 @@ import type { DemoResident, Relation } from './types.ts';
 /** Ages are exact on this date (the day of the news report the demo is based on). */
 export const DEMO_REFERENCE_DATE = '2024-10-03';
 /** Address code written into every invented ID number (甘州区). */
-export const DEMO_REGION = '620702';
+const DEMO_REGION = '620702';
 
 type Gender = 'male' | 'female';
 interface Member {
@@ -36,7 +36,7 @@ export type Composition =
   | 'three_generations';
 
 /** How many households of each composition (sums to 3,329 households, 6,570 people). */
-export const COMPOSITION_COUNTS: Readonly<Record<Composition, number>> = {
+const COMPOSITION_COUNTS: Readonly<Record<Composition, number>> = {
   solo_elder: 230,
   solo_adult: 920,
   elder_couple: 320,

@@ -63,7 +63,7 @@ export const BUILDING_TYPES = {
 export type BuildingType = keyof typeof BUILDING_TYPES;
 
 /** A non-residential building; its facilities sit at its entrance. */
-export interface OtherBuilding {
+interface OtherBuilding {
   b: string;
   use: 'public' | 'commercial';
   floors: number;
@@ -72,7 +72,7 @@ export interface OtherBuilding {
   fac?: [category: string, name: string][];
 }
 /** One slot of a block's rows × cols layout. */
-export type Slot =
+type Slot =
   | BuildingType
   | OtherBuilding
   | { pt: [category: string, name: string][] }

@@ -28,14 +28,6 @@ export const STREET_TYPE_LABELS: Readonly<Record<StreetType, { zh: string; en: s
   township_like: { zh: '乡级类似单位', en: 'township-level unit' },
 };
 
-/** Bilingual labels for {@link CommitteeType}. */
-export const COMMITTEE_TYPE_LABELS: Readonly<Record<CommitteeType, { zh: string; en: string }>> = {
-  residents: { zh: '居民委员会', en: "residents' committee" },
-  village: { zh: '村民委员会', en: 'village committee' },
-  residents_like: { zh: '类似居委会', en: "residents' committee-like unit" },
-  village_like: { zh: '类似村委会', en: 'village committee-like unit' },
-};
-
 const digits = (s: unknown, n: number): s is string => typeof s === 'string' && s.length === n && /^\d+$/.test(s);
 const part = (s: string, from: number, to: number): number => Number(s.slice(from, to));
 

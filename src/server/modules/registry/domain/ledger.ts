@@ -24,11 +24,11 @@ export const LEDGER_COLUMNS = [
   '联系电话',
   '人员标签',
 ] as const;
-export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
+type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
 
-export const AREA_SOURCES = { 不动产登记: 'register', 测绘: 'survey', 合同: 'contract' } as const;
+const AREA_SOURCES = { 不动产登记: 'register', 测绘: 'survey', 合同: 'contract' } as const;
 const AREA_SOURCE_LABEL = { register: '不动产登记', survey: '测绘', contract: '合同' } as const;
-export const RELATIONS = ['户主', '配偶', '子女', '父母', '孙子女', '兄弟姐妹', '其他'] as const;
+const RELATIONS = ['户主', '配偶', '子女', '父母', '孙子女', '兄弟姐妹', '其他'] as const;
 
 /** Why a row was refused. */
 export type RowErrorCode =

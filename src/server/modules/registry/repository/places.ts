@@ -91,15 +91,6 @@ export function facilitiesOfCommunity(db: Db, communityCode: string) {
     .execute();
 }
 
-export function buildingByName(db: Db, communityCode: string, name: string) {
-  return db
-    .selectFrom('buildings')
-    .select(['id', 'grid_code', 'name'])
-    .where('community_code', '=', communityCode)
-    .where('name', '=', name)
-    .executeTakeFirst();
-}
-
 /** Per building: registered households, residents, elderly (born on or before) and children (born after). */
 export async function buildingDemand(
   db: Db,

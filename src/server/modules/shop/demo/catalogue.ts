@@ -82,7 +82,7 @@ export interface DemoProduct {
 }
 
 /** EAN-13 with its check digit from 12 digits. */
-export function ean13(first12: string): string {
+function ean13(first12: string): string {
   const sum = [...first12].reduce((s, d, i) => s + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
   return `${first12}${(10 - (sum % 10)) % 10}`;
 }

@@ -24,7 +24,7 @@ import * as till from '../service/till.ts';
 import { DEMO_PRODUCTS, DEMO_SUPPLIERS } from './catalogue.ts';
 
 /** The committed live-stream export of the demo (GBK, as 抖音's back office saves it for Excel). */
-export const DEMO_EXPORT = join(import.meta.dirname, '..', 'fixtures', 'douyin-2026-08-16.gbk.csv');
+const DEMO_EXPORT = join(import.meta.dirname, '..', 'fixtures', 'douyin-2026-08-16.gbk.csv');
 
 const HOUR = 3_600_000;
 
@@ -46,7 +46,7 @@ async function whoIs(db: Kysely<Database>, username: string): Promise<Who | null
 }
 
 /** The year of the last August that has ended by `now` (Shanghai). */
-export function demoYear(now: Date): number {
+function demoYear(now: Date): number {
   const d = new Date(now.getTime() + 8 * HOUR);
   return d.getUTCMonth() >= 8 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
 }

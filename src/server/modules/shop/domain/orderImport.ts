@@ -89,7 +89,7 @@ export type RowProblem =
   | 'conflicting_duplicate';
 
 /** A refused row: 1-based line of the file, the column, the problem. */
-export interface RowError {
+interface RowError {
   row: number;
   column: string;
   problem: RowProblem;

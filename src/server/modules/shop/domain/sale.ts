@@ -21,7 +21,7 @@ export interface PricedProduct {
 }
 
 /** A priced line. `discountFen` includes its share of the sale-wide discount. */
-export interface PricedLine {
+interface PricedLine {
   productId: string;
   qty: number;
   unitPriceFen: number;

@@ -119,22 +119,6 @@ export async function insertRefund(
     .execute();
 }
 
-/** Sales total and count of a community in [from, to) (net of nothing: refunds are reported apart). */
-export async function salesTotal(db: Db, community: string, from: Date, to: Date) {
-  const r = await db
-    .selectFrom('shop_sales')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.coalesce(eb.fn.sum<number>('total_fen'), sql<number>`0`).as('total'),
-      eb.fn.coalesce(eb.fn.sum<number>('refunded_fen'), sql<number>`0`).as('refunded'),
-    ])
-    .where('community_code', '=', community)
-    .where('sold_at', '>=', from)
-    .where('sold_at', '<', to)
-    .executeTakeFirstOrThrow();
-  return { count: Number(r.n), totalFen: Number(r.total), refundedFen: Number(r.refunded) };
-}
-
 /** The sale a refund belongs to. */
 export async function saleOfRefund(db: Db, refundId: string): Promise<string> {
   const r = await db.selectFrom('shop_refunds').select('sale_id').where('id', '=', refundId).executeTakeFirstOrThrow();

@@ -101,7 +101,7 @@ export async function board(m: ShopModule, who: Who, id: string) {
 }
 
 /** The mapping in force for a platform: the saved one, else the built-in one. */
-export async function mappingOf(m: ShopModule, community: string, platform: Platform): Promise<ImportMapping> {
+async function mappingOf(m: ShopModule, community: string, platform: Platform): Promise<ImportMapping> {
   const saved = await repo.getMapping(m.db, community, platform);
   return saved ? (saved.mapping as unknown as ImportMapping) : DEFAULT_MAPPINGS[platform]!;
 }

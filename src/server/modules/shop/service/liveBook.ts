@@ -9,7 +9,7 @@ import * as sales from '../repository/sales.ts';
 import * as stock from '../repository/stock.ts';
 
 /** Live orders ship from this location. */
-export const LIVE_LOCATION = 'warehouse';
+const LIVE_LOCATION = 'warehouse';
 
 /**
  * Books each order once: an order whose platform id is already on file is a duplicate (nothing written for it).

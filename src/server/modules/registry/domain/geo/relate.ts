@@ -2,7 +2,7 @@ import { GEO_EPS, intersectSegments, RingSet } from './segments.ts';
 import { polygonParts, type MultiPolygon, type Polygon } from './types.ts';
 
 /** Where the boundary of polygon A lies relative to polygon B. */
-export interface BoundaryRelation {
+interface BoundaryRelation {
   /** Some edge of A crosses an edge of B at a point interior to both. */
   crosses: boolean;
   /** Some boundary point of A is strictly inside B. */
@@ -16,7 +16,7 @@ export interface BoundaryRelation {
  * ends of shared stretches); each piece then lies wholly inside, outside or on ∂B, so testing one
  * midpoint per piece (plus A's vertices) is exact up to {@link GEO_EPS}.
  */
-export function relateBoundary(a: RingSet, b: RingSet): BoundaryRelation {
+function relateBoundary(a: RingSet, b: RingSet): BoundaryRelation {
   const rel: BoundaryRelation = { crosses: false, inside: false, outside: false };
   const mark = (c: -1 | 0 | 1): void => {
     if (c < 0) rel.inside = true;

@@ -27,7 +27,7 @@ function param(ax: number, ay: number, bx: number, by: number, px: number, py: n
 }
 
 /** Distance (degrees) from p to the closed segment a–b. */
-export function distToSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): number {
+function distToSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): number {
   const t = Math.min(1, Math.max(0, param(ax, ay, bx, by, px, py)));
   return Math.hypot(ax + t * (bx - ax) - px, ay + t * (by - ay) - py);
 }

@@ -1,10 +1,10 @@
 import { validLonLat } from '../../../../../shared/geo/crs.ts';
 import { partsOverlap } from './relate.ts';
 import { intersectSegments, RingSet } from './segments.ts';
-import type { MultiPolygon, Polygon, Position } from './types.ts';
+import type { Position } from './types.ts';
 
 /** Why a geometry is not an acceptable polygon. */
-export type PolygonIssue = 'not_polygon' | 'too_few_points' | 'not_closed' | 'self_intersection' | 'bad_coordinates';
+type PolygonIssue = 'not_polygon' | 'too_few_points' | 'not_closed' | 'self_intersection' | 'bad_coordinates';
 
 /** Result of {@link validatePolygon}; `at` is a `[lon, lat]` near the problem when one is known. */
 export type PolygonValidation = { ok: true } | { ok: false; reason: PolygonIssue; at?: [number, number] };
@@ -95,9 +95,4 @@ export function validatePolygon(geom: unknown): PolygonValidation {
     }
   }
   return { ok: true };
-}
-
-/** Type guard form of {@link validatePolygon}. */
-export function isValidPolygon(geom: unknown): geom is Polygon | MultiPolygon {
-  return validatePolygon(geom).ok;
 }

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { clearDraft, hasContent, loadDraft, newKey, saveDraft, type ReportDraft } from '../../drafts.ts';
 
 /** A fresh, empty form with its own Idempotency-Key; the name is hidden by default. */
-export function emptyDraft(): ReportDraft {
+function emptyDraft(): ReportDraft {
   return {
     categoryCode: '',
     description: '',
