@@ -4,10 +4,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../../deps.ts';
 import { requireActor } from '../../../platform/http/actor.ts';
 import type { Ctx } from '../service/access.ts';
-import { errorBody, errorResponses } from '../../../platform/http/responses.ts';
+import { errorResponses } from '../../../platform/http/responses.ts';
 
-/** The standard error body (every 4xx a route may answer). */
-export { errorBody };
 /** The error statuses of a route that reads and writes in a scope. */
 export const errors = errorResponses;
 
