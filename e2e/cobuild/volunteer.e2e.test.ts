@@ -25,6 +25,29 @@ describe('cobuild: a volunteer checks in with the rotating code', () => {
     const staff = await staffCtx.newPage();
     await login(staff, 'dh_staff');
 
+    // Its own activity, open now by the server's clock (other browser tests move that clock forward, so the demo's
+    // "today" activity may already be over): the same title and place as the demo's, unique by the time stamp.
+    const now = Date.parse(((await (await fetch(`${inject('controlUrl')}/now`)).json()) as { now: string }).now);
+    const title = `日间照料中心陪老人读报 ${now}`;
+    const csrf = ((await (await staff.request.get(`${base}/api/auth/me`)).json()) as { account: { csrfToken: string } })
+      .account.csrfToken;
+    const made = await staff.request.post(`${base}/api/cobuild/activities`, {
+      headers: { 'x-csrf-token': csrf },
+      data: {
+        communityCode: '620702004006',
+        title,
+        placeName: '东湖社区日间照料中心',
+        lon: PLACE.longitude,
+        lat: PLACE.latitude - 0.0002,
+        radiusM: 150,
+        startsAt: new Date(now - 10 * 60_000).toISOString(),
+        endsAt: new Date(now + 3 * 3_600_000).toISOString(),
+        capacity: 8,
+        skills: ['读报'],
+      },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+
     const ctx = await newContext(browser, base, PHONE, PLACE);
     const page = await ctx.newPage();
     await login(page, 'resident_silu');
@@ -33,14 +56,14 @@ describe('cobuild: a volunteer checks in with the rotating code', () => {
     const become = page.getByTestId('become-volunteer');
     await page.getByTestId('balance').or(become).first().waitFor();
     if (await become.isVisible()) await become.click();
-    const item = page.getByTestId('activity').filter({ hasText: '日间照料中心陪老人读报' });
+    const item = page.getByTestId('activity').filter({ hasText: title });
     await item.getByTestId('sign-up').click();
     await item.getByText('已报名').waitFor();
 
     // the display at the place: full-screen QR of the check-in URL with the current code
     await staff.goto('/cobuild/activities');
     await staff.getByRole('tab', { name: '志愿活动' }).click();
-    await staff.getByTestId('qr-日间照料中心陪老人读报').first().click();
+    await staff.getByTestId(`qr-${title}`).first().click();
     await staff.getByTestId('qr-display').waitFor();
     await expect.poll(() => staff.getByTestId('qr-code').textContent()).toMatch(/^[0-9A-Z]{8}$/);
     await shot(staff, 'cobuild-qr-display');

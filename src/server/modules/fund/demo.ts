@@ -14,7 +14,6 @@ import { accountByUsername, ensureDemoAccount } from '../auth/index.ts';
 import { casesNeedingMoney } from '../cases/index.ts';
 import { addCommitteeMember, recordIncome, setBudget } from './admin.ts';
 import { publishHead, signingKey } from './log.ts';
-import { fundBalances } from './balances.ts';
 import { approveExpense, DEFAULT_FUND_OPTIONS, payExpense, requestExpense, type Ctx } from './service.ts';
 
 const COMMUNITY = '620702004006';
@@ -58,7 +57,8 @@ export async function demoReceipt(title = '收据 RECEIPT ¥12,800.00'): Promise
 export async function seedDemoFund(db: Kysely<Database>, now: Date): Promise<void> {
   const staff = await actorOf(db, 'dh_staff').catch(() => null);
   if (!staff) return; // no demo community
-  if ((await fundBalances(db, COMMUNITY)).size > 0) return; // told already
+  // told already when the committee exists (the ledger alone is no sign: the shop's settlement may come first)
+  if (await accountByUsername(db, 'dh_fund1')) return;
   const rnd = mulberry32(20240801);
   const members: Actor[] = [];
   for (const m of DEMO_COMMITTEE) {
