@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESK, launch, login, newContext, PHONE, shot } from '../support/browser.ts';
-import { expectElderNumbers, measureElder } from '../support/elder.ts';
+import { expectElderNumbers, measureElder, turnElderOn } from '../support/elder.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -73,8 +73,7 @@ describe('care for 一老一小 and notices', () => {
     const ctx = await newContext(browser, inject('baseUrl'), PHONE);
     const page = await ctx.newPage();
     await login(page, 'resident_silu');
-    await page.getByTestId('elder-toggle').first().click();
-    await page.waitForFunction(() => document.documentElement.classList.contains('elder'));
+    await turnElderOn(page);
     await page.getByTestId('notices-link').click();
     const urgent = page.getByTestId('my-notice').filter({ hasText: '寒潮' }).first();
     await urgent.waitFor();

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, login, newContext, PHONE, shot } from '../support/browser.ts';
-import { expectElderNumbers, measureElder } from '../support/elder.ts';
+import { expectElderNumbers, measureElder, turnElderOn } from '../support/elder.ts';
 
 /** Today's demo activity (日间照料中心) sits 0.0003° east and 0.0004° south of 丝路嘉苑's middle. */
 const PLACE = { longitude: 100.45078895 + 0.0003, latitude: 38.9448666 - 0.0004 + 0.0002 };
@@ -73,8 +73,7 @@ describe('cobuild: a volunteer checks in with the rotating code', () => {
     // the phone opens the QR code's URL: the code is filled in
     await page.goto(new URL(qrUrl).pathname + new URL(qrUrl).search);
     await page.getByTestId('check-page').waitFor();
-    await page.getByTestId('elder-toggle').first().click();
-    await page.waitForFunction(() => document.documentElement.classList.contains('elder'));
+    await turnElderOn(page);
     await page.getByTestId('check-in').click();
     await page.getByTestId('check-ok').waitFor();
     await expect(page.getByTestId('check-ok').textContent()).resolves.toContain('签到成功');

@@ -77,3 +77,13 @@ export function expectElderNumbers(m: ElderMeasure, min: { texts: number; target
     expect.soft(b.h, `height of ${b.label}`).toBeGreaterThanOrEqual(60);
   }
 }
+
+/**
+ * Turns elder mode on from the page's switch unless it is on already: the mode belongs to the person, so an
+ * earlier test that turned it on for the same demo account left it on.
+ */
+export async function turnElderOn(page: import('playwright-core').Page): Promise<void> {
+  const on = () => page.evaluate(() => document.documentElement.classList.contains('elder'));
+  if (!(await on())) await page.getByTestId('elder-toggle').first().click();
+  await page.waitForFunction(() => document.documentElement.classList.contains('elder'));
+}
